@@ -1,0 +1,2 @@
+package io.payreports.cli;
+public class PayreportsCommand { public static void main(String[] a) {} }
