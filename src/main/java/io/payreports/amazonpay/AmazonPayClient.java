@@ -1,0 +1,206 @@
+package io.payreports.amazonpay;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Amazon Pay API v2 reporting client: every call is signed with {@link AmazonPaySigner}; errors
+ * become {@link AmazonPayApiException}s carrying Amazon's status and reasonCode. Retrying is left
+ * to the caller (Camel redelivery), which knows the job's policy.
+ */
+public class AmazonPayClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AmazonPayClient.class);
+
+    private final AmazonPayConfig config;
+    private final AmazonPaySigner signer;
+    private final HttpClient http;
+
+    public AmazonPayClient(AmazonPayConfig config, AmazonPaySigner signer) {
+        this.config = config;
+        this.signer = signer;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    public AmazonPayConfig config() {
+        return config;
+    }
+
+    /** One page of reports matching the query. */
+    public ReportsPage getReports(ReportQuery query) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (!query.reportTypes().isEmpty()) {
+            params.put("reportTypes", String.join(",", query.reportTypes()));
+        }
+        if (!query.processingStatuses().isEmpty()) {
+            params.put("processingStatuses", query.processingStatuses().stream().map(Enum::name).collect(Collectors.joining(",")));
+        }
+        if (query.createdSince() != null) {
+            params.put("createdSince", query.createdSince().toString());
+        }
+        if (query.createdUntil() != null) {
+            params.put("createdUntil", query.createdUntil().toString());
+        }
+        if (query.pageSize() != null) {
+            params.put("pageSize", query.pageSize().toString());
+        }
+        return getReportsPage(params);
+    }
+
+    /** The page after a previous one. Amazon rejects nextToken combined with any other filter (seed 000). */
+    public ReportsPage getReports(String nextToken) {
+        return getReportsPage(Map.of("nextToken", nextToken));
+    }
+
+    /** Every report matching the query, following nextToken to the last page. */
+    public List<Report> listReports(ReportQuery query) {
+        List<Report> reports = new ArrayList<>();
+        ReportsPage page = getReports(query);
+        while (true) {
+            if (page.reports() != null) {
+                reports.addAll(page.reports());
+            }
+            if (page.nextToken() == null || page.nextToken().isBlank()) {
+                return reports;
+            }
+            page = getReports(page.nextToken());
+        }
+    }
+
+    public Report getReportById(String reportId) {
+        return read(call("getReportById", "GET", "/reports/" + pathSegment(reportId), Map.of(), ""), Report.class);
+    }
+
+    public ReportDocument getReportDocument(String reportDocumentId) {
+        return read(call("getReportDocument", "GET", "/report-documents/" + pathSegment(reportDocumentId), Map.of(), ""), ReportDocument.class);
+    }
+
+    /**
+     * Opens the document download. The URL is pre-signed by Amazon, valid for 30 s, and must not be
+     * signed again; so call this right after {@link #getReportDocument}. The caller closes the stream.
+     */
+    public InputStream openDownload(ReportDocument document) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(document.url()))
+                .timeout(config.readTimeout())
+                .GET()
+                .build();
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                String body;
+                try (InputStream in = response.body()) {
+                    body = new String(in.readNBytes(2048), StandardCharsets.UTF_8);
+                }
+                throw new ReportDownloadException(document, response.statusCode(), body);
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("download of report document " + document.reportDocumentId() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while downloading " + document.reportDocumentId(), e);
+        }
+    }
+
+    /**
+     * A signed call; returns the JSON answer. {@code path} is relative to {@code /{env}/v2}.
+     * POSTs carry an idempotency key so that Amazon can tell a retry from a second request.
+     */
+    public String call(String operation, String method, String path, Map<String, String> query, String body) {
+        URI uri = URI.create(config.apiBase() + path + queryString(query));
+        String idempotencyKey = "POST".equals(method) ? UUID.randomUUID().toString().replace("-", "") : null;
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(config.readTimeout())
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        signer.sign(method, uri, body, idempotencyKey).forEach((name, value) -> {
+            // the JDK client sets Host itself and refuses to be told
+            if (!name.equalsIgnoreCase("host")) {
+                builder.header(name, value);
+            }
+        });
+        long started = System.nanoTime();
+        HttpResponse<String> response;
+        try {
+            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(operation + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during " + operation, e);
+        }
+        LOG.debug("{} {} {} -> {} in {} ms", operation, method, uri.getPath(), response.statusCode(), (System.nanoTime() - started) / 1_000_000);
+        if (response.statusCode() / 100 != 2) {
+            throw error(operation, response.statusCode(), response.body());
+        }
+        return response.body();
+    }
+
+    private ReportsPage getReportsPage(Map<String, String> params) {
+        return read(call("getReports", "GET", "/reports", params, ""), ReportsPage.class);
+    }
+
+    private static AmazonPayApiException error(String operation, int status, String body) {
+        String reasonCode = "HTTP_" + status;
+        String message = null;
+        try {
+            JsonNode json = AmazonPayJson.MAPPER.readTree(body);
+            if (json != null && json.hasNonNull("reasonCode")) {
+                reasonCode = json.get("reasonCode").asText();
+                message = json.path("message").asText(null);
+            }
+        } catch (IOException notJson) {
+            message = body == null ? null : body.substring(0, Math.min(body.length(), 200));
+        }
+        return new AmazonPayApiException(operation, status, reasonCode, message);
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return AmazonPayJson.MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("unexpected answer from Amazon Pay, not a " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** RFC 3986 encoding: what Amazon's canonical request expects (space as %20, comma as %2C). */
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+    }
+
+    private static String pathSegment(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("id must not be empty");
+        }
+        return encode(id);
+    }
+
+    private static String queryString(Map<String, String> query) {
+        if (query.isEmpty()) {
+            return "";
+        }
+        StringJoiner joiner = new StringJoiner("&", "?", "");
+        query.forEach((name, value) -> joiner.add(encode(name) + "=" + encode(value)));
+        return joiner.toString();
+    }
+}

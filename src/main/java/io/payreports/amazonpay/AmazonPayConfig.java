@@ -1,0 +1,50 @@
+package io.payreports.amazonpay;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Where and as whom to call Amazon Pay. The endpoint comes from the region unless overridden
+ * (simulator, proxy); the environment is a path segment ({@code /live/v2} or {@code /sandbox/v2}).
+ */
+public record AmazonPayConfig(URI endpoint, String region, String environment, String publicKeyId,
+                              Duration connectTimeout, Duration readTimeout) {
+
+    public AmazonPayConfig {
+        region = normalizeRegion(region);
+        environment = environment == null || environment.isBlank() ? "live" : environment.trim().toLowerCase(Locale.ROOT);
+        if (!environment.equals("live") && !environment.equals("sandbox")) {
+            throw new IllegalArgumentException("environment must be live or sandbox, not '" + environment + "'");
+        }
+        if (endpoint == null) {
+            endpoint = regionalEndpoint(region);
+        }
+    }
+
+    /** Amazon Pay's regional API hosts (as used by the official SDKs). */
+    public static URI regionalEndpoint(String region) {
+        return switch (normalizeRegion(region)) {
+            case "eu" -> URI.create("https://pay-api.amazon.eu");
+            case "jp" -> URI.create("https://pay-api.amazon.jp");
+            default -> URI.create("https://pay-api.amazon.com");
+        };
+    }
+
+    /** The SDKs accept country aliases for regions; Amazon only knows na, eu and jp. */
+    static String normalizeRegion(String region) {
+        String value = region == null || region.isBlank() ? "na" : region.trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "na", "us" -> "na";
+            case "eu", "de", "uk", "gb" -> "eu";
+            case "jp" -> "jp";
+            default -> throw new IllegalArgumentException("region must be na, eu or jp, not '" + region + "'");
+        };
+    }
+
+    /** Base of every API path, e.g. {@code https://pay-api.amazon.com/live/v2}. */
+    public String apiBase() {
+        String base = endpoint.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/" + environment + "/v2";
+    }
+}
