@@ -7,4 +7,7 @@ import java.time.Instant;
  * files, dead letters can say where a bad row came from, and state can mark the report delivered.
  */
 public record ReportContext(String jobId, String reportId, String reportType, Instant dataStart, Instant dataEnd) {
+
+    /** Exchange property under which routes carry the report being delivered. */
+    public static final String PROPERTY = "payreportsReport";
 }

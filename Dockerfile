@@ -1,0 +1,27 @@
+# payreports container: multi-stage build (Maven → JRE), runs as a non-root user.
+# Volumes: /app/config (application.properties), /app/routes (job files), /app/data (state, H2),
+# /app/out (file sink output and dead letters). Secrets come from the environment or mounted files.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src src
+COPY routes routes
+RUN mvn -B -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 payreports \
+ && useradd --system --uid 10001 --gid payreports --home-dir /app --shell /usr/sbin/nologin payreports
+WORKDIR /app
+COPY --from=build /src/target/payreports.jar /app/payreports.jar
+COPY config /app/config
+COPY routes /app/routes
+RUN mkdir -p /app/data /app/out && chown payreports:payreports /app/data /app/out
+USER 10001
+VOLUME ["/app/config", "/app/routes", "/app/data", "/app/out"]
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# The runtime checks its configuration and routes; a broken config marks the container unhealthy.
+HEALTHCHECK --interval=60s --timeout=20s --start-period=30s --retries=3 \
+  CMD ["java", "-jar", "/app/payreports.jar", "validate"]
+ENTRYPOINT ["java", "-jar", "/app/payreports.jar"]
+CMD ["run"]

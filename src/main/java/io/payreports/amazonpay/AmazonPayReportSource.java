@@ -1,0 +1,107 @@
+package io.payreports.amazonpay;
+
+import io.payreports.jobs.JobRun;
+import io.payreports.reports.ReportContext;
+import io.payreports.state.WatermarkStore;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The Amazon Pay side of a reports job: which reports are new since the job's watermark, and the
+ * download of one report document. Used as a bean by the {@code amazonpay-reports} route template.
+ */
+public class AmazonPayReportSource {
+
+    /** Exchange property: the Amazon Pay {@link Report} being delivered; survives redelivery. */
+    static final String SOURCE_REPORT = "payreportsAmazonPayReport";
+    /** Exchange property: the newest instant up to which this run leaves nothing behind. */
+    static final String WATERMARK_CEILING = "payreportsWatermarkCeiling";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AmazonPayReportSource.class);
+    /** Amazon keeps reports for 90 days (seed 000): the first run looks that far back. */
+    private static final Duration RETENTION = Duration.ofDays(90);
+
+    private final AmazonPayClient client;
+    private final WatermarkStore watermarks;
+    private final Clock clock;
+
+    public AmazonPayReportSource(AmazonPayClient client, WatermarkStore watermarks, Clock clock) {
+        this.client = client;
+        this.watermarks = watermarks;
+        this.clock = clock;
+    }
+
+    /**
+     * Completed reports of the type created since the job's watermark, oldest first. Reports still
+     * in progress are not returned but hold the watermark back: they were created earlier than the
+     * completed ones that follow them, and must be listed again once they complete.
+     */
+    public List<Report> pendingReports(Exchange exchange, String reportType) {
+        String jobId = exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId();
+        Instant since = watermarks.get(jobId).orElse(clock.instant().minus(RETENTION));
+        List<Report> all = client.listReports(new ReportQuery(List.of(reportType), List.of(), since, null, 100));
+        List<Report> completed = all.stream()
+                .filter(report -> report.processingStatus() == Report.ProcessingStatus.COMPLETED && report.reportDocumentId() != null)
+                .sorted(Comparator.comparing(Report::createdTime))
+                .toList();
+        Instant ceiling = all.stream()
+                .filter(report -> report.processingStatus() == Report.ProcessingStatus.IN_PROGRESS)
+                .map(Report::createdTime)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElseGet(() -> completed.isEmpty() ? since : completed.get(completed.size() - 1).createdTime());
+        exchange.setProperty(WATERMARK_CEILING, ceiling);
+        exchange.getProperty(JobRun.PROPERTY, JobRun.class).reportsListed(completed.size());
+        LOG.debug("job {}: {} reports since {}, {} completed", jobId, all.size(), since, completed.size());
+        return completed;
+    }
+
+    /**
+     * Fetches the document and opens its download at once: Amazon's pre-signed URL lives 30 s
+     * (seed 001), so nothing may sit between the two calls. A retry starts again from here.
+     */
+    public InputStream download(Exchange exchange) {
+        Report report = exchange.getProperty(SOURCE_REPORT, Report.class);
+        ReportDocument document = client.getReportDocument(report.reportDocumentId());
+        LOG.info("job {}: downloading report {} ({} to {})", exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(),
+                report.reportId(), report.startTime(), report.endTime());
+        return client.openDownload(document);
+    }
+
+    /**
+     * Makes the split's report the one being delivered. Kept in properties, not the body, because
+     * the body becomes the download and a redelivery must start again from the report.
+     */
+    public void select(Exchange exchange) {
+        Report report = exchange.getMessage().getBody(Report.class);
+        String jobId = exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId();
+        exchange.setProperty(SOURCE_REPORT, report);
+        exchange.setProperty(ReportContext.PROPERTY, new ReportContext(jobId, report.reportId(), report.reportType(), report.startTime(), report.endTime()));
+        exchange.setProperty(JobRun.FAILURE_POSITION, report.createdTime());
+    }
+
+    /**
+     * After all reports of the run: move the watermark to the ceiling, but never past a report that
+     * failed, so the next run lists it again (the delivered-reports repository skips the rest).
+     */
+    public void advanceWatermark(Exchange exchange) {
+        String jobId = exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId();
+        Instant ceiling = exchange.getProperty(WATERMARK_CEILING, Instant.class);
+        if (ceiling == null) {
+            return;
+        }
+        Instant target = exchange.getProperty(JobRun.PROPERTY, JobRun.class).earliestFailure()
+                .filter(failed -> failed.isBefore(ceiling)).orElse(ceiling);
+        watermarks.advance(jobId, target);
+    }
+
+}

@@ -1,0 +1,76 @@
+package io.payreports.cli;
+
+import io.payreports.amazonpay.AmazonPayApiException;
+import io.payreports.amazonpay.AmazonPayJson;
+import io.payreports.amazonpay.AmazonPayOperation;
+import io.payreports.config.AmazonPayConnection;
+import io.payreports.config.ConfigException;
+import io.payreports.config.ConfigFiles;
+import io.payreports.config.ConfigLocator;
+import io.payreports.config.PayreportsSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+@Command(name = "api", mixinStandardHelpOptions = true,
+        description = {"Makes one signed call with the configured credentials and prints the JSON answer.",
+                "Errors go to stderr with the HTTP status and Amazon's reasonCode.",
+                "Without credentials the call goes to the built-in simulator (demo mode)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:Amazon answered with an error", "2:bad usage or configuration"})
+public class ApiCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "OPERATION", description = "e.g. getReports, getReportById, getReportDocument, createReport, getDisbursements")
+    String operation;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A request parameter (path or query), repeatable.")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--body", paramLabel = "FILE", description = "JSON request body for POST operations.")
+    Path body;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: config/application.properties when present).")
+    Path config;
+
+    @Override
+    public Integer call() throws IOException {
+        Optional<AmazonPayOperation> amazonPay = AmazonPayOperation.named(operation);
+        if (amazonPay.isEmpty()) {
+            System.err.println("api: unknown operation '" + operation + "'; Amazon Pay operations: "
+                    + Arrays.stream(AmazonPayOperation.values()).map(Enum::name).collect(Collectors.joining(", ")));
+            return 2;
+        }
+        String requestBody = body == null ? "" : Files.readString(body, StandardCharsets.UTF_8);
+        try {
+            Optional<Path> operatorConfig = ConfigFiles.operatorConfig(config);
+            PayreportsSettings settings = ConfigFiles.readSettings(operatorConfig);
+            try (AmazonPayConnection connection = AmazonPayConnection.open(settings, new ConfigLocator(operatorConfig), Clock.systemUTC())) {
+                String answer = amazonPay.get().invoke(connection.client(), params, requestBody);
+                System.out.println(answer.isBlank() ? "{}" : AmazonPayJson.MAPPER.writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(AmazonPayJson.MAPPER.readTree(answer)));
+                return 0;
+            }
+        } catch (AmazonPayApiException e) {
+            System.err.println("HTTP " + e.status() + " " + e.reasonCode() + ": " + e.getMessage());
+            return 1;
+        } catch (ConfigException e) {
+            e.problems().forEach(problem -> System.err.println(problem));
+            return 2;
+        } catch (IllegalArgumentException e) {
+            System.err.println("api: " + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.payreports.cli;
+
+import io.payreports.config.ConfigException;
+import io.payreports.config.PayreportsApplication;
+import io.payreports.jobs.JobRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Starts the runtime: every job in routes/ on its Quartz schedule.",
+                "With no configuration at all it runs the built-in demo: the Amazon Pay simulator in-process,",
+                "records delivered to ./out and an embedded database under ./data."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every job succeeded", "1:a job or a report failed (see the dead-letter folder)", "2:bad configuration"})
+public class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file overriding the defaults (default: config/application.properties when present).")
+    Path config;
+
+    @Option(names = "--once", description = "Run every job one time, wait for delivery, print a summary and exit.")
+    boolean once;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT1H",
+            description = "With --once: how long to wait for the jobs (ISO-8601, default ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        try (PayreportsApplication application = PayreportsApplication.create(config)) {
+            if (!once) {
+                application.runUntilStopped();
+                return 0;
+            }
+            application.start();
+            int triggered = application.triggerAllJobs();
+            boolean done = application.jobRuns().awaitFinished(triggered, timeout);
+            List<JobRun> runs = application.jobRuns().finished();
+            RunSummary.print(System.out, runs, application.describeMode());
+            if (!done) {
+                System.err.println("run --once: not every job finished within " + timeout);
+                return 1;
+            }
+            return runs.stream().allMatch(JobRun::succeeded) ? 0 : 1;
+        } catch (ConfigException e) {
+            e.problems().forEach(problem -> System.err.println(problem));
+            return 2;
+        }
+    }
+
+    /** The table printed by {@code run --once}. */
+    static final class RunSummary {
+        private RunSummary() {
+        }
+
+        static void print(PrintStream out, List<JobRun> runs, String mode) {
+            out.println("payreports run summary (" + mode + ")");
+            List<String> sinks = runs.stream().flatMap(run -> run.deliveredBySink().keySet().stream()).distinct().sorted().toList();
+            StringBuilder header = new StringBuilder(String.format("%-28s %8s %8s %9s", "JOB", "REPORTS", "FAILED", "RECORDS"));
+            sinks.forEach(sink -> header.append(String.format(" %9s", sink)));
+            header.append(String.format(" %13s %10s  %s", "DEAD-LETTERED", "DURATION", "STATUS"));
+            out.println(header);
+            for (JobRun run : runs) {
+                StringBuilder line = new StringBuilder(String.format("%-28s %8d %8d %9d", run.jobId(), run.reportsDelivered(), run.reportsFailed(), run.records()));
+                sinks.forEach(sink -> line.append(String.format(" %9d", run.deliveredBySink().getOrDefault(sink, 0L))));
+                line.append(String.format(" %13d %9.1fs  %s", run.deadLettered(), run.duration().toMillis() / 1000.0,
+                        run.succeeded() ? "ok" : "FAILED" + (run.failure() == null ? "" : ": " + run.failure())));
+                out.println(line);
+            }
+            if (runs.isEmpty()) {
+                out.println("(no jobs ran: add a job file under routes/)");
+            }
+        }
+    }
+}

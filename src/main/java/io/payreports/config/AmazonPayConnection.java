@@ -1,0 +1,66 @@
+package io.payreports.config;
+
+import io.payreports.amazonpay.AmazonPayClient;
+import io.payreports.amazonpay.AmazonPayConfig;
+import io.payreports.amazonpay.AmazonPaySigner;
+import io.payreports.amazonpay.KeyFileException;
+import io.payreports.amazonpay.PemKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.PrivateKey;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A signed Amazon Pay client as configured: the real service when a public key id is set, else
+ * the built-in simulator started in-process with a generated key pair (demo mode).
+ */
+public final class AmazonPayConnection implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AmazonPayConnection.class);
+
+    private final AmazonPayClient client;
+    private final String description;
+    private final Optional<DemoAmazonPay> demo;
+
+    private AmazonPayConnection(AmazonPayClient client, String description, Optional<DemoAmazonPay> demo) {
+        this.client = client;
+        this.description = description;
+        this.demo = demo;
+    }
+
+    public static AmazonPayConnection open(PayreportsSettings settings, PayreportsSettings.KeyLocator locator, Clock clock) {
+        if (settings.demoMode()) {
+            DemoAmazonPay demo = DemoAmazonPay.start(settings.dataDir(), clock);
+            LOG.warn("No Amazon Pay public key id configured: using the built-in simulator at {} (demo mode)", demo.endpoint());
+            AmazonPayConfig config = settings.amazonPayConfig(demo.endpoint(), demo.publicKeyId());
+            AmazonPayClient client = new AmazonPayClient(config, new AmazonPaySigner(demo.publicKeyId(), demo.privateKey(), config.region(), clock));
+            return new AmazonPayConnection(client, "demo mode: built-in Amazon Pay simulator at " + demo.endpoint(), Optional.of(demo));
+        }
+        PrivateKey key;
+        try {
+            key = PemKeys.readPrivateKey(settings.amazonPayPrivateKeyFile().orElseThrow());
+        } catch (KeyFileException e) {
+            throw new ConfigException(List.of(locator.problem("payreports.amazonpay.private-key-file", e.getMessage())));
+        }
+        AmazonPayConfig config = settings.amazonPayConfig(settings.amazonPayEndpoint().orElse(null), settings.amazonPayPublicKeyId());
+        AmazonPayClient client = new AmazonPayClient(config, new AmazonPaySigner(config.publicKeyId(), key, config.region(), clock));
+        return new AmazonPayConnection(client, "Amazon Pay " + config.region() + "/" + config.environment() + " at " + config.endpoint(), Optional.empty());
+    }
+
+    public AmazonPayClient client() {
+        return client;
+    }
+
+    /** For summaries and logs; never contains secrets. */
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        demo.ifPresent(DemoAmazonPay::close);
+    }
+}

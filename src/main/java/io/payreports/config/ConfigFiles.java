@@ -1,0 +1,54 @@
+package io.payreports.config;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Which properties files apply, in the same order for every command: built-in defaults, then the operator's file. */
+public final class ConfigFiles {
+
+    static final Path DEFAULT_CONFIG = Path.of("config", "application.properties");
+    static final Path DEFAULT_ROUTES = Path.of("routes");
+
+    private ConfigFiles() {
+    }
+
+    /** The operator's file: {@code --config FILE} (must exist), else config/application.properties when present. */
+    public static Optional<Path> operatorConfig(Path configFile) {
+        if (configFile == null) {
+            return Files.isRegularFile(DEFAULT_CONFIG) ? Optional.of(DEFAULT_CONFIG) : Optional.empty();
+        }
+        if (!Files.isRegularFile(configFile)) {
+            throw new ConfigException(List.of(new ConfigProblem(configFile.toString(), 0, "--config", "file not found")));
+        }
+        return Optional.of(configFile);
+    }
+
+    /** Camel property locations for the defaults plus the operator's file. */
+    public static String propertyLocations(Optional<Path> operatorConfig) {
+        return "classpath:application.properties" + operatorConfig.map(file -> ",file:" + file.toAbsolutePath()).orElse("");
+    }
+
+    /** The folder of job files: PAYREPORTS_ROUTES_DIR, else ./routes; empty when neither exists. */
+    public static Optional<Path> routesDir() {
+        String dir = System.getenv("PAYREPORTS_ROUTES_DIR");
+        Path routes = dir == null || dir.isBlank() ? DEFAULT_ROUTES : Path.of(dir);
+        return Files.isDirectory(routes) ? Optional.of(routes) : Optional.empty();
+    }
+
+    /**
+     * Reads our settings outside a running runtime (for {@code api} and {@code validate}), through
+     * Camel's properties component so that {@code {{env:NAME:default}}} resolves exactly as in {@code run}.
+     */
+    public static PayreportsSettings readSettings(Optional<Path> operatorConfig) {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.getPropertiesComponent().setLocation(propertyLocations(operatorConfig));
+            return PayreportsSettings.read(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null),
+                    new ConfigLocator(operatorConfig));
+        }
+    }
+}

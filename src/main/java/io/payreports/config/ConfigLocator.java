@@ -1,0 +1,67 @@
+package io.payreports.config;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the file and line where a key is set, so that problems read {@code FILE:LINE: key: message}:
+ * the operator's file when it sets the key, else the built-in defaults (whose values mostly come
+ * from the PAYREPORTS_* environment variables).
+ */
+public final class ConfigLocator implements PayreportsSettings.KeyLocator {
+
+    static final String DEFAULTS = "application.properties";
+
+    private final Optional<Path> operatorFile;
+    private final List<String> operatorLines;
+    private final List<String> defaultLines;
+
+    public ConfigLocator(Optional<Path> operatorFile) {
+        this.operatorFile = operatorFile;
+        this.operatorLines = operatorFile.map(ConfigLocator::readLines).orElse(List.of());
+        this.defaultLines = readDefaults();
+    }
+
+    @Override
+    public ConfigProblem problem(String key, String message) {
+        int line = lineOf(operatorLines, key);
+        if (line > 0) {
+            return new ConfigProblem(operatorFile.orElseThrow().toString(), line, key, message);
+        }
+        return new ConfigProblem("classpath:" + DEFAULTS, lineOf(defaultLines, key), key, message);
+    }
+
+    private static int lineOf(List<String> lines, String key) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith(key) && line.substring(key.length()).stripLeading().matches("^[=:].*")) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> readDefaults() {
+        try (InputStream in = ConfigLocator.class.getClassLoader().getResourceAsStream(DEFAULTS)) {
+            return in == null ? List.of() : new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.payreports.config;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import javax.sql.DataSource;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Pooled DataSources by JDBC URL: the state and records databases share one pool when they are the same. */
+public final class DataSources implements AutoCloseable {
+
+    private final Map<String, HikariDataSource> pools = new HashMap<>();
+
+    public synchronized DataSource forUrl(String jdbcUrl) {
+        return pools.computeIfAbsent(jdbcUrl, url -> {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(url);
+            config.setPoolName("payreports-" + (pools.size() + 1));
+            config.setMaximumPoolSize(4);
+            config.setMinimumIdle(1);
+            // fail fast with the driver's own message (e.g. "Connection refused") instead of a 30 s wait
+            config.setInitializationFailTimeout(1);
+            config.setConnectionTimeout(10_000);
+            return new HikariDataSource(config);
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        pools.values().forEach(HikariDataSource::close);
+        pools.clear();
+    }
+}

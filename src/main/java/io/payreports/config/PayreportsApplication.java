@@ -1,0 +1,109 @@
+package io.payreports.config;
+
+import io.payreports.jobs.JobRuns;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.component.quartz.QuartzEndpoint;
+import org.apache.camel.main.Main;
+import org.quartz.JobKey;
+import org.quartz.SchedulerException;
+import org.quartz.TriggerKey;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The payreports runtime: Camel Main with our defaults, the operator's properties file, the
+ * route templates from the jar and the job files from {@code routes/}, and the beans of
+ * {@link PayreportsBeans}.
+ */
+public final class PayreportsApplication implements AutoCloseable {
+
+    private final Main main;
+    private final PayreportsBeans beans;
+
+    private PayreportsApplication(Main main, PayreportsBeans beans) {
+        this.main = main;
+        this.beans = beans;
+    }
+
+    /**
+     * @param configFile the operator's properties file, or null for config/application.properties
+     *                   when present (and the built-in defaults only when not)
+     */
+    public static PayreportsApplication create(Path configFile) {
+        Optional<Path> config = ConfigFiles.operatorConfig(configFile);
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations(ConfigFiles.propertyLocations(config));
+        // jobs come from the operator's routes folder; with none, the demo job shipped in the jar
+        main.configure().withRoutesIncludePattern("classpath:camel/*.yaml,"
+                + ConfigFiles.routesDir().map(dir -> "file:" + dir.toAbsolutePath() + "/*.yaml").orElse("classpath:routes/*.yaml"));
+        PayreportsBeans beans = new PayreportsBeans(new ConfigLocator(config));
+        main.configure().addConfiguration(beans);
+        return new PayreportsApplication(main, beans);
+    }
+
+    public void start() {
+        try {
+            main.start();
+        } catch (RuntimeException e) {
+            throw unwrapConfigProblem(e);
+        }
+    }
+
+    /** Runs until SIGTERM/SIGINT, then shuts down gracefully. */
+    public void runUntilStopped() throws Exception {
+        try {
+            main.run();
+        } catch (RuntimeException e) {
+            throw unwrapConfigProblem(e);
+        }
+    }
+
+    private static RuntimeException unwrapConfigProblem(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConfigException config) {
+                return config;
+            }
+        }
+        return e;
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    public JobRuns jobRuns() {
+        return beans.jobRuns();
+    }
+
+    public String describeMode() {
+        return beans.describeMode();
+    }
+
+    /**
+     * Fires every scheduled job now, through Quartz itself ({@code triggerJob}), so that a run
+     * started this way is the same as a scheduled one. Returns how many jobs were fired.
+     */
+    public int triggerAllJobs() throws SchedulerException {
+        int fired = 0;
+        for (Route route : context().getRoutes()) {
+            if (route.getEndpoint() instanceof QuartzEndpoint quartz) {
+                TriggerKey trigger = quartz.getTriggerKey();
+                // camel-quartz names the job after its trigger
+                quartz.getComponent().getScheduler().triggerJob(JobKey.jobKey(trigger.getName(), trigger.getGroup()));
+                fired++;
+            }
+        }
+        return fired;
+    }
+
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } finally {
+            beans.close();
+        }
+    }
+}

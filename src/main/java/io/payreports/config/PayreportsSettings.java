@@ -1,0 +1,211 @@
+package io.payreports.config;
+
+import io.payreports.amazonpay.AmazonPayConfig;
+import org.quartz.CronExpression;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Our settings (keys under {@code payreports.}), read through Camel's property placeholders so that
+ * {@code {{env:NAME:default}}} works as in any Camel Main application. Every problem names its key;
+ * secrets (private key file contents) are never read into messages.
+ */
+public record PayreportsSettings(
+        Optional<URI> amazonPayEndpoint,
+        String amazonPayRegion,
+        String amazonPayEnvironment,
+        String amazonPayPublicKeyId,
+        Optional<Path> amazonPayPrivateKeyFile,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Path outputDir,
+        Path dataDir,
+        String stateJdbcUrl,
+        String recordsJdbcUrl,
+        Retry retry) {
+
+    /** Redelivery policy for API calls, downloads and sinks. */
+    public record Retry(int maximumRedeliveries, long redeliveryDelayMs, double backOffMultiplier, long maximumRedeliveryDelayMs) {
+    }
+
+    /** No Amazon Pay credentials means demo mode: the built-in simulator answers instead of Amazon. */
+    public boolean demoMode() {
+        return amazonPayPublicKeyId.isBlank();
+    }
+
+    public AmazonPayConfig amazonPayConfig(URI endpointOverride, String publicKeyId) {
+        return new AmazonPayConfig(endpointOverride, amazonPayRegion, amazonPayEnvironment, publicKeyId, connectTimeout, readTimeout);
+    }
+
+    /**
+     * Reads the settings; {@code lookup} answers a resolved property value or null when unset.
+     * {@code locator} tells where a key was set, for error messages.
+     */
+    public static PayreportsSettings read(Function<String, String> lookup, KeyLocator locator) {
+        Reader r = new Reader(lookup, locator);
+        String publicKeyId = r.text("payreports.amazonpay.public-key-id", "");
+        Optional<Path> keyFile = r.optionalText("payreports.amazonpay.private-key-file").map(Path::of);
+        if (!publicKeyId.isBlank() && keyFile.isEmpty()) {
+            r.problem("payreports.amazonpay.private-key-file", "required when payreports.amazonpay.public-key-id is set (PAYREPORTS_AMAZONPAY_PRIVATE_KEY_FILE)");
+        }
+        keyFile.filter(file -> !Files.isReadable(file))
+                .ifPresent(file -> r.problem("payreports.amazonpay.private-key-file", "file not found or not readable: " + file));
+        PayreportsSettings settings = new PayreportsSettings(
+                r.optionalText("payreports.amazonpay.endpoint").map(value -> r.uri("payreports.amazonpay.endpoint", value)),
+                r.oneOf("payreports.amazonpay.region", "na", "na", "eu", "jp", "us", "de", "uk"),
+                r.oneOf("payreports.amazonpay.environment", "live", "live", "sandbox"),
+                publicKeyId,
+                keyFile,
+                r.duration("payreports.amazonpay.connect-timeout", Duration.ofSeconds(10)),
+                r.duration("payreports.amazonpay.read-timeout", Duration.ofSeconds(60)),
+                Path.of(r.text("payreports.output-dir", "./out")),
+                Path.of(r.text("payreports.data-dir", "./data")),
+                r.jdbcUrl("payreports.state.jdbc-url"),
+                r.jdbcUrl("payreports.sinks.jdbc.url"),
+                new Retry(
+                        (int) r.number("payreports.retry.maximum-redeliveries", 3, 0, 100),
+                        r.number("payreports.retry.redelivery-delay", 1000, 0, 3_600_000),
+                        r.decimal("payreports.retry.backoff-multiplier", 2.0),
+                        r.number("payreports.retry.maximum-redelivery-delay", 60_000, 0, 86_400_000)));
+        r.throwIfAny();
+        return settings;
+    }
+
+    /** Checks a Quartz cron expression the way the quartz component will parse it. */
+    public static Optional<String> cronProblem(String cron) {
+        try {
+            new CronExpression(cron);
+            return Optional.empty();
+        } catch (java.text.ParseException e) {
+            return Optional.of("not a valid Quartz cron expression '" + cron + "': " + e.getMessage());
+        }
+    }
+
+    /** Where a key was set: file and line, for {@code FILE:LINE: key: message}. */
+    public interface KeyLocator {
+        ConfigProblem problem(String key, String message);
+    }
+
+    private static final class Reader {
+        private final Function<String, String> lookup;
+        private final KeyLocator locator;
+        private final List<ConfigProblem> problems = new ArrayList<>();
+
+        Reader(Function<String, String> lookup, KeyLocator locator) {
+            this.lookup = lookup;
+            this.locator = locator;
+        }
+
+        void problem(String key, String message) {
+            problems.add(locator.problem(key, message));
+        }
+
+        void throwIfAny() {
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+        }
+
+        Optional<String> optionalText(String key) {
+            String value = lookup.apply(key);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        }
+
+        String text(String key, String defaultValue) {
+            return optionalText(key).orElse(defaultValue);
+        }
+
+        String oneOf(String key, String defaultValue, String... allowed) {
+            String value = text(key, defaultValue).toLowerCase(Locale.ROOT);
+            if (!List.of(allowed).contains(value)) {
+                problem(key, "must be one of " + String.join(", ", allowed) + ", not '" + value + "'");
+                return defaultValue;
+            }
+            return value;
+        }
+
+        URI uri(String key, String value) {
+            try {
+                URI uri = URI.create(value);
+                if (uri.getScheme() == null || uri.getHost() == null) {
+                    problem(key, "must be an absolute URL such as http://127.0.0.1:8443, not '" + value + "'");
+                }
+                return uri;
+            } catch (IllegalArgumentException e) {
+                problem(key, "not a URL: '" + value + "'");
+                return null;
+            }
+        }
+
+        String jdbcUrl(String key) {
+            String value = text(key, "");
+            if (!value.startsWith("jdbc:h2:") && !value.startsWith("jdbc:postgresql:")) {
+                problem(key, "must be a jdbc:h2: or jdbc:postgresql: URL, not '" + value + "'");
+            }
+            return value;
+        }
+
+        long number(String key, long defaultValue, long min, long max) {
+            String value = text(key, Long.toString(defaultValue));
+            try {
+                long number = Long.parseLong(value);
+                if (number < min || number > max) {
+                    problem(key, "must be between " + min + " and " + max + ", not " + number);
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                problem(key, "not a whole number: '" + value + "'");
+                return defaultValue;
+            }
+        }
+
+        double decimal(String key, double defaultValue) {
+            String value = text(key, Double.toString(defaultValue));
+            try {
+                double number = Double.parseDouble(value);
+                if (number < 1.0) {
+                    problem(key, "must be at least 1.0, not " + value);
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                problem(key, "not a number: '" + value + "'");
+                return defaultValue;
+            }
+        }
+
+        /** Durations as ISO-8601 (PT30S) or a number with ms/s/m/h. */
+        Duration duration(String key, Duration defaultValue) {
+            Optional<String> value = optionalText(key);
+            if (value.isEmpty()) {
+                return defaultValue;
+            }
+            String text = value.get().toLowerCase(Locale.ROOT);
+            try {
+                if (text.startsWith("pt")) {
+                    return Duration.parse(text.toUpperCase(Locale.ROOT));
+                }
+                if (text.endsWith("ms")) {
+                    return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+                }
+                long amount = Long.parseLong(text.substring(0, text.length() - 1));
+                return switch (text.charAt(text.length() - 1)) {
+                    case 's' -> Duration.ofSeconds(amount);
+                    case 'm' -> Duration.ofMinutes(amount);
+                    case 'h' -> Duration.ofHours(amount);
+                    default -> throw new NumberFormatException();
+                };
+            } catch (RuntimeException e) {
+                problem(key, "not a duration (e.g. 30s, 500ms, PT1M): '" + value.get() + "'");
+                return defaultValue;
+            }
+        }
+    }
+}

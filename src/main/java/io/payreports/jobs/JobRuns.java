@@ -1,0 +1,90 @@
+package io.payreports.jobs;
+
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.EventNotifierSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Starts a {@link JobRun} at the top of every job route and closes it when the run's exchange
+ * completes, however it ended: logs the summary line and keeps the run for {@code run --once}.
+ */
+public class JobRuns extends EventNotifierSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRuns.class);
+
+    private final Clock clock;
+    private final List<JobRun> finished = new CopyOnWriteArrayList<>();
+
+    public JobRuns(Clock clock) {
+        this.clock = clock;
+        setIgnoreCamelContextEvents(true);
+        setIgnoreRouteEvents(true);
+        setIgnoreServiceEvents(true);
+        setIgnoreStepEvents(true);
+        setIgnoreExchangeCreatedEvent(true);
+        setIgnoreExchangeSendingEvents(true);
+        setIgnoreExchangeSentEvents(true);
+        setIgnoreExchangeRedeliveryEvents(true);
+    }
+
+    /** First step of a job route. */
+    public void begin(Exchange exchange, String jobId) {
+        exchange.setProperty(JobRun.PROPERTY, new JobRun(jobId, exchange.getExchangeId(), clock.instant()));
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        if (event instanceof CamelEvent.ExchangeEvent exchangeEvent
+                && (event instanceof CamelEvent.ExchangeCompletedEvent || event instanceof CamelEvent.ExchangeFailedEvent)) {
+            Exchange exchange = exchangeEvent.getExchange();
+            JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+            // split copies carry the same run; only the run's own exchange closes it
+            if (run != null && run.exchangeId().equals(exchange.getExchangeId()) && !run.isFinished()) {
+                if (exchange.getException() != null) {
+                    run.failed(oneLine(exchange.getException()));
+                }
+                run.finish(clock.instant());
+                finished.add(run);
+                if (run.succeeded()) {
+                    LOG.info(run.summaryLine());
+                } else {
+                    LOG.warn(run.summaryLine());
+                }
+                synchronized (this) {
+                    notifyAll();
+                }
+            }
+        }
+    }
+
+    /** Runs finished so far, oldest first. */
+    public List<JobRun> finished() {
+        return new ArrayList<>(finished);
+    }
+
+    /** Waits until {@code count} runs have finished or the timeout passes; returns whether they did. */
+    public synchronized boolean awaitFinished(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (finished.size() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    static String oneLine(Throwable error) {
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        return message.replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,129 @@
+package io.payreports.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's promise, through the real jar in an empty directory: {@code run --once} with no
+ * configuration delivers the simulator's settlement reports to files and the embedded database,
+ * and a second run delivers nothing new.
+ */
+class RunOnceIT {
+
+    private static final Path JAR = Path.of("target", "payreports.jar").toAbsolutePath();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void demoRunDeliversReportsOnceToFilesAndDatabase() throws Exception {
+        Result first = runJar("run", "--once");
+        assertThat(first.exitCode).as(first.output).isZero();
+        assertThat(first.output).contains("payreports run summary (demo mode");
+        long reports = reportsColumn(first.output);
+        assertThat(reports).as(first.output).isGreaterThanOrEqualTo(3);
+
+        Map<String, BigDecimal> fileSums = normalize(netSumsFromJsonLines(workDir.resolve("out/amazonpay_settlement")));
+        Map<String, BigDecimal> dbSums = netSumsFromDatabase();
+        assertThat(fileSums).isNotEmpty().hasSizeGreaterThan(1);
+        assertThat(dbSums).isEqualTo(fileSums);
+        assertThat(countJsonLines(workDir.resolve("out/amazonpay_settlement"))).isEqualTo(countDatabaseRows());
+
+        Result second = runJar("run", "--once");
+        assertThat(second.exitCode).as(second.output).isZero();
+        assertThat(reportsColumn(second.output)).as(second.output).isZero();
+        assertThat(netSumsFromDatabase()).isEqualTo(fileSums);
+    }
+
+    private long reportsColumn(String output) {
+        return output.lines().filter(line -> line.startsWith("amazonpay-settlement"))
+                .map(line -> line.trim().split("\\s+")[1]).mapToLong(Long::parseLong).findFirst().orElse(-1);
+    }
+
+    private Map<String, BigDecimal> netSumsFromJsonLines(Path dir) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        Map<String, BigDecimal> sums = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
+                try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                        JsonNode record = mapper.readTree(line);
+                        sums.merge(record.get("currencyCode").asText(), new BigDecimal(record.get("netTransactionAmount").asText()), BigDecimal::add);
+                    }
+                }
+            }
+        }
+        return sums;
+    }
+
+    private long countJsonLines(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            long count = 0;
+            for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
+                try (Stream<String> lines = Files.lines(file)) {
+                    count += lines.count();
+                }
+            }
+            return count;
+        }
+    }
+
+    private Map<String, BigDecimal> netSumsFromDatabase() throws Exception {
+        Map<String, BigDecimal> sums = new TreeMap<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + workDir.resolve("data/payreports"));
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT currency_code, SUM(net_transaction_amount) FROM amazonpay_settlement GROUP BY currency_code")) {
+            while (rows.next()) {
+                sums.put(rows.getString(1), rows.getBigDecimal(2));
+            }
+        }
+        return normalize(sums);
+    }
+
+    private long countDatabaseRows() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + workDir.resolve("data/payreports"));
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM amazonpay_settlement")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Map<String, BigDecimal> normalize(Map<String, BigDecimal> sums) {
+        Map<String, BigDecimal> normalized = new TreeMap<>();
+        sums.forEach((currency, sum) -> normalized.put(currency, sum.stripTrailingZeros()));
+        return normalized;
+    }
+
+    private Result runJar(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+}
