@@ -4,6 +4,7 @@ import io.payreports.amazonpay.AmazonPayReportSource;
 import io.payreports.jobs.DeadLetters;
 import io.payreports.jobs.JobRuns;
 import io.payreports.jobs.ReportDeliveries;
+import io.payreports.reports.ReportFormats;
 import io.payreports.sinks.DeadLetterWriter;
 import io.payreports.sinks.FileFormat;
 import io.payreports.sinks.FileRecordsSink;
@@ -58,7 +59,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         registry.bind("amazonPayReports", new AmazonPayReportSource(amazonPay.client(), new WatermarkStore(state), clock));
 
         DeadLetterWriter deadLetterWriter = new DeadLetterWriter(settings.outputDir());
-        registry.bind("reportDeliveries", new ReportDeliveries(sinks(settings, properties), deadLetterWriter));
+        registry.bind("reportDeliveries", new ReportDeliveries(sinks(settings, properties), new ReportFormats(context), deadLetterWriter));
         registry.bind("deadLetters", new DeadLetters(deadLetterWriter));
 
         registry.bind("jobRuns", jobRuns);

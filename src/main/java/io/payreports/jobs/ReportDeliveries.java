@@ -1,0 +1,115 @@
+package io.payreports.jobs;
+
+import io.payreports.reports.ParsedRow;
+import io.payreports.reports.RecordLayout;
+import io.payreports.reports.ReportContext;
+import io.payreports.reports.ReportFormats;
+import io.payreports.sinks.DeadLetterWriter;
+import io.payreports.sinks.RecordSink;
+import io.payreports.sinks.ReportWriter;
+import org.apache.camel.Exchange;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The steps of the {@code payreports-deliver-report} route: open the job's sinks for the report,
+ * stream its rows, write the good ones, dead-letter the bad ones, commit, close.
+ */
+public class ReportDeliveries {
+
+    /** Exchange property: the comma-separated sink names of the job. */
+    public static final String SINKS = "payreportsSinks";
+    private static final String DELIVERY = "payreportsDelivery";
+
+    private final Map<String, RecordSink> sinks;
+    private final ReportFormats formats;
+    private final DeadLetterWriter deadLetters;
+
+    public ReportDeliveries(Map<String, RecordSink> sinks, ReportFormats formats, DeadLetterWriter deadLetters) {
+        this.sinks = Map.copyOf(sinks);
+        this.formats = formats;
+        this.deadLetters = deadLetters;
+    }
+
+    public void open(Exchange exchange) throws Exception {
+        ReportContext report = exchange.getProperty(ReportContext.PROPERTY, ReportContext.class);
+        RecordLayout<Object> layout = layoutOf(report);
+        Map<String, ReportWriter<Object>> writers = new LinkedHashMap<>();
+        try {
+            for (String name : sinkNames(exchange)) {
+                writers.put(name, sinks.get(name).open(report, layout));
+            }
+        } catch (Exception | Error e) {
+            writers.values().forEach(ReportWriter::close);
+            throw e;
+        }
+        exchange.setProperty(DELIVERY, new ReportDelivery<>(report, writers));
+    }
+
+    /** The split expression: the report's rows, streamed from the downloaded document in the body. */
+    public ReportFormats.Rows<?> rows(Exchange exchange) throws Exception {
+        ReportDelivery<?> delivery = delivery(exchange);
+        ReportContext report = delivery.report();
+        ReportFormats.Rows<?> rows = formats.open(report.reportType(), exchange.getMessage().getMandatoryBody(InputStream.class), report.reportId());
+        delivery.readingFrom(rows);
+        return rows;
+    }
+
+    @SuppressWarnings("unchecked")
+    public void write(Exchange exchange) throws Exception {
+        ParsedRow.Bound<Object> row = exchange.getMessage().getBody(ParsedRow.Bound.class);
+        ((ReportDelivery<Object>) delivery(exchange)).write(row.record());
+    }
+
+    /**
+     * A row that cannot be bound goes to the dead letters with its report, line and reason, and the
+     * report goes on. Written under a name made of job, report and line, so a retried report
+     * rewrites the same dead letter instead of adding a second one.
+     */
+    public void reject(Exchange exchange) {
+        ParsedRow.Failed<?> row = exchange.getMessage().getBody(ParsedRow.Failed.class);
+        ReportDelivery<?> delivery = delivery(exchange);
+        deadLetters.rejectedRow(delivery.report(), row.lineNumber(), row.reason(), row.rawLine());
+        delivery.rejected();
+    }
+
+    public void commit(Exchange exchange) throws Exception {
+        ReportDelivery<?> delivery = delivery(exchange);
+        Map<String, Long> bySink = delivery.commit();
+        exchange.getProperty(JobRun.PROPERTY, JobRun.class).reportDelivered(delivery.records(), delivery.rejectedRows(), bySink);
+    }
+
+    public void close(Exchange exchange) {
+        ReportDelivery<?> delivery = exchange.getProperty(DELIVERY, ReportDelivery.class);
+        if (delivery != null) {
+            delivery.close();
+            exchange.removeProperty(DELIVERY);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private RecordLayout<Object> layoutOf(ReportContext report) {
+        return (RecordLayout<Object>) formats.layout(report.reportType()).orElseThrow(() ->
+                new IllegalArgumentException("no reader for report type " + report.reportType() + "; supported: " + formats.reportTypes()));
+    }
+
+    private List<String> sinkNames(Exchange exchange) {
+        List<String> names = new ArrayList<>();
+        for (String name : exchange.getProperty(SINKS, "", String.class).split(",")) {
+            String sink = name.trim();
+            if (!sinks.containsKey(sink)) {
+                throw new IllegalArgumentException("unknown sink '" + sink + "'; known: " + sinks.keySet());
+            }
+            names.add(sink);
+        }
+        return names;
+    }
+
+    private static ReportDelivery<?> delivery(Exchange exchange) {
+        return exchange.getProperty(DELIVERY, ReportDelivery.class);
+    }
+}

@@ -1,0 +1,64 @@
+package io.payreports.reports;
+
+import org.apache.camel.CamelContext;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Which reader and sink layout serve each Amazon report type. */
+public final class ReportFormats {
+
+    private final CamelContext camelContext;
+    private final Map<String, RecordLayout<?>> layouts = Map.of(
+            SettlementReportReader.REPORT_TYPE, SettlementRecordLayout.INSTANCE);
+
+    /** @param camelContext used by Bindy while binding rows */
+    public ReportFormats(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    public Set<String> reportTypes() {
+        return new TreeSet<>(layouts.keySet());
+    }
+
+    public Optional<RecordLayout<?>> layout(String reportType) {
+        return Optional.ofNullable(layouts.get(reportType));
+    }
+
+    /**
+     * Streams the rows of a downloaded document (plain, gzip or zip). The caller closes the rows,
+     * which closes the document.
+     */
+    public Rows<?> open(String reportType, InputStream document, String reportId) throws IOException {
+        if (!layouts.containsKey(reportType)) {
+            throw new IllegalArgumentException("no reader for report type " + reportType + "; supported: " + reportTypes());
+        }
+        SettlementReportReader reader = new SettlementReportReader(DocumentStreams.open(document), reportId, camelContext);
+        return new Rows<>(reader, reader);
+    }
+
+    /** Parsed rows of one document, read lazily; closing releases the document. */
+    public record Rows<T>(Iterator<ParsedRow<T>> iterator, Closeable document) implements Iterator<ParsedRow<T>>, Closeable {
+
+        @Override
+        public boolean hasNext() {
+            return iterator.hasNext();
+        }
+
+        @Override
+        public ParsedRow<T> next() {
+            return iterator.next();
+        }
+
+        @Override
+        public void close() throws IOException {
+            document.close();
+        }
+    }
+}
