@@ -40,12 +40,7 @@ public final class AmazonTimestampFormat implements Format<Instant> {
 
     @Override
     public String format(Instant instant) {
-        return text(instant, ZoneOffset.UTC);
-    }
-
-    /** Amazon's rendering of an instant at a given offset, e.g. {@code 2015-05-18T08:48:50-0700}. */
-    public static String text(Instant instant, ZoneOffset offset) {
-        return AMAZON.format(instant.atOffset(offset));
+        return AMAZON.format(instant.atOffset(ZoneOffset.UTC));
     }
 
     private static ZoneOffset offset(String text) {
