@@ -53,6 +53,8 @@ public final class SettlementReportReader implements Iterator<ParsedRow<Settleme
     /** Non-null when the column line names other columns than ours: binding by position would be wrong. */
     private String columnMismatch;
     private ParsedRow<SettlementRecord> next;
+    /** Where the last record started: an unreadable record begins after it (or after blank lines following it). */
+    private long lastLineNumber;
 
     /**
      * @param camelContext used by Bindy while binding; one per application is enough
@@ -172,7 +174,7 @@ public final class SettlementReportReader implements Iterator<ParsedRow<Settleme
         }
         CsvRecord row = nextNonBlank();
         if (row == null) {
-            return null;
+            return pending.poll(); // the failure of unreadable CSV, if that is why the rows ended
         }
         long lineNumber = row.getStartingLineNumber();
         if (columnMismatch != null) {
@@ -192,6 +194,7 @@ public final class SettlementReportReader implements Iterator<ParsedRow<Settleme
         try {
             while (records.hasNext()) {
                 CsvRecord record = records.next();
+                lastLineNumber = record.getStartingLineNumber();
                 if (record.getFields().stream().anyMatch(field -> !field.isBlank())) {
                     return record;
                 }
@@ -199,7 +202,7 @@ public final class SettlementReportReader implements Iterator<ParsedRow<Settleme
             return null;
         } catch (CsvParseException e) {
             exhausted = true;
-            pending.add(new ParsedRow.Failed<>(0, "unreadable CSV: " + oneLine(e), ""));
+            pending.add(new ParsedRow.Failed<>(lastLineNumber + 1, "unreadable CSV from here on: " + oneLine(e), ""));
             return null;
         }
     }
