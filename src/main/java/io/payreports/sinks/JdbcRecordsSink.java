@@ -52,13 +52,12 @@ public final class JdbcRecordsSink implements RecordSink {
 
     @Override
     public <T> ReportWriter<T> open(ReportContext report, RecordLayout<T> layout) throws SQLException {
-        RecordTable table = RecordTable.of(schema, layout);
         Connection connection = dataSource.getConnection();
         try {
-            SqlDialect dialect = SqlDialect.of(connection);
-            createIfMissing(connection, dialect, table);
+            RecordTable table = RecordTable.of(SqlDialect.of(connection), schema, layout);
+            createIfMissing(connection, table);
             connection.setAutoCommit(false);
-            return new JdbcReportWriter<>(connection, connection.prepareStatement(table.upsertSql(dialect)), layout, batchSize);
+            return new JdbcReportWriter<>(connection, connection.prepareStatement(table.upsertSql()), layout, batchSize);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
@@ -66,14 +65,13 @@ public final class JdbcRecordsSink implements RecordSink {
     }
 
     /** Outside the report's transaction, so that a rolled-back report does not take the table with it. */
-    private synchronized void createIfMissing(Connection connection, SqlDialect dialect, RecordTable table)
-            throws SQLException {
+    private synchronized void createIfMissing(Connection connection, RecordTable table) throws SQLException {
         if (createdTables.contains(table.name())) {
             return;
         }
         connection.setAutoCommit(true);
         try (Statement statement = connection.createStatement()) {
-            statement.execute(table.createSql(dialect));
+            statement.execute(table.createSql());
         }
         createdTables.add(table.name());
     }

@@ -5,23 +5,25 @@ import io.payreports.reports.RecordLayout.Column;
 import java.util.List;
 
 /** Where a layout's rows live: quoted table and column names, and the SQL to create and upsert them. */
-record RecordTable(String name, List<Column> columns, List<String> quotedColumns, List<String> quotedKey) {
+record RecordTable(SqlDialect dialect, String name, List<Column> columns, List<String> quotedColumns,
+                   List<String> quotedKey) {
 
-    static RecordTable of(String schema, RecordLayout<?> layout) {
+    static RecordTable of(SqlDialect dialect, String schema, RecordLayout<?> layout) {
         List<String> columnNames = layout.columns().stream().map(Column::name).toList();
         if (layout.naturalKey().isEmpty() || !columnNames.containsAll(layout.naturalKey())) {
             throw new IllegalArgumentException("layout " + layout.name() + ": natural key " + layout.naturalKey()
                     + " must be a non-empty subset of its columns " + columnNames);
         }
-        String table = SqlIdentifiers.quoted(layout.name());
+        String table = dialect.quote(layout.name());
         return new RecordTable(
-                schema == null ? table : SqlIdentifiers.quoted(schema) + "." + table,
+                dialect,
+                schema == null ? table : dialect.quote(schema) + "." + table,
                 layout.columns(),
-                columnNames.stream().map(RecordTable::sqlName).toList(),
-                layout.naturalKey().stream().map(RecordTable::sqlName).toList());
+                columnNames.stream().map(name -> dialect.quote(SqlIdentifiers.snakeCase(name))).toList(),
+                layout.naturalKey().stream().map(name -> dialect.quote(SqlIdentifiers.snakeCase(name))).toList());
     }
 
-    String createSql(SqlDialect dialect) {
+    String createSql() {
         StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(name).append(" (");
         for (int i = 0; i < columns.size(); i++) {
             sql.append(quotedColumns.get(i)).append(' ').append(dialect.columnType(columns.get(i).type())).append(", ");
@@ -29,11 +31,7 @@ record RecordTable(String name, List<Column> columns, List<String> quotedColumns
         return sql.append("PRIMARY KEY (").append(String.join(", ", quotedKey)).append("))").toString();
     }
 
-    String upsertSql(SqlDialect dialect) {
+    String upsertSql() {
         return dialect.upsert(name, quotedColumns, quotedKey);
-    }
-
-    private static String sqlName(String camelCase) {
-        return SqlIdentifiers.quoted(SqlIdentifiers.snakeCase(camelCase));
     }
 }

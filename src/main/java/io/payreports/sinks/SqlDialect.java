@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
 public enum SqlDialect {
 
     /** Unconstrained NUMERIC keeps every digit and the scale as written (1000.00 stays 1000.00). */
-    POSTGRESQL("NUMERIC", "TEXT") {
+    POSTGRESQL("NUMERIC", "TEXT", false) {
         @Override
         public String upsert(String table, List<String> columns, List<String> key) {
             List<String> others = columns.stream().filter(c -> !key.contains(c)).toList();
@@ -31,7 +32,7 @@ public enum SqlDialect {
      * digits; DECFLOAT keeps the exact value (it may normalise the scale: 1000.00 reads back as
      * a BigDecimal equal by compareTo, not by equals).
      */
-    H2("DECFLOAT", "CHARACTER VARYING") {
+    H2("DECFLOAT", "CHARACTER VARYING", true) {
         @Override
         public String upsert(String table, List<String> columns, List<String> key) {
             return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", key)
@@ -41,10 +42,12 @@ public enum SqlDialect {
 
     private final String decimalType;
     private final String textType;
+    private final boolean foldsToUpperCase;
 
-    SqlDialect(String decimalType, String textType) {
+    SqlDialect(String decimalType, String textType, boolean foldsToUpperCase) {
         this.decimalType = decimalType;
         this.textType = textType;
+        this.foldsToUpperCase = foldsToUpperCase;
     }
 
     /** Picks the dialect from the database product name; any other database is a configuration error. */
@@ -56,6 +59,16 @@ public enum SqlDialect {
             default -> throw new IllegalStateException(
                     "unsupported database '" + product + "': payreports writes to PostgreSQL and H2 only");
         };
+    }
+
+    /**
+     * Quotes a plain lower-case name, in the case the database folds unquoted names to: a column
+     * called {@code type} or {@code value} then works although it is a keyword somewhere, and
+     * people can still query the table without quotes.
+     */
+    public String quote(String name) {
+        String plain = SqlIdentifiers.plain(name);
+        return '"' + (foldsToUpperCase ? plain.toUpperCase(Locale.ROOT) : plain) + '"';
     }
 
     /** Insert, or update the non-key columns of the row with the same key. Names must be quoted already. */
