@@ -5,8 +5,8 @@ import io.payreports.reports.ReportContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -25,7 +25,7 @@ public final class JdbcRecordsSink implements RecordSink {
     private final DataSource dataSource;
     private final int batchSize;
     private final String schema;
-    private final Set<String> createdTables = ConcurrentHashMap.newKeySet();
+    private final Set<String> createdTables = new HashSet<>(); // guarded by this
 
     public JdbcRecordsSink(DataSource dataSource) {
         this(dataSource, DEFAULT_BATCH_SIZE, null);

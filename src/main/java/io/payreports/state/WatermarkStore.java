@@ -44,7 +44,7 @@ public final class WatermarkStore {
               INSERT (job_id, watermark, updated_at) VALUES (s.job_id, s.watermark, CURRENT_TIMESTAMP)""";
 
     private final DataSource dataSource;
-    private volatile boolean tableReady;
+    private boolean tableReady; // guarded by this
 
     public WatermarkStore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -73,16 +73,21 @@ public final class WatermarkStore {
         }
     }
 
+    /** Once per store, and never concurrently: PostgreSQL's IF NOT EXISTS is not safe against a parallel CREATE. */
+    private synchronized void createTableOnce(Connection connection) throws SQLException {
+        if (!tableReady) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(CREATE);
+            }
+            tableReady = true;
+        }
+    }
+
     private Connection connect() throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(true);
-            if (!tableReady) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(CREATE);
-                }
-                tableReady = true;
-            }
+            createTableOnce(connection);
             return connection;
         } catch (SQLException | RuntimeException e) {
             connection.close();
