@@ -1,0 +1,68 @@
+package io.payreports.sinks;
+
+import io.payreports.reports.RecordLayout;
+import io.payreports.reports.ReportContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Writes each report to {@code <outDir>/<layout>/<reportId>.<jsonl|csv>}. Files appear only at
+ * {@link ReportWriter#commit()}, by atomic rename, so a half-written report is never visible and
+ * delivering the same report again replaces the earlier files.
+ */
+public final class FileRecordsSink implements RecordSink {
+
+    /** Report ids become file names: no separators, no leading dot, nothing a shell would trip on. */
+    private static final Pattern SAFE_FILE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
+
+    private final Path outDir;
+    private final Set<FileFormat> formats;
+
+    public FileRecordsSink(Path outDir, Set<FileFormat> formats) {
+        if (formats.isEmpty()) {
+            throw new IllegalArgumentException("file sink needs at least one format of " + EnumSet.allOf(FileFormat.class));
+        }
+        this.outDir = outDir;
+        this.formats = EnumSet.copyOf(formats);
+    }
+
+    @Override
+    public String name() {
+        return "file";
+    }
+
+    @Override
+    public <T> ReportWriter<T> open(ReportContext report, RecordLayout<T> layout) throws IOException {
+        String reportId = report.reportId();
+        if (reportId == null || !SAFE_FILE_NAME.matcher(reportId).matches()) {
+            throw new IllegalArgumentException("report id cannot be used as a file name: " + reportId);
+        }
+        Path directory = Files.createDirectories(outDir.resolve(layout.name()));
+        List<FileReportWriter.Output> outputs = new ArrayList<>(formats.size());
+        try {
+            for (FileFormat format : formats) {
+                PartFile file = PartFile.create(directory.resolve(reportId + "." + format.extension()));
+                outputs.add(new FileReportWriter.Output(file, openEncoder(format, file, layout)));
+            }
+        } catch (IOException | RuntimeException e) {
+            outputs.forEach(FileReportWriter.Output::discard);
+            throw e;
+        }
+        return new FileReportWriter<>(layout, outputs);
+    }
+
+    private static RowEncoder openEncoder(FileFormat format, PartFile file, RecordLayout<?> layout) throws IOException {
+        try {
+            return format.encoder(file.output(), layout.columns());
+        } catch (IOException | RuntimeException e) {
+            file.discard();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.payreports.sinks;
+
+import io.payreports.reports.RecordLayout;
+import io.payreports.reports.RecordLayout.Column;
+import java.util.List;
+
+/** Where a layout's rows live: quoted table and column names, and the SQL to create and upsert them. */
+record RecordTable(SqlDialect dialect, String name, List<Column> columns, List<String> quotedColumns,
+                   List<String> quotedKey) {
+
+    static RecordTable of(SqlDialect dialect, String schema, RecordLayout<?> layout) {
+        List<String> columnNames = layout.columns().stream().map(Column::name).toList();
+        if (layout.naturalKey().isEmpty() || !columnNames.containsAll(layout.naturalKey())) {
+            throw new IllegalArgumentException("layout " + layout.name() + ": natural key " + layout.naturalKey()
+                    + " must be a non-empty subset of its columns " + columnNames);
+        }
+        String table = dialect.quote(layout.name());
+        return new RecordTable(
+                dialect,
+                schema == null ? table : dialect.quote(schema) + "." + table,
+                layout.columns(),
+                columnNames.stream().map(name -> dialect.quote(SqlIdentifiers.snakeCase(name))).toList(),
+                layout.naturalKey().stream().map(name -> dialect.quote(SqlIdentifiers.snakeCase(name))).toList());
+    }
+
+    String createSql() {
+        StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(name).append(" (");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(quotedColumns.get(i)).append(' ').append(dialect.columnType(columns.get(i).type())).append(", ");
+        }
+        return sql.append("PRIMARY KEY (").append(String.join(", ", quotedKey)).append("))").toString();
+    }
+
+    String upsertSql() {
+        return dialect.upsert(name, quotedColumns, quotedKey);
+    }
+}

@@ -1,0 +1,89 @@
+package io.payreports.sinks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.payreports.reports.ReportContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeadLetterWriterTest {
+
+    private static final ReportContext REPORT = new ReportContext("settlements", "50001018",
+            "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_", null, null);
+    private static final Instant FAILED_AT = Instant.parse("2024-03-04T05:06:07.000000123Z");
+
+    @TempDir
+    Path out;
+
+    @Test
+    void writesEveryFieldAndThePayloadVerbatim() throws Exception {
+        String payload = "P01-1234\t\"Capture\"\t1,000.00\tUSD\r\n";
+        Path file = new DeadLetterWriter(out).write(DeadLetter.of(REPORT, 42L,
+                new DateTimeParseException("Text '04.03.2024' could not be parsed\nat index 0", "04.03.2024", 0),
+                null, payload, FAILED_AT));
+
+        assertThat(file).isEqualTo(out.resolve("dead-letter/settlements/20240304T050607.000000123Z_50001018_L0000000042_000001.json"));
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        assertThat(json.get("jobId").asText()).isEqualTo("settlements");
+        assertThat(json.get("reportId").asText()).isEqualTo("50001018");
+        assertThat(json.get("reportType").asText()).isEqualTo("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_");
+        assertThat(json.get("lineNumber").asLong()).isEqualTo(42);
+        assertThat(json.get("reason").asText()).isEqualTo("Text '04.03.2024' could not be parsed at index 0");
+        assertThat(json.get("exceptionClass").asText()).isEqualTo("java.time.format.DateTimeParseException");
+        assertThat(json.get("failedAt").asText()).isEqualTo("2024-03-04T05:06:07.000000123Z");
+        assertThat(json.get("sink").isNull()).isTrue();
+        assertThat(json.get("payload").asText()).isEqualTo(payload);
+    }
+
+    @Test
+    void redactsPresignedUrlsInTheReason() throws Exception {
+        Path file = new DeadLetterWriter(out).write(DeadLetter.of(REPORT, null,
+                new IOException("GET https://tortuga-prod-na.s3.amazonaws.com/doc-1?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+                        + "&X-Amz-Signature=0123abcd returned 403"),
+                "jdbc", "", FAILED_AT));
+
+        JsonNode json = new ObjectMapper().readTree(file.toFile());
+        assertThat(json.get("reason").asText())
+                .isEqualTo("GET https://tortuga-prod-na.s3.amazonaws.com/doc-1?<redacted> returned 403");
+        assertThat(json.get("lineNumber").isNull()).isTrue();
+        assertThat(json.get("sink").asText()).isEqualTo("jdbc");
+        assertThat(file.getFileName().toString()).contains("_50001018_report_");
+    }
+
+    @Test
+    void keepsEveryFailureOfTheSameLineAndCountsThemPerJob() throws Exception {
+        DeadLetterWriter writer = new DeadLetterWriter(out);
+        DeadLetter fromFile = DeadLetter.of(REPORT, 7L, new IllegalStateException("disk full"), "file", "x", FAILED_AT);
+        DeadLetter fromJdbc = DeadLetter.of(REPORT, 7L, new IllegalStateException("deadlock"), "jdbc", "x", FAILED_AT);
+        writer.write(fromFile);
+        writer.write(fromJdbc);
+        writer.write(DeadLetter.of(new ReportContext("other", "1", "T", null, null), 1L, new RuntimeException(), null, "y", FAILED_AT));
+
+        assertThat(files(out.resolve("dead-letter/settlements"))).hasSize(2).noneMatch(name -> name.endsWith(".part"));
+        assertThat(writer.count("settlements")).isEqualTo(2);
+        assertThat(writer.count("other")).isEqualTo(1);
+        assertThat(writer.count("unknown-job")).isZero();
+    }
+
+    @Test
+    void aMessagelessExceptionIsNamedByItsClass() {
+        DeadLetter letter = DeadLetter.of(REPORT, 1L, new NullPointerException(), null, "x", FAILED_AT);
+
+        assertThat(letter.reason()).isEqualTo("NullPointerException");
+    }
+
+    private static List<String> files(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+}
