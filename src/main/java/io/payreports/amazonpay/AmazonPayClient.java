@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -183,16 +182,11 @@ public class AmazonPayClient {
         }
     }
 
-    /** RFC 3986 encoding: what Amazon's canonical request expects (space as %20, comma as %2C). */
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
-    }
-
     private static String pathSegment(String id) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("id must not be empty");
         }
-        return encode(id);
+        return CanonicalRequest.encode(id);
     }
 
     private static String queryString(Map<String, String> query) {
@@ -200,7 +194,7 @@ public class AmazonPayClient {
             return "";
         }
         StringJoiner joiner = new StringJoiner("&", "?", "");
-        query.forEach((name, value) -> joiner.add(encode(name) + "=" + encode(value)));
+        query.forEach((name, value) -> joiner.add(CanonicalRequest.encode(name) + "=" + CanonicalRequest.encode(value)));
         return joiner.toString();
     }
 }

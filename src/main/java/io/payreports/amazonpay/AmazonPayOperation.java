@@ -59,7 +59,7 @@ public enum AmazonPayOperation {
                 missing.add(matcher.group(1));
                 value = "";
             }
-            matcher.appendReplacement(path, Matcher.quoteReplacement(AmazonPayClient.encode(value)));
+            matcher.appendReplacement(path, Matcher.quoteReplacement(CanonicalRequest.encode(value)));
         }
         matcher.appendTail(path);
         if (!missing.isEmpty()) {

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public class AmazonPayReportSource {
      * in progress are not returned but hold the watermark back: they were created earlier than the
      * completed ones that follow them, and must be listed again once they complete.
      */
-    public List<Report> pendingReports(Exchange exchange, String reportType) {
+    public List<Report> pendingReports(Exchange exchange, String reportType) throws SQLException {
         String jobId = exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId();
         Instant since = watermarks.get(jobId).orElse(clock.instant().minus(RETENTION));
         List<Report> all = client.listReports(new ReportQuery(List.of(reportType), List.of(), since, null, 100));
@@ -93,7 +94,7 @@ public class AmazonPayReportSource {
      * After all reports of the run: move the watermark to the ceiling, but never past a report that
      * failed, so the next run lists it again (the delivered-reports repository skips the rest).
      */
-    public void advanceWatermark(Exchange exchange) {
+    public void advanceWatermark(Exchange exchange) throws SQLException {
         String jobId = exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId();
         Instant ceiling = exchange.getProperty(WATERMARK_CEILING, Instant.class);
         if (ceiling == null) {

@@ -3,15 +3,25 @@ package io.payreports.amazonpay;
 import java.net.URI;
 import java.security.PrivateKey;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** Signs Amazon Pay API v2 requests with AMZN-PAY-RSASSA-PSS-V2. (stub: signature fixed, body to be written) */
+/** Signs Amazon Pay API v2 requests with AMZN-PAY-RSASSA-PSS-V2, as the official SDKs do. */
 public final class AmazonPaySigner {
 
     public static final String ALGORITHM = "AMZN-PAY-RSASSA-PSS-V2";
 
+    private final String publicKeyId;
+    private final PrivateKey privateKey;
+    private final String region;
+    private final Clock clock;
+
     public AmazonPaySigner(String publicKeyId, PrivateKey privateKey, String region, Clock clock) {
-        throw new UnsupportedOperationException("not written yet");
+        this.publicKeyId = publicKeyId;
+        this.privateKey = privateKey;
+        this.region = region;
+        this.clock = clock;
     }
 
     /**
@@ -21,6 +31,20 @@ public final class AmazonPaySigner {
      * @param body the exact request body that will be sent ("" for GET)
      */
     public Map<String, String> sign(String method, URI uri, String body, String idempotencyKey) {
-        throw new UnsupportedOperationException("not written yet");
+        Map<String, String> signed = new TreeMap<>();
+        signed.put("accept", "application/json");
+        signed.put("content-type", "application/json");
+        signed.put("x-amz-pay-date", AmazonPayDates.basic(clock.instant()));
+        signed.put("x-amz-pay-host", uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
+        signed.put("x-amz-pay-region", region);
+        if (idempotencyKey != null) {
+            signed.put("x-amz-pay-idempotency-key", idempotencyKey);
+        }
+        String canonical = CanonicalRequest.of(method, uri.getRawPath(), uri.getRawQuery(), signed, body == null ? "" : body);
+        String signature = RsassaPss.sign(CanonicalRequest.stringToSign(canonical), privateKey);
+        Map<String, String> headers = new LinkedHashMap<>(signed);
+        headers.put("authorization", ALGORITHM + " PublicKeyId=" + publicKeyId + ", SignedHeaders="
+                + String.join(";", signed.keySet()) + ", Signature=" + signature);
+        return headers;
     }
 }

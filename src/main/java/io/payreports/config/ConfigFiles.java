@@ -1,6 +1,5 @@
 package io.payreports.config;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 
 import java.nio.file.Files;
@@ -45,10 +44,13 @@ public final class ConfigFiles {
      * Camel's properties component so that {@code {{env:NAME:default}}} resolves exactly as in {@code run}.
      */
     public static PayreportsSettings readSettings(Optional<Path> operatorConfig) {
-        try (CamelContext context = new DefaultCamelContext()) {
+        DefaultCamelContext context = new DefaultCamelContext();
+        try {
             context.getPropertiesComponent().setLocation(propertyLocations(operatorConfig));
             return PayreportsSettings.read(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null),
                     new ConfigLocator(operatorConfig));
+        } finally {
+            context.stop();
         }
     }
 }

@@ -51,14 +51,16 @@ public final class JobFileValidator {
         if (dir.isEmpty()) {
             return problems;
         }
-        try (CamelContext context = new DefaultCamelContext();
-             DirectoryStream<Path> files = Files.newDirectoryStream(dir.get(), "*.yaml")) {
+        DefaultCamelContext context = new DefaultCamelContext();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir.get(), "*.yaml")) {
             context.getPropertiesComponent().setLocation(ConfigFiles.propertyLocations(operatorConfig));
             for (Path file : files) {
                 validateFile(context, file, problems);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            context.stop();
         }
         return problems;
     }

@@ -45,7 +45,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
     }
 
     @Override
-    public void configure(CamelContext context) {
+    public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
         PayreportsSettings settings = PayreportsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator);
         Registry registry = context.getRegistry();
@@ -59,8 +59,8 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         registry.bind("amazonPayReports", new AmazonPayReportSource(amazonPay.client(), new WatermarkStore(state), clock));
 
         DeadLetterWriter deadLetterWriter = new DeadLetterWriter(settings.outputDir());
-        registry.bind("reportDeliveries", new ReportDeliveries(sinks(settings, properties), new ReportFormats(context), deadLetterWriter));
-        registry.bind("deadLetters", new DeadLetters(deadLetterWriter));
+        registry.bind("reportDeliveries", new ReportDeliveries(sinks(settings, properties), new ReportFormats(context), deadLetterWriter, clock));
+        registry.bind("deadLetters", new DeadLetters(deadLetterWriter, clock));
 
         registry.bind("jobRuns", jobRuns);
         context.getManagementStrategy().addEventNotifier(jobRuns);

@@ -1,11 +1,14 @@
 package io.payreports.jobs;
 
 import io.payreports.reports.ReportContext;
+import io.payreports.sinks.DeadLetter;
 import io.payreports.sinks.DeadLetterWriter;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -18,23 +21,36 @@ public class DeadLetters {
 
     private final DeadLetterWriter writer;
 
-    public DeadLetters(DeadLetterWriter writer) {
+    private final Clock clock;
+
+    public DeadLetters(DeadLetterWriter writer, Clock clock) {
         this.writer = writer;
+        this.clock = clock;
     }
 
-    public void failed(Exchange exchange) {
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String reason = cause == null ? "unknown failure" : JobRuns.oneLine(cause);
+    public void failed(Exchange exchange) throws IOException {
+        Throwable cause = rootCause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        String reason = JobRuns.oneLine(cause);
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
         ReportContext report = exchange.getProperty(ReportContext.PROPERTY, ReportContext.class);
         if (report != null) {
             run.reportFailed(exchange.getProperty(JobRun.FAILURE_POSITION, Instant.class));
-            writer.failedReport(report, reason, cause);
+            writer.write(DeadLetter.of(report, null, cause, null, report.toString(), clock.instant()));
             LOG.warn("job {}: report {} dead-lettered after retries: {}", report.jobId(), report.reportId(), reason);
         } else {
             run.failed(reason);
-            writer.failedJob(run.jobId(), reason, cause);
+            writer.write(new DeadLetter(run.jobId(), null, null, null, reason, cause.getClass().getName(), clock.instant(), null, ""));
             LOG.warn("job {}: run failed after retries: {}", run.jobId(), reason);
         }
+    }
+
+    /** Camel wraps causes (bean invocation, split); the operator needs the innermost message. */
+    private static Throwable rootCause(Throwable error) {
+        Throwable cause = error == null ? new IllegalStateException("failed without an exception") : error;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && (cause.getMessage() == null || cause instanceof org.apache.camel.CamelException || cause instanceof org.apache.camel.RuntimeCamelException)) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

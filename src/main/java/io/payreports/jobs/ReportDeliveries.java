@@ -4,12 +4,15 @@ import io.payreports.reports.ParsedRow;
 import io.payreports.reports.RecordLayout;
 import io.payreports.reports.ReportContext;
 import io.payreports.reports.ReportFormats;
+import io.payreports.sinks.DeadLetter;
 import io.payreports.sinks.DeadLetterWriter;
 import io.payreports.sinks.RecordSink;
 import io.payreports.sinks.ReportWriter;
 import org.apache.camel.Exchange;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +31,13 @@ public class ReportDeliveries {
     private final Map<String, RecordSink> sinks;
     private final ReportFormats formats;
     private final DeadLetterWriter deadLetters;
+    private final Clock clock;
 
-    public ReportDeliveries(Map<String, RecordSink> sinks, ReportFormats formats, DeadLetterWriter deadLetters) {
+    public ReportDeliveries(Map<String, RecordSink> sinks, ReportFormats formats, DeadLetterWriter deadLetters, Clock clock) {
         this.sinks = Map.copyOf(sinks);
         this.formats = formats;
         this.deadLetters = deadLetters;
+        this.clock = clock;
     }
 
     public void open(Exchange exchange) throws Exception {
@@ -70,10 +75,12 @@ public class ReportDeliveries {
      * report goes on. Written under a name made of job, report and line, so a retried report
      * rewrites the same dead letter instead of adding a second one.
      */
-    public void reject(Exchange exchange) {
+    public void reject(Exchange exchange) throws IOException {
         ParsedRow.Failed<?> row = exchange.getMessage().getBody(ParsedRow.Failed.class);
         ReportDelivery<?> delivery = delivery(exchange);
-        deadLetters.rejectedRow(delivery.report(), row.lineNumber(), row.reason(), row.rawLine());
+        ReportContext report = delivery.report();
+        deadLetters.write(new DeadLetter(report.jobId(), report.reportId(), report.reportType(), row.lineNumber(),
+                row.reason(), null, clock.instant(), null, row.rawLine()));
         delivery.rejected();
     }
 

@@ -7,16 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Writes each dead letter as its own JSON file under {@code <outDir>/dead-letter/<jobId>/}, named
- * {@code <failedAt>_<reportId>_<line>_<sequence>.json} so that a directory listing sorts by time
- * and two failures of the same line (say, in two sinks) never overwrite each other. Files appear
- * complete or not at all (written aside, then renamed). Counts per job feed the run summary.
+ * Writes each dead letter as its own JSON file under {@code <outDir>/dead-letter/<jobId>/}. Files
+ * appear complete or not at all (written aside, then renamed).
+ * <p>
+ * A row that does not parse is named by its place alone, {@code <reportId>_L<line>.json}: a
+ * report delivered again after a failure rejects the same rows, and must not add a second dead
+ * letter for each. Every other failure is named {@code <failedAt>_<reportId>_<line>_<sequence>.json},
+ * so that a listing sorts by time and two failures of one line (say, in two sinks) both stay.
  */
 public final class DeadLetterWriter {
 
@@ -26,7 +26,6 @@ public final class DeadLetterWriter {
 
     private final Path directory;
     private final AtomicLong sequence = new AtomicLong();
-    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
     public DeadLetterWriter(Path outDir) {
         this.directory = outDir.resolve("dead-letter");
@@ -35,9 +34,7 @@ public final class DeadLetterWriter {
     /** Writes the dead letter and returns its file. */
     public Path write(DeadLetter letter) throws IOException {
         Path jobDirectory = Files.createDirectories(directory.resolve(fileNamePart(letter.jobId())));
-        String line = letter.lineNumber() == null ? "report" : String.format("L%010d", letter.lineNumber());
-        PartFile file = PartFile.create(jobDirectory.resolve(String.format("%s_%s_%s_%06d.json",
-                FILE_TIME.format(letter.failedAt()), fileNamePart(letter.reportId()), line, sequence.incrementAndGet())));
+        PartFile file = PartFile.create(jobDirectory.resolve(fileName(letter)));
         try {
             try (JsonGenerator json = JSON.createGenerator(file.output()).useDefaultPrettyPrinter()) {
                 writeFields(json, letter);
@@ -49,14 +46,16 @@ public final class DeadLetterWriter {
             file.discard();
             throw e;
         }
-        counts.computeIfAbsent(letter.jobId(), job -> new LongAdder()).increment();
         return file.target();
     }
 
-    /** Dead letters this writer has written for the job since it was created. */
-    public long count(String jobId) {
-        LongAdder count = counts.get(jobId);
-        return count == null ? 0 : count.sum();
+    private String fileName(DeadLetter letter) {
+        String report = fileNamePart(letter.reportId());
+        if (letter.lineNumber() != null && letter.sink() == null) {
+            return String.format("%s_L%010d.json", report, letter.lineNumber());
+        }
+        String line = letter.lineNumber() == null ? "report" : String.format("L%010d", letter.lineNumber());
+        return String.format("%s_%s_%s_%06d.json", FILE_TIME.format(letter.failedAt()), report, line, sequence.incrementAndGet());
     }
 
     private static void writeFields(JsonGenerator json, DeadLetter letter) throws IOException {

@@ -11,7 +11,7 @@ public enum FileFormat {
     /** One JSON object per line, money as exact decimal strings, times as ISO-8601 UTC. */
     JSONL("jsonl") {
         @Override
-        RowEncoder encoder(OutputStream out, List<Column> columns) throws IOException {
+        public RowEncoder encoder(OutputStream out, List<Column> columns) throws IOException {
             return new JsonLinesEncoder(out, columns);
         }
     },
@@ -19,7 +19,7 @@ public enum FileFormat {
     /** RFC 4180 CSV with a header line of column names. */
     CSV("csv") {
         @Override
-        RowEncoder encoder(OutputStream out, List<Column> columns) {
+        public RowEncoder encoder(OutputStream out, List<Column> columns) {
             return new CsvEncoder(out, columns);
         }
     };
@@ -34,5 +34,6 @@ public enum FileFormat {
         return extension;
     }
 
-    abstract RowEncoder encoder(OutputStream out, List<Column> columns) throws IOException;
+    /** Encodes rows of these columns to {@code out}: the file sink's files, or stdout for {@code parse}. */
+    public abstract RowEncoder encoder(OutputStream out, List<Column> columns) throws IOException;
 }

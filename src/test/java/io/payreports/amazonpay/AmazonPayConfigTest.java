@@ -48,7 +48,7 @@ class AmazonPayConfigTest {
 
     @Test
     void queryValuesAreEncodedAsAmazonsCanonicalRequestExpects() {
-        assertThat(AmazonPayClient.encode("_A_,_B_ 2024-01-01T00:00:00Z~*")).isEqualTo("_A_%2C_B_%202024-01-01T00%3A00%3A00Z~%2A");
+        assertThat(CanonicalRequest.encode("_A_,_B_ 2024-01-01T00:00:00Z~*")).isEqualTo("_A_%2C_B_%202024-01-01T00%3A00%3A00Z~%2A");
     }
 
     private static AmazonPayConfig config(URI endpoint, String region, String environment) {

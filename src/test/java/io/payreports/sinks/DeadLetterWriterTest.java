@@ -29,7 +29,7 @@ class DeadLetterWriterTest {
         String payload = "P01-1234\t\"Capture\"\t1,000.00\tUSD\r\n";
         Path file = new DeadLetterWriter(out).write(DeadLetter.of(REPORT, 42L,
                 new DateTimeParseException("Text '04.03.2024' could not be parsed\nat index 0", "04.03.2024", 0),
-                null, payload, FAILED_AT));
+                "jdbc", payload, FAILED_AT));
 
         assertThat(file).isEqualTo(out.resolve("dead-letter/settlements/20240304T050607.000000123Z_50001018_L0000000042_000001.json"));
         JsonNode json = new ObjectMapper().readTree(file.toFile());
@@ -40,8 +40,21 @@ class DeadLetterWriterTest {
         assertThat(json.get("reason").asText()).isEqualTo("Text '04.03.2024' could not be parsed at index 0");
         assertThat(json.get("exceptionClass").asText()).isEqualTo("java.time.format.DateTimeParseException");
         assertThat(json.get("failedAt").asText()).isEqualTo("2024-03-04T05:06:07.000000123Z");
-        assertThat(json.get("sink").isNull()).isTrue();
+        assertThat(json.get("sink").asText()).isEqualTo("jdbc");
         assertThat(json.get("payload").asText()).isEqualTo(payload);
+    }
+
+    @Test
+    void aRowThatDoesNotParseKeepsOneDeadLetterWhenItsReportIsDeliveredAgain() throws Exception {
+        DeadLetterWriter writer = new DeadLetterWriter(out);
+        DeadLetter first = new DeadLetter("settlements", "50001018", "T", 9L, "TransactionAmount: not a number: 'x'", null, FAILED_AT, null, "raw");
+        DeadLetter again = new DeadLetter("settlements", "50001018", "T", 9L, "TransactionAmount: not a number: 'x'", null, FAILED_AT.plusSeconds(60), null, "raw");
+
+        Path file = writer.write(first);
+        assertThat(writer.write(again)).isEqualTo(file);
+
+        assertThat(files(out.resolve("dead-letter/settlements"))).containsExactly("50001018_L0000000009.json");
+        assertThat(new ObjectMapper().readTree(file.toFile()).get("failedAt").asText()).isEqualTo(FAILED_AT.plusSeconds(60).toString());
     }
 
     @Test
@@ -60,18 +73,16 @@ class DeadLetterWriterTest {
     }
 
     @Test
-    void keepsEveryFailureOfTheSameLineAndCountsThemPerJob() throws Exception {
+    void keepsEverySinkFailureOfTheSameLine() throws Exception {
         DeadLetterWriter writer = new DeadLetterWriter(out);
         DeadLetter fromFile = DeadLetter.of(REPORT, 7L, new IllegalStateException("disk full"), "file", "x", FAILED_AT);
         DeadLetter fromJdbc = DeadLetter.of(REPORT, 7L, new IllegalStateException("deadlock"), "jdbc", "x", FAILED_AT);
         writer.write(fromFile);
         writer.write(fromJdbc);
-        writer.write(DeadLetter.of(new ReportContext("other", "1", "T", null, null), 1L, new RuntimeException(), null, "y", FAILED_AT));
+        writer.write(DeadLetter.of(new ReportContext("other", "1", "T", null, null), 1L, new RuntimeException(), "file", "y", FAILED_AT));
 
         assertThat(files(out.resolve("dead-letter/settlements"))).hasSize(2).noneMatch(name -> name.endsWith(".part"));
-        assertThat(writer.count("settlements")).isEqualTo(2);
-        assertThat(writer.count("other")).isEqualTo(1);
-        assertThat(writer.count("unknown-job")).isZero();
+        assertThat(files(out.resolve("dead-letter/other"))).hasSize(1);
     }
 
     @Test

@@ -1,0 +1,91 @@
+package io.payreports.cli;
+
+import io.payreports.reports.ParsedRow;
+import io.payreports.reports.RecordLayout;
+import io.payreports.reports.ReportFormats;
+import io.payreports.sinks.FileFormat;
+import io.payreports.sinks.RowEncoder;
+import org.apache.camel.impl.DefaultCamelContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "parse", mixinStandardHelpOptions = true,
+        description = {"Parses a downloaded report file (plain, gzip or zip) and writes one JSON object per record",
+                "to stdout (JSON Lines; money as exact decimal strings, times as ISO-8601 UTC).",
+                "Rows that cannot be parsed go to stderr as 'line N: reason'."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every row parsed", "2:bad usage (unknown report type, unreadable file)", "3:some rows could not be parsed"})
+public class ParseCommand implements Callable<Integer> {
+
+    @Option(names = "--report-type", required = true, paramLabel = "TYPE", description = "Amazon report type, e.g. _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_")
+    String reportType;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The report document.")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+        DefaultCamelContext camel = new DefaultCamelContext();
+        try {
+            ReportFormats formats = new ReportFormats(camel);
+            RecordLayout<?> layout = formats.layout(reportType).orElse(null);
+            if (layout == null) {
+                System.err.println("parse: unknown report type " + reportType + "; supported: " + formats.reportTypes());
+                return 2;
+            }
+            long rejected;
+            try (InputStream document = Files.newInputStream(file)) {
+                rejected = parse(formats.open(reportType, document, reportId()), layout);
+            } catch (NoSuchFileException e) {
+                System.err.println("parse: cannot read " + file + ": file not found");
+                return 2;
+            }
+            return rejected == 0 ? 0 : 3;
+        } finally {
+            camel.stop();
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private long parse(ReportFormats.Rows<?> rows, RecordLayout layout) throws IOException {
+        long rejected = 0;
+        // stdout belongs to the caller: flush it, never close it
+        OutputStream stdout = new FilterOutputStream(System.out) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+        try (rows; RowEncoder json = FileFormat.JSONL.encoder(new BufferedOutputStream(stdout, 64 * 1024), layout.columns())) {
+            while (rows.hasNext()) {
+                ParsedRow<?> row = rows.next();
+                if (row instanceof ParsedRow.Bound<?> bound) {
+                    json.write(layout.values(bound.record()));
+                } else if (row instanceof ParsedRow.Failed<?> failed) {
+                    json.flush();
+                    System.err.println(failed.message());
+                    rejected++;
+                }
+            }
+        }
+        return rejected;
+    }
+
+    /** The file's name without extensions stands in for the report id in the records. */
+    private String reportId() {
+        String name = file.getFileName().toString();
+        int dot = name.indexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

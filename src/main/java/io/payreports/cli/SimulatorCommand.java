@@ -1,0 +1,84 @@
+package io.payreports.cli;
+
+import io.payreports.amazonpay.KeyFileException;
+import io.payreports.amazonpay.PemKeys;
+import io.payreports.simulator.AmazonPaySimulator;
+import io.payreports.simulator.Faults;
+import io.payreports.simulator.SimulatorOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "simulator", mixinStandardHelpOptions = true,
+        description = {"Serves the Amazon Pay API v2 simulator on 127.0.0.1 until stopped (Ctrl+C).",
+                "Every request must be signed with AMZN-PAY-RSASSA-PSS-V2 by the private key matching the public key."})
+public class SimulatorCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8443", description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--public-key-file", paramLabel = "PEM", description = "Public key that requests must be signed for; without it a key pair is generated.")
+    Path publicKeyFile;
+
+    @Option(names = "--public-key-id", defaultValue = "ANY", paramLabel = "ID",
+            description = "PublicKeyId the key is registered under; ANY accepts every id (default ${DEFAULT-VALUE}).")
+    String publicKeyId;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Serve every *.csv file in DIR as an extra settlement report.")
+    Path dataDir;
+
+    @Option(names = "--no-generate", description = "Serve only the reports of --data-dir.")
+    boolean noGenerate;
+
+    @Option(names = "--faults", paramLabel = "SPEC", description = "Injected failures, e.g. 429=0.2,500=0.1,503=0.05,slow=2000,expired-urls")
+    String faults;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Data seed: the same seed serves the same reports (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        PublicKey publicKey;
+        try {
+            publicKey = publicKeyFile == null ? generatedKey() : PemKeys.readPublicKey(publicKeyFile);
+        } catch (KeyFileException e) {
+            System.err.println("simulator: " + e.getMessage());
+            return 2;
+        }
+        Faults injected;
+        try {
+            injected = Faults.parse(faults, seed);
+        } catch (IllegalArgumentException e) {
+            System.err.println("simulator: --faults: " + e.getMessage());
+            return 2;
+        }
+        Function<String, Optional<PublicKey>> keys = id -> publicKeyId.equals("ANY") || publicKeyId.equals(id) ? Optional.of(publicKey) : Optional.empty();
+        SimulatorOptions options = new SimulatorOptions(port, keys, seed, 90, Clock.systemUTC(), Optional.ofNullable(dataDir), !noGenerate, injected);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (AmazonPaySimulator simulator = AmazonPaySimulator.start(options)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            System.out.println("Amazon Pay simulator listening on " + simulator.baseUrl() + " (paths /live/v2/... and /sandbox/v2/...)");
+            System.out.println("Point payreports at it with PAYREPORTS_AMAZONPAY_ENDPOINT=" + simulator.baseUrl());
+            stopped.await();
+        }
+        return 0;
+    }
+
+    private static PublicKey generatedKey() {
+        Path dir = Path.of("simulator-keys");
+        KeyPair keys = PemKeys.generateRsaKeyPair();
+        PemKeys.writePrivateKey(keys.getPrivate(), dir.resolve("private-key.pem"));
+        PemKeys.writePublicKey(keys.getPublic(), dir.resolve("public-key.pem"));
+        System.out.println("No --public-key-file: generated a key pair; sign requests with " + dir.resolve("private-key.pem").toAbsolutePath()
+                + " (public key " + dir.resolve("public-key.pem").toAbsolutePath() + ")");
+        return keys.getPublic();
+    }
+}

@@ -1,0 +1,371 @@
+package io.payreports.simulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.payreports.amazonpay.AmazonPayDates;
+import io.payreports.amazonpay.AmazonPayJson;
+import io.payreports.amazonpay.AmazonPaySignatureVerifier;
+import io.payreports.amazonpay.Report;
+import io.payreports.amazonpay.ReportDocument;
+import io.payreports.amazonpay.ReportsPage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A local stand-in for Amazon Pay API v2 reporting (design.md §3): Amazon's paths and JSON shapes,
+ * every call's AMZN-PAY-RSASSA-PSS-V2 signature verified, error bodies as Amazon writes them, and
+ * document URLs that, like Amazon's pre-signed S3 URLs, stop working 30 s after they are handed out.
+ */
+public final class AmazonPaySimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AmazonPaySimulator.class);
+    private static final Pattern API_PATH = Pattern.compile("^/(live|sandbox)/v2(/.*)$");
+    private static final Pattern DOWNLOAD_PATH = Pattern.compile("^/tortuga/([^/]+)$");
+    /** Amazon: "The url is valid for 30 seconds only" (seed 001). */
+    static final Duration URL_LIFETIME = Duration.ofSeconds(30);
+    private static final String SANDBOX_SETTLEMENT = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_";
+    private static final Set<String> FILTERS = Set.of("reportTypes", "processingStatuses", "createdSince", "createdUntil", "pageSize");
+
+    private final SimulatorOptions options;
+    private final AmazonPaySignatureVerifier verifier;
+    private final byte[] urlSecret = new byte[32];
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "amazonpay-simulator");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private AmazonPaySimulator(SimulatorOptions options) throws IOException {
+        this.options = options;
+        this.verifier = new AmazonPaySignatureVerifier(options.publicKeys());
+        new SecureRandom().nextBytes(urlSecret);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 50);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+    }
+
+    public static AmazonPaySimulator start(SimulatorOptions options) throws IOException {
+        AmazonPaySimulator simulator = new AmazonPaySimulator(options);
+        simulator.server.start();
+        LOG.info("Amazon Pay simulator listening on {}", simulator.baseUrl());
+        return simulator;
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        String path = exchange.getRequestURI().getRawPath();
+        int status;
+        try (exchange) {
+            Matcher api = API_PATH.matcher(path);
+            Matcher download = DOWNLOAD_PATH.matcher(path);
+            if (api.matches()) {
+                status = api(exchange, api.group(1), api.group(2));
+            } else if (download.matches()) {
+                status = download(exchange, URLDecoder.decode(download.group(1), StandardCharsets.UTF_8));
+            } else {
+                status = error(exchange, 404, "ResourceNotFound", "The requested resource does not exist.");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("simulator failed on {} {}", exchange.getRequestMethod(), path, e);
+            status = 500;
+        }
+        // never the query string: document URLs carry their signature there
+        LOG.debug("{} {} -> {} in {} ms", exchange.getRequestMethod(), path, status, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private int api(HttpExchange exchange, String environment, String operationPath) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        URI uri = exchange.getRequestURI();
+        AmazonPaySignatureVerifier.Result verification = verifier.verify(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
+                exchange.getRequestHeaders(), body);
+        if (!verification.valid()) {
+            return error(exchange, verification.status(), verification.reasonCode(), verification.message());
+        }
+        if (options.faults().slowMillis() > 0) {
+            sleep(options.faults().slowMillis());
+        }
+        int injected = options.faults().injectedStatus();
+        if (injected == 429) {
+            exchange.getResponseHeaders().add("Retry-After", "1");
+            return error(exchange, 429, "TooManyRequests", "The request rate is too high.");
+        }
+        if (injected != 0) {
+            return error(exchange, injected, injected == 500 ? "InternalServerError" : "ServiceUnavailable", "Simulated failure.");
+        }
+        if (!exchange.getRequestMethod().equals("GET")) {
+            return error(exchange, 400, "InvalidRequest", exchange.getRequestMethod() + " " + operationPath + " is not supported by the simulator.");
+        }
+        List<Report> reports = reports(environment);
+        if (operationPath.equals("/reports")) {
+            return listReports(exchange, reports, query(uri.getRawQuery()));
+        }
+        if (operationPath.startsWith("/reports/")) {
+            String id = URLDecoder.decode(operationPath.substring("/reports/".length()), StandardCharsets.UTF_8);
+            return reports.stream().filter(report -> report.reportId().equals(id)).findFirst()
+                    .map(report -> json(exchange, 200, report))
+                    .orElseGet(() -> error(exchange, 404, "ResourceNotFound", "Report " + id + " does not exist."));
+        }
+        if (operationPath.startsWith("/report-documents/")) {
+            String id = URLDecoder.decode(operationPath.substring("/report-documents/".length()), StandardCharsets.UTF_8);
+            if (catalog().stream().noneMatch(report -> id.equals(report.report().reportDocumentId()))) {
+                return error(exchange, 404, "ResourceNotFound", "Report document " + id + " does not exist.");
+            }
+            return json(exchange, 200, new ReportDocument(id, presignedUrl(id), "N/A"));
+        }
+        return error(exchange, 404, "ResourceNotFound", "The requested resource does not exist.");
+    }
+
+    private int listReports(HttpExchange exchange, List<Report> all, Map<String, String> query) {
+        int offset = 0;
+        if (query.containsKey("nextToken")) {
+            // seed 000: nextToken must be the only parameter
+            if (query.size() > 1) {
+                return error(exchange, 400, "InvalidParameterValue", "nextToken cannot be combined with other parameters.");
+            }
+            Optional<Map<String, String>> decoded = decodeToken(query.get("nextToken"));
+            if (decoded.isEmpty()) {
+                return error(exchange, 400, "InvalidParameterValue", "The nextToken is not valid.");
+            }
+            query = decoded.get();
+            offset = Integer.parseInt(query.remove("offset"));
+        }
+        for (String name : query.keySet()) {
+            if (!FILTERS.contains(name)) {
+                return error(exchange, 400, "InvalidParameterValue", "Unknown parameter " + name + ".");
+            }
+        }
+        int pageSize;
+        Instant since;
+        Instant until;
+        try {
+            pageSize = Integer.parseInt(query.getOrDefault("pageSize", "10"));
+            since = query.containsKey("createdSince") ? AmazonPayDates.parse(query.get("createdSince")) : options.clock().instant().minus(Duration.ofDays(90));
+            until = query.containsKey("createdUntil") ? AmazonPayDates.parse(query.get("createdUntil")) : options.clock().instant();
+        } catch (IllegalArgumentException e) {
+            return error(exchange, 400, "InvalidParameterValue", e.getMessage());
+        }
+        if (pageSize < 1 || pageSize > 100) {
+            return error(exchange, 400, "InvalidParameterValue", "pageSize must be between 1 and 100.");
+        }
+        List<String> types = list(query.get("reportTypes"));
+        List<String> statuses = list(query.get("processingStatuses"));
+        List<Report> matching = all.stream()
+                .filter(report -> types.isEmpty() || types.contains(report.reportType()))
+                .filter(report -> statuses.isEmpty() || statuses.contains(report.processingStatus().name()))
+                .filter(report -> !report.createdTime().isBefore(since) && !report.createdTime().isAfter(until))
+                .toList();
+        int end = Math.min(matching.size(), offset + pageSize);
+        String nextToken = null;
+        if (end < matching.size()) {
+            Map<String, String> next = new LinkedHashMap<>(query);
+            next.put("offset", Integer.toString(end));
+            nextToken = encodeToken(next);
+        }
+        return json(exchange, 200, new ReportsPage(matching.subList(Math.min(offset, end), end), nextToken));
+    }
+
+    private int download(HttpExchange exchange, String documentId) throws IOException {
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        String date = query.getOrDefault("X-Amz-Date", "");
+        if (!sign(documentId + "\n" + date).equals(query.get("X-Amz-Signature"))) {
+            return s3Error(exchange, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
+        }
+        Instant issued;
+        try {
+            issued = AmazonPayDates.parse(date);
+        } catch (IllegalArgumentException e) {
+            return s3Error(exchange, "AccessDenied", "X-Amz-Date is not valid");
+        }
+        if (options.clock().instant().isAfter(issued.plus(URL_LIFETIME))) {
+            return s3Error(exchange, "AccessDenied", "Request has expired");
+        }
+        Optional<SimulatedReport> report = catalog().stream().filter(candidate -> documentId.equals(candidate.report().reportDocumentId())).findFirst();
+        if (report.isEmpty()) {
+            return s3Error(exchange, "NoSuchKey", "The specified key does not exist.");
+        }
+        exchange.getResponseHeaders().add("Content-Type", "text/csv; charset=UTF-8");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            report.get().content().writeTo(out);
+        }
+        return 200;
+    }
+
+    private String presignedUrl(String documentId) {
+        Instant issued = options.faults().expiredUrls() ? options.clock().instant().minus(URL_LIFETIME.multipliedBy(2)) : options.clock().instant();
+        String date = AmazonPayDates.basic(issued);
+        return baseUrl() + "/tortuga/" + documentId + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=" + date
+                + "&X-Amz-Expires=" + URL_LIFETIME.toSeconds() + "&X-Amz-Signature=" + sign(documentId + "\n" + date);
+    }
+
+    /** Report metadata for one environment: sandbox knows only the sandbox settlement type (seed 001). */
+    private List<Report> reports(String environment) {
+        List<Report> reports = new ArrayList<>();
+        for (SimulatedReport simulated : catalog()) {
+            Report report = simulated.report();
+            reports.add(environment.equals("live") ? report : new Report(report.reportId(), SANDBOX_SETTLEMENT, report.startTime(),
+                    report.endTime(), report.createdTime(), report.processingStatus(), report.processingStartTime(),
+                    report.processingEndTime(), report.reportDocumentId()));
+        }
+        reports.sort(Comparator.comparing(Report::createdTime).thenComparing(Report::reportId));
+        return reports;
+    }
+
+    /** Built per call, so that a running simulator moves on with its clock like Amazon does. */
+    private List<SimulatedReport> catalog() {
+        List<SimulatedReport> catalog = new ArrayList<>();
+        if (options.generate()) {
+            SettlementReportGenerator.plan(options.seed(), options.clock().instant(), options.days())
+                    .forEach(settlement -> catalog.add(SimulatedReport.generated(settlement, SimulatedReport.SETTLEMENT)));
+        }
+        options.dataDir().ifPresent(dir -> {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.csv")) {
+                for (Path file : files) {
+                    catalog.add(SimulatedReport.fromFile(file));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the simulator's data directory " + dir + ": " + e.getMessage(), e);
+            }
+        });
+        return catalog;
+    }
+
+    private String sign(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(urlSecret, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String encodeToken(Map<String, String> state) {
+        try {
+            String json = AmazonPayJson.MAPPER.writeValueAsString(state);
+            String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+            return payload + "." + sign(payload).substring(0, 16);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<Map<String, String>> decodeToken(String token) {
+        int dot = token.lastIndexOf('.');
+        if (dot < 0 || !sign(token.substring(0, dot)).substring(0, 16).equals(token.substring(dot + 1))) {
+            return Optional.empty();
+        }
+        try {
+            byte[] json = Base64.getUrlDecoder().decode(token.substring(0, dot));
+            return Optional.of(new LinkedHashMap<>(AmazonPayJson.MAPPER.readValue(json, Map.class)));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                int equals = pair.indexOf('=');
+                if (!pair.isEmpty()) {
+                    query.put(decode(equals < 0 ? pair : pair.substring(0, equals)), equals < 0 ? "" : decode(pair.substring(equals + 1)));
+                }
+            }
+        }
+        return query;
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isBlank() ? List.of() : List.of(commaSeparated.split(","));
+    }
+
+    private static int json(HttpExchange exchange, int status, Object body) {
+        try {
+            byte[] bytes = AmazonPayJson.MAPPER.writeValueAsBytes(body);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            return status;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Amazon Pay's error body: {@code {"reasonCode": ..., "message": ...}}. */
+    private static int error(HttpExchange exchange, int status, String reasonCode, String message) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("reasonCode", reasonCode);
+        body.put("message", message);
+        return json(exchange, status, body);
+    }
+
+    /** Pre-signed S3 URLs answer 403 with S3's XML error. */
+    private static int s3Error(HttpExchange exchange, String code, String message) throws IOException {
+        byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
+                + "</Message></Error>").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/xml");
+        exchange.sendResponseHeaders(code.equals("NoSuchKey") ? 404 : 403, body.length);
+        exchange.getResponseBody().write(body);
+        return 403;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

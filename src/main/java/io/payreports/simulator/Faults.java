@@ -1,0 +1,91 @@
+package io.payreports.simulator;
+
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Failures the simulator injects, from a spec such as {@code 429=0.2,500=0.1,slow=2000,expired-urls}:
+ * the probability of answering 429 (with Retry-After), 500 or 503 to an API call, a delay in ms
+ * before every API answer, and document URLs that are expired when handed out.
+ */
+public final class Faults {
+
+    private static final String NAMES = "429=P, 500=P, 503=P, slow=MILLIS, expired-urls";
+
+    private final double throttled;
+    private final double internalError;
+    private final double unavailable;
+    private final long slowMillis;
+    private final boolean expiredUrls;
+    private final Random random;
+
+    private Faults(double throttled, double internalError, double unavailable, long slowMillis, boolean expiredUrls, long seed) {
+        this.throttled = throttled;
+        this.internalError = internalError;
+        this.unavailable = unavailable;
+        this.slowMillis = slowMillis;
+        this.expiredUrls = expiredUrls;
+        this.random = new Random(seed);
+    }
+
+    public static Faults none() {
+        return new Faults(0, 0, 0, 0, false, 0);
+    }
+
+    /** @throws IllegalArgumentException naming the part that is wrong and the valid names */
+    public static Faults parse(String spec, long seed) {
+        double throttled = 0;
+        double internalError = 0;
+        double unavailable = 0;
+        long slow = 0;
+        boolean expired = false;
+        if (spec != null && !spec.isBlank()) {
+            for (String part : spec.split(",")) {
+                String[] nameValue = part.trim().split("=", 2);
+                String name = nameValue[0].trim().toLowerCase(Locale.ROOT);
+                String value = nameValue.length > 1 ? nameValue[1].trim() : "";
+                try {
+                    switch (name) {
+                        case "429" -> throttled = probability(value);
+                        case "500" -> internalError = probability(value);
+                        case "503" -> unavailable = probability(value);
+                        case "slow" -> slow = Long.parseLong(value.replace("ms", ""));
+                        case "expired-urls" -> expired = true;
+                        default -> throw new IllegalArgumentException("unknown fault '" + name + "'; valid: " + NAMES);
+                    }
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("fault '" + part.trim() + "' needs a number; valid: " + NAMES);
+                }
+            }
+        }
+        return new Faults(throttled, internalError, unavailable, slow, expired, seed);
+    }
+
+    private static double probability(String value) {
+        double p = Double.parseDouble(value);
+        if (p < 0 || p > 1) {
+            throw new IllegalArgumentException("a fault probability must be between 0 and 1, not " + value);
+        }
+        return p;
+    }
+
+    /** The status to answer instead of the real one, or 0. */
+    synchronized int injectedStatus() {
+        double roll = random.nextDouble();
+        if (roll < throttled) {
+            return 429;
+        }
+        if (roll < throttled + internalError) {
+            return 500;
+        }
+        return roll < throttled + internalError + unavailable ? 503 : 0;
+    }
+
+    long slowMillis() {
+        return slowMillis;
+    }
+
+    boolean expiredUrls() {
+        return expiredUrls;
+    }
+}

@@ -1,0 +1,37 @@
+package io.payreports.simulator;
+
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.util.function.Function;
+import java.util.Optional;
+
+/**
+ * How the simulator runs.
+ *
+ * @param port      127.0.0.1 port, 0 for any free one
+ * @param publicKeys the public key registered for a PublicKeyId; a request with an unknown id is refused
+ * @param seed      the data seed: the same seed serves the same reports
+ * @param days      days of report history (Amazon keeps 90)
+ * @param dataDir   extra reports served verbatim: every {@code *.csv} in it becomes a completed settlement report
+ * @param generate  whether to serve the generated settlement reports too
+ * @param faults    injected failures
+ */
+public record SimulatorOptions(int port, Function<String, Optional<PublicKey>> publicKeys, long seed, int days, Clock clock,
+                               Optional<Path> dataDir, boolean generate, Faults faults) {
+
+    public static final long DEFAULT_SEED = 42;
+
+    /** Generated reports of the last 90 days, one registered key, no faults. */
+    public static SimulatorOptions of(int port, String publicKeyId, PublicKey publicKey, Clock clock) {
+        return new SimulatorOptions(port, id -> id.equals(publicKeyId) ? Optional.of(publicKey) : Optional.empty(), DEFAULT_SEED, 90, clock, Optional.empty(), true, Faults.none());
+    }
+
+    public SimulatorOptions withDataDir(Path dir, boolean alsoGenerate) {
+        return new SimulatorOptions(port, publicKeys, seed, days, clock, Optional.of(dir), alsoGenerate, faults);
+    }
+
+    public SimulatorOptions withFaults(Faults newFaults) {
+        return new SimulatorOptions(port, publicKeys, seed, days, clock, dataDir, generate, newFaults);
+    }
+}
