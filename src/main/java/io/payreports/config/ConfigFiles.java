@@ -27,9 +27,9 @@ public final class ConfigFiles {
         return Optional.of(configFile);
     }
 
-    /** Camel property locations for the defaults plus the operator's file. */
+    /** Camel property locations: the operator's file first, because Camel takes a key from the first location that has it. */
     public static String propertyLocations(Optional<Path> operatorConfig) {
-        return "classpath:application.properties" + operatorConfig.map(file -> ",file:" + file.toAbsolutePath()).orElse("");
+        return operatorConfig.map(file -> "file:" + file.toAbsolutePath() + ",").orElse("") + "classpath:application.properties";
     }
 
     /** The folder of job files: PAYREPORTS_ROUTES_DIR, else ./routes; empty when neither exists. */

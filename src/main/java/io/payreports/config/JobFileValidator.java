@@ -38,6 +38,7 @@ public final class JobFileValidator {
     /** Templates shipped in the jar and the parameters they cannot do without. */
     private static final Map<String, Set<String>> REQUIRED_PARAMETERS = Map.of("amazonpay-reports", Set.of("jobId", "cron"));
     private static final Set<String> SINKS = Set.of("file", "jdbc");
+    private static final String TEMPLATES = "classpath:camel/amazonpay-reports.yaml";
 
     private final Optional<Path> operatorConfig;
 
@@ -54,11 +55,15 @@ public final class JobFileValidator {
         DefaultCamelContext context = new DefaultCamelContext();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir.get(), "*.yaml")) {
             context.getPropertiesComponent().setLocation(ConfigFiles.propertyLocations(operatorConfig));
+            // job files instantiate the templates shipped in the jar
+            PluginHelper.getRoutesLoader(context).loadRoutes(PluginHelper.getResourceLoader(context).resolveResource(TEMPLATES));
             for (Path file : files) {
                 validateFile(context, file, problems);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot load the route templates of the jar: " + e.getMessage(), e);
         } finally {
             context.stop();
         }

@@ -1,0 +1,217 @@
+package io.payreports.simulator;
+
+import com.amazon.pay.api.PayConfiguration;
+import com.amazon.pay.api.RequestSigner;
+import com.amazon.pay.api.SignatureHelper;
+import com.amazon.pay.api.types.Environment;
+import com.amazon.pay.api.types.Region;
+import io.payreports.amazonpay.AmazonPayApiException;
+import io.payreports.amazonpay.AmazonPayClient;
+import io.payreports.amazonpay.AmazonPayConfig;
+import io.payreports.amazonpay.AmazonPaySigner;
+import io.payreports.amazonpay.PemKeys;
+import io.payreports.amazonpay.Report;
+import io.payreports.amazonpay.ReportDocument;
+import io.payreports.amazonpay.ReportDownloadException;
+import io.payreports.amazonpay.ReportQuery;
+import io.payreports.amazonpay.ReportsPage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.Signature;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The simulator behind real signed HTTP: requests signed by the official Amazon Pay SDK pass its
+ * verifier, a changed character does not; our signer's requests verify with an independent
+ * check built on the SDK's canonical request; paging, documents and their 30 s lifetime.
+ */
+class AmazonPaySimulatorTest {
+
+    private static final KeyPair KEYS = PemKeys.generateRsaKeyPair();
+    private static final String KEY_ID = "LIVE-TESTKEY";
+    private static final String SETTLEMENT = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
+    private final HttpClient http = HttpClient.newHttpClient();
+    private AmazonPaySimulator simulator;
+    private AmazonPayClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        simulator = AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), clock));
+        AmazonPayConfig config = new AmazonPayConfig(simulator.baseUrl(), "na", "live", KEY_ID, Duration.ofSeconds(5), Duration.ofSeconds(10));
+        client = new AmazonPayClient(config, new AmazonPaySigner(KEY_ID, KEYS.getPrivate(), "na", clock));
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void aRequestSignedByTheOfficialSdkIsAcceptedAndOneChangedCharacterIsNot() throws Exception {
+        URI uri = URI.create(simulator.baseUrl() + "/live/v2/reports");
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        query.put("reportTypes", List.of(SETTLEMENT + "," + "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_"));
+        query.put("createdSince", List.of("2026-09-01T00:00:00Z"));
+        query.put("pageSize", List.of("5"));
+        Map<String, String> sdkHeaders = new RequestSigner(sdkConfiguration()).signRequest(uri, "GET", query, "", new LinkedHashMap<>());
+        String rawQuery = "reportTypes=" + SETTLEMENT + "%2C_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_&createdSince=2026-09-01T00%3A00%3A00Z&pageSize=5";
+
+        HttpResponse<String> accepted = send(uri + "?" + rawQuery, sdkHeaders);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.body()).contains("\"reports\"", SETTLEMENT);
+
+        Map<String, String> tampered = new LinkedHashMap<>(sdkHeaders);
+        tampered.put("authorization", changeOneSignatureCharacter(sdkHeaders.get("authorization")));
+        HttpResponse<String> rejected = send(uri + "?" + rawQuery, tampered);
+        assertThat(rejected.statusCode()).isEqualTo(401);
+        assertThat(rejected.body()).contains("\"reasonCode\":\"InvalidRequestSignature\"");
+    }
+
+    @Test
+    void ourSignatureVerifiesWithAnIndependentCheckOnTheSdksCanonicalRequest() throws Exception {
+        URI uri = URI.create("https://pay-api.amazon.com/live/v2/reports?reportTypes=_A_%2C_B_&createdSince=2026-01-01T00%3A00%3A00Z&note=two%20words");
+        Map<String, String> headers = new AmazonPaySigner(KEY_ID, KEYS.getPrivate(), "na", clock).sign("GET", uri, "", null);
+
+        Matcher authorization = Pattern.compile("AMZN-PAY-RSASSA-PSS-V2 PublicKeyId=(.+), SignedHeaders=(.+), Signature=(.+)").matcher(headers.get("authorization"));
+        assertThat(authorization.matches()).isTrue();
+        assertThat(authorization.group(1)).isEqualTo(KEY_ID);
+        assertThat(authorization.group(2)).isEqualTo("accept;content-type;x-amz-pay-date;x-amz-pay-host;x-amz-pay-region");
+
+        Map<String, List<String>> signed = new LinkedHashMap<>();
+        for (String name : authorization.group(2).split(";")) {
+            signed.put(name, List.of(headers.get(name)));
+        }
+        Map<String, List<String>> query = new LinkedHashMap<>();
+        query.put("reportTypes", List.of("_A_,_B_"));
+        query.put("createdSince", List.of("2026-01-01T00:00:00Z"));
+        query.put("note", List.of("two words"));
+        SignatureHelper sdk = new SignatureHelper(sdkConfiguration());
+        String canonical = sdk.createCanonicalRequest(URI.create("https://pay-api.amazon.com/live/v2/reports"), "GET", query, "", signed);
+        String stringToSign = sdk.createStringToSign(canonical, "AMZN-PAY-RSASSA-PSS-V2");
+
+        Signature pss = Signature.getInstance("RSASSA-PSS");
+        pss.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+        pss.initVerify(KEYS.getPublic());
+        pss.update(stringToSign.getBytes(StandardCharsets.UTF_8));
+        assertThat(pss.verify(Base64.getDecoder().decode(authorization.group(3)))).isTrue();
+    }
+
+    @Test
+    void aPostWithBodyAndIdempotencyKeyIsSignedAndVerified() throws Exception {
+        URI uri = URI.create(simulator.baseUrl() + "/live/v2/reports");
+        String body = "{\"reportType\":\"" + SETTLEMENT + "\",\"startTime\":\"20260101T000000Z\",\"endTime\":\"20260102T000000Z\"}";
+        Map<String, String> headers = new AmazonPaySigner(KEY_ID, KEYS.getPrivate(), "na", clock).sign("POST", uri, body, "IDEMPOTENCY-1");
+        assertThat(headers.get("authorization")).contains("SignedHeaders=accept;content-type;x-amz-pay-date;x-amz-pay-host;x-amz-pay-idempotency-key;x-amz-pay-region");
+
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // signature accepted; the simulator does not create reports (yet), and says so as Amazon would
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("InvalidRequest").doesNotContain("Signature");
+    }
+
+    @Test
+    void anUnknownPublicKeyIdIsUnauthorized() throws Exception {
+        KeyPair other = PemKeys.generateRsaKeyPair();
+        AmazonPayConfig config = new AmazonPayConfig(simulator.baseUrl(), "na", "live", "LIVE-OTHER", Duration.ofSeconds(5), Duration.ofSeconds(5));
+        AmazonPayClient stranger = new AmazonPayClient(config, new AmazonPaySigner("LIVE-OTHER", other.getPrivate(), "na", clock));
+
+        assertThatThrownBy(() -> stranger.getReports(ReportQuery.completedSince(SETTLEMENT, null)))
+                .isInstanceOfSatisfying(AmazonPayApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(401);
+                    assertThat(e.reasonCode()).isEqualTo("UnauthorizedAccess");
+                    assertThat(e.isRetryable()).isFalse();
+                });
+    }
+
+    @Test
+    void pagingFollowsNextTokenToTheEndWithoutDuplicates() {
+        List<Report> all = client.listReports(new ReportQuery(List.of(SETTLEMENT), null, null, null, 100));
+        assertThat(all).hasSizeBetween(12, 15);
+
+        List<Report> paged = new ArrayList<>();
+        ReportsPage page = client.getReports(new ReportQuery(List.of(SETTLEMENT), null, null, null, 4));
+        paged.addAll(page.reports());
+        while (page.nextToken() != null) {
+            page = client.getReports(page.nextToken());
+            paged.addAll(page.reports());
+        }
+        assertThat(paged).containsExactlyElementsOf(all);
+        assertThat(new HashSet<>(paged.stream().map(Report::reportId).toList())).hasSize(all.size());
+        assertThat(all).allSatisfy(report -> assertThat(report.processingStatus()).isEqualTo(Report.ProcessingStatus.COMPLETED));
+    }
+
+    @Test
+    void nextTokenWithAnotherParameterIsRejectedAsTheSeedSays() throws Exception {
+        ReportsPage first = client.getReports(new ReportQuery(List.of(SETTLEMENT), null, null, null, 2));
+        assertThatThrownBy(() -> client.call("getReports", "GET", "/reports", Map.of("nextToken", first.nextToken(), "pageSize", "2"), ""))
+                .isInstanceOfSatisfying(AmazonPayApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
+
+    @Test
+    void theDocumentUrlWorksRightAwayAndExpiresAfterThirtySeconds() throws Exception {
+        Report report = client.listReports(ReportQuery.completedSince(SETTLEMENT, null)).get(0);
+        ReportDocument document = client.getReportDocument(report.reportDocumentId());
+
+        try (InputStream content = client.openDownload(document)) {
+            String text = new String(content.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(text).startsWith("\"SellerId\",\"SettlementStartDate\",\"SettlementEndDate\"").contains("\"TransactionPostedDate\"");
+        }
+        clock.advance(Duration.ofSeconds(31));
+        assertThatThrownBy(() -> client.openDownload(document))
+                .isInstanceOf(ReportDownloadException.class)
+                .hasMessageContaining("HTTP 403 AccessDenied: Request has expired")
+                .hasMessageNotContaining("X-Amz-Signature=");
+    }
+
+    private HttpResponse<String> send(String url, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("user-agent")) {
+                request.header(name, value);
+            }
+        });
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String changeOneSignatureCharacter(String authorization) {
+        int at = authorization.indexOf("Signature=") + "Signature=".length() + 5;
+        char replacement = authorization.charAt(at) == 'A' ? 'B' : 'A';
+        return authorization.substring(0, at) + replacement + authorization.substring(at + 1);
+    }
+
+    private static PayConfiguration sdkConfiguration() {
+        return new PayConfiguration()
+                .setPublicKeyId(KEY_ID)
+                .setRegion(Region.NA)
+                .setEnvironment(Environment.LIVE)
+                .setPrivateKey(KEYS.getPrivate())
+                .setAlgorithm("AMZN-PAY-RSASSA-PSS-V2");
+    }
+}
