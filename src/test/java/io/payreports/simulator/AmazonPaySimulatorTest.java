@@ -15,7 +15,9 @@ import io.payreports.amazonpay.ReportDocument;
 import io.payreports.amazonpay.ReportDownloadException;
 import io.payreports.amazonpay.ReportQuery;
 import io.payreports.amazonpay.ReportsPage;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +28,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.Security;
 import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
@@ -58,6 +61,12 @@ class AmazonPaySimulatorTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private AmazonPaySimulator simulator;
     private AmazonPayClient client;
+
+    @BeforeAll
+    static void registerBouncyCastleForTheSdk() {
+        // the SDK signs through the "BC" provider, which its own clients register
+        Security.addProvider(new BouncyCastleProvider());
+    }
 
     @BeforeEach
     void start() throws Exception {
