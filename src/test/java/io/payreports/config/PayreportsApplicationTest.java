@@ -1,0 +1,125 @@
+package io.payreports.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.payreports.amazonpay.PemKeys;
+import io.payreports.jobs.JobRun;
+import io.payreports.simulator.AmazonPaySimulator;
+import io.payreports.simulator.Faults;
+import io.payreports.simulator.SimulatorOptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The runtime as an operator configures it: real key, endpoint of a simulator started by the test,
+ * the job file of routes/, and what ends up in the output folder and dead letters.
+ */
+class PayreportsApplicationTest {
+
+    private static final String KEY_ID = "LIVE-E2E";
+    private static final KeyPair KEYS = PemKeys.generateRsaKeyPair();
+
+    @TempDir
+    Path dir;
+    private Path reports;
+
+    @BeforeEach
+    void reportFiles() throws IOException {
+        reports = Files.createDirectories(dir.resolve("simulator-data"));
+        Files.writeString(reports.resolve("AMALFORMED0000000001.csv"), String.join("\r\n",
+                "\"SellerId\",\"SettlementStartDate\",\"SettlementEndDate\"",
+                "\"A1SELLER\",\"2026-11-01T00:00:00-0000\",\"2026-11-08T00:00:00-0000\"",
+                "",
+                "\"TransactionPostedDate\",\"SettlementId\",\"AmazonTransactionId\",\"SellerReferenceId\",\"TransactionType\",\"AmazonOrderReferenceId\",\"SellerOrderId\",\"StoreName\",\"CurrencyCode\",\"TransactionDescription\",\"TransactionAmount\",\"TransactionPercentageFee\",\"TransactionFixedFee\",\"TotalTransactionFee\",\"NetTransactionAmount\"",
+                "\"2026-11-02T10:00:00-0000\",\"5044561311\",\"P01-1-C1\",\"\",\"Capture\",\"P01-1\",\"O-1\",\"Shop\",\"USD\",\"\",\"1,000.00\",\"-29.00\",\"-0.30\",\"-29.30\",\"970.70\"",
+                "\"2026-11-03T10:00:00-0000\",\"5044561311\",\"P01-2-C1\",\"\",\"Capture\",\"P01-2\",\"O-2\",\"Shop\",\"USD\",\"\",\"12,34,5\",\"-0.36\",\"-0.30\",\"-0.66\",\"11.84\"",
+                "\"2026-11-04T10:00:00-0000\",\"5044561311\",\"\",\"\",\"Transfer\",\"\",\"\",\"\",\"USD\",\"Transfer to bank\",\"-970.70\",\"0\",\"0\",\"0\",\"-970.70\"",
+                ""));
+    }
+
+    @Test
+    void aMalformedRowIsDeadLetteredWithItsLineAndTheOtherRowsAreDelivered() throws Exception {
+        try (AmazonPaySimulator simulator = simulator(Faults.none())) {
+            JobRun run = runOnce(simulator);
+
+            assertThat(run.succeeded()).as(run.summaryLine()).isTrue();
+            assertThat(run.reportsDelivered()).isEqualTo(1);
+            assertThat(run.records()).isEqualTo(2);
+            assertThat(run.deadLettered()).isEqualTo(1);
+            assertThat(Files.readAllLines(dir.resolve("out/amazonpay_settlement/AMALFORMED0000000001.jsonl"))).hasSize(2)
+                    .anySatisfy(line -> assertThat(line).contains("\"netTransactionAmount\":\"970.70\"", "\"lineNumber\":5"));
+
+            List<Path> deadLetters = files(dir.resolve("out/dead-letter/amazonpay-settlement"));
+            assertThat(deadLetters).hasSize(1);
+            JsonNode letter = new ObjectMapper().readTree(deadLetters.get(0).toFile());
+            assertThat(letter.get("reportId").asText()).isEqualTo("AMALFORMED0000000001");
+            assertThat(letter.get("lineNumber").asLong()).isEqualTo(6);
+            assertThat(letter.get("reason").asText()).isEqualTo("TransactionAmount: not a number: '12,34,5'");
+            assertThat(letter.get("payload").asText()).contains("\"12,34,5\"");
+        }
+    }
+
+    @Test
+    void aReportThatKeepsFailingIsRetriedThenDeadLetteredAndDeliveredOnTheNextRun() throws Exception {
+        try (AmazonPaySimulator broken = simulator(Faults.parse("expired-urls", 1))) {
+            JobRun run = runOnce(broken);
+
+            assertThat(run.succeeded()).isFalse();
+            assertThat(run.reportsFailed()).isEqualTo(1);
+            assertThat(files(dir.resolve("out/dead-letter/amazonpay-settlement"))).singleElement()
+                    .satisfies(file -> assertThat(Files.readString(file)).contains("Request has expired").doesNotContain("X-Amz-Signature="));
+        }
+        try (AmazonPaySimulator healthy = simulator(Faults.none())) {
+            JobRun run = runOnce(healthy);
+
+            assertThat(run.succeeded()).as(run.summaryLine()).isTrue();
+            assertThat(run.reportsDelivered()).as("the failed report was not marked delivered").isEqualTo(1);
+        }
+    }
+
+    private AmazonPaySimulator simulator(Faults faults) throws IOException {
+        SimulatorOptions options = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withDataDir(reports, false).withFaults(faults);
+        return AmazonPaySimulator.start(options);
+    }
+
+    private JobRun runOnce(AmazonPaySimulator simulator) throws Exception {
+        Path key = dir.resolve("private-key.pem");
+        PemKeys.writePrivateKey(KEYS.getPrivate(), key);
+        Path config = dir.resolve("application.properties");
+        Files.writeString(config, String.join("\n",
+                "payreports.amazonpay.endpoint = " + simulator.baseUrl(),
+                "payreports.amazonpay.public-key-id = " + KEY_ID,
+                "payreports.amazonpay.private-key-file = " + key,
+                "payreports.output-dir = " + dir.resolve("out"),
+                "payreports.data-dir = " + dir.resolve("data"),
+                "payreports.state.jdbc-url = jdbc:h2:file:" + dir.resolve("data/state"),
+                "payreports.sinks.jdbc.url = jdbc:h2:file:" + dir.resolve("data/state"),
+                "payreports.retry.redelivery-delay = 10",
+                "payreports.retry.maximum-redeliveries = 2",
+                ""));
+        try (PayreportsApplication application = PayreportsApplication.create(config)) {
+            application.start();
+            assertThat(application.triggerAllJobs()).isEqualTo(1);
+            assertThat(application.jobRuns().awaitFinished(1, Duration.ofSeconds(60))).isTrue();
+            return application.jobRuns().finished().get(0);
+        }
+    }
+
+    private static List<Path> files(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.sorted().toList();
+        }
+    }
+}
