@@ -1,10 +1,6 @@
 package io.payreports.simulator;
 
-import com.amazon.pay.api.PayConfiguration;
-import com.amazon.pay.api.RequestSigner;
 import com.amazon.pay.api.SignatureHelper;
-import com.amazon.pay.api.types.Environment;
-import com.amazon.pay.api.types.Region;
 import io.payreports.amazonpay.AmazonPayApiException;
 import io.payreports.amazonpay.AmazonPayClient;
 import io.payreports.amazonpay.AmazonPayConfig;
@@ -15,9 +11,7 @@ import io.payreports.amazonpay.ReportDocument;
 import io.payreports.amazonpay.ReportDownloadException;
 import io.payreports.amazonpay.ReportQuery;
 import io.payreports.amazonpay.ReportsPage;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +22,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.Security;
 import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
@@ -55,18 +48,12 @@ class AmazonPaySimulatorTest {
 
     private static final KeyPair KEYS = PemKeys.generateRsaKeyPair();
     private static final String KEY_ID = "LIVE-TESTKEY";
-    private static final String SETTLEMENT = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_";
+    private static final String SETTLEMENT = SdkSignedRequests.SETTLEMENT;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
     private final HttpClient http = HttpClient.newHttpClient();
     private AmazonPaySimulator simulator;
     private AmazonPayClient client;
-
-    @BeforeAll
-    static void registerBouncyCastleForTheSdk() {
-        // the SDK signs through the "BC" provider, which its own clients register
-        Security.addProvider(new BouncyCastleProvider());
-    }
 
     @BeforeEach
     void start() throws Exception {
@@ -82,21 +69,13 @@ class AmazonPaySimulatorTest {
 
     @Test
     void aRequestSignedByTheOfficialSdkIsAcceptedAndOneChangedCharacterIsNot() throws Exception {
-        URI uri = URI.create(simulator.baseUrl() + "/live/v2/reports");
-        Map<String, List<String>> query = new LinkedHashMap<>();
-        query.put("reportTypes", List.of(SETTLEMENT + "," + "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_"));
-        query.put("createdSince", List.of("2026-09-01T00:00:00Z"));
-        query.put("pageSize", List.of("5"));
-        Map<String, String> sdkHeaders = new RequestSigner(sdkConfiguration()).signRequest(uri, "GET", query, "", new LinkedHashMap<>());
-        String rawQuery = "reportTypes=" + SETTLEMENT + "%2C_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_&createdSince=2026-09-01T00%3A00%3A00Z&pageSize=5";
+        SdkSignedRequests sdk = new SdkSignedRequests(KEY_ID, KEYS.getPrivate());
 
-        HttpResponse<String> accepted = send(uri + "?" + rawQuery, sdkHeaders);
+        HttpResponse<String> accepted = sdk.getReports(simulator.baseUrl(), false);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         assertThat(accepted.body()).contains("\"reports\"", SETTLEMENT);
 
-        Map<String, String> tampered = new LinkedHashMap<>(sdkHeaders);
-        tampered.put("authorization", changeOneSignatureCharacter(sdkHeaders.get("authorization")));
-        HttpResponse<String> rejected = send(uri + "?" + rawQuery, tampered);
+        HttpResponse<String> rejected = sdk.getReports(simulator.baseUrl(), true);
         assertThat(rejected.statusCode()).isEqualTo(401);
         assertThat(rejected.body()).contains("\"reasonCode\":\"InvalidRequestSignature\"");
     }
@@ -119,7 +98,7 @@ class AmazonPaySimulatorTest {
         query.put("reportTypes", List.of("_A_,_B_"));
         query.put("createdSince", List.of("2026-01-01T00:00:00Z"));
         query.put("note", List.of("two words"));
-        SignatureHelper sdk = new SignatureHelper(sdkConfiguration());
+        SignatureHelper sdk = new SignatureHelper(new SdkSignedRequests(KEY_ID, KEYS.getPrivate()).configuration());
         String canonical = sdk.createCanonicalRequest(URI.create("https://pay-api.amazon.com/live/v2/reports"), "GET", query, "", signed);
         String stringToSign = sdk.createStringToSign(canonical, "AMZN-PAY-RSASSA-PSS-V2");
 
@@ -199,28 +178,4 @@ class AmazonPaySimulatorTest {
                 .hasMessageNotContaining("X-Amz-Signature=");
     }
 
-    private HttpResponse<String> send(String url, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
-        headers.forEach((name, value) -> {
-            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("user-agent")) {
-                request.header(name, value);
-            }
-        });
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String changeOneSignatureCharacter(String authorization) {
-        int at = authorization.indexOf("Signature=") + "Signature=".length() + 5;
-        char replacement = authorization.charAt(at) == 'A' ? 'B' : 'A';
-        return authorization.substring(0, at) + replacement + authorization.substring(at + 1);
-    }
-
-    private static PayConfiguration sdkConfiguration() {
-        return new PayConfiguration()
-                .setPublicKeyId(KEY_ID)
-                .setRegion(Region.NA)
-                .setEnvironment(Environment.LIVE)
-                .setPrivateKey(KEYS.getPrivate())
-                .setAlgorithm("AMZN-PAY-RSASSA-PSS-V2");
-    }
 }
