@@ -4,10 +4,15 @@ import io.payreports.jobs.JobRuns;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.component.quartz.QuartzEndpoint;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 import org.quartz.JobKey;
 import org.quartz.SchedulerException;
+import org.quartz.Trigger;
 import org.quartz.TriggerKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -18,6 +23,8 @@ import java.util.Optional;
  * {@link PayreportsBeans}.
  */
 public final class PayreportsApplication implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PayreportsApplication.class);
 
     private final Main main;
     private final PayreportsBeans beans;
@@ -40,7 +47,27 @@ public final class PayreportsApplication implements AutoCloseable {
                 + ConfigFiles.routesDir().map(dir -> "file:" + dir.toAbsolutePath() + "/*.yaml").orElse("classpath:routes/*.yaml"));
         PayreportsBeans beans = new PayreportsBeans(new ConfigLocator(config));
         main.configure().addConfiguration(beans);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport started) {
+                logScheduledJobs(started.getCamelContext());
+            }
+        });
         return new PayreportsApplication(main, beans);
+    }
+
+    /** One line per job at start-up: operators see what is scheduled and when it fires next. */
+    private static void logScheduledJobs(CamelContext context) {
+        for (Route route : context.getRoutes()) {
+            if (route.getEndpoint() instanceof QuartzEndpoint quartz) {
+                try {
+                    Trigger trigger = quartz.getComponent().getScheduler().getTrigger(quartz.getTriggerKey());
+                    LOG.info("job {} scheduled, next run at {}", route.getRouteId(), trigger == null ? "(not scheduled)" : trigger.getNextFireTime().toInstant());
+                } catch (SchedulerException e) {
+                    LOG.warn("job {}: cannot read its schedule: {}", route.getRouteId(), e.getMessage());
+                }
+            }
+        }
     }
 
     public void start() {
