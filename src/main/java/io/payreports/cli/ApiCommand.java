@@ -63,7 +63,7 @@ public class ApiCommand implements Callable<Integer> {
                 return 0;
             }
         } catch (AmazonPayApiException e) {
-            System.err.println("HTTP " + e.status() + " " + e.reasonCode() + ": " + e.getMessage());
+            System.err.println(e.getMessage());
             return 1;
         } catch (ConfigException e) {
             e.problems().forEach(problem -> System.err.println(problem));

@@ -1,0 +1,80 @@
+package io.payreports.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line contract of design.md §1: commands, help, exit codes, FILE:LINE: key: message. */
+class CommandLineTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capture() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"run", "simulator", "api", "parse", "validate"}) {
+            assertThat(PayreportsCommand.execute(command, "--help")).isZero();
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: payreports run", "Usage: payreports simulator",
+                "Usage: payreports api", "Usage: payreports parse", "Usage: payreports validate");
+    }
+
+    @Test
+    void validateAcceptsTheShippedConfigurationAndRoutes() {
+        assertThat(PayreportsCommand.execute("validate", "--config", "config/application.properties")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("configuration and routes are valid");
+    }
+
+    @Test
+    void validateNamesFileLineAndKeyOfEachProblem() throws Exception {
+        Path config = Files.writeString(dir.resolve("app.properties"), "# comment\npayreports.amazonpay.environment = prod\n");
+
+        assertThat(PayreportsCommand.execute("validate", "--config", config.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo(config + ":2: payreports.amazonpay.environment: must be one of live, sandbox, not 'prod'");
+    }
+
+    @Test
+    void aMissingConfigFileIsNamed() {
+        assertThat(PayreportsCommand.execute("run", "--once", "--config", "nowhere.properties")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nowhere.properties:0: --config: file not found");
+    }
+
+    @Test
+    void parseWritesJsonLinesAndReportsBadRowsWithTheirLine() {
+        int exit = PayreportsCommand.execute("parse", "--report-type", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_",
+                "src/test/resources/reports/malformed-rows.csv");
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{\"reportId\":\"malformed-rows\""));
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 6: TransactionAmount: not a number: '12,34,5'");
+    }
+}
