@@ -19,9 +19,12 @@ COPY routes /app/routes
 RUN mkdir -p /app/data /app/out && chown payreports:payreports /app/data /app/out
 USER 10001
 VOLUME ["/app/config", "/app/routes", "/app/data", "/app/out"]
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
-# The runtime checks its configuration and routes; a broken config marks the container unhealthy.
-HEALTHCHECK --interval=60s --timeout=20s --start-period=30s --retries=3 \
-  CMD ["java", "-jar", "/app/payreports.jar", "validate"]
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75" \
+    PAYREPORTS_HTTP_ENABLED=true \
+    PAYREPORTS_HTTP_PORT=9876
+EXPOSE 9876
+# Camel's health checks (context and routes started) over the embedded HTTP server
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["curl", "-fsS", "http://127.0.0.1:9876/observe/health"]
 ENTRYPOINT ["java", "-jar", "/app/payreports.jar"]
 CMD ["run"]
