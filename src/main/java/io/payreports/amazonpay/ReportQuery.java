@@ -14,9 +14,4 @@ public record ReportQuery(List<String> reportTypes, List<Report.ProcessingStatus
         reportTypes = reportTypes == null ? List.of() : List.copyOf(reportTypes);
         processingStatuses = processingStatuses == null ? List.of() : List.copyOf(processingStatuses);
     }
-
-    /** Completed reports of one type created since the given instant, in pages of 100. */
-    public static ReportQuery completedSince(String reportType, Instant createdSince) {
-        return new ReportQuery(List.of(reportType), List.of(Report.ProcessingStatus.COMPLETED), createdSince, null, 100);
-    }
 }

@@ -130,7 +130,7 @@ class AmazonPaySimulatorTest {
         AmazonPayConfig config = new AmazonPayConfig(simulator.baseUrl(), "na", "live", "LIVE-OTHER", Duration.ofSeconds(5), Duration.ofSeconds(5));
         AmazonPayClient stranger = new AmazonPayClient(config, new AmazonPaySigner("LIVE-OTHER", other.getPrivate(), "na", clock));
 
-        assertThatThrownBy(() -> stranger.getReports(ReportQuery.completedSince(SETTLEMENT, null)))
+        assertThatThrownBy(() -> stranger.getReports(new ReportQuery(List.of(SETTLEMENT), List.of(Report.ProcessingStatus.COMPLETED), null, null, 100)))
                 .isInstanceOfSatisfying(AmazonPayApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(401);
                     assertThat(e.reasonCode()).isEqualTo("UnauthorizedAccess");
@@ -164,7 +164,7 @@ class AmazonPaySimulatorTest {
 
     @Test
     void theDocumentUrlWorksRightAwayAndExpiresAfterThirtySeconds() throws Exception {
-        Report report = client.listReports(ReportQuery.completedSince(SETTLEMENT, null)).get(0);
+        Report report = client.listReports(new ReportQuery(List.of(SETTLEMENT), List.of(Report.ProcessingStatus.COMPLETED), null, null, 100)).get(0);
         ReportDocument document = client.getReportDocument(report.reportDocumentId());
 
         try (InputStream content = client.openDownload(document)) {
