@@ -89,6 +89,18 @@ class PayreportsApplicationTest {
         }
     }
 
+    @Test
+    void throttlingAndServerErrorsAreRetriedUntilEveryReportIsDelivered() throws Exception {
+        SimulatorOptions flaky = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withFaults(Faults.parse("429=0.2,500=0.1,503=0.1", 7));
+        try (AmazonPaySimulator simulator = AmazonPaySimulator.start(flaky)) {
+            JobRun run = runOnce(simulator);
+
+            assertThat(run.succeeded()).as(run.summaryLine()).isTrue();
+            assertThat(run.reportsDelivered()).isBetween(12L, 15L);
+            assertThat(run.deadLettered()).isZero();
+        }
+    }
+
     private AmazonPaySimulator simulator(Faults faults) throws IOException {
         SimulatorOptions options = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withDataDir(reports, false).withFaults(faults);
         return AmazonPaySimulator.start(options);
@@ -107,7 +119,7 @@ class PayreportsApplicationTest {
                 "payreports.state.jdbc-url = jdbc:h2:file:" + dir.resolve("data/state"),
                 "payreports.sinks.jdbc.url = jdbc:h2:file:" + dir.resolve("data/state"),
                 "payreports.retry.redelivery-delay = 10",
-                "payreports.retry.maximum-redeliveries = 2",
+                "payreports.retry.maximum-redeliveries = 6",
                 ""));
         try (PayreportsApplication application = PayreportsApplication.create(config)) {
             application.start();
