@@ -51,7 +51,11 @@ import java.util.regex.Pattern;
 public final class AmazonPaySimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AmazonPaySimulator.class);
-    private static final Pattern API_PATH = Pattern.compile("^/(live|sandbox)/v2(/.*)$");
+    /**
+     * The SDKs put the environment in the path ({@code /live/v2}, {@code /sandbox/v2}) unless the
+     * public key id carries it ({@code LIVE-...}, {@code SANDBOX-...}): then the path is just {@code /v2}.
+     */
+    private static final Pattern API_PATH = Pattern.compile("^(?:/(live|sandbox))?/v2(/.*)$");
     private static final Pattern DOWNLOAD_PATH = Pattern.compile("^/tortuga/([^/]+)$");
     /** Amazon: "The url is valid for 30 seconds only" (seed 001). */
     static final Duration URL_LIFETIME = Duration.ofSeconds(30);
@@ -102,7 +106,7 @@ public final class AmazonPaySimulator implements AutoCloseable {
             Matcher api = API_PATH.matcher(path);
             Matcher download = DOWNLOAD_PATH.matcher(path);
             if (api.matches()) {
-                status = api(exchange, api.group(1), api.group(2));
+                status = api(exchange, api.group(1) != null ? api.group(1) : environmentOfKey(exchange), api.group(2));
             } else if (download.matches()) {
                 status = download(exchange, URLDecoder.decode(download.group(1), StandardCharsets.UTF_8));
             } else {
@@ -114,6 +118,11 @@ public final class AmazonPaySimulator implements AutoCloseable {
         }
         // never the query string: document URLs carry their signature there
         LOG.debug("{} {} -> {} in {} ms", exchange.getRequestMethod(), path, status, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static String environmentOfKey(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("authorization");
+        return authorization != null && authorization.contains("PublicKeyId=SANDBOX-") ? "sandbox" : "live";
     }
 
     private int api(HttpExchange exchange, String environment, String operationPath) throws IOException {

@@ -81,6 +81,19 @@ class AmazonPaySimulatorTest {
     }
 
     @Test
+    void aKeyIdWithItsEnvironmentUsesThePathWithoutOne() throws Exception {
+        KeyPair sandboxKeys = PemKeys.generateRsaKeyPair();
+        try (AmazonPaySimulator sandbox = AmazonPaySimulator.start(SimulatorOptions.of(0, "SANDBOX-TESTKEY", sandboxKeys.getPublic(), clock))) {
+            HttpResponse<String> response = new SdkSignedRequests("SANDBOX-TESTKEY", sandboxKeys.getPrivate())
+                    .getReports(sandbox.baseUrl(), "/v2/reports", false);
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            // sandbox serves only the sandbox settlement report type (seed 001), so this filter matches nothing
+            assertThat(response.body()).isEqualTo("{\"reports\":[]}");
+        }
+    }
+
+    @Test
     void ourSignatureVerifiesWithAnIndependentCheckOnTheSdksCanonicalRequest() throws Exception {
         URI uri = URI.create("https://pay-api.amazon.com/live/v2/reports?reportTypes=_A_%2C_B_&createdSince=2026-01-01T00%3A00%3A00Z&note=two%20words");
         Map<String, String> headers = new AmazonPaySigner(KEY_ID, KEYS.getPrivate(), "na", clock).sign("GET", uri, "", null);

@@ -44,7 +44,11 @@ final class SdkSignedRequests {
 
     /** getReports with a query holding a comma and colons, signed by the SDK. */
     HttpResponse<String> getReports(URI baseUrl, boolean tamperWithSignature) throws Exception {
-        URI uri = URI.create(baseUrl + "/live/v2/reports");
+        return getReports(baseUrl, "/live/v2/reports", tamperWithSignature);
+    }
+
+    HttpResponse<String> getReports(URI baseUrl, String path, boolean tamperWithSignature) throws Exception {
+        URI uri = URI.create(baseUrl + path);
         Map<String, List<String>> query = new LinkedHashMap<>();
         query.put("reportTypes", List.of(SETTLEMENT + ",_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_"));
         query.put("createdSince", List.of("2026-09-01T00:00:00Z"));
