@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +97,56 @@ public class AmazonPayClient {
     }
 
     /**
+     * Requests a report (POST, 201). Pass the same idempotency key when retrying one logical
+     * request, so that Amazon creates one report, not one per attempt.
+     */
+    public String createReport(String reportType, Instant startTime, Instant endTime, String idempotencyKey) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("reportType", reportType);
+        body.put("startTime", startTime.toString());
+        body.put("endTime", endTime.toString());
+        return field(call("createReport", "POST", "/reports", Map.of(), json(body), idempotencyKey), "reportId");
+    }
+
+    public List<ReportSchedule> getReportSchedules(List<String> reportTypes) {
+        Map<String, String> query = reportTypes.isEmpty() ? Map.of() : Map.of("reportTypes", String.join(",", reportTypes));
+        return read(call("getReportSchedules", "GET", "/report-schedules", query, ""), ReportSchedules.class).reportSchedules();
+    }
+
+    public ReportSchedule getReportScheduleById(String reportScheduleId) {
+        return read(call("getReportScheduleById", "GET", "/report-schedules/" + pathSegment(reportScheduleId), Map.of(), ""), ReportSchedule.class);
+    }
+
+    /** Creates a schedule; Amazon allows one per report type, replaced only with {@code deleteExistingSchedule}. */
+    public String createReportSchedule(String reportType, String scheduleFrequency, Instant nextReportCreationTime,
+                                       boolean deleteExistingSchedule, String idempotencyKey) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("reportType", reportType);
+        body.put("scheduleFrequency", scheduleFrequency);
+        body.put("nextReportCreationTime", nextReportCreationTime.toString());
+        Map<String, String> query = deleteExistingSchedule ? Map.of("deleteExistingSchedule", "true") : Map.of();
+        return field(call("createReportSchedule", "POST", "/report-schedules", query, json(body), idempotencyKey), "reportScheduleId");
+    }
+
+    public void cancelReportSchedule(String reportScheduleId) {
+        call("cancelReportSchedule", "DELETE", "/report-schedules/" + pathSegment(reportScheduleId), Map.of(), "");
+    }
+
+    /** One page of disbursements settled between the two instants; pass the previous page's nextToken for the next. */
+    public DisbursementsPage getDisbursements(Instant startTime, Instant endTime, Integer pageSize, String nextToken) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("startTime", startTime.toString());
+        query.put("endTime", endTime.toString());
+        if (pageSize != null) {
+            query.put("pageSize", pageSize.toString());
+        }
+        if (nextToken != null) {
+            query.put("nextToken", nextToken);
+        }
+        return read(call("getDisbursements", "GET", "/disbursements", query, ""), DisbursementsPage.class);
+    }
+
+    /**
      * Opens the document download. The URL is pre-signed by Amazon, valid for 30 s, and must not be
      * signed again; so call this right after {@link #getReportDocument}. The caller closes the stream.
      */
@@ -127,8 +178,16 @@ public class AmazonPayClient {
      * POSTs carry an idempotency key so that Amazon can tell a retry from a second request.
      */
     public String call(String operation, String method, String path, Map<String, String> query, String body) {
+        return call(operation, method, path, query, body, "POST".equals(method) ? newIdempotencyKey() : null);
+    }
+
+    /** A fresh key for one logical POST; keep it for that request's retries. */
+    public static String newIdempotencyKey() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private String call(String operation, String method, String path, Map<String, String> query, String body, String idempotencyKey) {
         URI uri = URI.create(config.apiBase() + path + queryString(query));
-        String idempotencyKey = "POST".equals(method) ? UUID.randomUUID().toString().replace("-", "") : null;
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(config.readTimeout())
                 .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -172,6 +231,29 @@ public class AmazonPayClient {
             message = body == null ? null : body.substring(0, Math.min(body.length(), 200));
         }
         return new AmazonPayApiException(operation, status, reasonCode, message);
+    }
+
+    private static String json(Map<String, String> body) {
+        try {
+            return AmazonPayJson.MAPPER.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String field(String json, String name) {
+        try {
+            return AmazonPayJson.MAPPER.readTree(json).path(name).asText(null);
+        } catch (IOException e) {
+            throw new IllegalStateException("unexpected answer from Amazon Pay, no " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The getReportSchedules answer. */
+    private record ReportSchedules(List<ReportSchedule> reportSchedules) {
+        ReportSchedules {
+            reportSchedules = reportSchedules == null ? List.of() : reportSchedules;
+        }
     }
 
     private static <T> T read(String json, Class<T> type) {

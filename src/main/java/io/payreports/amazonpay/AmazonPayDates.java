@@ -13,6 +13,8 @@ import java.time.format.DateTimeParseException;
 public final class AmazonPayDates {
 
     private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    /** Seed 000's request bodies write times as {@code 2022-08-04T23-59-59Z}, dashes in the time. */
+    private static final DateTimeFormatter DASHED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
 
     private AmazonPayDates() {
     }
@@ -27,6 +29,9 @@ public final class AmazonPayDates {
         try {
             if (value.length() == 16 && value.charAt(8) == 'T') {
                 return BASIC.parse(value, Instant::from);
+            }
+            if (value.length() == 20 && value.charAt(13) == '-') {
+                return DASHED.parse(value, Instant::from);
             }
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {

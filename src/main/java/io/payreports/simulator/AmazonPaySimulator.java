@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.payreports.amazonpay.AmazonPayDates;
 import io.payreports.amazonpay.AmazonPayJson;
 import io.payreports.amazonpay.AmazonPaySignatureVerifier;
+import io.payreports.amazonpay.Disbursement;
+import io.payreports.amazonpay.DisbursementsPage;
 import io.payreports.amazonpay.Report;
 import io.payreports.amazonpay.ReportDocument;
 import io.payreports.amazonpay.ReportsPage;
@@ -63,6 +65,7 @@ public final class AmazonPaySimulator implements AutoCloseable {
     private static final Set<String> FILTERS = Set.of("reportTypes", "processingStatuses", "createdSince", "createdUntil", "pageSize");
 
     private final SimulatorOptions options;
+    private final SimulatedAccount account;
     private final AmazonPaySignatureVerifier verifier;
     private final byte[] urlSecret = new byte[32];
     private final HttpServer server;
@@ -74,6 +77,7 @@ public final class AmazonPaySimulator implements AutoCloseable {
 
     private AmazonPaySimulator(SimulatorOptions options) throws IOException {
         this.options = options;
+        this.account = new SimulatedAccount(options.clock());
         this.verifier = new AmazonPaySignatureVerifier(options.publicKeys());
         new SecureRandom().nextBytes(urlSecret);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 50);
@@ -147,25 +151,63 @@ public final class AmazonPaySimulator implements AutoCloseable {
         if (injected != 0) {
             return error(exchange, injected, injected == 500 ? "InternalServerError" : "ServiceUnavailable", "Simulated failure.");
         }
-        if (!exchange.getRequestMethod().equals("GET")) {
-            return error(exchange, 400, "InvalidRequest", exchange.getRequestMethod() + " " + operationPath + " is not supported by the simulator.");
+        try {
+            return operation(exchange, environment, exchange.getRequestMethod() + " " + operationPath, body);
+        } catch (SimulatedAccount.Rejected e) {
+            return error(exchange, 400, e.reasonCode(), e.getMessage());
         }
-        List<Report> reports = reports(environment);
-        if (operationPath.equals("/reports")) {
-            return listReports(exchange, reports, query(uri.getRawQuery()));
+    }
+
+    /** Dispatches one verified call by method and path (seed 000's operations). */
+    private int operation(HttpExchange exchange, String environment, String call, byte[] body) throws IOException {
+        URI uri = exchange.getRequestURI();
+        Map<String, String> query = query(uri.getRawQuery());
+        if (call.equals("GET /reports")) {
+            return listReports(exchange, reports(environment), query);
         }
-        if (operationPath.startsWith("/reports/")) {
-            String id = URLDecoder.decode(operationPath.substring("/reports/".length()), StandardCharsets.UTF_8);
-            return reports.stream().filter(report -> report.reportId().equals(id)).findFirst()
+        if (call.equals("POST /reports")) {
+            Map<String, String> request = jsonBody(body);
+            String id = account.createReport(exchange.getRequestHeaders().getFirst("x-amz-pay-idempotency-key"),
+                    request.get("reportType"), request.get("startTime"), request.get("endTime"));
+            return json(exchange, 201, Map.of("reportId", id));
+        }
+        if (call.startsWith("GET /reports/")) {
+            String id = lastSegment(call);
+            return reports(environment).stream().filter(report -> report.reportId().equals(id)).findFirst()
                     .map(report -> json(exchange, 200, report))
                     .orElseGet(() -> error(exchange, 404, "ResourceNotFound", "Report " + id + " does not exist."));
         }
-        if (operationPath.startsWith("/report-documents/")) {
-            String id = URLDecoder.decode(operationPath.substring("/report-documents/".length()), StandardCharsets.UTF_8);
+        if (call.startsWith("GET /report-documents/")) {
+            String id = lastSegment(call);
             if (catalog().stream().noneMatch(report -> id.equals(report.report().reportDocumentId()))) {
                 return error(exchange, 404, "ResourceNotFound", "Report document " + id + " does not exist.");
             }
             return json(exchange, 200, new ReportDocument(id, presignedUrl(id), "N/A"));
+        }
+        if (call.equals("GET /report-schedules")) {
+            return json(exchange, 200, Map.of("reportSchedules", account.schedules(list(query.get("reportTypes")))));
+        }
+        if (call.equals("POST /report-schedules")) {
+            Map<String, String> request = jsonBody(body);
+            String id = account.createSchedule(request.get("reportType"), request.get("scheduleFrequency"),
+                    request.get("nextReportCreationTime"), Boolean.parseBoolean(query.get("deleteExistingSchedule")));
+            return json(exchange, 201, Map.of("reportScheduleId", id));
+        }
+        if (call.startsWith("GET /report-schedules/")) {
+            String id = lastSegment(call);
+            return account.schedule(id).map(schedule -> json(exchange, 200, schedule))
+                    .orElseGet(() -> error(exchange, 404, "ResourceNotFound", "Report schedule " + id + " does not exist."));
+        }
+        if (call.startsWith("DELETE /report-schedules/")) {
+            String id = lastSegment(call);
+            return account.cancelSchedule(id) ? json(exchange, 200, Map.of())
+                    : error(exchange, 404, "ResourceNotFound", "Report schedule " + id + " does not exist.");
+        }
+        if (call.equals("GET /disbursements")) {
+            Instant start = SimulatedAccount.time("startTime", query.get("startTime"));
+            Instant end = SimulatedAccount.time("endTime", query.get("endTime"));
+            List<Disbursement> disbursements = SimulatedAccount.disbursements(options.generate() ? plan() : List.of(), start, end);
+            return json(exchange, 200, new DisbursementsPage(disbursements, null));
         }
         return error(exchange, 404, "ResourceNotFound", "The requested resource does not exist.");
     }
@@ -266,13 +308,19 @@ public final class AmazonPaySimulator implements AutoCloseable {
         return reports;
     }
 
+    private List<SettlementReportGenerator.Settlement> plan() {
+        return SettlementReportGenerator.plan(options.seed(), options.clock().instant(), options.days());
+    }
+
     /** Built per call, so that a running simulator moves on with its clock like Amazon does. */
     private List<SimulatedReport> catalog() {
         List<SimulatedReport> catalog = new ArrayList<>();
+        List<SettlementReportGenerator.Settlement> plan = plan();
         if (options.generate()) {
-            SettlementReportGenerator.plan(options.seed(), options.clock().instant(), options.days())
-                    .forEach(settlement -> catalog.add(SimulatedReport.generated(settlement, SimulatedReport.SETTLEMENT)));
+            plan.forEach(settlement -> catalog.add(SimulatedReport.generated(settlement, SimulatedReport.SETTLEMENT)));
         }
+        // requested sandbox settlements carry data like the newest settlement's
+        catalog.addAll(account.requestedReports(plan.get(plan.size() - 1)));
         options.dataDir().ifPresent(dir -> {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.csv")) {
                 for (Path file : files) {
@@ -316,6 +364,22 @@ public final class AmazonPaySimulator implements AutoCloseable {
             return Optional.of(new LinkedHashMap<>(AmazonPayJson.MAPPER.readValue(json, Map.class)));
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    private static String lastSegment(String call) {
+        return URLDecoder.decode(call.substring(call.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> jsonBody(byte[] body) {
+        try {
+            Map<String, Object> fields = AmazonPayJson.MAPPER.readValue(body, Map.class);
+            Map<String, String> text = new LinkedHashMap<>();
+            fields.forEach((name, value) -> text.put(name, value == null ? null : value.toString()));
+            return text;
+        } catch (IOException e) {
+            throw new SimulatedAccount.Rejected("InvalidRequestFormat", "The request body is not valid JSON.");
         }
     }
 

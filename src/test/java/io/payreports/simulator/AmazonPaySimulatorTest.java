@@ -125,16 +125,15 @@ class AmazonPaySimulatorTest {
     @Test
     void aPostWithBodyAndIdempotencyKeyIsSignedAndVerified() throws Exception {
         URI uri = URI.create(simulator.baseUrl() + "/live/v2/reports");
-        String body = "{\"reportType\":\"" + SETTLEMENT + "\",\"startTime\":\"20260101T000000Z\",\"endTime\":\"20260102T000000Z\"}";
+        String body = "{\"reportType\":\"_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_\",\"startTime\":\"20260101T000000Z\",\"endTime\":\"20260102T000000Z\"}";
         Map<String, String> headers = new AmazonPaySigner(KEY_ID, KEYS.getPrivate(), "na", clock).sign("POST", uri, body, "IDEMPOTENCY-1");
         assertThat(headers.get("authorization")).contains("SignedHeaders=accept;content-type;x-amz-pay-date;x-amz-pay-host;x-amz-pay-idempotency-key;x-amz-pay-region");
 
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        // signature accepted; the simulator does not create reports (yet), and says so as Amazon would
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("InvalidRequest").doesNotContain("Signature");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(response.body()).contains("\"reportId\"");
     }
 
     @Test

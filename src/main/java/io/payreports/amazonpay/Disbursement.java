@@ -1,0 +1,14 @@
+package io.payreports.amazonpay;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A disbursement of seed 000: money paid out to the seller's bank, amount exact with its currency. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Disbursement(String sellerId, String settlementId, String amazonDisbursementReferenceId,
+                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currencyCode,
+                           Instant transactionTime) {
+}

@@ -1,0 +1,18 @@
+package io.payreports.amazonpay;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
+import java.time.Instant;
+
+/** The Report Schedule object of seed 000; {@code scheduleFrequency} is an ISO-8601 period such as P1D or PT12H. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ReportSchedule(
+        String reportScheduleId,
+        String reportType,
+        String scheduleFrequency,
+        @JsonSerialize(using = AmazonPayJson.InstantSerializer.class) @JsonDeserialize(using = AmazonPayJson.InstantDeserializer.class) Instant nextReportCreationTime) {
+}
