@@ -186,7 +186,8 @@ public class AmazonPayClient {
         return UUID.randomUUID().toString().replace("-", "");
     }
 
-    private String call(String operation, String method, String path, Map<String, String> query, String body, String idempotencyKey) {
+    /** A signed call with a given idempotency key (POST), e.g. the retry of an earlier request. */
+    public String call(String operation, String method, String path, Map<String, String> query, String body, String idempotencyKey) {
         URI uri = URI.create(config.apiBase() + path + queryString(query));
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(config.readTimeout())

@@ -48,7 +48,7 @@ public enum AmazonPayOperation {
      *
      * @throws IllegalArgumentException when a path parameter is missing
      */
-    public String invoke(AmazonPayClient client, Map<String, String> parameters, String body) {
+    public String invoke(AmazonPayClient client, Map<String, String> parameters, String body, String idempotencyKey) {
         Map<String, String> query = new LinkedHashMap<>(parameters);
         Matcher matcher = PATH_PARAMETER.matcher(pathTemplate);
         StringBuilder path = new StringBuilder();
@@ -65,6 +65,7 @@ public enum AmazonPayOperation {
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(name() + " needs --param " + String.join("=..., --param ", missing) + "=...");
         }
-        return client.call(name(), method, path.toString(), query, body == null ? "" : body);
+        String key = idempotencyKey != null || !method.equals("POST") ? idempotencyKey : AmazonPayClient.newIdempotencyKey();
+        return client.call(name(), method, path.toString(), query, body == null ? "" : body, key);
     }
 }

@@ -41,6 +41,10 @@ public class ApiCommand implements Callable<Integer> {
     @Option(names = "--body", paramLabel = "FILE", description = "JSON request body for POST operations.")
     Path body;
 
+    @Option(names = "--idempotency-key", paramLabel = "KEY",
+            description = "x-amz-pay-idempotency-key of a POST; repeat a call with the same key to retry it without creating twice (default: a new key).")
+    String idempotencyKey;
+
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: config/application.properties when present).")
     Path config;
 
@@ -57,7 +61,7 @@ public class ApiCommand implements Callable<Integer> {
             Optional<Path> operatorConfig = ConfigFiles.operatorConfig(config);
             PayreportsSettings settings = ConfigFiles.readSettings(operatorConfig);
             try (AmazonPayConnection connection = AmazonPayConnection.open(settings, new ConfigLocator(operatorConfig), Clock.systemUTC())) {
-                String answer = amazonPay.get().invoke(connection.client(), params, requestBody);
+                String answer = amazonPay.get().invoke(connection.client(), params, requestBody, idempotencyKey);
                 System.out.println(answer.isBlank() ? "{}" : AmazonPayJson.MAPPER.writerWithDefaultPrettyPrinter()
                         .writeValueAsString(AmazonPayJson.MAPPER.readTree(answer)));
                 return 0;

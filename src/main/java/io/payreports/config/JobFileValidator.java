@@ -39,6 +39,7 @@ public final class JobFileValidator {
     private static final Map<String, Set<String>> REQUIRED_PARAMETERS = Map.of("amazonpay-reports", Set.of("jobId", "cron"));
     private static final Set<String> SINKS = Set.of("file", "jdbc");
     private static final String TEMPLATES = "classpath:camel/amazonpay-reports.yaml";
+    private static final String SANDBOX_SETTLEMENT = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_";
 
     private final Optional<Path> operatorConfig;
 
@@ -111,6 +112,14 @@ public final class JobFileValidator {
             String value = resolve(context, scalar(cron), file, cron, "cron", problems);
             if (value != null) {
                 PayreportsSettings.cronProblem(value).ifPresent(message -> problems.add(problem(file, cron, "cron", message)));
+            }
+        });
+        Optional.ofNullable(parameters.get("reportType")).ifPresent(type -> {
+            String reportType = resolve(context, scalar(type), file, type, "reportType", problems);
+            String environment = resolve(context, "{{payreports.amazonpay.environment}}", file, type, "reportType", problems);
+            // seed 001: "Sandbox support only exists for the Sandbox Settlement Report"
+            if (reportType != null && "sandbox".equalsIgnoreCase(environment) && !reportType.equals(SANDBOX_SETTLEMENT)) {
+                problems.add(problem(file, type, "reportType", "the sandbox environment only has " + SANDBOX_SETTLEMENT + ", not " + reportType));
             }
         });
         Optional.ofNullable(parameters.get("sinks")).ifPresent(sinks -> {

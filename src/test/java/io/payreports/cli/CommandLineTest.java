@@ -63,6 +63,15 @@ class CommandLineTest {
     }
 
     @Test
+    void theSandboxOnlyAcceptsJobsForTheSandboxSettlementReport() throws Exception {
+        Path config = Files.writeString(dir.resolve("sandbox.properties"), "payreports.amazonpay.environment = sandbox\n");
+
+        assertThat(PayreportsCommand.execute("validate", "--config", config.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("amazonpay-settlement.yaml:12: reportType: the sandbox environment only has "
+                + "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_, not _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_");
+    }
+
+    @Test
     void aMissingConfigFileIsNamed() {
         assertThat(PayreportsCommand.execute("run", "--once", "--config", "nowhere.properties")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("nowhere.properties:0: --config: file not found");
