@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -210,7 +211,7 @@ public class AmazonPayClient {
         }
         LOG.debug("{} {} {} -> {} in {} ms", operation, method, uri.getPath(), response.statusCode(), (System.nanoTime() - started) / 1_000_000);
         if (response.statusCode() / 100 != 2) {
-            throw error(operation, response.statusCode(), response.body());
+            throw error(operation, response.statusCode(), response.body(), retryAfter(response));
         }
         return response.body();
     }
@@ -219,7 +220,15 @@ public class AmazonPayClient {
         return read(call("getReports", "GET", "/reports", params, ""), ReportsPage.class);
     }
 
-    private static AmazonPayApiException error(String operation, int status, String body) {
+    /** Retry-After in seconds; the HTTP-date form is not used by Amazon Pay and is ignored. */
+    private static Duration retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After")
+                .filter(value -> value.trim().matches("\\d{1,5}"))
+                .map(value -> Duration.ofSeconds(Long.parseLong(value.trim())))
+                .orElse(null);
+    }
+
+    private static AmazonPayApiException error(String operation, int status, String body, Duration retryAfter) {
         String reasonCode = "HTTP_" + status;
         String message = null;
         try {
@@ -231,7 +240,7 @@ public class AmazonPayClient {
         } catch (IOException notJson) {
             message = body == null ? null : body.substring(0, Math.min(body.length(), 200));
         }
-        return new AmazonPayApiException(operation, status, reasonCode, message);
+        return new AmazonPayApiException(operation, status, reasonCode, message, retryAfter);
     }
 
     private static String json(Map<String, String> body) {

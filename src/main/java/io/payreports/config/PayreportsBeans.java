@@ -1,6 +1,7 @@
 package io.payreports.config;
 
 import io.payreports.amazonpay.AmazonPayReportSource;
+import io.payreports.amazonpay.RetryAfterPause;
 import io.payreports.jobs.DeadLetters;
 import io.payreports.jobs.JobRuns;
 import io.payreports.jobs.ReportDeliveries;
@@ -19,6 +20,7 @@ import org.apache.camel.spi.Registry;
 
 import javax.sql.DataSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -57,6 +59,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
 
         amazonPay = AmazonPayConnection.open(settings, locator, clock);
         registry.bind("amazonPayReports", new AmazonPayReportSource(amazonPay.client(), new WatermarkStore(state), clock));
+        registry.bind("retryAfterPause", new RetryAfterPause(Duration.ofMillis(settings.retry().maximumRedeliveryDelayMs())));
 
         DeadLetterWriter deadLetterWriter = new DeadLetterWriter(settings.outputDir());
         registry.bind("reportDeliveries", new ReportDeliveries(sinks(settings, properties), new ReportFormats(context), deadLetterWriter, clock));

@@ -14,6 +14,7 @@ import io.payreports.amazonpay.ReportsPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -21,6 +22,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.KeyPair;
 import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
@@ -165,6 +169,28 @@ class AmazonPaySimulatorTest {
         assertThat(paged).containsExactlyElementsOf(all);
         assertThat(new HashSet<>(paged.stream().map(Report::reportId).toList())).hasSize(all.size());
         assertThat(all).allSatisfy(report -> assertThat(report.processingStatus()).isEqualTo(Report.ProcessingStatus.COMPLETED));
+    }
+
+    @Test
+    void twoHundredFiftyReportsPageCorrectlyTenAtATime(@TempDir Path data) throws Exception {
+        for (int i = 0; i < 250; i++) {
+            Path file = Files.writeString(data.resolve(String.format("R%04d.csv", i)), "\"SellerId\"\r\n");
+            Files.setLastModifiedTime(file, FileTime.from(clock.instant().minus(Duration.ofHours(250 - i))));
+        }
+        try (AmazonPaySimulator many = AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), clock).withDataDir(data, false))) {
+            AmazonPayConfig config = new AmazonPayConfig(many.baseUrl(), "na", "live", KEY_ID, Duration.ofSeconds(5), Duration.ofSeconds(10));
+            AmazonPayClient manyClient = new AmazonPayClient(config, new AmazonPaySigner(KEY_ID, KEYS.getPrivate(), "na", clock));
+            int pages = 1;
+            ReportsPage page = manyClient.getReports(new ReportQuery(null, null, null, null, 10));
+            List<String> ids = new ArrayList<>(page.reports().stream().map(Report::reportId).toList());
+            while (page.nextToken() != null) {
+                page = manyClient.getReports(page.nextToken());
+                ids.addAll(page.reports().stream().map(Report::reportId).toList());
+                pages++;
+            }
+            assertThat(pages).isEqualTo(25);
+            assertThat(ids).hasSize(250).doesNotHaveDuplicates().isSorted();
+        }
     }
 
     @Test

@@ -1,0 +1,28 @@
+package io.payreports.amazonpay;
+
+import org.apache.camel.RuntimeCamelException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RetryAfterPauseTest {
+
+    private final RetryAfterPause pause = new RetryAfterPause(Duration.ofSeconds(30));
+
+    @Test
+    void waitsWhatAmazonAskedEvenWhenCamelWrappedTheError() {
+        AmazonPayApiException throttled = new AmazonPayApiException("getReports", 429, "TooManyRequests", "slow down", Duration.ofSeconds(2));
+
+        assertThat(pause.pauseFor(new RuntimeCamelException(throttled))).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aHugeRetryAfterIsCappedAndOtherErrorsDoNotWait() {
+        assertThat(pause.pauseFor(new AmazonPayApiException("getReports", 503, "ServiceUnavailable", null, Duration.ofHours(1)))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(pause.pauseFor(new AmazonPayApiException("getReports", 500, "InternalServerError", null))).isZero();
+        assertThat(pause.pauseFor(new IllegalStateException("io"))).isZero();
+        assertThat(pause.pauseFor(null)).isZero();
+    }
+}
