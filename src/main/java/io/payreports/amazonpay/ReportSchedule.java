@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import java.time.Instant;
+import java.util.Set;
 
 /** The Report Schedule object of seed 000; {@code scheduleFrequency} is an ISO-8601 period such as P1D or PT12H. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -15,4 +16,8 @@ public record ReportSchedule(
         String reportType,
         String scheduleFrequency,
         @JsonSerialize(using = AmazonPayJson.InstantSerializer.class) @JsonDeserialize(using = AmazonPayJson.InstantDeserializer.class) Instant nextReportCreationTime) {
+
+    /** The ScheduleFrequency values Amazon accepts (seed 000). */
+    public static final Set<String> FREQUENCIES = Set.of("PT5M", "PT15M", "PT30M", "PT1H", "PT2H", "PT4H", "PT8H", "PT12H", "PT84H",
+            "P1D", "P2D", "P3D", "P7D", "P14D", "P15D", "P18D", "P30D");
 }

@@ -34,8 +34,6 @@ final class SimulatedAccount {
             "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_",
             "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_",
             "_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_");
-    private static final Set<String> FREQUENCIES = Set.of("PT5M", "PT15M", "PT30M", "PT1H", "PT2H", "PT4H", "PT8H", "PT12H", "PT84H",
-            "P1D", "P2D", "P3D", "P7D", "P14D", "P15D", "P18D", "P30D");
     /** How long a requested report stays IN_PROGRESS before the simulator finishes it. */
     static final Duration PROCESSING_TIME = Duration.ofSeconds(10);
 
@@ -94,8 +92,8 @@ final class SimulatedAccount {
         if (!SCHEDULABLE.contains(reportType)) {
             throw new Rejected("InvalidParameterValue", "Reports of type " + reportType + " cannot be scheduled.");
         }
-        if (!FREQUENCIES.contains(frequency)) {
-            throw new Rejected("InvalidParameterValue", "scheduleFrequency " + frequency + " is not one of " + FREQUENCIES + ".");
+        if (!ReportSchedule.FREQUENCIES.contains(frequency)) {
+            throw new Rejected("InvalidParameterValue", "scheduleFrequency " + frequency + " is not one of " + ReportSchedule.FREQUENCIES + ".");
         }
         Instant next = time("nextReportCreationTime", nextCreation);
         synchronized (schedules) {

@@ -1,0 +1,60 @@
+package io.payreports.cli;
+
+import io.payreports.amazonpay.AmazonPayApiException;
+import io.payreports.amazonpay.ScheduleSync;
+import io.payreports.config.AmazonPayConnection;
+import io.payreports.config.ConfigException;
+import io.payreports.config.ConfigFiles;
+import io.payreports.config.ConfigLocator;
+import io.payreports.config.DeclaredSchedules;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "schedules", mixinStandardHelpOptions = true,
+        description = {"Makes Amazon Pay's report schedules match the ones declared in a YAML file.",
+                "Prints the plan (CREATE / REPLACE / CANCEL / UNCHANGED); --dry-run calls no write operation."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:in sync (or the dry-run plan was printed)", "1:Amazon answered with an error", "2:bad file or configuration"})
+public class SchedulesCommand implements Callable<Integer> {
+
+    @Option(names = "--file", paramLabel = "YAML", defaultValue = "config/report-schedules.yaml",
+            description = "Declared schedules (default ${DEFAULT-VALUE}).")
+    Path file;
+
+    @Option(names = "--dry-run", description = "Print the plan without changing anything.")
+    boolean dryRun;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: config/application.properties when present).")
+    Path config;
+
+    @Override
+    public Integer call() {
+        try {
+            DeclaredSchedules declared = DeclaredSchedules.read(file);
+            Optional<Path> operatorConfig = ConfigFiles.operatorConfig(config);
+            try (AmazonPayConnection connection = AmazonPayConnection.open(ConfigFiles.readSettings(operatorConfig),
+                    new ConfigLocator(operatorConfig), Clock.systemUTC())) {
+                ScheduleSync sync = new ScheduleSync(connection.client(), Clock.systemUTC());
+                List<ScheduleSync.Step> plan = sync.plan(declared.schedules(), declared.prune());
+                plan.forEach(System.out::println);
+                if (!dryRun) {
+                    sync.apply(plan);
+                }
+                System.out.println(dryRun ? "dry run: nothing changed" : "schedules in sync");
+                return 0;
+            }
+        } catch (ConfigException e) {
+            e.problems().forEach(problem -> System.err.println(problem));
+            return 2;
+        } catch (AmazonPayApiException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+    }
+}
