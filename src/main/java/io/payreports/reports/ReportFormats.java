@@ -15,8 +15,10 @@ import java.util.TreeSet;
 public final class ReportFormats {
 
     private final CamelContext camelContext;
+    /** The sandbox settlement report has the live one's layout (seed 000/001): sandbox jobs parse alike. */
     private final Map<String, RecordLayout<?>> layouts = Map.of(
-            SettlementReportReader.REPORT_TYPE, SettlementRecordLayout.INSTANCE);
+            SettlementReportReader.REPORT_TYPE, SettlementRecordLayout.INSTANCE,
+            "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_", SettlementRecordLayout.INSTANCE);
 
     /** @param camelContext used by Bindy while binding rows */
     public ReportFormats(CamelContext camelContext) {

@@ -43,7 +43,7 @@ class ReportFormatsTest {
     @Test
     void anUnknownReportTypeNamesTheSupportedOnes() {
         assertThatThrownBy(() -> FORMATS.open("_GET_NOTHING_", new ByteArrayInputStream(new byte[0]), "R"))
-                .hasMessage("no reader for report type _GET_NOTHING_; supported: [_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_]");
+                .hasMessage("no reader for report type _GET_NOTHING_; supported: [_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_, _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_]");
     }
 
     private static long boundRows(byte[] document) throws IOException {
