@@ -5,9 +5,6 @@ import io.payreports.amazonpay.AmazonPayJson;
 import io.payreports.amazonpay.AmazonPayOperation;
 import io.payreports.config.AmazonPayConnection;
 import io.payreports.config.ConfigException;
-import io.payreports.config.ConfigFiles;
-import io.payreports.config.ConfigLocator;
-import io.payreports.config.PayreportsSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,9 +55,7 @@ public class ApiCommand implements Callable<Integer> {
         }
         String requestBody = body == null ? "" : Files.readString(body, StandardCharsets.UTF_8);
         try {
-            Optional<Path> operatorConfig = ConfigFiles.operatorConfig(config);
-            PayreportsSettings settings = ConfigFiles.readSettings(operatorConfig);
-            try (AmazonPayConnection connection = AmazonPayConnection.open(settings, new ConfigLocator(operatorConfig), Clock.systemUTC())) {
+            try (AmazonPayConnection connection = AmazonPayConnection.fromConfigFile(config, Clock.systemUTC())) {
                 String answer = amazonPay.get().invoke(connection.client(), params, requestBody, idempotencyKey);
                 System.out.println(answer.isBlank() ? "{}" : AmazonPayJson.MAPPER.writerWithDefaultPrettyPrinter()
                         .writeValueAsString(AmazonPayJson.MAPPER.readTree(answer)));

@@ -4,8 +4,6 @@ import io.payreports.amazonpay.AmazonPayApiException;
 import io.payreports.amazonpay.ScheduleSync;
 import io.payreports.config.AmazonPayConnection;
 import io.payreports.config.ConfigException;
-import io.payreports.config.ConfigFiles;
-import io.payreports.config.ConfigLocator;
 import io.payreports.config.DeclaredSchedules;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +11,6 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "schedules", mixinStandardHelpOptions = true,
@@ -37,9 +34,7 @@ public class SchedulesCommand implements Callable<Integer> {
     public Integer call() {
         try {
             DeclaredSchedules declared = DeclaredSchedules.read(file);
-            Optional<Path> operatorConfig = ConfigFiles.operatorConfig(config);
-            try (AmazonPayConnection connection = AmazonPayConnection.open(ConfigFiles.readSettings(operatorConfig),
-                    new ConfigLocator(operatorConfig), Clock.systemUTC())) {
+            try (AmazonPayConnection connection = AmazonPayConnection.fromConfigFile(config, Clock.systemUTC())) {
                 ScheduleSync sync = new ScheduleSync(connection.client(), Clock.systemUTC());
                 List<ScheduleSync.Step> plan = sync.plan(declared.schedules(), declared.prune());
                 plan.forEach(System.out::println);

@@ -8,6 +8,7 @@ import io.payreports.amazonpay.PemKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.List;
@@ -29,6 +30,12 @@ public final class AmazonPayConnection implements AutoCloseable {
         this.client = client;
         this.description = description;
         this.demo = demo;
+    }
+
+    /** For one-shot commands: the settings of the operator's file (or config/application.properties) and the environment. */
+    public static AmazonPayConnection fromConfigFile(Path configFile, Clock clock) {
+        Optional<Path> operatorConfig = ConfigFiles.operatorConfig(configFile);
+        return open(ConfigFiles.readSettings(operatorConfig), new ConfigLocator(operatorConfig), clock);
     }
 
     public static AmazonPayConnection open(PayreportsSettings settings, PayreportsSettings.KeyLocator locator, Clock clock) {
