@@ -38,7 +38,7 @@ public class DeadLetters {
             writer.write(DeadLetter.of(report, null, cause, null, report.toString(), clock.instant()));
             LOG.warn("job {}: report {} dead-lettered after retries: {}", report.jobId(), report.reportId(), reason);
         } else {
-            run.failed(reason);
+            run.failedToDeadLetter(reason);
             writer.write(new DeadLetter(run.jobId(), null, null, null, reason, cause.getClass().getName(), clock.instant(), null, ""));
             LOG.warn("job {}: run failed after retries: {}", run.jobId(), reason);
         }

@@ -71,6 +71,12 @@ public final class JobRun {
         this.failure = reason;
     }
 
+    /** The run failed and its cause went to the dead-letter channel. */
+    public void failedToDeadLetter(String reason) {
+        failed(reason);
+        deadLettered.incrementAndGet();
+    }
+
     void finish(Instant at) {
         this.finished = at;
     }

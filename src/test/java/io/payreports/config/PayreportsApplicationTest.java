@@ -90,8 +90,22 @@ class PayreportsApplicationTest {
     }
 
     @Test
+    void withEveryCallFailingTheRunEndsInTheDeadLetterChannelAndSaysWhy() throws Exception {
+        try (AmazonPaySimulator down = simulator(Faults.parse("500=1", 1))) {
+            JobRun run = runOnce(down);
+
+            assertThat(run.succeeded()).isFalse();
+            assertThat(run.failure()).isEqualTo("getReports failed: HTTP 500 InternalServerError: Simulated failure.");
+            assertThat(run.deadLettered()).isEqualTo(1);
+            assertThat(run.summaryLine()).contains("FAILED", "cause: getReports failed: HTTP 500");
+            assertThat(files(dir.resolve("out/dead-letter/amazonpay-settlement"))).singleElement()
+                    .satisfies(file -> assertThat(Files.readString(file)).contains("InternalServerError"));
+        }
+    }
+
+    @Test
     void throttlingAndServerErrorsAreRetriedUntilEveryReportIsDelivered() throws Exception {
-        SimulatorOptions flaky = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withFaults(Faults.parse("429=0.2,500=0.1,503=0.1", 7));
+        SimulatorOptions flaky = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withFaults(Faults.parse("429=0.3,500=0.05,503=0.05", 7));
         try (AmazonPaySimulator simulator = AmazonPaySimulator.start(flaky)) {
             JobRun run = runOnce(simulator);
 
