@@ -1,6 +1,7 @@
 package io.payreports.reports;
 
 import java.lang.reflect.Field;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,6 +30,7 @@ final class BindyRowBinder<T> {
     private final CamelContext camelContext;
     private final BindyCsvFactory factory;
     private final Map<Integer, String> columnNames = new TreeMap<>();
+    private final Map<String, Boolean> required = new HashMap<>();
 
     BindyRowBinder(Class<T> type, CamelContext camelContext) {
         this.type = type;
@@ -45,6 +47,7 @@ final class BindyRowBinder<T> {
             DataField dataField = field.getAnnotation(DataField.class);
             if (dataField != null) {
                 columnNames.put(dataField.pos(), dataField.columnName());
+                required.put(dataField.columnName(), dataField.required());
             }
         }
     }
@@ -52,6 +55,10 @@ final class BindyRowBinder<T> {
     /** Column names in position order, as the file's column line should spell them. */
     List<String> columnNames() {
         return List.copyOf(columnNames.values());
+    }
+
+    boolean isRequired(String columnName) {
+        return required.getOrDefault(columnName, false);
     }
 
     T bind(List<String> fields, long lineNumber) throws RowRejectedException {

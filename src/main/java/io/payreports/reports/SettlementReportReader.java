@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -50,8 +51,11 @@ public final class SettlementReportReader implements Iterator<ParsedRow<Settleme
     private SettlementReportHeader header = SettlementReportHeader.ABSENT;
     /** Set when the file cannot be read further (no column line, broken CSV); rows stop there. */
     private boolean exhausted;
-    /** Non-null when the column line names other columns than ours: binding by position would be wrong. */
+    /** Non-null when the column line lacks a required column: no row can be bound. */
     private String columnMismatch;
+    /** Where each of our columns sits in the file's rows, from the column line; -1 when absent. */
+    private int[] fileIndexOf;
+    private int fileColumns;
     private ParsedRow<SettlementRecord> next;
     /** Where the last record started: an unreadable record begins after it (or after blank lines following it). */
     private long lastLineNumber;
@@ -150,19 +154,36 @@ public final class SettlementReportReader implements Iterator<ParsedRow<Settleme
         }
     }
 
+    /**
+     * Maps our columns to the file's by name, so that files whose columns come in another order, or
+     * that lack an optional column, still bind. A missing required column makes every row fail, naming it.
+     */
     private void checkColumns(CsvRecord columnLine) {
         List<String> expected = binder.columnNames();
-        List<String> found = columnLine.getFields().stream().map(String::trim).toList();
-        boolean same = found.size() == expected.size();
-        for (int i = 0; same && i < found.size(); i++) {
-            same = found.get(i).equalsIgnoreCase(expected.get(i));
+        List<String> found = columnLine.getFields().stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
+        fileColumns = found.size();
+        fileIndexOf = new int[expected.size()];
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            fileIndexOf[i] = found.indexOf(expected.get(i).toLowerCase(Locale.ROOT));
+            if (fileIndexOf[i] < 0 && binder.isRequired(expected.get(i))) {
+                missing.add(expected.get(i));
+            }
         }
-        if (!same) {
-            columnMismatch = "column line at line " + columnLine.getStartingLineNumber()
-                    + " does not match the settlement report layout";
-            pending.add(new ParsedRow.Failed<>(columnLine.getStartingLineNumber(),
-                    columnMismatch + ": expected " + String.join(",", expected), rawLine(columnLine.getFields())));
+        if (!missing.isEmpty()) {
+            columnMismatch = "column line at line " + columnLine.getStartingLineNumber() + " lacks required column"
+                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing);
+            pending.add(new ParsedRow.Failed<>(columnLine.getStartingLineNumber(), columnMismatch, rawLine(columnLine.getFields())));
         }
+    }
+
+    /** The row's fields in our column order; absent optional columns are empty. */
+    private List<String> inOurOrder(List<String> fields) {
+        List<String> ordered = new ArrayList<>(fileIndexOf.length);
+        for (int index : fileIndexOf) {
+            ordered.add(index < 0 ? "" : fields.get(index));
+        }
+        return ordered;
     }
 
     private ParsedRow<SettlementRecord> advance() {
@@ -180,9 +201,13 @@ public final class SettlementReportReader implements Iterator<ParsedRow<Settleme
         if (columnMismatch != null) {
             return new ParsedRow.Failed<>(lineNumber, "not bound: " + columnMismatch, rawLine(row.getFields()));
         }
+        if (row.getFieldCount() != fileColumns) {
+            return new ParsedRow.Failed<>(lineNumber, "expected " + fileColumns + " fields, found " + row.getFieldCount(), rawLine(row.getFields()));
+        }
         try {
-            SettlementRecord record = binder.bind(row.getFields(), lineNumber);
-            record.locate(reportId, lineNumber, row.getField(0).trim(), header);
+            List<String> fields = inOurOrder(row.getFields());
+            SettlementRecord record = binder.bind(fields, lineNumber);
+            record.locate(reportId, lineNumber, fields.get(0).trim(), header);
             return new ParsedRow.Bound<>(lineNumber, record);
         } catch (RowRejectedException e) {
             return new ParsedRow.Failed<>(lineNumber, e.getMessage(), rawLine(row.getFields()));

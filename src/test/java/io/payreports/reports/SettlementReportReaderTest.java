@@ -130,15 +130,27 @@ class SettlementReportReaderTest {
     }
 
     @Test
-    void columnsInAnotherOrderAreNotBoundByPositionButKeptAsFailures() throws IOException {
+    void columnsAreMatchedByNameSoAnotherOrderStillBinds() throws IOException {
         try (SettlementReportReader reader = open("reordered-columns.csv")) {
-            assertThat(reader.header()).isEqualTo(SettlementReportHeader.ABSENT);
             List<ParsedRow<SettlementRecord>> rows = readAll(reader);
 
-            assertThat(bound(rows)).isEmpty();
-            assertThat(failures(rows)).extracting(ParsedRow::lineNumber).containsExactly(1L, 2L);
-            assertThat(failures(rows).get(1).reason())
-                    .isEqualTo("not bound: column line at line 1 does not match the settlement report layout");
+            assertThat(failures(rows)).isEmpty();
+            SettlementRecord record = bound(rows).get(0);
+            assertThat(record.getTransactionAmount()).isEqualByComparingTo("10.00");
+            assertThat(record.getNetTransactionAmount()).isEqualByComparingTo("9.41");
+        }
+    }
+
+    @Test
+    void aMissingOptionalColumnIsNullAndAMissingRequiredOneIsNamed() throws IOException {
+        try (SettlementReportReader reader = read(COLUMN_LINE.replace("StoreName,", "") + GOOD_ROW.replace(",,,,USD", ",,,USD"))) {
+            List<ParsedRow<SettlementRecord>> rows = readAll(reader);
+            assertThat(failures(rows)).isEmpty();
+            assertThat(bound(rows).get(0).getStoreName()).isNull();
+        }
+        try (SettlementReportReader reader = read(COLUMN_LINE.replace(",TransactionAmount,", ",") + GOOD_ROW)) {
+            assertThat(failures(readAll(reader))).extracting(ParsedRow.Failed::reason)
+                    .contains("column line at line 1 lacks required column TransactionAmount");
         }
     }
 
