@@ -9,6 +9,8 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -30,9 +32,37 @@ public class RunCommand implements Callable<Integer> {
             description = "With --once: how long to wait for the jobs (ISO-8601, default ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--backfill", description = "Instead of the jobs: request reports of --report-type for --from..--to with createReport, wait for them and deliver them.")
+    boolean backfill;
+
+    @Option(names = "--report-type", paramLabel = "TYPE", description = "With --backfill: the Amazon Pay report type.")
+    String reportType;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "With --backfill: first day (yyyy-MM-dd, UTC), inclusive.")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "With --backfill: last day (yyyy-MM-dd, UTC), exclusive.")
+    LocalDate to;
+
+    @Option(names = "--sinks", defaultValue = "file,jdbc", description = "With --backfill: sinks to deliver to (default ${DEFAULT-VALUE}).")
+    String sinks;
+
     @Override
     public Integer call() throws Exception {
+        if (backfill && (reportType == null || from == null || to == null || !to.isAfter(from))) {
+            System.err.println("run --backfill needs --report-type TYPE --from DATE --to DATE, with --to after --from");
+            return 2;
+        }
         try (PayreportsApplication application = PayreportsApplication.create(config)) {
+            if (backfill) {
+                application.start();
+                List<String> notCompleted = application.backfill(reportType, from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        to.atStartOfDay(ZoneOffset.UTC).toInstant(), sinks);
+                List<JobRun> runs = application.jobRuns().finished();
+                RunSummary.print(System.out, runs, application.describeMode());
+                notCompleted.forEach(report -> System.out.println("not delivered, Amazon ended it: " + report));
+                return runs.stream().allMatch(JobRun::succeeded) ? 0 : 1;
+            }
             if (!once) {
                 application.runUntilStopped();
                 return 0;

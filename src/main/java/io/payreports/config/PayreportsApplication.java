@@ -1,7 +1,9 @@
 package io.payreports.config;
 
+import io.payreports.amazonpay.AmazonPayBackfill;
 import io.payreports.jobs.JobRuns;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.component.quartz.QuartzEndpoint;
 import org.apache.camel.main.BaseMainSupport;
@@ -15,6 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -123,6 +129,17 @@ public final class PayreportsApplication implements AutoCloseable {
             }
         }
         return fired;
+    }
+
+    /**
+     * Runs a backfill through the {@code payreports-amazonpay-backfill} route and answers the reports
+     * that ended without data (FAILED, CANCELLED); the run itself is in {@link #jobRuns()}.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> backfill(String reportType, Instant from, Instant to, String sinks) {
+        Map<String, Object> headers = Map.of("payreportsJobId", "backfill", "payreportsSinks", sinks, "payreportsReportType", reportType, "payreportsFrom", from.toString(), "payreportsTo", to.toString());
+        Exchange done = context().createProducerTemplate().send("direct:payreports-amazonpay-backfill", exchange -> exchange.getMessage().setHeaders(new HashMap<>(headers)));
+        return done.getProperty(AmazonPayBackfill.NOT_COMPLETED, List.of(), List.class);
     }
 
     @Override

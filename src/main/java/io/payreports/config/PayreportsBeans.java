@@ -1,5 +1,6 @@
 package io.payreports.config;
 
+import io.payreports.amazonpay.AmazonPayBackfill;
 import io.payreports.amazonpay.AmazonPayReportSource;
 import io.payreports.amazonpay.RetryAfterPause;
 import io.payreports.jobs.DeadLetters;
@@ -59,6 +60,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
 
         amazonPay = AmazonPayConnection.open(settings, locator, clock);
         registry.bind("amazonPayReports", new AmazonPayReportSource(amazonPay.client(), new WatermarkStore(state), clock));
+        registry.bind("amazonPayBackfill", new AmazonPayBackfill(amazonPay.client(), clock, Duration.ofMinutes(30)));
         registry.bind("retryAfterPause", new RetryAfterPause(Duration.ofMillis(settings.retry().maximumRedeliveryDelayMs())));
 
         DeadLetterWriter deadLetterWriter = new DeadLetterWriter(settings.outputDir());

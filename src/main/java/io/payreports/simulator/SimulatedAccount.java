@@ -35,7 +35,7 @@ final class SimulatedAccount {
             "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_",
             "_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_");
     /** How long a requested report stays IN_PROGRESS before the simulator finishes it. */
-    static final Duration PROCESSING_TIME = Duration.ofSeconds(10);
+    static final Duration PROCESSING_TIME = Duration.ofSeconds(3);
 
     private final Clock clock;
     private final AtomicLong ids = new AtomicLong(68973459224L);

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -115,12 +116,42 @@ class PayreportsApplicationTest {
         }
     }
 
+    @Test
+    void aBackfillRequestsReportsInThirtyDayWindowsWaitsAndDeliversTheCompletedOnes() throws Exception {
+        SimulatorOptions options = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC());
+        try (AmazonPaySimulator simulator = AmazonPaySimulator.start(options);
+             PayreportsApplication application = PayreportsApplication.create(configFor(simulator))) {
+            application.start();
+            List<String> notCompleted = application.backfill("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_",
+                    Instant.parse("2026-09-01T00:00:00Z"), Instant.parse("2026-10-15T00:00:00Z"), "file,jdbc");
+
+            JobRun run = application.jobRuns().finished().get(0);
+            assertThat(run.succeeded()).as(run.summaryLine()).isTrue();
+            assertThat(run.reportsDelivered()).as("44 days in windows of at most 30").isEqualTo(2);
+            assertThat(run.deliveredBySink()).containsEntry("file", run.records()).containsEntry("jdbc", run.records());
+            assertThat(notCompleted).isEmpty();
+
+            assertThat(application.backfill("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_",
+                    Instant.parse("2026-10-01T00:00:00Z"), Instant.parse("2026-10-02T00:00:00Z"), "file"))
+                    .singleElement().satisfies(report -> assertThat(report).endsWith(" CANCELLED"));
+        }
+    }
+
     private AmazonPaySimulator simulator(Faults faults) throws IOException {
         SimulatorOptions options = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withDataDir(reports, false).withFaults(faults);
         return AmazonPaySimulator.start(options);
     }
 
     private JobRun runOnce(AmazonPaySimulator simulator) throws Exception {
+        try (PayreportsApplication application = PayreportsApplication.create(configFor(simulator))) {
+            application.start();
+            assertThat(application.triggerAllJobs()).isEqualTo(1);
+            assertThat(application.jobRuns().awaitFinished(1, Duration.ofSeconds(60))).isTrue();
+            return application.jobRuns().finished().get(0);
+        }
+    }
+
+    private Path configFor(AmazonPaySimulator simulator) throws IOException {
         Path key = dir.resolve("private-key.pem");
         PemKeys.writePrivateKey(KEYS.getPrivate(), key);
         Path config = dir.resolve("application.properties");
@@ -135,12 +166,7 @@ class PayreportsApplicationTest {
                 "payreports.retry.redelivery-delay = 10",
                 "payreports.retry.maximum-redeliveries = 6",
                 ""));
-        try (PayreportsApplication application = PayreportsApplication.create(config)) {
-            application.start();
-            assertThat(application.triggerAllJobs()).isEqualTo(1);
-            assertThat(application.jobRuns().awaitFinished(1, Duration.ofSeconds(60))).isTrue();
-            return application.jobRuns().finished().get(0);
-        }
+        return config;
     }
 
     private static List<Path> files(Path directory) throws IOException {

@@ -1,0 +1,103 @@
+package io.payreports.amazonpay;
+
+import io.payreports.jobs.JobRun;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Backfill: requests reports for a past period with createReport, in windows Amazon accepts (a
+ * report covers at most 30 days, seed 003), waits for each with getReportById, and hands the
+ * completed ones to the normal delivery. Reports Amazon ends as FAILED or CANCELLED (no data) are
+ * listed with their ids.
+ */
+public class AmazonPayBackfill {
+
+    /** Exchange property: reports that ended without a document, for the command to print. */
+    public static final String NOT_COMPLETED = "payreportsBackfillNotCompleted";
+
+    private static final String IDEMPOTENCY_KEYS = "payreportsBackfillKeys";
+    private static final Logger LOG = LoggerFactory.getLogger(AmazonPayBackfill.class);
+    private static final Duration MAX_WINDOW = Duration.ofDays(30);
+    private static final Duration FIRST_POLL = Duration.ofSeconds(1);
+    private static final Duration MAX_POLL = Duration.ofSeconds(30);
+
+    private final AmazonPayClient client;
+    private final Clock clock;
+    private final Duration timeout;
+
+    public AmazonPayBackfill(AmazonPayClient client, Clock clock, Duration timeout) {
+        this.client = client;
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    /** Windows of at most 30 days covering [from, to). */
+    static List<Instant[]> windows(Instant from, Instant to) {
+        if (!to.isAfter(from)) {
+            throw new IllegalArgumentException("--to must be after --from");
+        }
+        List<Instant[]> windows = new ArrayList<>();
+        for (Instant start = from; start.isBefore(to); start = start.plus(MAX_WINDOW)) {
+            Instant end = start.plus(MAX_WINDOW).isBefore(to) ? start.plus(MAX_WINDOW) : to;
+            windows.add(new Instant[] {start, end});
+        }
+        return windows;
+    }
+
+    /** The route's step: requests the reports, waits for them, answers the completed ones. */
+    public List<Report> requestAndAwait(Exchange exchange, String reportType, String from, String to) throws InterruptedException {
+        Map<String, Instant[]> requested = new LinkedHashMap<>();
+        // one idempotency key per window, kept in the exchange so that a redelivery does not request twice
+        @SuppressWarnings("unchecked")
+        Map<String, String> keys = exchange.getProperty(IDEMPOTENCY_KEYS, Map.class);
+        if (keys == null) {
+            keys = new LinkedHashMap<>();
+            exchange.setProperty(IDEMPOTENCY_KEYS, keys);
+        }
+        for (Instant[] window : windows(Instant.parse(from), Instant.parse(to))) {
+            String key = keys.computeIfAbsent(window[0].toString(), start -> AmazonPayClient.newIdempotencyKey());
+            requested.put(client.createReport(reportType, window[0], window[1], key), window);
+        }
+        LOG.info("backfill: requested {} report(s) of {} from {} to {}: {}", requested.size(), reportType, from, to, requested.keySet());
+        List<Report> completed = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (String reportId : requested.keySet()) {
+            Report report = await(reportId);
+            if (report.processingStatus() == Report.ProcessingStatus.COMPLETED) {
+                completed.add(report);
+            } else {
+                others.add(reportId + " " + report.processingStatus());
+                LOG.warn("backfill: report {} ended {}", reportId, report.processingStatus());
+            }
+        }
+        exchange.setProperty(NOT_COMPLETED, others);
+        exchange.getProperty(JobRun.PROPERTY, JobRun.class).reportsListed(completed.size());
+        return completed;
+    }
+
+    /** Polls with a growing pause until the report leaves IN_PROGRESS, or the backfill times out. */
+    private Report await(String reportId) throws InterruptedException {
+        Instant deadline = clock.instant().plus(timeout);
+        Duration pause = FIRST_POLL;
+        while (true) {
+            Report report = client.getReportById(reportId);
+            if (report.processingStatus() != Report.ProcessingStatus.IN_PROGRESS) {
+                return report;
+            }
+            if (clock.instant().plus(pause).isAfter(deadline)) {
+                throw new IllegalStateException("backfill: report " + reportId + " still IN_PROGRESS after " + timeout);
+            }
+            Thread.sleep(pause.toMillis());
+            pause = pause.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : pause.multipliedBy(2);
+        }
+    }
+}
