@@ -36,7 +36,8 @@ import java.util.Set;
 public final class JobFileValidator {
 
     /** Templates shipped in the jar and the parameters they cannot do without. */
-    private static final Map<String, Set<String>> REQUIRED_PARAMETERS = Map.of("amazonpay-reports", Set.of("jobId", "cron"));
+    private static final Map<String, Set<String>> REQUIRED_PARAMETERS = Map.of("amazonpay-reports", Set.of("jobId", "cron"),
+            "amazonpay-disbursements", Set.of("jobId", "cron"));
     private static final Set<String> SINKS = Set.of("file", "jdbc");
     private static final String TEMPLATES = "classpath:camel/amazonpay-reports.yaml";
     private static final String SANDBOX_SETTLEMENT = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_";

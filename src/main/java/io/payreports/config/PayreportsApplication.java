@@ -45,12 +45,16 @@ public final class PayreportsApplication implements AutoCloseable {
      *                   when present (and the built-in defaults only when not)
      */
     public static PayreportsApplication create(Path configFile) {
+        return create(configFile, ConfigFiles.routesDir());
+    }
+
+    /** @param routesDir the job files; empty for the demo job shipped in the jar */
+    public static PayreportsApplication create(Path configFile, Optional<Path> routesDir) {
         Optional<Path> config = ConfigFiles.operatorConfig(configFile);
         Main main = new Main();
         main.setPropertyPlaceholderLocations(ConfigFiles.propertyLocations(config));
-        // jobs come from the operator's routes folder; with none, the demo job shipped in the jar
         main.configure().withRoutesIncludePattern("classpath:camel/*.yaml,"
-                + ConfigFiles.routesDir().map(dir -> "file:" + dir.toAbsolutePath() + "/*.yaml").orElse("classpath:routes/*.yaml"));
+                + routesDir.map(dir -> "file:" + dir.toAbsolutePath() + "/*.yaml").orElse("classpath:routes/*.yaml"));
         PayreportsBeans beans = new PayreportsBeans(new ConfigLocator(config));
         main.configure().addConfiguration(beans);
         main.addMainListener(new MainListenerSupport() {

@@ -1,6 +1,7 @@
 package io.payreports.config;
 
 import io.payreports.amazonpay.AmazonPayBackfill;
+import io.payreports.amazonpay.AmazonPayDisbursements;
 import io.payreports.amazonpay.AmazonPayReportSource;
 import io.payreports.amazonpay.RetryAfterPause;
 import io.payreports.jobs.DeadLetters;
@@ -59,7 +60,9 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         context.addService(delivered, true);
 
         amazonPay = AmazonPayConnection.open(settings, locator, clock);
-        registry.bind("amazonPayReports", new AmazonPayReportSource(amazonPay.client(), new WatermarkStore(state), clock));
+        WatermarkStore watermarks = new WatermarkStore(state);
+        registry.bind("amazonPayReports", new AmazonPayReportSource(amazonPay.client(), watermarks, clock));
+        registry.bind("amazonPayDisbursements", new AmazonPayDisbursements(amazonPay.client(), watermarks, clock));
         registry.bind("amazonPayBackfill", new AmazonPayBackfill(amazonPay.client(), clock, Duration.ofMinutes(30)));
         registry.bind("retryAfterPause", new RetryAfterPause(Duration.ofMillis(settings.retry().maximumRedeliveryDelayMs())));
 

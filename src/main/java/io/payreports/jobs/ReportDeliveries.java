@@ -26,6 +26,8 @@ public class ReportDeliveries {
 
     /** Exchange property: the comma-separated sink names of the job. */
     public static final String SINKS = "payreportsSinks";
+    /** Exchange property: the layout of records that come as a list, not as a report document. */
+    public static final String LAYOUT = "payreportsLayout";
     private static final String DELIVERY = "payreportsDelivery";
 
     private final Map<String, RecordSink> sinks;
@@ -42,7 +44,7 @@ public class ReportDeliveries {
 
     public void open(Exchange exchange) throws Exception {
         ReportContext report = exchange.getProperty(ReportContext.PROPERTY, ReportContext.class);
-        RecordLayout<Object> layout = layoutOf(report);
+        RecordLayout<Object> layout = layoutOf(exchange, report);
         Map<String, ReportWriter<Object>> writers = new LinkedHashMap<>();
         try {
             for (String name : sinkNames(exchange)) {
@@ -55,10 +57,16 @@ public class ReportDeliveries {
         exchange.setProperty(DELIVERY, new ReportDelivery<>(report, writers));
     }
 
-    /** The split expression: the report's rows, streamed from the downloaded document in the body. */
+    /**
+     * The split expression: the report's rows, streamed from the downloaded document in the body,
+     * or the records themselves when a source answered them as a list (JSON APIs).
+     */
     public ReportFormats.Rows<?> rows(Exchange exchange) throws Exception {
         ReportDelivery<?> delivery = delivery(exchange);
         ReportContext report = delivery.report();
+        if (exchange.getMessage().getBody() instanceof List<?> records) {
+            return ReportFormats.Rows.of(records);
+        }
         ReportFormats.Rows<?> rows = formats.open(report.reportType(), exchange.getMessage().getMandatoryBody(InputStream.class), report.reportId());
         delivery.readingFrom(rows);
         return rows;
@@ -99,7 +107,11 @@ public class ReportDeliveries {
     }
 
     @SuppressWarnings("unchecked")
-    private RecordLayout<Object> layoutOf(ReportContext report) {
+    private RecordLayout<Object> layoutOf(Exchange exchange, ReportContext report) {
+        RecordLayout<?> given = exchange.getProperty(LAYOUT, RecordLayout.class);
+        if (given != null) {
+            return (RecordLayout<Object>) given;
+        }
         return (RecordLayout<Object>) formats.layout(report.reportType()).orElseThrow(() ->
                 new IllegalArgumentException("no reader for report type " + report.reportType() + "; supported: " + formats.reportTypes()));
     }

@@ -5,7 +5,9 @@ import org.apache.camel.CamelContext;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +49,15 @@ public final class ReportFormats {
 
     /** Parsed rows of one document, read lazily; closing releases the document. */
     public record Rows<T>(Iterator<ParsedRow<T>> iterator, Closeable document) implements Iterator<ParsedRow<T>>, Closeable {
+
+        /** Records a source already has as objects; their line number is their place in the list. */
+        public static <T> Rows<T> of(List<T> records) {
+            List<ParsedRow<T>> rows = new ArrayList<>(records.size());
+            for (int i = 0; i < records.size(); i++) {
+                rows.add(new ParsedRow.Bound<>(i + 1, records.get(i)));
+            }
+            return new Rows<>(rows.iterator(), () -> { });
+        }
 
         @Override
         public boolean hasNext() {

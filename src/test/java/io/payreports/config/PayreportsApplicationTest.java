@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -137,13 +138,36 @@ class PayreportsApplicationTest {
         }
     }
 
+    @Test
+    void theDisbursementsJobDeliversEachPayoutOnceKeyedByItsReference() throws Exception {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Files.copy(Path.of("docs/jobs/amazonpay-disbursements.yaml"), routes.resolve("amazonpay-disbursements.yaml"));
+        try (AmazonPaySimulator simulator = AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()))) {
+            JobRun first = runOnce(simulator, routes);
+            assertThat(first.succeeded()).as(first.summaryLine()).isTrue();
+            assertThat(first.reportsDelivered()).isEqualTo(1);
+            assertThat(first.records()).isBetween(12L, 15L);
+            List<Path> files = files(dir.resolve("out/amazonpay_disbursement"));
+            assertThat(files).hasSize(2);
+            assertThat(Files.readAllLines(files.stream().filter(f -> f.toString().endsWith(".jsonl")).findFirst().orElseThrow()))
+                    .hasSize((int) first.records()).allSatisfy(line -> assertThat(line).contains("\"amazonDisbursementReferenceId\":\"DISB-"));
+
+            JobRun second = runOnce(simulator, routes);
+            assertThat(second.reportsDelivered()).isZero();
+        }
+    }
+
     private AmazonPaySimulator simulator(Faults faults) throws IOException {
         SimulatorOptions options = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withDataDir(reports, false).withFaults(faults);
         return AmazonPaySimulator.start(options);
     }
 
     private JobRun runOnce(AmazonPaySimulator simulator) throws Exception {
-        try (PayreportsApplication application = PayreportsApplication.create(configFor(simulator))) {
+        return runOnce(simulator, Path.of("routes"));
+    }
+
+    private JobRun runOnce(AmazonPaySimulator simulator, Path routes) throws Exception {
+        try (PayreportsApplication application = PayreportsApplication.create(configFor(simulator), Optional.of(routes))) {
             application.start();
             assertThat(application.triggerAllJobs()).isEqualTo(1);
             assertThat(application.jobRuns().awaitFinished(1, Duration.ofSeconds(60))).isTrue();

@@ -1,0 +1,63 @@
+package io.payreports.amazonpay;
+
+import io.payreports.jobs.JobRun;
+import io.payreports.jobs.ReportDeliveries;
+import io.payreports.reports.ReportContext;
+import io.payreports.state.WatermarkStore;
+import org.apache.camel.Exchange;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The disbursements job's source: the payouts settled since the job's watermark, all pages, as one
+ * batch delivered like a report (its id names the time window). The watermark moves only after
+ * the batch was delivered; a replayed window is harmless, rows are upserted on their reference.
+ */
+public class AmazonPayDisbursements {
+
+    public static final String TYPE = "AMAZONPAY_DISBURSEMENTS";
+    private static final String WINDOW_END = "payreportsDisbursementsUntil";
+    /** Amazon keeps report data for 90 days (seed 000); the first run looks that far back. */
+    private static final Duration FIRST_LOOKBACK = Duration.ofDays(90);
+
+    private final AmazonPayClient client;
+    private final WatermarkStore watermarks;
+    private final Clock clock;
+
+    public AmazonPayDisbursements(AmazonPayClient client, WatermarkStore watermarks, Clock clock) {
+        this.client = client;
+        this.watermarks = watermarks;
+        this.clock = clock;
+    }
+
+    /** The disbursements of the window [watermark, now); empty when there are none. */
+    public List<Disbursement> pending(Exchange exchange) throws SQLException {
+        String jobId = exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId();
+        Instant until = clock.instant();
+        Instant since = watermarks.get(jobId).orElse(until.minus(FIRST_LOOKBACK));
+        List<Disbursement> disbursements = new ArrayList<>();
+        String nextToken = null;
+        do {
+            DisbursementsPage page = client.getDisbursements(since, until, 100, nextToken);
+            if (page.disbursements() != null) {
+                disbursements.addAll(page.disbursements());
+            }
+            nextToken = page.nextToken();
+        } while (nextToken != null && !nextToken.isBlank());
+        exchange.setProperty(WINDOW_END, until);
+        exchange.setProperty(ReportContext.PROPERTY, new ReportContext(jobId, "disbursements-" + AmazonPayDates.basic(since) + "-" + AmazonPayDates.basic(until),
+                TYPE, since, until));
+        exchange.setProperty(ReportDeliveries.LAYOUT, DisbursementLayout.INSTANCE);
+        exchange.getProperty(JobRun.PROPERTY, JobRun.class).reportsListed(disbursements.isEmpty() ? 0 : 1);
+        return disbursements;
+    }
+
+    public void advanceWatermark(Exchange exchange) throws SQLException {
+        watermarks.advance(exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(), exchange.getProperty(WINDOW_END, Instant.class));
+    }
+}
