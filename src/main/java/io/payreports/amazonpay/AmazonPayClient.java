@@ -136,13 +136,15 @@ public class AmazonPayClient {
     /** One page of disbursements settled between the two instants; pass the previous page's nextToken for the next. */
     public DisbursementsPage getDisbursements(Instant startTime, Instant endTime, Integer pageSize, String nextToken) {
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("startTime", startTime.toString());
-        query.put("endTime", endTime.toString());
-        if (pageSize != null) {
-            query.put("pageSize", pageSize.toString());
-        }
         if (nextToken != null) {
+            // like getReports, a next page is asked for with its token alone
             query.put("nextToken", nextToken);
+        } else {
+            query.put("startTime", startTime.toString());
+            query.put("endTime", endTime.toString());
+            if (pageSize != null) {
+                query.put("pageSize", pageSize.toString());
+            }
         }
         return read(call("getDisbursements", "GET", "/disbursements", query, ""), DisbursementsPage.class);
     }

@@ -204,61 +204,96 @@ public final class AmazonPaySimulator implements AutoCloseable {
                     : error(exchange, 404, "ResourceNotFound", "Report schedule " + id + " does not exist.");
         }
         if (call.equals("GET /disbursements")) {
-            Instant start = SimulatedAccount.time("startTime", query.get("startTime"));
-            Instant end = SimulatedAccount.time("endTime", query.get("endTime"));
-            List<Disbursement> disbursements = SimulatedAccount.disbursements(options.generate() ? plan() : List.of(), start, end);
-            return json(exchange, 200, new DisbursementsPage(disbursements, null));
+            return listDisbursements(exchange, query);
         }
         return error(exchange, 404, "ResourceNotFound", "The requested resource does not exist.");
     }
 
     private int listReports(HttpExchange exchange, List<Report> all, Map<String, String> query) {
-        int offset = 0;
-        if (query.containsKey("nextToken")) {
-            // seed 000: nextToken must be the only parameter
-            if (query.size() > 1) {
-                return error(exchange, 400, "InvalidParameterValue", "nextToken cannot be combined with other parameters.");
-            }
-            Optional<Map<String, String>> decoded = decodeToken(query.get("nextToken"));
-            if (decoded.isEmpty()) {
-                return error(exchange, 400, "InvalidParameterValue", "The nextToken is not valid.");
-            }
-            query = decoded.get();
-            offset = Integer.parseInt(query.remove("offset"));
-        }
-        for (String name : query.keySet()) {
-            if (!FILTERS.contains(name)) {
-                return error(exchange, 400, "InvalidParameterValue", "Unknown parameter " + name + ".");
-            }
-        }
-        int pageSize;
-        Instant since;
-        Instant until;
-        try {
-            pageSize = Integer.parseInt(query.getOrDefault("pageSize", "10"));
-            since = query.containsKey("createdSince") ? AmazonPayDates.parse(query.get("createdSince")) : options.clock().instant().minus(Duration.ofDays(90));
-            until = query.containsKey("createdUntil") ? AmazonPayDates.parse(query.get("createdUntil")) : options.clock().instant();
-        } catch (IllegalArgumentException e) {
-            return error(exchange, 400, "InvalidParameterValue", e.getMessage());
-        }
-        if (pageSize < 1 || pageSize > 100) {
-            return error(exchange, 400, "InvalidParameterValue", "pageSize must be between 1 and 100.");
-        }
-        List<String> types = list(query.get("reportTypes"));
-        List<String> statuses = list(query.get("processingStatuses"));
+        Paging paging = paging(query, FILTERS, 10);
+        Instant since = paging.instant("createdSince", options.clock().instant().minus(Duration.ofDays(90)));
+        Instant until = paging.instant("createdUntil", options.clock().instant());
+        List<String> types = list(paging.query().get("reportTypes"));
+        List<String> statuses = list(paging.query().get("processingStatuses"));
         List<Report> matching = all.stream()
                 .filter(report -> types.isEmpty() || types.contains(report.reportType()))
                 .filter(report -> statuses.isEmpty() || statuses.contains(report.processingStatus().name()))
                 .filter(report -> !report.createdTime().isBefore(since) && !report.createdTime().isAfter(until))
                 .toList();
-        int end = Math.min(matching.size(), offset + pageSize);
-        String nextToken = null;
-        if (end < matching.size()) {
-            Map<String, String> next = new LinkedHashMap<>(query);
-            next.put("offset", Integer.toString(end));
-            nextToken = encodeToken(next);
+        return json(exchange, 200, new ReportsPage(paging.page(matching), paging.nextToken(matching.size())));
+    }
+
+    private int listDisbursements(HttpExchange exchange, Map<String, String> query) {
+        Paging paging = paging(query, Set.of("startTime", "endTime", "pageSize"), 100);
+        Instant start = SimulatedAccount.time("startTime", paging.query().get("startTime"));
+        Instant end = SimulatedAccount.time("endTime", paging.query().get("endTime"));
+        List<Disbursement> matching = SimulatedAccount.disbursements(options.generate() ? plan() : List.of(), start, end);
+        return json(exchange, 200, new DisbursementsPage(paging.page(matching), paging.nextToken(matching.size())));
+    }
+
+    /**
+     * Amazon's paging (seed 000): pageSize 1-100, and a nextToken that must come alone and stands
+     * for the first page's filters plus where the next page starts.
+     */
+    private final class Paging {
+        private final Map<String, String> query;
+        private final int offset;
+        private final int pageSize;
+
+        private Paging(Map<String, String> query, int offset, int pageSize) {
+            this.query = query;
+            this.offset = offset;
+            this.pageSize = pageSize;
         }
-        return json(exchange, 200, new ReportsPage(matching.subList(Math.min(offset, end), end), nextToken));
+
+        Map<String, String> query() {
+            return query;
+        }
+
+        Instant instant(String name, Instant absent) {
+            return query.containsKey(name) ? SimulatedAccount.time(name, query.get(name)) : absent;
+        }
+
+        <T> List<T> page(List<T> all) {
+            return all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + pageSize));
+        }
+
+        String nextToken(int total) {
+            if (offset + pageSize >= total) {
+                return null;
+            }
+            Map<String, String> next = new LinkedHashMap<>(query);
+            next.put("offset", Integer.toString(offset + pageSize));
+            return encodeToken(next);
+        }
+    }
+
+    private Paging paging(Map<String, String> request, Set<String> filters, int defaultPageSize) {
+        Map<String, String> query = request;
+        int offset = 0;
+        if (query.containsKey("nextToken")) {
+            if (query.size() > 1) {
+                throw new SimulatedAccount.Rejected("InvalidParameterValue", "nextToken cannot be combined with other parameters.");
+            }
+            query = decodeToken(query.get("nextToken"))
+                    .orElseThrow(() -> new SimulatedAccount.Rejected("InvalidParameterValue", "The nextToken is not valid."));
+            offset = Integer.parseInt(query.remove("offset"));
+        }
+        for (String name : query.keySet()) {
+            if (!filters.contains(name)) {
+                throw new SimulatedAccount.Rejected("InvalidParameterValue", "Unknown parameter " + name + ".");
+            }
+        }
+        int pageSize;
+        try {
+            pageSize = Integer.parseInt(query.getOrDefault("pageSize", Integer.toString(defaultPageSize)));
+        } catch (NumberFormatException e) {
+            throw new SimulatedAccount.Rejected("InvalidParameterValue", "pageSize must be a number.");
+        }
+        if (pageSize < 1 || pageSize > 100) {
+            throw new SimulatedAccount.Rejected("InvalidParameterValue", "pageSize must be between 1 and 100.");
+        }
+        return new Paging(query, offset, pageSize);
     }
 
     private int download(HttpExchange exchange, String documentId) throws IOException {
@@ -320,7 +355,7 @@ public final class AmazonPaySimulator implements AutoCloseable {
             plan.forEach(settlement -> catalog.add(SimulatedReport.generated(settlement, SimulatedReport.SETTLEMENT)));
         }
         // requested sandbox settlements carry data like the newest settlement's
-        catalog.addAll(account.requestedReports(plan.get(plan.size() - 1)));
+        catalog.addAll(account.requestedReports(plan.get(plan.size() - 1), options.faults().failedReports()));
         options.dataDir().ifPresent(dir -> {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.csv")) {
                 for (Path file : files) {

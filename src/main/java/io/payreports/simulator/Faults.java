@@ -6,30 +6,33 @@ import java.util.Random;
 /**
  * Failures the simulator injects, from a spec such as {@code 429=0.2,500=0.1,slow=2000,expired-urls}:
  * the probability of answering 429 (with Retry-After), 500 or 503 to an API call, a delay in ms
- * before every API answer, and document URLs that are expired when handed out.
+ * before every API answer, document URLs that are expired when handed out, and requested reports
+ * that end FAILED.
  */
 public final class Faults {
 
-    private static final String NAMES = "429=P, 500=P, 503=P, slow=MILLIS, expired-urls";
+    private static final String NAMES = "429=P, 500=P, 503=P, slow=MILLIS, expired-urls, failed-reports";
 
     private final double throttled;
     private final double internalError;
     private final double unavailable;
     private final long slowMillis;
     private final boolean expiredUrls;
+    private final boolean failedReports;
     private final Random random;
 
-    private Faults(double throttled, double internalError, double unavailable, long slowMillis, boolean expiredUrls, long seed) {
+    private Faults(double throttled, double internalError, double unavailable, long slowMillis, boolean expiredUrls, boolean failedReports, long seed) {
         this.throttled = throttled;
         this.internalError = internalError;
         this.unavailable = unavailable;
         this.slowMillis = slowMillis;
         this.expiredUrls = expiredUrls;
+        this.failedReports = failedReports;
         this.random = new Random(seed);
     }
 
     public static Faults none() {
-        return new Faults(0, 0, 0, 0, false, 0);
+        return new Faults(0, 0, 0, 0, false, false, 0);
     }
 
     /** @throws IllegalArgumentException naming the part that is wrong and the valid names */
@@ -39,6 +42,7 @@ public final class Faults {
         double unavailable = 0;
         long slow = 0;
         boolean expired = false;
+        boolean failed = false;
         if (spec != null && !spec.isBlank()) {
             for (String part : spec.split(",")) {
                 String[] nameValue = part.trim().split("=", 2);
@@ -51,6 +55,7 @@ public final class Faults {
                         case "503" -> unavailable = probability(value);
                         case "slow" -> slow = Long.parseLong(value.replace("ms", ""));
                         case "expired-urls" -> expired = true;
+                        case "failed-reports" -> failed = true;
                         default -> throw new IllegalArgumentException("unknown fault '" + name + "'; valid: " + NAMES);
                     }
                 } catch (NumberFormatException e) {
@@ -58,7 +63,7 @@ public final class Faults {
                 }
             }
         }
-        return new Faults(throttled, internalError, unavailable, slow, expired, seed);
+        return new Faults(throttled, internalError, unavailable, slow, expired, failed, seed);
     }
 
     private static double probability(String value) {
@@ -87,5 +92,10 @@ public final class Faults {
 
     boolean expiredUrls() {
         return expiredUrls;
+    }
+
+    /** Requested reports end FAILED, as Amazon's do after a fatal error (seed 000). */
+    boolean failedReports() {
+        return failedReports;
     }
 }

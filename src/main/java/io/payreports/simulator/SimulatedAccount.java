@@ -69,12 +69,15 @@ final class SimulatedAccount {
      * Requested reports as they stand now: finished after {@link #PROCESSING_TIME}. Only the sandbox
      * settlement has data here; the others end CANCELLED, Amazon's answer when there is no data (seed 000).
      */
-    List<SimulatedReport> requestedReports(SettlementReportGenerator.Settlement sandboxData) {
+    List<SimulatedReport> requestedReports(SettlementReportGenerator.Settlement sandboxData, boolean fail) {
         List<SimulatedReport> reports = new ArrayList<>();
         for (Report report : requested.values()) {
             Instant done = report.createdTime().plus(PROCESSING_TIME);
             if (clock.instant().isBefore(done)) {
                 reports.add(new SimulatedReport(report, out -> { }));
+            } else if (fail) {
+                reports.add(new SimulatedReport(new Report(report.reportId(), report.reportType(), report.startTime(), report.endTime(),
+                        report.createdTime(), Report.ProcessingStatus.FAILED, report.processingStartTime(), done, null), out -> { }));
             } else if (report.reportType().equals(SANDBOX_SETTLEMENT)) {
                 SimulatedReport data = SimulatedReport.generated(sandboxData, SANDBOX_SETTLEMENT);
                 reports.add(new SimulatedReport(new Report(report.reportId(), report.reportType(), report.startTime(), report.endTime(),

@@ -5,6 +5,7 @@ import io.payreports.amazonpay.AmazonPayClient;
 import io.payreports.amazonpay.AmazonPayConfig;
 import io.payreports.amazonpay.AmazonPaySigner;
 import io.payreports.amazonpay.Disbursement;
+import io.payreports.amazonpay.DisbursementsPage;
 import io.payreports.amazonpay.PemKeys;
 import io.payreports.amazonpay.Report;
 import io.payreports.amazonpay.ReportSchedule;
@@ -116,5 +117,25 @@ class AmazonPayOperationsTest {
         BigDecimal usd = disbursements.stream().filter(d -> d.currencyCode().equals("USD")).map(Disbursement::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(usd).isEqualByComparingTo(expectedUsd);
         assertThat(disbursements).allSatisfy(d -> assertThat(d.amount().scale()).isEqualTo(2));
+
+        List<Disbursement> paged = new java.util.ArrayList<>();
+        DisbursementsPage page = client.getDisbursements(clock.instant().minus(Duration.ofDays(90)), clock.instant(), 5, null);
+        paged.addAll(page.disbursements());
+        while (page.nextToken() != null) {
+            page = client.getDisbursements(clock.instant().minus(Duration.ofDays(90)), clock.instant(), null, page.nextToken());
+            paged.addAll(page.disbursements());
+        }
+        assertThat(paged).isEqualTo(disbursements);
+    }
+
+    @Test
+    void withTheFailedReportsFaultARequestedReportEndsFailed() throws Exception {
+        try (AmazonPaySimulator failing = AmazonPaySimulator.start(SimulatorOptions.of(0, "KEY", KEYS.getPublic(), clock).withFaults(Faults.parse("failed-reports", 1)))) {
+            AmazonPayClient other = new AmazonPayClient(new AmazonPayConfig(failing.baseUrl(), "eu", "live", "KEY", Duration.ofSeconds(5), Duration.ofSeconds(5)),
+                    new AmazonPaySigner("KEY", KEYS.getPrivate(), "eu", clock));
+            String id = other.createReport(ORDER_REFERENCE, Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-02T00:00:00Z"), "f1");
+            clock.advance(Duration.ofSeconds(4));
+            assertThat(other.getReportById(id).processingStatus()).isEqualTo(Report.ProcessingStatus.FAILED);
+        }
     }
 }
