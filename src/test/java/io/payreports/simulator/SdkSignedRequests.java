@@ -7,9 +7,11 @@ import com.amazon.pay.api.types.Region;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.Security;
 import java.util.LinkedHashMap;
@@ -66,6 +68,31 @@ final class SdkSignedRequests {
             }
         });
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Any operation, signed by the SDK: query parameters, JSON body and extra headers (e.g. the idempotency key). */
+    HttpResponse<String> send(URI baseUrl, String method, String path, Map<String, String> query, String body, Map<String, String> headers)
+            throws Exception {
+        URI uri = URI.create(baseUrl + path);
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        StringBuilder rawQuery = new StringBuilder();
+        query.forEach((name, value) -> {
+            parameters.put(name, List.of(value));
+            rawQuery.append(rawQuery.length() == 0 ? "?" : "&").append(encode(name)).append('=').append(encode(value));
+        });
+        Map<String, String> signed = new RequestSigner(configuration).signRequest(uri, method, parameters, body, new LinkedHashMap<>(headers));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri + rawQuery.toString()))
+                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        signed.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("user-agent")) {
+                request.header(name, value);
+            }
+        });
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String changeOneSignatureCharacter(String authorization) {

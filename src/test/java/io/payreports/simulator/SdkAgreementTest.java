@@ -1,0 +1,76 @@
+package io.payreports.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.payreports.amazonpay.AmazonPayClient;
+import io.payreports.amazonpay.AmazonPayConfig;
+import io.payreports.amazonpay.AmazonPaySigner;
+import io.payreports.amazonpay.PemKeys;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The official SDK's signer driving HTTP calls to the simulator gets the same answers as our
+ * client for the same operations: both sides speak Amazon's protocol the same way.
+ */
+class SdkAgreementTest {
+
+    private static final KeyPair KEYS = PemKeys.generateRsaKeyPair();
+    private static final String ORDERS = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
+    private AmazonPaySimulator simulator;
+    private AmazonPayClient ours;
+    private SdkSignedRequests sdk;
+
+    @BeforeEach
+    void start() throws Exception {
+        simulator = AmazonPaySimulator.start(SimulatorOptions.of(0, "LIVE-AGREE", KEYS.getPublic(), clock));
+        ours = new AmazonPayClient(new AmazonPayConfig(simulator.baseUrl(), "na", "live", "LIVE-AGREE", Duration.ofSeconds(5), Duration.ofSeconds(5)),
+                new AmazonPaySigner("LIVE-AGREE", KEYS.getPrivate(), "na", clock));
+        sdk = new SdkSignedRequests("LIVE-AGREE", KEYS.getPrivate());
+    }
+
+    @AfterEach
+    void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void everyReadOperationAnswersTheSameToBoth() throws Exception {
+        Map<String, String> reports = Map.of("reportTypes", SdkSignedRequests.SETTLEMENT, "pageSize", "5", "createdSince", "2026-09-01T00:00:00Z");
+        assertSame("GET", "/reports", reports);
+        String reportId = JSON.readTree(ours.call("getReports", "GET", "/reports", reports, "")).path("reports").get(0).path("reportId").asText();
+        assertSame("GET", "/reports/" + reportId, Map.of());
+        assertSame("GET", "/disbursements", Map.of("startTime", "2026-09-01T00:00:00Z", "endTime", "2026-11-20T00:00:00Z", "pageSize", "3"));
+        ours.createReportSchedule(ORDERS, "P1D", clock.instant().plusSeconds(60), false, "schedule-1");
+        assertSame("GET", "/report-schedules", Map.of("reportTypes", ORDERS));
+    }
+
+    @Test
+    void createReportWithTheSameIdempotencyKeyIsOneReportWhoeverSignsIt() throws Exception {
+        String body = "{\"reportType\":\"" + ORDERS + "\",\"startTime\":\"2026-11-01T00:00:00Z\",\"endTime\":\"2026-11-02T00:00:00Z\"}";
+        HttpResponse<String> bySdk = sdk.send(simulator.baseUrl(), "POST", "/live/v2/reports", Map.of(), body, Map.of("x-amz-pay-idempotency-key", "SAME-KEY"));
+        assertThat(bySdk.statusCode()).as(bySdk.body()).isEqualTo(201);
+
+        String byUs = ours.call("createReport", "POST", "/reports", Map.of(), body, "SAME-KEY");
+        assertThat(JSON.readTree(byUs)).isEqualTo(JSON.readTree(bySdk.body()));
+    }
+
+    private void assertSame(String method, String path, Map<String, String> query) throws Exception {
+        HttpResponse<String> bySdk = sdk.send(simulator.baseUrl(), method, "/live/v2" + path, query, "", Map.of());
+        assertThat(bySdk.statusCode()).as(path + ": " + bySdk.body()).isEqualTo(200);
+        JsonNode byUs = JSON.readTree(ours.call(path, method, path, query, ""));
+        assertThat(JSON.readTree(bySdk.body())).as(path).isEqualTo(byUs);
+    }
+}
