@@ -38,7 +38,7 @@ public class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--no-generate", description = "Serve only the reports of --data-dir.")
     boolean noGenerate;
 
-    @Option(names = "--faults", paramLabel = "SPEC", description = "Injected failures, e.g. 429=0.2,500=0.1,503=0.05,slow=2000,expired-urls")
+    @Option(names = "--faults", paramLabel = "SPEC", description = "Injected failures, e.g. 429=0.2,500=0.1,503=0.05,slow=2000,expired-urls,failed-reports")
     String faults;
 
     @Option(names = "--seed", defaultValue = "42", description = "Data seed: the same seed serves the same reports (default ${DEFAULT-VALUE}).")
