@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  */
 public final class AmazonPaySignatureVerifier {
 
+    /** V2, or the original algorithm that the official SDKs still use by default. */
     private static final Pattern AUTHORIZATION = Pattern.compile(
-            "^" + Pattern.quote(AmazonPaySigner.ALGORITHM) + "\\s+PublicKeyId=([^,\\s]+),\\s*SignedHeaders=([^,\\s]+),\\s*Signature=(\\S+)$");
+            "^(AMZN-PAY-RSASSA-PSS(?:-V2)?)\\s+PublicKeyId=([^,\\s]+),\\s*SignedHeaders=([^,\\s]+),\\s*Signature=(\\S+)$");
     private static final List<String> REQUIRED_SIGNED = List.of("x-amz-pay-date", "x-amz-pay-host", "x-amz-pay-region");
 
     private final Function<String, Optional<PublicKey>> keysByPublicKeyId;
@@ -48,14 +49,14 @@ public final class AmazonPaySignatureVerifier {
         }
         Matcher matcher = AUTHORIZATION.matcher(authorization.trim());
         if (!matcher.matches()) {
-            return Result.error(400, "InvalidHeaderValue", "The value of the header 'authorization' is not valid for " + AmazonPaySigner.ALGORITHM + ".");
+            return Result.error(400, "InvalidHeaderValue", "The value of the header 'authorization' is not a valid AMZN-PAY-RSASSA-PSS(-V2) authorization.");
         }
-        Optional<PublicKey> key = keysByPublicKeyId.apply(matcher.group(1));
+        Optional<PublicKey> key = keysByPublicKeyId.apply(matcher.group(2));
         if (key.isEmpty()) {
             return Result.error(401, "UnauthorizedAccess", "The public key id in the request is not registered.");
         }
         Map<String, String> signedHeaders = new LinkedHashMap<>();
-        for (String name : matcher.group(2).toLowerCase(Locale.ROOT).split(";")) {
+        for (String name : matcher.group(3).toLowerCase(Locale.ROOT).split(";")) {
             String value = received.get(name);
             if (value == null) {
                 return Result.error(400, "MissingHeader", "The request is missing the signed header '" + name + "'.");
@@ -68,7 +69,7 @@ public final class AmazonPaySignatureVerifier {
             }
         }
         String canonical = CanonicalRequest.of(method, rawPath, rawQuery, signedHeaders, new String(body, StandardCharsets.UTF_8));
-        if (!RsassaPss.verify(CanonicalRequest.stringToSign(canonical), matcher.group(3), key.get())) {
+        if (!RsassaPss.verify(matcher.group(1), CanonicalRequest.stringToSign(matcher.group(1), canonical), matcher.group(4), key.get())) {
             return Result.error(401, "InvalidRequestSignature",
                     "The signature in the request does not match the one computed from the request and the public key.");
         }

@@ -41,7 +41,7 @@ public final class AmazonPaySigner {
             signed.put("x-amz-pay-idempotency-key", idempotencyKey);
         }
         String canonical = CanonicalRequest.of(method, uri.getRawPath(), uri.getRawQuery(), signed, body == null ? "" : body);
-        String signature = RsassaPss.sign(CanonicalRequest.stringToSign(canonical), privateKey);
+        String signature = RsassaPss.sign(CanonicalRequest.stringToSign(ALGORITHM, canonical), privateKey);
         Map<String, String> headers = new LinkedHashMap<>(signed);
         headers.put("authorization", ALGORITHM + " PublicKeyId=" + publicKeyId + ", SignedHeaders="
                 + String.join(";", signed.keySet()) + ", Signature=" + signature);

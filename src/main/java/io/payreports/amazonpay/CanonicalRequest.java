@@ -41,8 +41,8 @@ final class CanonicalRequest {
                 + sha256Hex(body);
     }
 
-    static String stringToSign(String canonicalRequest) {
-        return AmazonPaySigner.ALGORITHM + "\n" + sha256Hex(canonicalRequest);
+    static String stringToSign(String algorithm, String canonicalRequest) {
+        return algorithm + "\n" + sha256Hex(canonicalRequest);
     }
 
     static String encode(String value) {

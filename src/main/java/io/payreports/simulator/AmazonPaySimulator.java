@@ -110,7 +110,9 @@ public final class AmazonPaySimulator implements AutoCloseable {
             Matcher api = API_PATH.matcher(path);
             Matcher download = DOWNLOAD_PATH.matcher(path);
             if (api.matches()) {
-                status = api(exchange, api.group(1) != null ? api.group(1) : environmentOfKey(exchange), api.group(2));
+                // the Java SDK calls getReports as /reports/ with a trailing slash
+                String operationPath = api.group(2).length() > 1 && api.group(2).endsWith("/") ? api.group(2).substring(0, api.group(2).length() - 1) : api.group(2);
+                status = api(exchange, api.group(1) != null ? api.group(1) : environmentOfKey(exchange), operationPath);
             } else if (download.matches()) {
                 status = download(exchange, URLDecoder.decode(download.group(1), StandardCharsets.UTF_8));
             } else {

@@ -85,6 +85,15 @@ class AmazonPaySimulatorTest {
     }
 
     @Test
+    void theSdksDefaultAlgorithmAndItsTrailingSlashAreAcceptedToo() throws Exception {
+        HttpResponse<String> response = new SdkSignedRequests(KEY_ID, KEYS.getPrivate(), "AMZN-PAY-RSASSA-PSS")
+                .send(simulator.baseUrl(), "GET", "/live/v2/reports/", Map.of("pageSize", "2"), "", Map.of());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.body()).contains("\"nextToken\"");
+    }
+
+    @Test
     void aKeyIdWithItsEnvironmentUsesThePathWithoutOne() throws Exception {
         KeyPair sandboxKeys = PemKeys.generateRsaKeyPair();
         try (AmazonPaySimulator sandbox = AmazonPaySimulator.start(SimulatorOptions.of(0, "SANDBOX-TESTKEY", sandboxKeys.getPublic(), clock))) {

@@ -32,12 +32,16 @@ final class SdkSignedRequests {
     private final PayConfiguration configuration;
 
     SdkSignedRequests(String publicKeyId, PrivateKey privateKey) {
+        this(publicKeyId, privateKey, "AMZN-PAY-RSASSA-PSS-V2");
+    }
+
+    SdkSignedRequests(String publicKeyId, PrivateKey privateKey, String algorithm) {
         this.configuration = new PayConfiguration()
                 .setPublicKeyId(publicKeyId)
                 .setRegion(Region.NA)
                 .setEnvironment(Environment.LIVE)
                 .setPrivateKey(privateKey)
-                .setAlgorithm("AMZN-PAY-RSASSA-PSS-V2");
+                .setAlgorithm(algorithm);
     }
 
     PayConfiguration configuration() {
