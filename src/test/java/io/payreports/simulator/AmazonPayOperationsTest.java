@@ -2,8 +2,6 @@ package io.payreports.simulator;
 
 import io.payreports.amazonpay.AmazonPayApiException;
 import io.payreports.amazonpay.AmazonPayClient;
-import io.payreports.amazonpay.AmazonPayConfig;
-import io.payreports.amazonpay.AmazonPaySigner;
 import io.payreports.amazonpay.Disbursement;
 import io.payreports.amazonpay.DisbursementsPage;
 import io.payreports.amazonpay.PemKeys;
@@ -39,8 +37,7 @@ class AmazonPayOperationsTest {
     @BeforeEach
     void start() throws Exception {
         simulator = AmazonPaySimulator.start(SimulatorOptions.of(0, "KEY", KEYS.getPublic(), clock));
-        AmazonPayConfig config = new AmazonPayConfig(simulator.baseUrl(), "eu", "live", "KEY", Duration.ofSeconds(5), Duration.ofSeconds(10));
-        client = new AmazonPayClient(config, new AmazonPaySigner("KEY", KEYS.getPrivate(), "eu", clock));
+        client = SignedClients.to(simulator, "KEY", KEYS.getPrivate(), clock);
     }
 
     @AfterEach
@@ -131,8 +128,7 @@ class AmazonPayOperationsTest {
     @Test
     void withTheFailedReportsFaultARequestedReportEndsFailed() throws Exception {
         try (AmazonPaySimulator failing = AmazonPaySimulator.start(SimulatorOptions.of(0, "KEY", KEYS.getPublic(), clock).withFaults(Faults.parse("failed-reports", 1)))) {
-            AmazonPayClient other = new AmazonPayClient(new AmazonPayConfig(failing.baseUrl(), "eu", "live", "KEY", Duration.ofSeconds(5), Duration.ofSeconds(5)),
-                    new AmazonPaySigner("KEY", KEYS.getPrivate(), "eu", clock));
+            AmazonPayClient other = SignedClients.to(failing, "KEY", KEYS.getPrivate(), clock);
             String id = other.createReport(ORDER_REFERENCE, Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-02T00:00:00Z"), "f1");
             clock.advance(Duration.ofSeconds(4));
             assertThat(other.getReportById(id).processingStatus()).isEqualTo(Report.ProcessingStatus.FAILED);

@@ -3,7 +3,6 @@ package io.payreports.simulator;
 import com.amazon.pay.api.SignatureHelper;
 import io.payreports.amazonpay.AmazonPayApiException;
 import io.payreports.amazonpay.AmazonPayClient;
-import io.payreports.amazonpay.AmazonPayConfig;
 import io.payreports.amazonpay.AmazonPaySigner;
 import io.payreports.amazonpay.PemKeys;
 import io.payreports.amazonpay.Report;
@@ -62,8 +61,7 @@ class AmazonPaySimulatorTest {
     @BeforeEach
     void start() throws Exception {
         simulator = AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), clock));
-        AmazonPayConfig config = new AmazonPayConfig(simulator.baseUrl(), "na", "live", KEY_ID, Duration.ofSeconds(5), Duration.ofSeconds(10));
-        client = new AmazonPayClient(config, new AmazonPaySigner(KEY_ID, KEYS.getPrivate(), "na", clock));
+        client = SignedClients.to(simulator, KEY_ID, KEYS.getPrivate(), clock);
     }
 
     @AfterEach
@@ -152,8 +150,7 @@ class AmazonPaySimulatorTest {
     @Test
     void anUnknownPublicKeyIdIsUnauthorized() throws Exception {
         KeyPair other = PemKeys.generateRsaKeyPair();
-        AmazonPayConfig config = new AmazonPayConfig(simulator.baseUrl(), "na", "live", "LIVE-OTHER", Duration.ofSeconds(5), Duration.ofSeconds(5));
-        AmazonPayClient stranger = new AmazonPayClient(config, new AmazonPaySigner("LIVE-OTHER", other.getPrivate(), "na", clock));
+        AmazonPayClient stranger = SignedClients.to(simulator, "LIVE-OTHER", other.getPrivate(), clock);
 
         assertThatThrownBy(() -> stranger.getReports(new ReportQuery(List.of(SETTLEMENT), List.of(Report.ProcessingStatus.COMPLETED), null, null, 100)))
                 .isInstanceOfSatisfying(AmazonPayApiException.class, e -> {
@@ -187,8 +184,7 @@ class AmazonPaySimulatorTest {
             Files.setLastModifiedTime(file, FileTime.from(clock.instant().minus(Duration.ofHours(250 - i))));
         }
         try (AmazonPaySimulator many = AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), clock).withDataDir(data, false))) {
-            AmazonPayConfig config = new AmazonPayConfig(many.baseUrl(), "na", "live", KEY_ID, Duration.ofSeconds(5), Duration.ofSeconds(10));
-            AmazonPayClient manyClient = new AmazonPayClient(config, new AmazonPaySigner(KEY_ID, KEYS.getPrivate(), "na", clock));
+            AmazonPayClient manyClient = SignedClients.to(many, KEY_ID, KEYS.getPrivate(), clock);
             int pages = 1;
             ReportsPage page = manyClient.getReports(new ReportQuery(null, null, null, null, 10));
             List<String> ids = new ArrayList<>(page.reports().stream().map(Report::reportId).toList());

@@ -1,8 +1,6 @@
 package io.payreports.simulator;
 
 import io.payreports.amazonpay.AmazonPayClient;
-import io.payreports.amazonpay.AmazonPayConfig;
-import io.payreports.amazonpay.AmazonPaySigner;
 import io.payreports.amazonpay.PemKeys;
 import io.payreports.amazonpay.ReportSchedule;
 import io.payreports.amazonpay.ScheduleSync;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +41,7 @@ class ScheduleSyncTest {
     @BeforeEach
     void start() throws Exception {
         simulator = AmazonPaySimulator.start(SimulatorOptions.of(0, "KEY", KEYS.getPublic(), clock));
-        client = new AmazonPayClient(new AmazonPayConfig(simulator.baseUrl(), "na", "live", "KEY", Duration.ofSeconds(5), Duration.ofSeconds(5)),
-                new AmazonPaySigner("KEY", KEYS.getPrivate(), "na", clock));
+        client = SignedClients.to(simulator, "KEY", KEYS.getPrivate(), clock);
         sync = new ScheduleSync(client, clock);
         for (String type : List.of(ORDERS, REFUNDS, AUTHORIZATIONS)) {
             client.createReportSchedule(type, "P1D", clock.instant().plusSeconds(60), false, type);

@@ -3,8 +3,6 @@ package io.payreports.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.payreports.amazonpay.AmazonPayClient;
-import io.payreports.amazonpay.AmazonPayConfig;
-import io.payreports.amazonpay.AmazonPaySigner;
 import io.payreports.amazonpay.PemKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -36,8 +33,7 @@ class SdkAgreementTest {
     @BeforeEach
     void start() throws Exception {
         simulator = AmazonPaySimulator.start(SimulatorOptions.of(0, "LIVE-AGREE", KEYS.getPublic(), clock));
-        ours = new AmazonPayClient(new AmazonPayConfig(simulator.baseUrl(), "na", "live", "LIVE-AGREE", Duration.ofSeconds(5), Duration.ofSeconds(5)),
-                new AmazonPaySigner("LIVE-AGREE", KEYS.getPrivate(), "na", clock));
+        ours = SignedClients.to(simulator, "LIVE-AGREE", KEYS.getPrivate(), clock);
         sdk = new SdkSignedRequests("LIVE-AGREE", KEYS.getPrivate());
     }
 
