@@ -1,5 +1,7 @@
 package io.payreports.config;
 
+import io.payreports.reports.AmountNotation;
+import io.payreports.reports.ReportModels;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.Resource;
@@ -17,6 +19,7 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -40,7 +43,7 @@ public final class JobFileValidator {
             "amazonpay-disbursements", Set.of("jobId", "cron"));
     private static final Set<String> SINKS = Set.of("file", "jdbc");
     private static final String TEMPLATES = "classpath:camel/amazonpay-reports.yaml";
-    private static final String SANDBOX_SETTLEMENT = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_";
+    private static final String SANDBOX_SETTLEMENT = ReportModels.SANDBOX_SETTLEMENT;
 
     private final Optional<Path> operatorConfig;
 
@@ -121,6 +124,22 @@ public final class JobFileValidator {
             // seed 001: "Sandbox support only exists for the Sandbox Settlement Report"
             if (reportType != null && "sandbox".equalsIgnoreCase(environment) && !reportType.equals(SANDBOX_SETTLEMENT)) {
                 problems.add(problem(file, type, "reportType", "the sandbox environment only has " + SANDBOX_SETTLEMENT + ", not " + reportType));
+            } else if (reportType != null && !ReportModels.reportTypes().contains(reportType)) {
+                problems.add(problem(file, type, "reportType", "no reader for " + reportType + "; supported: " + ReportModels.reportTypes()));
+            }
+        });
+        Optional.ofNullable(parameters.get("charset")).ifPresent(charset -> {
+            String name = resolve(context, scalar(charset), file, charset, "charset", problems);
+            if (name != null && !Charset.isSupported(name)) {
+                problems.add(problem(file, charset, "charset", "unknown charset '" + name + "' (e.g. UTF-8, windows-1252, ISO-8859-1, Shift_JIS)"));
+            }
+        });
+        Optional.ofNullable(parameters.get("amounts")).ifPresent(amounts -> {
+            String notation = resolve(context, scalar(amounts), file, amounts, "amounts", problems);
+            try {
+                AmountNotation.of(notation == null ? "" : notation);
+            } catch (IllegalArgumentException e) {
+                problems.add(problem(file, amounts, "amounts", e.getMessage()));
             }
         });
         Optional.ofNullable(parameters.get("sinks")).ifPresent(sinks -> {

@@ -67,7 +67,8 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         registry.bind("retryAfterPause", new RetryAfterPause(Duration.ofMillis(settings.retry().maximumRedeliveryDelayMs())));
 
         DeadLetterWriter deadLetterWriter = new DeadLetterWriter(settings.outputDir());
-        registry.bind("reportDeliveries", new ReportDeliveries(sinks(settings, properties), new ReportFormats(context), deadLetterWriter, clock));
+        registry.bind("reportDeliveries", new ReportDeliveries(sinks(settings, properties), new ReportFormats(context),
+                settings.reportLimits(), deadLetterWriter, clock));
         registry.bind("deadLetters", new DeadLetters(deadLetterWriter, clock));
 
         registry.bind("jobRuns", jobRuns);

@@ -1,6 +1,7 @@
 package io.payreports.config;
 
 import io.payreports.amazonpay.AmazonPayConfig;
+import io.payreports.reports.ReportLimits;
 import org.quartz.CronExpression;
 
 import java.net.URI;
@@ -30,7 +31,8 @@ public record PayreportsSettings(
         Path dataDir,
         String stateJdbcUrl,
         String recordsJdbcUrl,
-        Retry retry) {
+        Retry retry,
+        ReportLimits reportLimits) {
 
     /** Redelivery policy for API calls, downloads and sinks. */
     public record Retry(int maximumRedeliveries, long redeliveryDelayMs, double backOffMultiplier, long maximumRedeliveryDelayMs) {
@@ -74,7 +76,12 @@ public record PayreportsSettings(
                         (int) r.number("payreports.retry.maximum-redeliveries", 3, 0, 100),
                         r.number("payreports.retry.redelivery-delay", 1000, 0, 3_600_000),
                         r.decimal("payreports.retry.backoff-multiplier", 2.0),
-                        r.number("payreports.retry.maximum-redelivery-delay", 60_000, 0, 86_400_000)));
+                        r.number("payreports.retry.maximum-redelivery-delay", 60_000, 0, 86_400_000)),
+                new ReportLimits(
+                        r.size("payreports.reports.max-download-size", ReportLimits.DEFAULTS.maxDownloadBytes()),
+                        r.size("payreports.reports.max-uncompressed-size", ReportLimits.DEFAULTS.maxUncompressedBytes()),
+                        (int) r.number("payreports.reports.max-compression-ratio", ReportLimits.DEFAULTS.maxCompressionRatio(), 1, 1_000_000),
+                        (int) Math.min(r.size("payreports.reports.max-line-length", ReportLimits.DEFAULTS.maxLineLength()), Integer.MAX_VALUE)));
         r.throwIfAny();
         return settings;
     }
@@ -163,6 +170,28 @@ public record PayreportsSettings(
                 return number;
             } catch (NumberFormatException e) {
                 problem(key, "not a whole number: '" + value + "'");
+                return defaultValue;
+            }
+        }
+
+        /** Sizes as bytes or with a binary suffix: {@code 512k}, {@code 200m}, {@code 4g}. */
+        long size(String key, long defaultValue) {
+            String value = text(key, Long.toString(defaultValue)).toLowerCase(Locale.ROOT);
+            int shift = switch (value.charAt(value.length() - 1)) {
+                case 'k' -> 10;
+                case 'm' -> 20;
+                case 'g' -> 30;
+                default -> 0;
+            };
+            try {
+                long number = Long.parseLong(shift == 0 ? value : value.substring(0, value.length() - 1));
+                if (number <= 0 || number > (Long.MAX_VALUE >> shift)) {
+                    problem(key, "must be a positive size, not " + value);
+                    return defaultValue;
+                }
+                return number << shift;
+            } catch (NumberFormatException e) {
+                problem(key, "not a size (bytes, or with k, m, g): '" + value + "'");
                 return defaultValue;
             }
         }

@@ -1,9 +1,12 @@
 package io.payreports.jobs;
 
+import io.payreports.reports.AmountNotation;
 import io.payreports.reports.ParsedRow;
+import io.payreports.reports.ReadOptions;
 import io.payreports.reports.RecordLayout;
 import io.payreports.reports.ReportContext;
 import io.payreports.reports.ReportFormats;
+import io.payreports.reports.ReportLimits;
 import io.payreports.sinks.DeadLetter;
 import io.payreports.sinks.DeadLetterWriter;
 import io.payreports.sinks.RecordSink;
@@ -12,6 +15,7 @@ import org.apache.camel.Exchange;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,12 +36,14 @@ public class ReportDeliveries {
 
     private final Map<String, RecordSink> sinks;
     private final ReportFormats formats;
+    private final ReportLimits limits;
     private final DeadLetterWriter deadLetters;
     private final Clock clock;
 
-    public ReportDeliveries(Map<String, RecordSink> sinks, ReportFormats formats, DeadLetterWriter deadLetters, Clock clock) {
+    public ReportDeliveries(Map<String, RecordSink> sinks, ReportFormats formats, ReportLimits limits, DeadLetterWriter deadLetters, Clock clock) {
         this.sinks = Map.copyOf(sinks);
         this.formats = formats;
+        this.limits = limits;
         this.deadLetters = deadLetters;
         this.clock = clock;
     }
@@ -67,9 +73,19 @@ public class ReportDeliveries {
         if (exchange.getMessage().getBody() instanceof List<?> records) {
             return ReportFormats.Rows.of(records);
         }
-        ReportFormats.Rows<?> rows = formats.open(report.reportType(), exchange.getMessage().getMandatoryBody(InputStream.class), report.reportId());
+        ReportFormats.Rows<?> rows = formats.open(report.reportType(), exchange.getMessage().getMandatoryBody(InputStream.class),
+                report.reportId(), readOptions(exchange));
         delivery.readingFrom(rows);
         return rows;
+    }
+
+    /** The document's own charset if its Content-Type names one, else the job's; the job's amount notation. */
+    private ReadOptions readOptions(Exchange exchange) {
+        Charset charset = exchange.getProperty(ReportContext.DOCUMENT_CHARSET, Charset.class);
+        if (charset == null) {
+            charset = Charset.forName(exchange.getProperty(ReportContext.JOB_CHARSET, "UTF-8", String.class));
+        }
+        return new ReadOptions(charset, AmountNotation.of(exchange.getProperty(ReportContext.JOB_AMOUNTS, "auto", String.class)), limits);
     }
 
     @SuppressWarnings("unchecked")

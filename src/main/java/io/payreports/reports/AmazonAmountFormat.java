@@ -4,28 +4,23 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import org.apache.camel.dataformat.bindy.Format;
 
 /**
  * Amounts as Amazon writes them in flat-file reports: optional minus sign, comma thousands
  * separators and any number of decimals ({@code 1,000.00}, {@code -32.40}, {@code 0}, {@code 2.2};
- * seed 003, "Report body"). Parsed exactly into {@link BigDecimal}, keeping the written scale.
+ * seed 003, "Report body"), and decimal-comma amounts ({@code 1.141,18}) as {@link AmountNotation#AUTO}
+ * decides. The reader has already rewritten amounts in the job's notation; parsed exactly into
+ * {@link BigDecimal}, keeping the written scale.
  * Bindy instantiates this class per field, so it must stay cheap to construct.
  */
 public final class AmazonAmountFormat implements Format<BigDecimal> {
 
-    // Grouping must be well formed: "12,34,5" is a corrupt value, not 12345.
-    private static final Pattern AMOUNT = Pattern.compile("[-+]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?");
-
+    /** Grouping must be well formed either way: "12,34,5" is a corrupt value, not 12345. */
     @Override
     public BigDecimal parse(String text) {
-        String trimmed = text.trim();
-        if (!AMOUNT.matcher(trimmed).matches()) {
-            throw new IllegalArgumentException("not a number: '" + text + "'");
-        }
-        return new BigDecimal(trimmed.replace(",", ""));
+        return new BigDecimal(AmountNotation.AUTO.plain(text));
     }
 
     @Override

@@ -2,9 +2,13 @@ package io.payreports.reports;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,30 +16,52 @@ import org.apache.camel.dataformat.bindy.Format;
 
 /**
  * Timestamps as they appear in Amazon Pay flat files, to a UTC {@link Instant}. Seed 003 documents
- * ISO 8601 with a colon-less offset ({@code 2015-05-18T15:48:50-0000}, {@code 2015-05-18T14:37:01-0700});
- * other Amazon outputs use {@code +00:00}, {@code Z}, a space before the offset, or
- * {@code 2015-05-18 15:48:50 UTC}. All of them are accepted; anything else is rejected with the text.
- * The offset is lost in the Instant, which is why records keep the original string as well.
+ * ISO 8601 with a colon-less offset ({@code 2015-05-18T15:48:50-0000}, {@code 2015-09-30T15:00:44-0700});
+ * other Amazon outputs use {@code +00:00}, {@code Z}, a space before the offset, {@code 2015-05-18 15:48:50 UTC},
+ * zone abbreviations ({@code PST}, {@code PDT}, {@code CET}, {@code MEZ}, {@code JST}) and, in European and
+ * Japanese marketplaces' files, day-first dates ({@code 30.09.2015 15:00:44 MESZ}, {@code 30/09/2015}).
+ * A value without a zone is taken as UTC; a date without a time is midnight. Anything else is rejected
+ * with the text. The offset is lost in the Instant, which is why records keep the original string as well.
  */
 public final class AmazonTimestampFormat implements Format<Instant> {
 
-    private static final Pattern TIMESTAMP = Pattern.compile(
-            "(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?) ?(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})");
+    private static final String TIME = "(?:[T ](\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?))?";
+    private static final String ZONE = " ?(Z|[A-Za-z]{3,4}|[+-]\\d{2}:?\\d{2})?";
+    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})" + TIME + ZONE);
+    /** Day first with dots ({@code 30.09.2015}) or slashes; slashes with a second number over 12 are month first. */
+    private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})([./])(\\d{1,2})\\2(\\d{4})" + TIME + ZONE);
+
+    /** Fixed offsets of the zone names Amazon's files use; a named region would need a date rule Amazon never states. */
+    private static final Map<String, ZoneOffset> ZONE_NAMES = Map.ofEntries(
+            Map.entry("Z", ZoneOffset.UTC), Map.entry("UTC", ZoneOffset.UTC), Map.entry("GMT", ZoneOffset.UTC),
+            Map.entry("PST", ZoneOffset.ofHours(-8)), Map.entry("PDT", ZoneOffset.ofHours(-7)),
+            Map.entry("CET", ZoneOffset.ofHours(1)), Map.entry("CEST", ZoneOffset.ofHours(2)),
+            Map.entry("MEZ", ZoneOffset.ofHours(1)), Map.entry("MESZ", ZoneOffset.ofHours(2)),
+            Map.entry("BST", ZoneOffset.ofHours(1)), Map.entry("JST", ZoneOffset.ofHours(9)));
 
     /** Amazon's own form, as in seed 003: {@code 2015-05-18T15:48:50-0000}. */
     private static final DateTimeFormatter AMAZON = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx");
 
     @Override
     public Instant parse(String text) {
-        Matcher m = TIMESTAMP.matcher(text.trim());
-        if (!m.matches()) {
-            throw notATimestamp(text);
-        }
+        String trimmed = text.trim();
         try {
-            return LocalDateTime.parse(m.group(1) + 'T' + m.group(2)).toInstant(offset(m.group(3)));
+            Matcher iso = ISO.matcher(trimmed);
+            if (iso.matches()) {
+                return at(LocalDate.of(number(iso, 1), number(iso, 2), number(iso, 3)), iso.group(4), iso.group(5), text);
+            }
+            Matcher numeric = NUMERIC.matcher(trimmed);
+            if (numeric.matches()) {
+                int first = number(numeric, 1);
+                int second = number(numeric, 3);
+                boolean monthFirst = numeric.group(2).equals("/") && second > 12;
+                LocalDate date = monthFirst ? LocalDate.of(number(numeric, 4), first, second) : LocalDate.of(number(numeric, 4), second, first);
+                return at(date, numeric.group(5), numeric.group(6), text);
+            }
         } catch (DateTimeException e) {
             throw notATimestamp(text); // well-shaped but impossible, e.g. month 13 or offset +25:00
         }
+        throw notATimestamp(text);
     }
 
     @Override
@@ -43,11 +69,27 @@ public final class AmazonTimestampFormat implements Format<Instant> {
         return AMAZON.format(instant.atOffset(ZoneOffset.UTC));
     }
 
-    private static ZoneOffset offset(String text) {
-        if (text.equals("Z") || text.equals("UTC") || text.equals("GMT")) {
+    private static Instant at(LocalDate date, String time, String zone, String text) {
+        LocalTime clock = time == null ? LocalTime.MIDNIGHT : LocalTime.parse(time.length() == 4 || time.length() == 7 ? "0" + time : time);
+        return LocalDateTime.of(date, clock).toInstant(offset(zone, text));
+    }
+
+    private static int number(Matcher m, int group) {
+        return Integer.parseInt(m.group(group));
+    }
+
+    private static ZoneOffset offset(String zone, String text) {
+        if (zone == null) {
             return ZoneOffset.UTC;
         }
-        String withColon = text.length() == 5 ? text.substring(0, 3) + ':' + text.substring(3) : text;
+        if (Character.isLetter(zone.charAt(0))) {
+            ZoneOffset named = ZONE_NAMES.get(zone.toUpperCase(Locale.ROOT));
+            if (named == null) {
+                throw notATimestamp(text);
+            }
+            return named;
+        }
+        String withColon = zone.length() == 5 ? zone.substring(0, 3) + ':' + zone.substring(3) : zone;
         return ZoneOffset.of(withColon);
     }
 

@@ -1,16 +1,12 @@
 package io.payreports.reports;
 
-import java.lang.reflect.Field;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.dataformat.bindy.BindyCsvFactory;
-import org.apache.camel.dataformat.bindy.annotation.DataField;
 import org.apache.camel.dataformat.bindy.csv.BindyCsvDataFormat;
 
 /**
@@ -21,7 +17,7 @@ import org.apache.camel.dataformat.bindy.csv.BindyCsvDataFormat;
  *
  * @param <T> the Bindy record class
  */
-final class BindyRowBinder<T> {
+final class BindyRowBinder<T extends ReportRecord> {
 
     // Bindy names the failing field by position only ("... at the position: 11, line: 17").
     private static final Pattern POSITION = Pattern.compile("position:? (\\d+)");
@@ -29,12 +25,12 @@ final class BindyRowBinder<T> {
     private final Class<T> type;
     private final CamelContext camelContext;
     private final BindyCsvFactory factory;
-    private final Map<Integer, String> columnNames = new TreeMap<>();
-    private final Map<String, Boolean> required = new HashMap<>();
+    private final List<String> columnNames;
 
-    BindyRowBinder(Class<T> type, CamelContext camelContext) {
-        this.type = type;
+    BindyRowBinder(ReportModel<T> model, CamelContext camelContext) {
+        this.type = model.recordType();
         this.camelContext = camelContext;
+        this.columnNames = model.csvColumns();
         BindyCsvDataFormat dataFormat = new BindyCsvDataFormat(type);
         dataFormat.setCamelContext(camelContext);
         dataFormat.setDefaultValueStringAsNull(true); // Amazon leaves conditional ids empty: absent, not ""
@@ -43,22 +39,6 @@ final class BindyRowBinder<T> {
         } catch (Exception e) {
             throw new IllegalStateException("Bindy cannot build a model for " + type.getName(), e);
         }
-        for (Field field : type.getDeclaredFields()) {
-            DataField dataField = field.getAnnotation(DataField.class);
-            if (dataField != null) {
-                columnNames.put(dataField.pos(), dataField.columnName());
-                required.put(dataField.columnName(), dataField.required());
-            }
-        }
-    }
-
-    /** Column names in position order, as the file's column line should spell them. */
-    List<String> columnNames() {
-        return List.copyOf(columnNames.values());
-    }
-
-    boolean isRequired(String columnName) {
-        return required.getOrDefault(columnName, false);
     }
 
     T bind(List<String> fields, long lineNumber) throws RowRejectedException {
@@ -80,7 +60,8 @@ final class BindyRowBinder<T> {
     /** Turns Bindy's message into "Column: what is wrong", using our format's message where it has one. */
     private String reason(IllegalArgumentException e) {
         Matcher position = POSITION.matcher(String.valueOf(e.getMessage()));
-        String column = position.find() ? columnNames.get(Integer.parseInt(position.group(1))) : null;
+        // Bindy's positions are the 1-based @DataField pos, which our models number 1..n without gaps
+        String column = position.find() ? columnNames.get(Integer.parseInt(position.group(1)) - 1) : null;
         String problem;
         if (e.getCause() != null && e.getCause().getMessage() != null) {
             problem = e.getCause().getMessage();

@@ -10,4 +10,10 @@ public record ReportContext(String jobId, String reportId, String reportType, In
 
     /** Exchange property under which routes carry the report being delivered. */
     public static final String PROPERTY = "payreportsReport";
+    /** Exchange property: the {@link java.nio.charset.Charset} the document's Content-Type names, if it names one. */
+    public static final String DOCUMENT_CHARSET = "payreportsDocumentCharset";
+    /** Exchange property: the job's charset for documents that do not name theirs (template parameter {@code charset}). */
+    public static final String JOB_CHARSET = "payreportsCharset";
+    /** Exchange property: the job's amount notation (template parameter {@code amounts}). */
+    public static final String JOB_AMOUNTS = "payreportsAmounts";
 }

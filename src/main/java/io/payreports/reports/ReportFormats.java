@@ -5,22 +5,19 @@ import org.apache.camel.CamelContext;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
-/** Which reader and sink layout serve each Amazon report type. */
+/** Opens a downloaded report document of any supported type as a stream of parsed rows. */
 public final class ReportFormats {
 
     private final CamelContext camelContext;
-    /** The sandbox settlement report has the live one's layout (seed 000/001): sandbox jobs parse alike. */
-    private final Map<String, RecordLayout<?>> layouts = Map.of(
-            SettlementReportReader.REPORT_TYPE, SettlementRecordLayout.INSTANCE,
-            "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_", SettlementRecordLayout.INSTANCE);
 
     /** @param camelContext used by Bindy while binding rows */
     public ReportFormats(CamelContext camelContext) {
@@ -28,23 +25,27 @@ public final class ReportFormats {
     }
 
     public Set<String> reportTypes() {
-        return new TreeSet<>(layouts.keySet());
+        return ReportModels.reportTypes();
     }
 
     public Optional<RecordLayout<?>> layout(String reportType) {
-        return Optional.ofNullable(layouts.get(reportType));
+        return ReportModels.model(reportType).map(model -> model);
+    }
+
+    /** {@link #open(String, InputStream, String, ReadOptions)} with the default options. */
+    public Rows<?> open(String reportType, InputStream document, String reportId) throws IOException {
+        return open(reportType, document, reportId, ReadOptions.DEFAULTS);
     }
 
     /**
-     * Streams the rows of a downloaded document (plain, gzip or zip). The caller closes the rows,
-     * which closes the document.
+     * Streams the rows of a downloaded document (plain, gzip or zip; a zip's files one after the other,
+     * line numbers counting on). The caller closes the rows, which closes the document.
      */
-    public Rows<?> open(String reportType, InputStream document, String reportId) throws IOException {
-        if (!layouts.containsKey(reportType)) {
-            throw new IllegalArgumentException("no reader for report type " + reportType + "; supported: " + reportTypes());
-        }
-        SettlementReportReader reader = new SettlementReportReader(DocumentStreams.open(document), reportId, camelContext);
-        return new Rows<>(reader, reader);
+    public Rows<?> open(String reportType, InputStream document, String reportId, ReadOptions options) throws IOException {
+        ReportModel<?> model = ReportModels.model(reportType).orElseThrow(() -> new IllegalArgumentException(
+                "no reader for report type " + reportType + "; supported: " + reportTypes()));
+        DocumentStreams.Parts parts = DocumentStreams.open(document, options.limits());
+        return new Rows<>(new PartRows<>(model, parts, reportId, options), parts);
     }
 
     /** Parsed rows of one document, read lazily; closing releases the document. */
@@ -72,6 +73,52 @@ public final class ReportFormats {
         @Override
         public void close() throws IOException {
             document.close();
+        }
+    }
+
+    /** The rows of each part of a document in turn, each part read by its own {@link ReportReader}. */
+    private final class PartRows<T extends ReportRecord> implements Iterator<ParsedRow<T>> {
+
+        private final ReportModel<T> model;
+        private final DocumentStreams.Parts parts;
+        private final String reportId;
+        private final ReadOptions options;
+        private Iterator<ParsedRow<T>> current = Collections.emptyIterator();
+        private ReportReader<T> reader;
+        private boolean partsLeft = true;
+
+        PartRows(ReportModel<T> model, DocumentStreams.Parts parts, String reportId, ReadOptions options) {
+            this.model = model;
+            this.parts = parts;
+            this.reportId = reportId;
+            this.options = options;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (!current.hasNext() && partsLeft) {
+                try {
+                    InputStream part = parts.next();
+                    if (part == null) {
+                        partsLeft = false;
+                    } else {
+                        long offset = reader == null ? 0 : reader.lastLineNumber();
+                        reader = new ReportReader<>(model, part, reportId, offset, options, camelContext);
+                        current = reader;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return current.hasNext();
+        }
+
+        @Override
+        public ParsedRow<T> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return current.next();
         }
     }
 }

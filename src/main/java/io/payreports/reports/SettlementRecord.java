@@ -11,10 +11,10 @@ import org.apache.camel.dataformat.bindy.annotation.DataField;
  * One body row of an Amazon Pay settlement report ({@code _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_}),
  * columns and required flags as in seed 003, "Report body". The header fields of the report (seller,
  * settlement period) and where the row came from (report id, line) are not CSV columns; the reader
- * sets them so that every record stands on its own in a sink.
+ * sets them (see {@link ReportRecord}) so that every record stands on its own in a sink.
  */
 @CsvRecord(separator = ",", quote = "\"", quoting = true)
-public class SettlementRecord {
+public class SettlementRecord extends ReportRecord {
 
     @DataField(pos = 1, columnName = "TransactionPostedDate", required = true)
     @BindyConverter(AmazonTimestampFormat.class)
@@ -67,35 +67,12 @@ public class SettlementRecord {
     @BindyConverter(AmazonAmountFormat.class)
     private BigDecimal netTransactionAmount;
 
-    /** As written in the file: the Instant above drops the offset Amazon wrote (seed 003 shows -0000 and -0700). */
-    private String transactionPostedDateRaw;
-
-    private String reportId;
-    private long lineNumber;
-    private String sellerId;
-    private Instant settlementStartDate;
-    private Instant settlementEndDate;
-
     /** For Bindy, which creates records reflectively. */
     public SettlementRecord() {
     }
 
-    /** Stamps the record with its origin and the report header values, which the CSV row does not carry. */
-    void locate(String reportId, long lineNumber, String postedDateRaw, SettlementReportHeader header) {
-        this.reportId = reportId;
-        this.lineNumber = lineNumber;
-        this.transactionPostedDateRaw = postedDateRaw;
-        this.sellerId = header.sellerId();
-        this.settlementStartDate = header.settlementStartDate();
-        this.settlementEndDate = header.settlementEndDate();
-    }
-
     public Instant getTransactionPostedDate() {
         return transactionPostedDate;
-    }
-
-    public String getTransactionPostedDateRaw() {
-        return transactionPostedDateRaw;
     }
 
     public String getSettlementId() {
@@ -154,30 +131,9 @@ public class SettlementRecord {
         return netTransactionAmount;
     }
 
-    public String getReportId() {
-        return reportId;
-    }
-
-    /** 1-based physical line of the file where this record starts (a quoted field may span lines). */
-    public long getLineNumber() {
-        return lineNumber;
-    }
-
-    public String getSellerId() {
-        return sellerId;
-    }
-
-    public Instant getSettlementStartDate() {
-        return settlementStartDate;
-    }
-
-    public Instant getSettlementEndDate() {
-        return settlementEndDate;
-    }
-
     @Override
     public String toString() {
-        return "SettlementRecord[report " + reportId + " line " + lineNumber + ": " + transactionType + ' '
+        return "SettlementRecord[report " + getReportId() + " line " + getLineNumber() + ": " + transactionType + ' '
                 + transactionAmount + ' ' + currencyCode + ", net " + netTransactionAmount + ']';
     }
 }

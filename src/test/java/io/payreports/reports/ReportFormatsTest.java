@@ -43,12 +43,13 @@ class ReportFormatsTest {
     @Test
     void anUnknownReportTypeNamesTheSupportedOnes() {
         assertThatThrownBy(() -> FORMATS.open("_GET_NOTHING_", new ByteArrayInputStream(new byte[0]), "R"))
-                .hasMessage("no reader for report type _GET_NOTHING_; supported: [_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_, _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_]");
+                .hasMessageStartingWith("no reader for report type _GET_NOTHING_; supported: [_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_, ")
+                .hasMessageContaining("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_]");
     }
 
     private static long boundRows(byte[] document) throws IOException {
         long bound = 0;
-        try (ReportFormats.Rows<?> rows = FORMATS.open(SettlementReportReader.REPORT_TYPE, new ByteArrayInputStream(document), SETTLEMENT.reportId())) {
+        try (ReportFormats.Rows<?> rows = FORMATS.open(ReportModels.SETTLEMENT, new ByteArrayInputStream(document), SETTLEMENT.reportId())) {
             while (rows.hasNext()) {
                 if (rows.next() instanceof ParsedRow.Bound<?>) {
                     bound++;

@@ -25,7 +25,9 @@ import java.util.stream.Collectors;
 
 import io.payreports.reports.ParsedRow;
 import io.payreports.reports.SettlementRecord;
-import io.payreports.reports.SettlementReportReader;
+import io.payreports.reports.ReadOptions;
+import io.payreports.reports.ReportModels;
+import io.payreports.reports.ReportReader;
 import io.payreports.simulator.SettlementReportGenerator.Settlement;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -119,10 +121,10 @@ class SettlementReportGeneratorTest {
         Set<String> types = new HashSet<>();
         for (Settlement settlement : SettlementReportGenerator.plan(42, NOW, 90)) {
             List<SettlementRecord> records = new ArrayList<>();
-            try (SettlementReportReader reader = reader(text(settlement), settlement)) {
-                assertThat(reader.header().sellerId()).isEqualTo(settlement.sellerId());
-                assertThat(reader.header().settlementStartDate()).isEqualTo(settlement.start());
-                assertThat(reader.header().settlementEndDate()).isEqualTo(settlement.end());
+            try (ReportReader<SettlementRecord> reader = reader(text(settlement), settlement)) {
+                assertThat(reader.header().get("SellerId")).isEqualTo(settlement.sellerId());
+                assertThat(reader.header().get("SettlementStartDate")).isEqualTo(settlement.start());
+                assertThat(reader.header().get("SettlementEndDate")).isEqualTo(settlement.end());
                 reader.forEachRemaining(row -> {
                     assertThat(row).as(row.toString()).isInstanceOf(ParsedRow.Bound.class);
                     records.add(((ParsedRow.Bound<SettlementRecord>) row).record());
@@ -178,7 +180,7 @@ class SettlementReportGeneratorTest {
         long bound = 0;
         BigDecimal net = BigDecimal.ZERO;
         try (InputStream in = Files.newInputStream(file);
-             SettlementReportReader reader = new SettlementReportReader(in, large.reportId(), camel)) {
+             ReportReader<SettlementRecord> reader = new ReportReader<>(ReportModels.settlement(), in, large.reportId(), 0, ReadOptions.DEFAULTS, camel)) {
             while (reader.hasNext()) {
                 ParsedRow<SettlementRecord> row = reader.next();
                 assertThat(row).isInstanceOf(ParsedRow.Bound.class);
@@ -226,8 +228,8 @@ class SettlementReportGeneratorTest {
         return out.toString();
     }
 
-    private static SettlementReportReader reader(String text, Settlement settlement) {
+    private static ReportReader<SettlementRecord> reader(String text, Settlement settlement) throws IOException {
         InputStream in = new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
-        return new SettlementReportReader(in, settlement.reportId(), camel);
+        return new ReportReader<>(ReportModels.settlement(), in, settlement.reportId(), 0, ReadOptions.DEFAULTS, camel);
     }
 }

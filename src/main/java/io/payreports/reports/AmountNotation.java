@@ -1,0 +1,59 @@
+package io.payreports.reports;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How a report writes its amounts. Amazon documents {@code 1,000.00} (seed 003), but files from
+ * decimal-comma marketplaces carry {@code 1.141,18} and {@code -32,40}. The reader turns every amount
+ * into the plain form {@code BigDecimal} reads ({@code -1141.18}) before binding, so the written scale
+ * survives and nothing goes through {@code double}.
+ */
+public enum AmountNotation {
+
+    /** {@code 1,000.00}: comma groups, point decimals. */
+    DECIMAL_POINT,
+    /** {@code 1.000,00}: point groups, comma decimals. */
+    DECIMAL_COMMA,
+    /**
+     * Decides per value. Only a value that is valid in both notations is ambiguous, {@code 1,000} or
+     * {@code 1.000}; it is read as Amazon documents it (decimal point). Jobs whose files use decimal commas
+     * should say so, so that {@code 1,000} is one, not a thousand.
+     */
+    AUTO;
+
+    private static final Pattern POINT = Pattern.compile("(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?");
+    private static final Pattern COMMA = Pattern.compile("(?:\\d{1,3}(?:\\.\\d{3})+|\\d+)(?:,\\d+)?");
+
+    /**
+     * The amount as {@code BigDecimal} text: optional minus, digits, optional point and decimals.
+     *
+     * @throws IllegalArgumentException naming the text when it is not an amount in this notation
+     */
+    public String plain(String text) {
+        String trimmed = text.trim();
+        String sign = "";
+        String digits = trimmed;
+        if (!digits.isEmpty() && (digits.charAt(0) == '-' || digits.charAt(0) == '+')) {
+            sign = digits.charAt(0) == '-' ? "-" : "";
+            digits = digits.substring(1);
+        }
+        if (this != DECIMAL_COMMA && POINT.matcher(digits).matches()) {
+            return sign + digits.replace(",", "");
+        }
+        if (this != DECIMAL_POINT && COMMA.matcher(digits).matches()) {
+            return sign + digits.replace(".", "").replace(',', '.');
+        }
+        throw new IllegalArgumentException("not a number: '" + text + "'");
+    }
+
+    /** Parses the job setting: {@code auto}, {@code decimal-point} or {@code decimal-comma}. */
+    public static AmountNotation of(String setting) {
+        return switch (setting.trim().toLowerCase(Locale.ROOT)) {
+            case "", "auto" -> AUTO;
+            case "decimal-point", "point" -> DECIMAL_POINT;
+            case "decimal-comma", "comma" -> DECIMAL_COMMA;
+            default -> throw new IllegalArgumentException("amount notation must be auto, decimal-point or decimal-comma, not '" + setting + "'");
+        };
+    }
+}

@@ -1,0 +1,20 @@
+package io.payreports.reports;
+
+import java.io.IOException;
+
+/**
+ * The document as a whole cannot be taken, and asking again would not change that: it exceeds a
+ * configured limit (size, decompression ratio, line length) or is not text in the expected charset.
+ * The report is dead-lettered at once, without redeliveries, and stays undelivered until the
+ * operator changes the setting the message names.
+ */
+public class DocumentRejectedException extends IOException {
+
+    public DocumentRejectedException(String message) {
+        super(message);
+    }
+
+    public DocumentRejectedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
