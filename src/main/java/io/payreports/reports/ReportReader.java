@@ -24,6 +24,7 @@ import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import de.siegmar.fastcsv.writer.QuoteStrategies;
@@ -111,8 +112,10 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
                 // header block, title lines and body have different field counts: checked per row below
                 .allowExtraFields(true)
                 .allowMissingFields(true)
-                .maxBufferSize(options.limits().maxLineLength())
-                .ofCsvRecord(text);
+                .build(CsvRecordHandler.builder()
+                        .maxFieldSize(options.limits().maxLineLength())
+                        .maxRecordSize(options.limits().maxLineLength())
+                        .build(), text);
         this.records = csv.iterator();
         readPreamble();
     }
@@ -379,7 +382,7 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
             }
             return null;
         } catch (CsvParseException e) {
-            if (String.valueOf(e.getMessage()).contains("buffer size")) {
+            if (exceedsSizeLimit(e)) {
                 throw new UncheckedIOException(new DocumentRejectedException("report " + reportId + ": a record after line "
                         + (lineOffset + lastLineNumber) + " is longer than payreports.reports.max-line-length ("
                         + options.limits().maxLineLength() + " characters)"));
@@ -395,9 +398,21 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
         }
     }
 
+    /** FastCSV says so in words only: "... exceeds the max record size of N characters" and the like. */
+    private static boolean exceedsSizeLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("exceeds the max") || message.contains("buffer size")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private DocumentRejectedException undecodable(CharacterCodingException e) {
-        return new DocumentRejectedException("report " + reportId + " is not " + options.charset().name() + " text after line "
-                + (lineOffset + lastLineNumber) + "; set the job's charset (e.g. windows-1252, ISO-8859-1, Shift_JIS)", e);
+        String where = lastLineNumber == 0 ? "in its first lines" : "after line " + (lineOffset + lastLineNumber);
+        return new DocumentRejectedException("report " + reportId + " is not " + options.charset().name() + " text " + where
+                + "; set the job's charset (e.g. windows-1252, ISO-8859-1, Shift_JIS)", e);
     }
 
     private ParsedRow.Failed<T> failed(long lineNumber, String reason, List<String> fields) {

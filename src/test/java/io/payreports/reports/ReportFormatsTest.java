@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -38,6 +40,61 @@ class ReportFormatsTest {
         assertThat(boundRows(plain)).isEqualTo(SETTLEMENT.rows());
         assertThat(boundRows(gzip(plain))).isEqualTo(SETTLEMENT.rows());
         assertThat(boundRows(zip(plain))).isEqualTo(SETTLEMENT.rows());
+    }
+
+    @Test
+    void aZipWithSeveralFilesGivesTheRowsOfEachWithLineNumbersCountingOn() throws IOException {
+        byte[] part = ("TransactionPostedDate,SettlementId,TransactionType,CurrencyCode,TransactionAmount,TransactionPercentageFee,"
+                + "TransactionFixedFee,TotalTransactionFee,NetTransactionAmount\n"
+                + "2015-05-18T15:48:50Z,1,Adjustments,USD,1.00,0,0,0,1.00\n").getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (String name : List.of("part-1.csv", "__MACOSX/._part-1.csv", ".DS_Store", "part-2.csv")) {
+                out.putNextEntry(new ZipEntry(name));
+                out.write(name.startsWith("part") ? part : new byte[] {0, 5, 22, 7});
+                out.closeEntry();
+            }
+        }
+
+        ParsedReport report = ParsedReport.parse(CAMEL, ReportModels.SETTLEMENT, bytes.toByteArray(), ReadOptions.DEFAULTS);
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.records()).extracting(record -> record.get("lineNumber")).containsExactly(2L, 4L);
+    }
+
+    @Test
+    void aDocumentOverALimitIsRejectedNamingTheSetting() throws IOException {
+        byte[] plain = report();
+        assertThatThrownBy(() -> parse(plain, new ReportLimits(1000, 1L << 30, 100, 1 << 20)))
+                .isInstanceOf(DocumentRejectedException.class)
+                .hasMessage("the download exceeds payreports.reports.max-download-size (1000 bytes)");
+        assertThatThrownBy(() -> parse(gzip(plain), new ReportLimits(1L << 30, 2000, 100, 1 << 20)))
+                .rootCause().hasMessage("the uncompressed document exceeds payreports.reports.max-uncompressed-size (2000 bytes)");
+        assertThatThrownBy(() -> parse(plain, new ReportLimits(1L << 30, 1L << 30, 100, 100)))
+                .rootCause().hasMessageStartingWith("report R1: a record after line ")
+                .hasMessageEndingWith(" is longer than payreports.reports.max-line-length (100 characters)");
+    }
+
+    @Test
+    void aZipBombStopsAtTheRatioLimitWithoutInflatingEverything() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            byte[] lines = "a,b\n".repeat(1 << 18).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 1024; i++) {
+                out.write(lines); // 1 GiB of short lines packs into about 1 MiB
+            }
+        }
+
+        assertThatThrownBy(() -> {
+            try (DocumentStreams.Parts parts = DocumentStreams.open(new ByteArrayInputStream(bytes.toByteArray()), ReportLimits.DEFAULTS)) {
+                parts.next().transferTo(OutputStream.nullOutputStream());
+            }
+        }).isInstanceOf(DocumentRejectedException.class)
+                .hasMessageStartingWith("the document inflates more than payreports.reports.max-compression-ratio (200:1) allows");
+    }
+
+    private static void parse(byte[] document, ReportLimits limits) throws IOException {
+        ParsedReport.parse(CAMEL, ReportModels.SETTLEMENT, document, new ReadOptions(StandardCharsets.UTF_8, AmountNotation.AUTO, limits));
     }
 
     @Test
