@@ -1,8 +1,12 @@
 package io.payreports.cli;
 
+import io.payreports.reports.AmountNotation;
+import io.payreports.reports.DocumentRejectedException;
 import io.payreports.reports.ParsedRow;
+import io.payreports.reports.ReadOptions;
 import io.payreports.reports.RecordLayout;
 import io.payreports.reports.ReportFormats;
+import io.payreports.reports.ReportLimits;
 import io.payreports.sinks.FileFormat;
 import io.payreports.sinks.RowEncoder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -15,6 +19,8 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,11 +31,20 @@ import java.util.concurrent.Callable;
                 "to stdout (JSON Lines; money as exact decimal strings, times as ISO-8601 UTC).",
                 "Rows that cannot be parsed go to stderr as 'line N: reason'."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every row parsed", "2:bad usage (unknown report type, unreadable file)", "3:some rows could not be parsed"})
+        exitCodeList = {"0:every row parsed", "2:bad usage (unknown report type, unreadable file, file over a limit or not in the charset)",
+                "3:some rows could not be parsed"})
 public class ParseCommand implements Callable<Integer> {
 
     @Option(names = "--report-type", required = true, paramLabel = "TYPE", description = "Amazon report type, e.g. _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_")
     String reportType;
+
+    @Option(names = "--charset", paramLabel = "NAME", defaultValue = "UTF-8",
+            description = "Text encoding when the file has no byte order mark, e.g. windows-1252, Shift_JIS (default: ${DEFAULT-VALUE}).")
+    Charset charset;
+
+    @Option(names = "--amounts", paramLabel = "NOTATION", defaultValue = "auto",
+            description = "How amounts are written: auto, decimal-point (1,000.00) or decimal-comma (1.000,00) (default: ${DEFAULT-VALUE}).")
+    String amounts;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The report document.")
     Path file;
@@ -44,11 +59,21 @@ public class ParseCommand implements Callable<Integer> {
                 System.err.println("parse: unknown report type " + reportType + "; supported: " + formats.reportTypes());
                 return 2;
             }
+            ReadOptions options;
+            try {
+                options = new ReadOptions(charset, AmountNotation.of(amounts), ReportLimits.DEFAULTS);
+            } catch (IllegalArgumentException e) {
+                System.err.println("parse: --amounts: " + e.getMessage());
+                return 2;
+            }
             long rejected;
             try (InputStream document = Files.newInputStream(file)) {
-                rejected = parse(formats.open(reportType, document, reportId()), layout);
+                rejected = parse(formats.open(reportType, document, reportId(), options), layout);
             } catch (NoSuchFileException e) {
                 System.err.println("parse: cannot read " + file + ": file not found");
+                return 2;
+            } catch (DocumentRejectedException | UncheckedIOException e) {
+                System.err.println("parse: " + file + ": " + rejection(e));
                 return 2;
             }
             return rejected == 0 ? 0 : 3;
@@ -80,6 +105,11 @@ public class ParseCommand implements Callable<Integer> {
             }
         }
         return rejected;
+    }
+
+    /** The document-level reason (a limit, the charset) rather than its wrapper. */
+    private static String rejection(Exception e) {
+        return e.getCause() instanceof DocumentRejectedException rejected ? rejected.getMessage() : e.getMessage();
     }
 
     /** The file's name without extensions stands in for the report id in the records. */

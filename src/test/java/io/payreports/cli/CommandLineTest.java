@@ -3,6 +3,8 @@ package io.payreports.cli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -85,5 +87,32 @@ class CommandLineTest {
         assertThat(exit).isEqualTo(3);
         assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{\"reportId\":\"malformed-rows\""));
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 6: TransactionAmount: not a number: '12,34,5'");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_, types/order-reference.csv, 1",
+        "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_, types/billing-agreement.csv, 1",
+        "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_, types/authorization.csv, 2",
+        "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_, types/capture.csv, 2",
+        "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_, types/refund.csv, 1",
+        "_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_, types/multi-currency.csv, 2",
+        "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_, amazon-sample.csv, 4"})
+    void parseReadsEveryReportTypeAndExitsZeroForCleanInput(String reportType, String fixture, int records) {
+        int exit = PayreportsCommand.execute("parse", "--report-type", reportType, "src/test/resources/reports/" + fixture);
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(records);
+    }
+
+    @Test
+    void parseTakesTheCharsetAndNamesTheProblemWhenItIsWrong() {
+        String file = "src/test/resources/reports/quirks/windows-1252.csv";
+        assertThat(PayreportsCommand.execute("parse", "--report-type", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_", file)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not UTF-8 text", "set the job's charset");
+
+        assertThat(PayreportsCommand.execute("parse", "--report-type", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_",
+                "--charset", "windows-1252", file)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"storeName\":\"Café Übersee\"");
     }
 }
