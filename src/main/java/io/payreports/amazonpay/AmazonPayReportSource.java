@@ -12,9 +12,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The Amazon Pay side of a reports job: which reports are new since the job's watermark, and the
@@ -47,9 +49,27 @@ public class AmazonPayReportSource {
      * completed ones that follow them, and must be listed again once they complete.
      */
     public List<Report> pendingReports(Exchange exchange, String reportType) throws SQLException {
-        String jobId = exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId();
-        Instant since = watermarks.get(jobId).orElse(clock.instant().minus(RETENTION));
+        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+        String jobId = run.jobId();
+        Instant retained = clock.instant().minus(RETENTION);
+        Optional<Instant> watermark = watermarks.get(jobId);
+        if (watermark.isPresent() && watermark.get().isBefore(retained)) {
+            // the job stood still longer than Amazon keeps reports: what was created in between is gone
+            String warning = "watermark " + watermark.get().truncatedTo(ChronoUnit.SECONDS) + " is older than Amazon's " + RETENTION.toDays()
+                    + "-day report retention; reports created before " + retained.truncatedTo(ChronoUnit.SECONDS) + " may be lost, fetch them from Seller Central";
+            LOG.warn("job {}: {}", jobId, warning);
+            run.warn(warning);
+        }
+        Instant since = watermark.orElse(retained);
         List<Report> all = client.listReports(new ReportQuery(List.of(reportType), List.of(), since, null, 100));
+        all.stream()
+                .filter(report -> report.processingStatus() == Report.ProcessingStatus.FAILED
+                        || report.processingStatus() == Report.ProcessingStatus.CANCELLED)
+                .forEach(report -> {
+                    LOG.warn("job {}: report {} ({} to {}) is {} at Amazon: no document to fetch", jobId, report.reportId(),
+                            report.startTime(), report.endTime(), report.processingStatus());
+                    run.reportNotFetched(report.reportId(), report.processingStatus().name());
+                });
         List<Report> completed = all.stream()
                 .filter(report -> report.processingStatus() == Report.ProcessingStatus.COMPLETED && report.reportDocumentId() != null)
                 .sorted(Comparator.comparing(Report::createdTime))
@@ -61,7 +81,7 @@ public class AmazonPayReportSource {
                 .min(Comparator.naturalOrder())
                 .orElseGet(() -> completed.isEmpty() ? since : completed.get(completed.size() - 1).createdTime());
         exchange.setProperty(WATERMARK_CEILING, ceiling);
-        exchange.getProperty(JobRun.PROPERTY, JobRun.class).reportsListed(completed.size());
+        run.reportsListed(completed.size());
         LOG.debug("job {}: {} reports since {}, {} completed", jobId, all.size(), since, completed.size());
         return completed;
     }

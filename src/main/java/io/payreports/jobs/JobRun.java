@@ -1,11 +1,18 @@
 package io.payreports.jobs;
 
+import io.payreports.reports.ReportContext;
+
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,6 +25,8 @@ public final class JobRun {
     /** Exchange property: where the report in flight sits in its source's order (for the watermark). */
     public static final String FAILURE_POSITION = "payreportsReportPosition";
 
+    private static final Duration GAP_TOLERANCE = Duration.ofMinutes(1);
+
     private final String jobId;
     private final String exchangeId;
     private final Instant started;
@@ -27,6 +36,11 @@ public final class JobRun {
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final Map<String, AtomicLong> deliveredBySink = new ConcurrentHashMap<>();
+    /** Data periods of the delivered reports, so that a missing settlement period shows in the summary. */
+    private final List<Period> covered = new CopyOnWriteArrayList<>();
+    /** Reports Amazon ended without a document (FAILED, CANCELLED): listed, never fetched. */
+    private final List<String> notFetched = new CopyOnWriteArrayList<>();
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
     private volatile Instant finished;
     private volatile String failure;
     private Instant earliestFailure;
@@ -42,8 +56,11 @@ public final class JobRun {
     }
 
     /** A report whose every sink committed: its good records and its dead-lettered rows. */
-    public void reportDelivered(long recordCount, long rejectedRows, Map<String, Long> bySink) {
+    public void reportDelivered(ReportContext report, long recordCount, long rejectedRows, Map<String, Long> bySink) {
         reportsDelivered.incrementAndGet();
+        if (report.dataStart() != null && report.dataEnd() != null) {
+            covered.add(new Period(report.dataStart(), report.dataEnd()));
+        }
         records.addAndGet(recordCount);
         deadLettered.addAndGet(rejectedRows);
         bySink.forEach((sink, count) -> deliveredBySink.computeIfAbsent(sink, name -> new AtomicLong()).addAndGet(count));
@@ -64,6 +81,20 @@ public final class JobRun {
     /** The position of the earliest failed report, if any: the watermark must not pass it. */
     public synchronized Optional<Instant> earliestFailure() {
         return Optional.ofNullable(earliestFailure);
+    }
+
+    /** A report Amazon ended as FAILED or CANCELLED: it has no document; the summary names it. */
+    public void reportNotFetched(String reportId, String status) {
+        notFetched.add(reportId + " " + status);
+    }
+
+    /** Something an operator should look at although the run delivered what it could, e.g. a stale watermark. */
+    public void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    public boolean hasWarnings() {
+        return !warnings.isEmpty() || !notFetched.isEmpty() || coveredRanges().size() > 1;
     }
 
     /** The run itself failed (e.g. the report listing), beyond single reports. */
@@ -131,6 +162,32 @@ public final class JobRun {
         return Duration.between(started, finished == null ? Instant.now() : finished);
     }
 
+    /**
+     * The delivered periods joined where they meet: Amazon's settlement periods follow each other (seed 003:
+     * one ends where the next starts, give or take a second), so several ranges mean a report between them
+     * is missing, late, or was delivered by another run.
+     */
+    List<Period> coveredRanges() {
+        List<Period> ranges = new ArrayList<>();
+        for (Period period : covered.stream().sorted(Comparator.comparing(Period::start)).toList()) {
+            Period last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+            if (last != null && !period.start().isAfter(last.end().plus(GAP_TOLERANCE))) {
+                ranges.set(ranges.size() - 1, new Period(last.start(), period.end().isAfter(last.end()) ? period.end() : last.end()));
+            } else {
+                ranges.add(period);
+            }
+        }
+        return ranges;
+    }
+
+    /** A data period, shown to the minute in UTC. */
+    record Period(Instant start, Instant end) {
+        @Override
+        public String toString() {
+            return start.truncatedTo(ChronoUnit.MINUTES) + ".." + end.truncatedTo(ChronoUnit.MINUTES);
+        }
+    }
+
     /** The one log line per run that operators grep for. */
     public String summaryLine() {
         StringBuilder line = new StringBuilder("job ").append(jobId)
@@ -142,6 +199,14 @@ public final class JobRun {
         deliveredBySink().forEach((sink, count) -> line.append(", ").append(sink).append('=').append(count));
         line.append(", dead-lettered=").append(deadLettered.get())
                 .append(", duration=").append(duration().toMillis()).append(" ms");
+        List<Period> ranges = coveredRanges();
+        if (!ranges.isEmpty()) {
+            line.append(", covered=").append(ranges.size() == 1 ? ranges.get(0) : ranges + " (GAPS between)");
+        }
+        if (!notFetched.isEmpty()) {
+            line.append(", not fetched=").append(notFetched);
+        }
+        warnings.forEach(warning -> line.append(", warning: ").append(warning));
         if (failure != null) {
             line.append(", cause: ").append(failure);
         }

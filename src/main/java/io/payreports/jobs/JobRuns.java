@@ -53,7 +53,7 @@ public class JobRuns extends EventNotifierSupport {
                 }
                 run.finish(clock.instant());
                 finished.add(run);
-                if (run.succeeded()) {
+                if (run.succeeded() && !run.hasWarnings()) {
                     LOG.info(run.summaryLine());
                 } else {
                     LOG.warn(run.summaryLine());

@@ -111,7 +111,7 @@ public class ReportDeliveries {
     public void commit(Exchange exchange) throws Exception {
         ReportDelivery<?> delivery = delivery(exchange);
         Map<String, Long> bySink = delivery.commit();
-        exchange.getProperty(JobRun.PROPERTY, JobRun.class).reportDelivered(delivery.records(), delivery.rejectedRows(), bySink);
+        exchange.getProperty(JobRun.PROPERTY, JobRun.class).reportDelivered(delivery.report(), delivery.records(), delivery.rejectedRows(), bySink);
     }
 
     public void close(Exchange exchange) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.payreports.amazonpay.PemKeys;
 import io.payreports.jobs.JobRun;
 import io.payreports.simulator.AmazonPaySimulator;
+import io.payreports.state.WatermarkStore;
 import io.payreports.simulator.Faults;
 import io.payreports.simulator.SimulatorOptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +89,20 @@ class PayreportsApplicationTest {
 
             assertThat(run.succeeded()).as(run.summaryLine()).isTrue();
             assertThat(run.reportsDelivered()).as("the failed report was not marked delivered").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aWatermarkOlderThanAmazonsRetentionIsAWarningInTheSummary() throws Exception {
+        org.h2.jdbcx.JdbcDataSource state = new org.h2.jdbcx.JdbcDataSource();
+        state.setURL("jdbc:h2:file:" + dir.resolve("data/state"));
+        new WatermarkStore(state).advance("amazonpay-settlement", Instant.now().minus(Duration.ofDays(120)));
+        try (AmazonPaySimulator simulator = simulator(Faults.none())) {
+            JobRun run = runOnce(simulator);
+
+            assertThat(run.succeeded()).as(run.summaryLine()).isTrue();
+            assertThat(run.hasWarnings()).isTrue();
+            assertThat(run.summaryLine()).contains("warning: watermark ", " is older than Amazon's 90-day report retention; reports created before ");
         }
     }
 
