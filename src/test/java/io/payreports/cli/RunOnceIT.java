@@ -18,7 +18,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,18 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RunOnceIT {
 
-    private static final Path JAR = Path.of("target", "payreports.jar").toAbsolutePath();
-
     @TempDir
     Path workDir;
 
     @Test
     void demoRunDeliversReportsOnceToFilesAndDatabase() throws Exception {
-        Result first = runJar("run", "--once");
-        assertThat(first.exitCode).as(first.output).isZero();
-        assertThat(first.output).contains("payreports run summary (demo mode");
-        long reports = reportsColumn(first.output);
-        assertThat(reports).as(first.output).isGreaterThanOrEqualTo(3);
+        PayreportsJar.Result first = runJar("run", "--once");
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(first.output()).contains("payreports run summary (demo mode");
+        long reports = reportsColumn(first.output());
+        assertThat(reports).as(first.output()).isGreaterThanOrEqualTo(3);
 
         Map<String, BigDecimal> fileSums = normalize(netSumsFromJsonLines(workDir.resolve("out/amazonpay_settlement")));
         Map<String, BigDecimal> dbSums = netSumsFromDatabase();
@@ -49,9 +46,9 @@ class RunOnceIT {
         assertThat(dbSums).isEqualTo(fileSums);
         assertThat(countJsonLines(workDir.resolve("out/amazonpay_settlement"))).isEqualTo(countDatabaseRows());
 
-        Result second = runJar("run", "--once");
-        assertThat(second.exitCode).as(second.output).isZero();
-        assertThat(reportsColumn(second.output)).as(second.output).isZero();
+        PayreportsJar.Result second = runJar("run", "--once");
+        assertThat(second.exitCode()).as(second.output()).isZero();
+        assertThat(reportsColumn(second.output())).as(second.output()).isZero();
         assertThat(netSumsFromDatabase()).isEqualTo(fileSums);
     }
 
@@ -115,15 +112,7 @@ class RunOnceIT {
         return normalized;
     }
 
-    private Result runJar(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return new Result(process.exitValue(), output);
-    }
-
-    private record Result(int exitCode, String output) {
+    private PayreportsJar.Result runJar(String... args) throws Exception {
+        return PayreportsJar.run(workDir, List.of(), args);
     }
 }
