@@ -107,6 +107,21 @@ class PayreportsApplicationTest {
     }
 
     @Test
+    void aDocumentOverTheSizeLimitIsDeadLetteredAtOnceNamingTheSetting() throws Exception {
+        try (AmazonPaySimulator simulator = simulator(Faults.none())) {
+            Path config = configFor(simulator);
+            Files.writeString(config, "payreports.reports.max-download-size = 100\n", java.nio.file.StandardOpenOption.APPEND);
+            JobRun run = runOnce(config);
+
+            assertThat(run.succeeded()).isFalse();
+            assertThat(run.reportsFailed()).isEqualTo(1);
+            assertThat(files(dir.resolve("out/dead-letter/amazonpay-settlement"))).singleElement()
+                    .satisfies(file -> assertThat(Files.readString(file))
+                            .contains("the download exceeds payreports.reports.max-download-size (100 bytes)"));
+        }
+    }
+
+    @Test
     void withEveryCallFailingTheRunEndsInTheDeadLetterChannelAndSaysWhy() throws Exception {
         try (AmazonPaySimulator down = simulator(Faults.parse("500=1", 1))) {
             JobRun run = runOnce(down);
@@ -182,7 +197,15 @@ class PayreportsApplicationTest {
     }
 
     private JobRun runOnce(AmazonPaySimulator simulator, Path routes) throws Exception {
-        try (PayreportsApplication application = PayreportsApplication.create(configFor(simulator), Optional.of(routes))) {
+        return runOnce(configFor(simulator), routes);
+    }
+
+    private JobRun runOnce(Path config) throws Exception {
+        return runOnce(config, Path.of("routes"));
+    }
+
+    private JobRun runOnce(Path config, Path routes) throws Exception {
+        try (PayreportsApplication application = PayreportsApplication.create(config, Optional.of(routes))) {
             application.start();
             assertThat(application.triggerAllJobs()).isEqualTo(1);
             assertThat(application.jobRuns().awaitFinished(1, Duration.ofSeconds(60))).isTrue();
