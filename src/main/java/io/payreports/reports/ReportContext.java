@@ -10,4 +10,6 @@ public record ReportContext(String jobId, String reportId, String reportType, In
 
     /** Exchange property under which routes carry the report being delivered. */
     public static final String PROPERTY = "payreportsReport";
+    /** Exchange property: the {@link java.nio.charset.Charset} the document's Content-Type declared; absent when it declared none. */
+    public static final String DOCUMENT_CHARSET = "payreportsDocumentCharset";
 }
