@@ -95,6 +95,16 @@ public final class DocumentHosts {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof DocumentHosts hosts && hosts.entries.equals(entries);
+    }
+
+    @Override
+    public int hashCode() {
+        return entries.hashCode();
+    }
+
+    @Override
     public String toString() {
         return String.join(",", entries);
     }

@@ -1,8 +1,8 @@
 package io.payreports.amazonpay;
 
 /**
- * A report document URL that payreports will not fetch (host not allowed, not https). Asking again
- * gets the same answer, so the route does not retry it.
+ * A report document URL that payreports will not fetch (host not allowed, not https). Nothing is
+ * fetched, and the download stops at once: a fresh URL from the same source is no more trustworthy.
  */
 public class DocumentUrlRefusedException extends RuntimeException {
 
