@@ -34,6 +34,8 @@ public class AmazonPayClient {
     private final AmazonPayConfig config;
     private final AmazonPaySigner signer;
     private final HttpClient http;
+    /** Follows no redirect: a redirect could lead off the document hosts, and pre-signed S3 URLs answer directly. */
+    private final HttpClient downloads;
 
     public AmazonPayClient(AmazonPayConfig config, AmazonPaySigner signer) {
         this.config = config;
@@ -41,6 +43,10 @@ public class AmazonPayClient {
         this.http = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        this.downloads = HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -151,15 +157,17 @@ public class AmazonPayClient {
 
     /**
      * Opens the document download. The URL is pre-signed by Amazon, valid for 30 s, and must not be
-     * signed again; so call this right after {@link #getReportDocument}. The caller closes the stream.
+     * signed again; so call this right after {@link #getReportDocument} (or let {@link DocumentDownloader}
+     * do both). A URL off the configured document hosts is refused before any connection is made.
+     * The caller closes the body.
      */
-    public InputStream openDownload(ReportDocument document) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(document.url()))
+    public DocumentDownload openDownload(ReportDocument document) {
+        HttpRequest request = HttpRequest.newBuilder(config.documents().hosts().check(document))
                 .timeout(config.readTimeout())
                 .GET()
                 .build();
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = downloads.send(request, HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 String body;
                 try (InputStream in = response.body()) {
@@ -167,7 +175,8 @@ public class AmazonPayClient {
                 }
                 throw new ReportDownloadException(document, response.statusCode(), body);
             }
-            return response.body();
+            return new DocumentDownload(response.body(),
+                    DocumentDownload.charsetOf(response.headers().firstValue("Content-Type"), document.reportDocumentId()));
         } catch (IOException e) {
             throw new UncheckedIOException("download of report document " + document.reportDocumentId() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

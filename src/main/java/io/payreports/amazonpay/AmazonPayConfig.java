@@ -7,11 +7,18 @@ import java.util.Locale;
 /**
  * Where and as whom to call Amazon Pay. The endpoint comes from the region unless overridden
  * (simulator, proxy); the environment is a path segment ({@code /live/v2} or {@code /sandbox/v2}).
+ * {@code documents} null means {@link DocumentPolicy#DEFAULT}.
  */
 public record AmazonPayConfig(URI endpoint, String region, String environment, String publicKeyId,
-                              Duration connectTimeout, Duration readTimeout) {
+                              Duration connectTimeout, Duration readTimeout, DocumentPolicy documents) {
 
     public AmazonPayConfig {
+        documents = documents == null ? DocumentPolicy.DEFAULT : documents;
+        if (endpoint != null && endpoint.getHost() != null && DocumentHosts.isLoopback(endpoint.getHost())) {
+            // a loopback endpoint is the simulator (demo mode, tests), which hands out document
+            // URLs on 127.0.0.1 whichever loopback name the endpoint uses
+            documents = documents.withHosts(documents.hosts().plus(endpoint.getHost(), "127.0.0.1", "localhost"));
+        }
         region = normalizeRegion(region);
         environment = environment == null || environment.isBlank() ? "live" : environment.trim().toLowerCase(Locale.ROOT);
         if (!environment.equals("live") && !environment.equals("sandbox")) {

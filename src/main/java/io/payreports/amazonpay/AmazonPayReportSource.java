@@ -34,11 +34,13 @@ public class AmazonPayReportSource {
     private static final Duration RETENTION = Duration.ofDays(90);
 
     private final AmazonPayClient client;
+    private final DocumentDownloader documents;
     private final WatermarkStore watermarks;
     private final Clock clock;
 
     public AmazonPayReportSource(AmazonPayClient client, WatermarkStore watermarks, Clock clock) {
         this.client = client;
+        this.documents = new DocumentDownloader(client, clock);
         this.watermarks = watermarks;
         this.clock = clock;
     }
@@ -88,14 +90,18 @@ public class AmazonPayReportSource {
 
     /**
      * Fetches the document and opens its download at once: Amazon's pre-signed URL lives 30 s
-     * (seed 001), so nothing may sit between the two calls. A retry starts again from here.
+     * (seed 001), so nothing may sit between the two calls ({@link DocumentDownloader} fetches fresh
+     * URLs for late or expired ones). A retry starts again from here. The charset the document host
+     * declared, if any, goes to {@link ReportContext#DOCUMENT_CHARSET} for the parser.
      */
     public InputStream download(Exchange exchange) {
         Report report = exchange.getProperty(SOURCE_REPORT, Report.class);
-        ReportDocument document = client.getReportDocument(report.reportDocumentId());
         LOG.info("job {}: downloading report {} ({} to {})", exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(),
                 report.reportId(), report.startTime(), report.endTime());
-        return client.openDownload(document);
+        DocumentDownload download = documents.download(report.reportDocumentId());
+        // null removes what an earlier attempt of this exchange may have set
+        exchange.setProperty(ReportContext.DOCUMENT_CHARSET, download.charset().orElse(null));
+        return download.body();
     }
 
     /**

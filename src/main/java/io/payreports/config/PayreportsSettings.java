@@ -1,6 +1,8 @@
 package io.payreports.config;
 
 import io.payreports.amazonpay.AmazonPayConfig;
+import io.payreports.amazonpay.DocumentHosts;
+import io.payreports.amazonpay.DocumentPolicy;
 import io.payreports.reports.ReportLimits;
 import org.quartz.CronExpression;
 
@@ -27,6 +29,7 @@ public record PayreportsSettings(
         Optional<Path> amazonPayPrivateKeyFile,
         Duration connectTimeout,
         Duration readTimeout,
+        DocumentPolicy amazonPayDocuments,
         Path outputDir,
         Path dataDir,
         String stateJdbcUrl,
@@ -44,7 +47,7 @@ public record PayreportsSettings(
     }
 
     public AmazonPayConfig amazonPayConfig(URI endpointOverride, String publicKeyId) {
-        return new AmazonPayConfig(endpointOverride, amazonPayRegion, amazonPayEnvironment, publicKeyId, connectTimeout, readTimeout);
+        return new AmazonPayConfig(endpointOverride, amazonPayRegion, amazonPayEnvironment, publicKeyId, connectTimeout, readTimeout, amazonPayDocuments);
     }
 
     /**
@@ -68,6 +71,10 @@ public record PayreportsSettings(
                 keyFile,
                 r.duration("payreports.amazonpay.connect-timeout", Duration.ofSeconds(10)),
                 r.duration("payreports.amazonpay.read-timeout", Duration.ofSeconds(60)),
+                new DocumentPolicy(
+                        r.documentHosts("payreports.amazonpay.document-hosts"),
+                        r.positiveDuration("payreports.amazonpay.document-url-validity", DocumentPolicy.DEFAULT.urlValidity()),
+                        (int) r.number("payreports.amazonpay.document-url-attempts", DocumentPolicy.DEFAULT.urlAttempts(), 1, 10)),
                 Path.of(r.text("payreports.output-dir", "./out")),
                 Path.of(r.text("payreports.data-dir", "./data")),
                 r.jdbcUrl("payreports.state.jdbc-url"),
@@ -150,6 +157,23 @@ public record PayreportsSettings(
                 problem(key, "not a URL: '" + value + "'");
                 return null;
             }
+        }
+
+        DocumentHosts documentHosts(String key) {
+            try {
+                return optionalText(key).map(DocumentHosts::parse).orElse(DocumentHosts.AMAZON);
+            } catch (IllegalArgumentException e) {
+                problem(key, e.getMessage());
+                return DocumentHosts.AMAZON;
+            }
+        }
+
+        Duration positiveDuration(String key, Duration defaultValue) {
+            Duration value = duration(key, defaultValue);
+            if (value.isNegative() || value.isZero()) {
+                problem(key, "must be more than 0, not " + value);
+            }
+            return value;
         }
 
         String jdbcUrl(String key) {

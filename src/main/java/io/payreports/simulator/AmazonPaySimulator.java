@@ -317,7 +317,7 @@ public final class AmazonPaySimulator implements AutoCloseable {
         if (report.isEmpty()) {
             return s3Error(exchange, "NoSuchKey", "The specified key does not exist.");
         }
-        exchange.getResponseHeaders().add("Content-Type", "text/csv; charset=UTF-8");
+        exchange.getResponseHeaders().add("Content-Type", options.documentContentType());
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
             report.get().content().writeTo(out);
@@ -326,9 +326,9 @@ public final class AmazonPaySimulator implements AutoCloseable {
     }
 
     private String presignedUrl(String documentId) {
-        Instant issued = options.faults().expiredUrls() ? options.clock().instant().minus(URL_LIFETIME.multipliedBy(2)) : options.clock().instant();
+        Instant issued = options.faults().expireNextUrl() ? options.clock().instant().minus(URL_LIFETIME.multipliedBy(2)) : options.clock().instant();
         String date = AmazonPayDates.basic(issued);
-        return baseUrl() + "/tortuga/" + documentId + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=" + date
+        return options.documentBaseUrl().orElse(baseUrl()) + "/tortuga/" + documentId + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=" + date
                 + "&X-Amz-Expires=" + URL_LIFETIME.toSeconds() + "&X-Amz-Signature=" + sign(documentId + "\n" + date);
     }
 

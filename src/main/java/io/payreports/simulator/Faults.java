@@ -6,22 +6,23 @@ import java.util.Random;
 /**
  * Failures the simulator injects, from a spec such as {@code 429=0.2,500=0.1,slow=2000,expired-urls}:
  * the probability of answering 429 (with Retry-After), 500 or 503 to an API call, a delay in ms
- * before every API answer, document URLs that are expired when handed out, and requested reports
- * that end FAILED.
+ * before every API answer, document URLs that are expired when handed out (all of them, or with
+ * {@code expired-urls=N} the first N), and requested reports that end FAILED.
  */
 public final class Faults {
 
-    private static final String NAMES = "429=P, 500=P, 503=P, slow=MILLIS, expired-urls, failed-reports";
+    private static final String NAMES = "429=P, 500=P, 503=P, slow=MILLIS, expired-urls[=N], failed-reports";
 
     private final double throttled;
     private final double internalError;
     private final double unavailable;
     private final long slowMillis;
-    private final boolean expiredUrls;
+    /** How many of the next document URLs are handed out expired. */
+    private long expiredUrls;
     private final boolean failedReports;
     private final Random random;
 
-    private Faults(double throttled, double internalError, double unavailable, long slowMillis, boolean expiredUrls, boolean failedReports, long seed) {
+    private Faults(double throttled, double internalError, double unavailable, long slowMillis, long expiredUrls, boolean failedReports, long seed) {
         this.throttled = throttled;
         this.internalError = internalError;
         this.unavailable = unavailable;
@@ -32,7 +33,7 @@ public final class Faults {
     }
 
     public static Faults none() {
-        return new Faults(0, 0, 0, 0, false, false, 0);
+        return new Faults(0, 0, 0, 0, 0, false, 0);
     }
 
     /** @throws IllegalArgumentException naming the part that is wrong and the valid names */
@@ -41,7 +42,7 @@ public final class Faults {
         double internalError = 0;
         double unavailable = 0;
         long slow = 0;
-        boolean expired = false;
+        long expired = 0;
         boolean failed = false;
         if (spec != null && !spec.isBlank()) {
             for (String part : spec.split(",")) {
@@ -54,7 +55,7 @@ public final class Faults {
                         case "500" -> internalError = probability(value);
                         case "503" -> unavailable = probability(value);
                         case "slow" -> slow = Long.parseLong(value.replace("ms", ""));
-                        case "expired-urls" -> expired = true;
+                        case "expired-urls" -> expired = value.isEmpty() ? Long.MAX_VALUE : count(value);
                         case "failed-reports" -> failed = true;
                         default -> throw new IllegalArgumentException("unknown fault '" + name + "'; valid: " + NAMES);
                     }
@@ -64,6 +65,14 @@ public final class Faults {
             }
         }
         return new Faults(throttled, internalError, unavailable, slow, expired, failed, seed);
+    }
+
+    private static long count(String value) {
+        long n = Long.parseLong(value);
+        if (n < 0) {
+            throw new IllegalArgumentException("a fault count must not be negative, not " + value);
+        }
+        return n;
     }
 
     private static double probability(String value) {
@@ -90,8 +99,13 @@ public final class Faults {
         return slowMillis;
     }
 
-    boolean expiredUrls() {
-        return expiredUrls;
+    /** Whether the document URL being handed out is to be expired already; counts it. */
+    synchronized boolean expireNextUrl() {
+        if (expiredUrls == 0) {
+            return false;
+        }
+        expiredUrls--;
+        return true;
     }
 
     /** Requested reports end FAILED, as Amazon's do after a fatal error (seed 000). */

@@ -1,5 +1,6 @@
 package io.payreports.simulator;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -16,11 +17,22 @@ import java.util.Optional;
  * @param dataDir   extra reports served verbatim: every {@code *.csv} in it becomes a completed settlement report
  * @param generate  whether to serve the generated settlement reports too
  * @param faults    injected failures
+ * @param documentContentType the Content-Type documents are served with
+ * @param documentBaseUrl where document URLs point, e.g. a host payreports must refuse; empty: this simulator
  */
 public record SimulatorOptions(int port, Function<String, Optional<PublicKey>> publicKeys, long seed, int days, Clock clock,
-                               Optional<Path> dataDir, boolean generate, Faults faults) {
+                               Optional<Path> dataDir, boolean generate, Faults faults,
+                               String documentContentType, Optional<URI> documentBaseUrl) {
 
     public static final long DEFAULT_SEED = 42;
+    /** What the generated and data-dir documents are: CSV written in UTF-8. */
+    public static final String CSV_UTF8 = "text/csv; charset=UTF-8";
+
+    /** Documents served from this simulator as UTF-8 CSV. */
+    public SimulatorOptions(int port, Function<String, Optional<PublicKey>> publicKeys, long seed, int days, Clock clock,
+                            Optional<Path> dataDir, boolean generate, Faults faults) {
+        this(port, publicKeys, seed, days, clock, dataDir, generate, faults, CSV_UTF8, Optional.empty());
+    }
 
     /** Generated reports of the last 90 days, one registered key, no faults. */
     public static SimulatorOptions of(int port, String publicKeyId, PublicKey publicKey, Clock clock) {
@@ -28,10 +40,20 @@ public record SimulatorOptions(int port, Function<String, Optional<PublicKey>> p
     }
 
     public SimulatorOptions withDataDir(Path dir, boolean alsoGenerate) {
-        return new SimulatorOptions(port, publicKeys, seed, days, clock, Optional.of(dir), alsoGenerate, faults);
+        return new SimulatorOptions(port, publicKeys, seed, days, clock, Optional.of(dir), alsoGenerate, faults, documentContentType, documentBaseUrl);
     }
 
     public SimulatorOptions withFaults(Faults newFaults) {
-        return new SimulatorOptions(port, publicKeys, seed, days, clock, dataDir, generate, newFaults);
+        return new SimulatorOptions(port, publicKeys, seed, days, clock, dataDir, generate, newFaults, documentContentType, documentBaseUrl);
+    }
+
+    /** Serves documents with this Content-Type (the content stays UTF-8 CSV), e.g. to show a declared charset. */
+    public SimulatorOptions withDocumentContentType(String contentType) {
+        return new SimulatorOptions(port, publicKeys, seed, days, clock, dataDir, generate, faults, contentType, documentBaseUrl);
+    }
+
+    /** Hands out document URLs on another base, as a forged or misrouted getReportDocument answer would. */
+    public SimulatorOptions withDocumentBaseUrl(URI baseUrl) {
+        return new SimulatorOptions(port, publicKeys, seed, days, clock, dataDir, generate, faults, documentContentType, Optional.of(baseUrl));
     }
 }

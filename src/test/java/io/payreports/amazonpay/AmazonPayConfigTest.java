@@ -52,6 +52,6 @@ class AmazonPayConfigTest {
     }
 
     private static AmazonPayConfig config(URI endpoint, String region, String environment) {
-        return new AmazonPayConfig(endpoint, region, environment, "KEY", Duration.ofSeconds(1), Duration.ofSeconds(1));
+        return new AmazonPayConfig(endpoint, region, environment, "KEY", Duration.ofSeconds(1), Duration.ofSeconds(1), null);
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -75,6 +76,18 @@ class PayreportsApplicationTest {
     }
 
     @Test
+    void expiredDocumentUrlsAreReplacedByFreshOnesAndTheReportIsDelivered() throws Exception {
+        try (AmazonPaySimulator simulator = simulator(Faults.parse("expired-urls=2", 1))) {
+            JobRun run = runOnce(simulator);
+
+            assertThat(run.succeeded()).as(run.summaryLine()).isTrue();
+            assertThat(run.reportsDelivered()).isEqualTo(1);
+            assertThat(run.reportsFailed()).isZero();
+            assertThat(run.records()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aReportThatKeepsFailingIsRetriedThenDeadLetteredAndDeliveredOnTheNextRun() throws Exception {
         try (AmazonPaySimulator broken = simulator(Faults.parse("expired-urls", 1))) {
             JobRun run = runOnce(broken);
@@ -82,7 +95,9 @@ class PayreportsApplicationTest {
             assertThat(run.succeeded()).isFalse();
             assertThat(run.reportsFailed()).isEqualTo(1);
             assertThat(files(dir.resolve("out/dead-letter/amazonpay-settlement"))).singleElement()
-                    .satisfies(file -> assertThat(Files.readString(file)).contains("Request has expired").doesNotContain("X-Amz-Signature="));
+                    .satisfies(file -> assertThat(Files.readString(file))
+                            .contains("report document amzn1.tortuga.3.file.AMALFORMED0000000001: download URL expired on each of 3 attempts", "Request has expired")
+                            .doesNotContain("X-Amz-Signature="));
         }
         try (AmazonPaySimulator healthy = simulator(Faults.none())) {
             JobRun run = runOnce(healthy);
@@ -118,6 +133,22 @@ class PayreportsApplicationTest {
             assertThat(files(dir.resolve("out/dead-letter/amazonpay-settlement"))).singleElement()
                     .satisfies(file -> assertThat(Files.readString(file))
                             .contains("the download exceeds payreports.reports.max-download-size (100 bytes)"));
+        }
+    }
+
+    @Test
+    void aDocumentUrlOffTheDocumentHostsIsRefusedAndDeadLettered() throws Exception {
+        SimulatorOptions options = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withDataDir(reports, false)
+                .withDocumentBaseUrl(URI.create("https://evil.example"));
+        try (AmazonPaySimulator forged = AmazonPaySimulator.start(options)) {
+            JobRun run = runOnce(forged);
+
+            assertThat(run.succeeded()).isFalse();
+            assertThat(run.reportsFailed()).isEqualTo(1);
+            assertThat(files(dir.resolve("out/dead-letter/amazonpay-settlement"))).singleElement()
+                    .satisfies(file -> assertThat(Files.readString(file))
+                            .contains("refusing to download report document", "host evil.example is not in payreports.amazonpay.document-hosts")
+                            .doesNotContain("X-Amz"));
         }
     }
 

@@ -1,11 +1,14 @@
 package io.payreports.config;
 
+import io.payreports.amazonpay.DocumentHosts;
+import io.payreports.amazonpay.DocumentPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +28,30 @@ class PayreportsSettingsTest {
         assertThat(settings.amazonPayEnvironment()).isEqualTo("live");
         assertThat(settings.stateJdbcUrl()).startsWith("jdbc:h2:file:");
         assertThat(settings.retry().maximumRedeliveries()).isEqualTo(3);
+        assertThat(settings.amazonPayDocuments()).isEqualTo(DocumentPolicy.DEFAULT);
+    }
+
+    @Test
+    void documentDownloadSettingsAreReadAndCheckedWithTheirKeys() throws IOException {
+        Path good = write("""
+                payreports.amazonpay.document-hosts = *.amazonaws.com, reports.example.net
+                payreports.amazonpay.document-url-validity = 20s
+                payreports.amazonpay.document-url-attempts = 5
+                """);
+        assertThat(ConfigFiles.readSettings(Optional.of(good)).amazonPayDocuments())
+                .isEqualTo(new DocumentPolicy(DocumentHosts.parse("*.amazonaws.com,reports.example.net"), Duration.ofSeconds(20), 5));
+
+        Path bad = write("""
+                payreports.amazonpay.document-hosts = *.amazonaws.com,https://evil.example
+                payreports.amazonpay.document-url-validity = 0s
+                payreports.amazonpay.document-url-attempts = 0
+                """);
+        assertThatThrownBy(() -> ConfigFiles.readSettings(Optional.of(bad)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::toString)
+                        .containsExactlyInAnyOrder(
+                                bad + ":1: payreports.amazonpay.document-hosts: not a host name or *.suffix wildcard: 'https://evil.example'",
+                                bad + ":2: payreports.amazonpay.document-url-validity: must be more than 0, not PT0S",
+                                bad + ":3: payreports.amazonpay.document-url-attempts: must be between 1 and 10, not 0"));
     }
 
     @Test

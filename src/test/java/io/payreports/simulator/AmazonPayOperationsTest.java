@@ -58,7 +58,7 @@ class AmazonPayOperationsTest {
         Report done = client.getReportById(reportId);
         assertThat(done.processingStatus()).isEqualTo(Report.ProcessingStatus.COMPLETED);
         assertThat(done.startTime()).isEqualTo(from);
-        try (InputStream document = client.openDownload(client.getReportDocument(done.reportDocumentId()))) {
+        try (InputStream document = client.openDownload(client.getReportDocument(done.reportDocumentId())).body()) {
             assertThat(new String(document.readAllBytes(), StandardCharsets.UTF_8)).startsWith("\"SellerId\"");
         }
     }

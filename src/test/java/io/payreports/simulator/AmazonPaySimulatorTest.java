@@ -210,7 +210,7 @@ class AmazonPaySimulatorTest {
         Report report = client.listReports(new ReportQuery(List.of(SETTLEMENT), List.of(Report.ProcessingStatus.COMPLETED), null, null, 100)).get(0);
         ReportDocument document = client.getReportDocument(report.reportDocumentId());
 
-        try (InputStream content = client.openDownload(document)) {
+        try (InputStream content = client.openDownload(document).body()) {
             String text = new String(content.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(text).startsWith("\"SellerId\",\"SettlementStartDate\",\"SettlementEndDate\"").contains("\"TransactionPostedDate\"");
         }

@@ -15,7 +15,7 @@ final class SignedClients {
     }
 
     static AmazonPayClient to(AmazonPaySimulator simulator, String publicKeyId, PrivateKey privateKey, Clock clock) {
-        AmazonPayConfig config = new AmazonPayConfig(simulator.baseUrl(), "na", "live", publicKeyId, Duration.ofSeconds(5), Duration.ofSeconds(10));
+        AmazonPayConfig config = new AmazonPayConfig(simulator.baseUrl(), "na", "live", publicKeyId, Duration.ofSeconds(5), Duration.ofSeconds(10), null);
         return new AmazonPayClient(config, new AmazonPaySigner(publicKeyId, privateKey, "na", clock));
     }
 }
