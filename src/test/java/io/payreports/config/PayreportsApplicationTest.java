@@ -137,6 +137,21 @@ class PayreportsApplicationTest {
     }
 
     @Test
+    void theCharsetTheDownloadDeclaresDecodesTheReport() throws Exception {
+        Path latin = Files.createDirectories(dir.resolve("latin-data"));
+        Files.copy(Path.of("src/test/resources/reports/quirks/windows-1252.csv"), latin.resolve("AWINDOWS12520000001.csv"));
+        SimulatorOptions options = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withDataDir(latin, false)
+                .withDocumentContentType("text/csv; charset=windows-1252");
+        try (AmazonPaySimulator simulator = AmazonPaySimulator.start(options)) {
+            JobRun run = runOnce(simulator);
+
+            assertThat(run.succeeded()).as(run.summaryLine()).isTrue();
+            assertThat(Files.readString(dir.resolve("out/amazonpay_settlement/AWINDOWS12520000001.jsonl")))
+                    .contains("\"storeName\":\"Café Übersee\"", "Prix: 12 €");
+        }
+    }
+
+    @Test
     void aDocumentUrlOffTheDocumentHostsIsRefusedAndDeadLettered() throws Exception {
         SimulatorOptions options = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withDataDir(reports, false)
                 .withDocumentBaseUrl(URI.create("https://evil.example"));
