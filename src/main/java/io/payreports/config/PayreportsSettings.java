@@ -84,13 +84,21 @@ public record PayreportsSettings(
                         r.number("payreports.retry.redelivery-delay", 1000, 0, 3_600_000),
                         r.decimal("payreports.retry.backoff-multiplier", 2.0),
                         r.number("payreports.retry.maximum-redelivery-delay", 60_000, 0, 86_400_000)),
-                new ReportLimits(
-                        r.size("payreports.reports.max-download-size", ReportLimits.DEFAULTS.maxDownloadBytes()),
-                        r.size("payreports.reports.max-uncompressed-size", ReportLimits.DEFAULTS.maxUncompressedBytes()),
-                        (int) r.number("payreports.reports.max-compression-ratio", ReportLimits.DEFAULTS.maxCompressionRatio(), 1, 1_000_000),
-                        (int) Math.min(r.size("payreports.reports.max-line-length", ReportLimits.DEFAULTS.maxLineLength()), Integer.MAX_VALUE)));
+                reportLimits(r));
         r.throwIfAny();
         return settings;
+    }
+
+    private static ReportLimits reportLimits(Reader r) {
+        long download = r.size("payreports.reports.max-download-size", ReportLimits.DEFAULTS.maxDownloadBytes());
+        long uncompressed = r.size("payreports.reports.max-uncompressed-size", ReportLimits.DEFAULTS.maxUncompressedBytes());
+        long ratio = r.number("payreports.reports.max-compression-ratio", ReportLimits.DEFAULTS.maxCompressionRatio(), 1, 1_000_000);
+        long line = r.size("payreports.reports.max-line-length", ReportLimits.DEFAULTS.maxLineLength());
+        if (line > Integer.MAX_VALUE) {
+            r.problem("payreports.reports.max-line-length", "must be at most 2g characters, not " + line);
+        }
+        // out-of-range values are reported above; the defaults only stand in until the problems are thrown
+        return r.problems.isEmpty() ? new ReportLimits(download, uncompressed, (int) ratio, (int) line) : ReportLimits.DEFAULTS;
     }
 
     /** Checks a Quartz cron expression the way the quartz component will parse it. */

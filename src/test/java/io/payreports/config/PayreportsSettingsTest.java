@@ -2,6 +2,7 @@ package io.payreports.config;
 
 import io.payreports.amazonpay.DocumentHosts;
 import io.payreports.amazonpay.DocumentPolicy;
+import io.payreports.reports.ReportLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +53,28 @@ class PayreportsSettingsTest {
                                 bad + ":1: payreports.amazonpay.document-hosts: not a host name or *.suffix wildcard: 'https://evil.example'",
                                 bad + ":2: payreports.amazonpay.document-url-validity: must be more than 0, not PT0S",
                                 bad + ":3: payreports.amazonpay.document-url-attempts: must be between 1 and 10, not 0"));
+    }
+
+    @Test
+    void reportLimitsTakeSizesWithSuffixesAndNameTheKeyOfABadOne() throws IOException {
+        assertThat(ConfigFiles.readSettings(Optional.empty()).reportLimits()).isEqualTo(ReportLimits.DEFAULTS);
+        Path good = write("""
+                payreports.reports.max-download-size = 512m
+                payreports.reports.max-line-length = 64k
+                """);
+        ReportLimits limits = ConfigFiles.readSettings(Optional.of(good)).reportLimits();
+        assertThat(limits.maxDownloadBytes()).isEqualTo(512L << 20);
+        assertThat(limits.maxLineLength()).isEqualTo(64 << 10);
+
+        Path bad = write("""
+                payreports.reports.max-uncompressed-size = huge
+                payreports.reports.max-compression-ratio = 0
+                """);
+        assertThatThrownBy(() -> ConfigFiles.readSettings(Optional.of(bad)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::toString)
+                        .containsExactlyInAnyOrder(
+                                bad + ":1: payreports.reports.max-uncompressed-size: not a size (bytes, or with k, m, g): 'huge'",
+                                bad + ":2: payreports.reports.max-compression-ratio: must be between 1 and 1000000, not 0"));
     }
 
     @Test
