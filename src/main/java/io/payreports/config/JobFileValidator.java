@@ -40,9 +40,9 @@ public final class JobFileValidator {
 
     /** Templates shipped in the jar and the parameters they cannot do without. */
     private static final Map<String, Set<String>> REQUIRED_PARAMETERS = Map.of("amazonpay-reports", Set.of("jobId", "cron"),
-            "amazonpay-disbursements", Set.of("jobId", "cron"));
+            "amazonpay-disbursements", Set.of("jobId", "cron"), "mws-reports", Set.of("jobId", "cron"));
     private static final Set<String> SINKS = Set.of("file", "jdbc");
-    private static final String TEMPLATES = "classpath:camel/amazonpay-reports.yaml";
+    private static final List<String> TEMPLATES = List.of("classpath:camel/amazonpay-reports.yaml", "classpath:camel/mws-reports.yaml");
     private static final String SANDBOX_SETTLEMENT = ReportModels.SANDBOX_SETTLEMENT;
 
     private final Optional<Path> operatorConfig;
@@ -61,7 +61,9 @@ public final class JobFileValidator {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir.get(), "*.yaml")) {
             context.getPropertiesComponent().setLocation(ConfigFiles.propertyLocations(operatorConfig));
             // job files instantiate the templates shipped in the jar
-            PluginHelper.getRoutesLoader(context).loadRoutes(PluginHelper.getResourceLoader(context).resolveResource(TEMPLATES));
+            for (String templates : TEMPLATES) {
+                PluginHelper.getRoutesLoader(context).loadRoutes(PluginHelper.getResourceLoader(context).resolveResource(templates));
+            }
             for (Path file : files) {
                 validateFile(context, file, problems);
             }

@@ -7,6 +7,7 @@ import io.payreports.amazonpay.RetryAfterPause;
 import io.payreports.jobs.DeadLetters;
 import io.payreports.jobs.JobRuns;
 import io.payreports.jobs.ReportDeliveries;
+import io.payreports.mws.MwsReportSource;
 import io.payreports.reports.ReportFormats;
 import io.payreports.sinks.DeadLetterWriter;
 import io.payreports.sinks.FileFormat;
@@ -43,6 +44,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
     private final DataSources dataSources = new DataSources();
     private final JobRuns jobRuns = new JobRuns(clock);
     private AmazonPayConnection amazonPay;
+    private MwsConnection mws;
 
     PayreportsBeans(ConfigLocator locator) {
         this.locator = locator;
@@ -64,6 +66,8 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         registry.bind("amazonPayReports", new AmazonPayReportSource(amazonPay.client(), watermarks, clock));
         registry.bind("amazonPayDisbursements", new AmazonPayDisbursements(amazonPay.client(), watermarks, clock));
         registry.bind("amazonPayBackfill", new AmazonPayBackfill(amazonPay.client(), clock, Duration.ofMinutes(30)));
+        mws = MwsConnection.open(MwsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator), clock);
+        registry.bind("mwsReports", new MwsReportSource(mws.client(), delivered, clock));
         registry.bind("retryAfterPause", new RetryAfterPause(Duration.ofMillis(settings.retry().maximumRedeliveryDelayMs())));
 
         DeadLetterWriter deadLetterWriter = new DeadLetterWriter(settings.outputDir());
@@ -106,6 +110,9 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         dataSources.close();
         if (amazonPay != null) {
             amazonPay.close();
+        }
+        if (mws != null) {
+            mws.close();
         }
     }
 }

@@ -116,7 +116,7 @@ public record PayreportsSettings(
         ConfigProblem problem(String key, String message);
     }
 
-    private static final class Reader {
+    static final class Reader {
         private final Function<String, String> lookup;
         private final KeyLocator locator;
         private final List<ConfigProblem> problems = new ArrayList<>();

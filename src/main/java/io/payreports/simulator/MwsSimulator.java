@@ -288,9 +288,9 @@ public final class MwsSimulator implements AutoCloseable {
             catalog.add(new CatalogEntry(String.valueOf(7_332_234_344L + i * 6_823L), String.valueOf(number), settlement,
                     settlement.start(), settlement.end(), settlement.end().plus(delay)));
         }
-        Instant now = options.clock().instant();
-        Instant dayStart = now.minus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-        catalog.add(new CatalogEntry("7399000001", null, null, dayStart, dayStart.plus(Duration.ofDays(1)), dayStart.plus(Duration.ofHours(25))));
+        // a request for the day after the last settlement, which found nothing to report
+        Instant lastEnd = settlements.get(settlements.size() - 1).end();
+        catalog.add(new CatalogEntry("7399000001", null, null, lastEnd, lastEnd.plus(Duration.ofDays(1)), lastEnd.plus(Duration.ofHours(25))));
         return catalog;
     }
 
