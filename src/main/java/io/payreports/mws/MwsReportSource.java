@@ -62,7 +62,7 @@ public class MwsReportSource {
         List<MwsReport> generated = client.generatedReports(types, now.minus(RETENTION), now);
         warnAboutGaps(run, generated);
         List<MwsReport> done = generated.stream().filter(report -> !report.hasNoData()).toList();
-        Set<String> open = client.unacknowledged(done.stream().map(MwsReport::reportRequestId).toList());
+        Set<String> open = client.unacknowledged(types);
         Queue<String> toAcknowledge = new ConcurrentLinkedQueue<>();
         List<MwsReport> pending = new ArrayList<>();
         for (MwsReport report : done) {

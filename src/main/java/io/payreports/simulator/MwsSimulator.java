@@ -201,8 +201,10 @@ public final class MwsSimulator implements AutoCloseable {
         List<String> requestIds = listed(parameters, "ReportRequestIdList.Id.");
         // seed 003: "If you pass in ReportRequestId values, other query conditions are ignored."
         String wanted = parameters.get("Acknowledged");
+        List<String> types = listed(parameters, "ReportTypeList.Type.");
         List<String> entries = catalog().stream()
                 .filter(report -> report.reportId() != null)
+                .filter(report -> types.isEmpty() || types.contains(SETTLEMENT))
                 .filter(report -> requestIds.isEmpty()
                         ? wanted == null || Boolean.parseBoolean(wanted) == acknowledged.containsKey(report.reportId())
                         : requestIds.contains(report.requestId()))

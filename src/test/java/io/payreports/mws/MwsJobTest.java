@@ -14,7 +14,10 @@ import java.util.Set;
 
 import io.payreports.config.PayreportsApplication;
 import io.payreports.jobs.JobRun;
+import io.payreports.simulator.Faults;
 import io.payreports.simulator.MwsSimulator;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +88,41 @@ class MwsJobTest {
         }
     }
 
+    @Test
+    void throttlingIsRetriedUntilEveryReportIsDelivered() throws Exception {
+        int generated;
+        try (MwsSimulator calm = MwsSimulator.start(options())) {
+            generated = reportsWithData(calm);
+        }
+        try (MwsSimulator throttling = MwsSimulator.start(options().withFaults(Faults.parse("503=0.25", 7)))) {
+            JobRun run = runOnce(throttling, dir.resolve("out"), 8);
+
+            assertThat(run.succeeded()).as(run.summaryLine()).isTrue();
+            assertThat(run.reportsDelivered()).isEqualTo(generated);
+        }
+    }
+
+    @Test
+    void aReportDeliveredEarlierButNotAcknowledgedIsAcknowledgedWithoutASecondDelivery() throws Exception {
+        try (MwsSimulator simulator = MwsSimulator.start(options())) {
+            List<MwsReport> reports = MwsClientTest.client(simulator, MwsClientTest.SECRET)
+                    .generatedReports(SETTLEMENT, Instant.now().minus(Duration.ofDays(90)), Instant.now()).stream()
+                    .filter(report -> !report.hasNoData()).toList();
+            JdbcDataSource state = new JdbcDataSource();
+            state.setURL("jdbc:h2:file:" + dir.resolve("data/state"));
+            JdbcMessageIdRepository delivered = new JdbcMessageIdRepository(state, "payreports");
+            delivered.start();
+            delivered.add("mws-settlement/" + reports.get(0).reportId()); // as if the acknowledgement of an earlier run was lost
+            delivered.stop();
+
+            JobRun run = runOnce(simulator, dir.resolve("out"));
+
+            assertThat(run.reportsDelivered()).isEqualTo(reports.size() - 1);
+            assertThat(simulator.downloads()).isEqualTo(reports.size() - 1);
+            assertThat(unacknowledged(simulator)).isEmpty();
+        }
+    }
+
     private static MwsSimulator.Options options() {
         return MwsSimulator.Options.of(0, MwsClientTest.ACCESS_KEY, MwsClientTest.SECRET, MwsClientTest.SELLER, Clock.systemUTC());
     }
@@ -96,12 +134,14 @@ class MwsJobTest {
     }
 
     private static Set<String> unacknowledged(MwsSimulator simulator) {
-        MwsClient client = MwsClientTest.client(simulator, MwsClientTest.SECRET);
-        return client.unacknowledged(client.generatedReports(SETTLEMENT, Instant.now().minus(Duration.ofDays(90)), Instant.now()).stream()
-                .filter(report -> !report.hasNoData()).map(MwsReport::reportRequestId).toList());
+        return MwsClientTest.client(simulator, MwsClientTest.SECRET).unacknowledged(SETTLEMENT);
     }
 
     private JobRun runOnce(MwsSimulator simulator, Path outputDir) throws Exception {
+        return runOnce(simulator, outputDir, 2);
+    }
+
+    private JobRun runOnce(MwsSimulator simulator, Path outputDir, int redeliveries) throws Exception {
         Path config = dir.resolve("application.properties");
         Files.writeString(config, String.join("\n",
                 "payreports.mws.endpoint = " + simulator.baseUrl(),
@@ -113,7 +153,7 @@ class MwsJobTest {
                 "payreports.state.jdbc-url = jdbc:h2:file:" + dir.resolve("data/state"),
                 "payreports.sinks.jdbc.url = jdbc:h2:file:" + dir.resolve("data/state"),
                 "payreports.retry.redelivery-delay = 10",
-                "payreports.retry.maximum-redeliveries = 2",
+                "payreports.retry.maximum-redeliveries = " + redeliveries,
                 ""));
         try (PayreportsApplication application = PayreportsApplication.create(config, Optional.of(routes))) {
             application.start();
