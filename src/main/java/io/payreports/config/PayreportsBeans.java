@@ -6,7 +6,12 @@ import io.payreports.amazonpay.AmazonPayReportSource;
 import io.payreports.amazonpay.RetryAfterPause;
 import io.payreports.jobs.DeadLetters;
 import io.payreports.jobs.JobRuns;
+import io.payreports.jobs.JobMetrics;
 import io.payreports.jobs.ReportDeliveries;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.payreports.mws.MwsReportSource;
 import io.payreports.reports.ReportFormats;
 import io.payreports.sinks.DeadLetterWriter;
@@ -30,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -43,6 +49,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
     private final Clock clock = Clock.systemUTC();
     private final DataSources dataSources = new DataSources();
     private final JobRuns jobRuns = new JobRuns(clock);
+    private MeterRegistry meters;
     private AmazonPayConnection amazonPay;
     private MwsConnection mws;
 
@@ -75,6 +82,12 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
                 settings.reportLimits(), deadLetterWriter, clock));
         registry.bind("deadLetters", new DeadLetters(deadLetterWriter, clock));
 
+        // the registry Camel's Prometheus endpoint (/observe/metrics) serves; the API clients count into it through Metrics.globalRegistry
+        meters = Optional.ofNullable(registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class))
+                .orElseGet(() -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        registry.bind("metricsRegistry", meters);
+        Metrics.addRegistry(meters);
+        jobRuns.recordMetricsIn(new JobMetrics(meters, clock));
         registry.bind("jobRuns", jobRuns);
         context.getManagementStrategy().addEventNotifier(jobRuns);
     }
@@ -107,6 +120,9 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
 
     @Override
     public void close() {
+        if (meters != null) {
+            Metrics.removeRegistry(meters);
+        }
         dataSources.close();
         if (amazonPay != null) {
             amazonPay.close();

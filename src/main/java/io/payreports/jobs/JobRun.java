@@ -35,6 +35,8 @@ public final class JobRun {
     private final AtomicLong reportsFailed = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong rowsRejected = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
     private final Map<String, AtomicLong> deliveredBySink = new ConcurrentHashMap<>();
     /** Data periods of the delivered reports, so that a missing settlement period shows in the summary. */
     private final List<Period> covered = new CopyOnWriteArrayList<>();
@@ -63,6 +65,7 @@ public final class JobRun {
         }
         records.addAndGet(recordCount);
         deadLettered.addAndGet(rejectedRows);
+        rowsRejected.addAndGet(rejectedRows);
         bySink.forEach((sink, count) -> deliveredBySink.computeIfAbsent(sink, name -> new AtomicLong()).addAndGet(count));
     }
 
@@ -81,6 +84,29 @@ public final class JobRun {
     /** The position of the earliest failed report, if any: the watermark must not pass it. */
     public synchronized Optional<Instant> earliestFailure() {
         return Optional.ofNullable(earliestFailure);
+    }
+
+    /** One redelivery attempt of this run's exchanges (a retried API call, download or report). */
+    void retried() {
+        retries.incrementAndGet();
+    }
+
+    public long retries() {
+        return retries.get();
+    }
+
+    /** Rows of delivered reports that did not parse and went to the dead letters. */
+    public long rowsRejected() {
+        return rowsRejected.get();
+    }
+
+    /** The end of the newest data period this run delivered. */
+    public Optional<Instant> newestDataEnd() {
+        return covered.stream().map(Period::end).max(Comparator.naturalOrder());
+    }
+
+    public Instant finishedAt() {
+        return finished;
     }
 
     /** A report Amazon ended as FAILED or CANCELLED: it has no document; the summary names it. */

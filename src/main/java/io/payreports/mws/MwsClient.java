@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.payreports.jobs.ApiCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -156,7 +157,9 @@ public class MwsClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
         try {
-            return http.send(request, handler);
+            HttpResponse<T> response = http.send(request, handler);
+            ApiCalls.count("mws", action, response.statusCode());
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException("MWS " + action + " at " + config.endpoint() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
