@@ -7,6 +7,7 @@ import io.payreports.amazonpay.RetryAfterPause;
 import io.payreports.jobs.DeadLetters;
 import io.payreports.jobs.JobRuns;
 import io.payreports.jobs.JobMetrics;
+import io.payreports.state.StateDatabaseHealthCheck;
 import io.payreports.jobs.ReportDeliveries;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -64,6 +65,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         Registry registry = context.getRegistry();
 
         DataSource state = dataSources.forUrl(settings.stateJdbcUrl());
+        registry.bind("stateDatabaseHealthCheck", new StateDatabaseHealthCheck(state));
         JdbcMessageIdRepository delivered = new JdbcMessageIdRepository(state, "payreports");
         registry.bind("deliveredReports", delivered);
         context.addService(delivered, true);
