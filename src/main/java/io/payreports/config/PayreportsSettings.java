@@ -159,6 +159,11 @@ public record PayreportsSettings(
                 URI uri = URI.create(value);
                 if (uri.getScheme() == null || uri.getHost() == null) {
                     problem(key, "must be an absolute URL such as http://127.0.0.1:8443, not '" + value + "'");
+                } else if (!"https".equalsIgnoreCase(uri.getScheme()) && !DocumentHosts.isLoopback(uri.getHost())
+                        && !Boolean.parseBoolean(text("payreports.allow-insecure-http", "false"))) {
+                    // signed requests, tokens and money data would cross the network in clear text
+                    problem(key, "must be https unless it is a loopback address (set payreports.allow-insecure-http=true to allow "
+                            + uri.getScheme() + "://" + uri.getHost() + ")");
                 }
                 return uri;
             } catch (IllegalArgumentException e) {
