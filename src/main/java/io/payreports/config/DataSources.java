@@ -15,7 +15,7 @@ public final class DataSources implements AutoCloseable {
     public synchronized DataSource forUrl(String jdbcUrl) {
         return pools.computeIfAbsent(jdbcUrl, url -> {
             HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(url);
+            config.setJdbcUrl(withoutH2ShutdownHook(url));
             config.setPoolName("payreports-" + (pools.size() + 1));
             config.setMaximumPoolSize(4);
             config.setMinimumIdle(1);
@@ -24,6 +24,15 @@ public final class DataSources implements AutoCloseable {
             config.setConnectionTimeout(10_000);
             return new HikariDataSource(config);
         });
+    }
+
+    /**
+     * H2 closes its databases from its own JVM shutdown hook, which on SIGTERM runs beside Camel's graceful
+     * shutdown and pulls the database from under the deliveries still finishing; the pools close it instead.
+     */
+    static String withoutH2ShutdownHook(String url) {
+        return url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")
+                ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
     }
 
     @Override
