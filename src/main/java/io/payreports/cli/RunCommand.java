@@ -53,7 +53,7 @@ public class RunCommand implements Callable<Integer> {
             System.err.println("run --backfill needs --report-type TYPE --from DATE --to DATE, with --to after --from");
             return 2;
         }
-        try (PayreportsApplication application = PayreportsApplication.create(config)) {
+        try (PayreportsApplication application = once || backfill ? PayreportsApplication.createLocal(config) : PayreportsApplication.create(config)) {
             if (backfill) {
                 application.start();
                 List<String> notCompleted = application.backfill(reportType, from.atStartOfDay(ZoneOffset.UTC).toInstant(),

@@ -66,6 +66,10 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
 
         DataSource state = dataSources.forUrl(settings.stateJdbcUrl());
         registry.bind("stateDatabaseHealthCheck", new StateDatabaseHealthCheck(state));
+        if (Boolean.parseBoolean(properties.resolveProperty("payreports.cluster.enabled").orElse("false"))) {
+            Duration checkin = Duration.ofMillis(Long.parseLong(properties.resolveProperty("payreports.cluster.checkin-interval").orElse("5000")));
+            QuartzCluster.configure(context, settings.stateJdbcUrl(), state, checkin, locator);
+        }
         JdbcMessageIdRepository delivered = new JdbcMessageIdRepository(state, "payreports");
         registry.bind("deliveredReports", delivered);
         context.addService(delivered, true);
