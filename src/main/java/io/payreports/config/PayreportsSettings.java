@@ -116,7 +116,7 @@ public record PayreportsSettings(
         ConfigProblem problem(String key, String message);
     }
 
-    private static final class Reader {
+    static final class Reader {
         private final Function<String, String> lookup;
         private final KeyLocator locator;
         private final List<ConfigProblem> problems = new ArrayList<>();
@@ -143,6 +143,23 @@ public record PayreportsSettings(
 
         String text(String key, String defaultValue) {
             return optionalText(key).orElse(defaultValue);
+        }
+
+        String required(String key) {
+            Optional<String> value = optionalText(key);
+            if (value.isEmpty()) {
+                problem(key, "required");
+            }
+            return value.orElse("");
+        }
+
+        boolean bool(String key, boolean defaultValue) {
+            String value = text(key, Boolean.toString(defaultValue)).toLowerCase(Locale.ROOT);
+            if (!value.equals("true") && !value.equals("false")) {
+                problem(key, "must be true or false, not '" + value + "'");
+                return defaultValue;
+            }
+            return Boolean.parseBoolean(value);
         }
 
         String oneOf(String key, String defaultValue, String... allowed) {

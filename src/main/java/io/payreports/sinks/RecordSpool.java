@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,6 +41,17 @@ public final class RecordSpool implements AutoCloseable {
     public static RecordSpool create(Path directory, List<Column> columns) throws IOException {
         Files.createDirectories(directory);
         return new RecordSpool(Files.createTempFile(directory, "report-", ".spool"), columns);
+    }
+
+    /** Spools of a run that was killed before it could delete them; call once at startup, before any report. */
+    public static void deleteLeftovers(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            try (DirectoryStream<Path> spools = Files.newDirectoryStream(directory, "report-*.spool")) {
+                for (Path spool : spools) {
+                    Files.deleteIfExists(spool);
+                }
+            }
+        }
     }
 
     public void append(Object[] values) throws IOException {
