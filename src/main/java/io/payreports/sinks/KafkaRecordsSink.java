@@ -91,9 +91,6 @@ public final class KafkaRecordsSink implements RecordSink {
             Object[] values = layout.values(record);
             Message message = new DefaultMessage(context);
             message.setHeader(KafkaConstants.KEY, key(values));
-            message.setHeader(REPORT_ID_HEADER, report.reportId());
-            message.setHeader(REPORT_TYPE_HEADER, report.reportType());
-            extraHeaders.forEach(message::setHeader);
             message.setBody(json(values));
             batch.add(message);
             count++;
@@ -120,7 +117,13 @@ public final class KafkaRecordsSink implements RecordSink {
             if (batch.isEmpty()) {
                 return;
             }
-            Exchange sent = template.send(uri, exchange -> exchange.getMessage().setBody(new ArrayList<>(batch)));
+            // Camel gives every message of a batch the headers of the exchange: the report's, here
+            Exchange sent = template.send(uri, exchange -> {
+                exchange.getMessage().setHeader(REPORT_ID_HEADER, report.reportId());
+                exchange.getMessage().setHeader(REPORT_TYPE_HEADER, report.reportType());
+                extraHeaders.forEach(exchange.getMessage()::setHeader);
+                exchange.getMessage().setBody(new ArrayList<>(batch));
+            });
             batch.clear();
             if (sent.getException() != null) {
                 throw sent.getException();
