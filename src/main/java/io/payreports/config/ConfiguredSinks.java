@@ -15,7 +15,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
-import org.apache.camel.component.aws2.s3.AWS2S3Endpoint;
 import org.apache.camel.component.file.remote.SftpEndpoint;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -171,6 +170,7 @@ final class ConfiguredSinks {
                 + "&tempFileName=.${file:onlyname}.part&fileExist=Override&autoCreate=true&disconnect=true"
                 + "&maximumReconnectAttempts=0&connectTimeout=" + timeout.toMillis() + "&timeout=" + timeout.toMillis()
                 + "&serverAliveInterval=0&binary=true";
+        // created now to receive the secrets, which thus never appear in the URI
         SftpEndpoint endpoint = context.getEndpoint(uri, SftpEndpoint.class);
         r.optionalText(p + "password").ifPresent(endpoint.getConfiguration()::setPassword);
         r.optionalText(p + "private-key-file").ifPresent(endpoint.getConfiguration()::setPrivateKeyFile);
@@ -178,7 +178,7 @@ final class ConfiguredSinks {
         if (endpoint.getConfiguration().getPassword() == null && endpoint.getConfiguration().getPrivateKeyFile() == null) {
             r.problem(p + "password", "set a password or " + p + "private-key-file");
         }
-        return new UploadSink(name, template, endpoint, Exchange.FILE_NAME,
+        return new UploadSink(name, template, uri, Exchange.FILE_NAME,
                 new TargetPattern(r.text(p + "path", "{reportType}/{yyyy}/{MM}/{reportId}.csv"), clock), settings.dataDir().resolve("spool"));
     }
 
@@ -212,7 +212,7 @@ final class ConfiguredSinks {
                         yield "";
                     }
                 };
-        return new UploadSink(name, template, context.getEndpoint(uri, AWS2S3Endpoint.class), AWS2S3Constants.KEY,
+        return new UploadSink(name, template, uri, AWS2S3Constants.KEY,
                 new TargetPattern(r.text(p + "key", "{reportType}/{yyyy}/{MM}/{reportId}.jsonl"), clock), settings.dataDir().resolve("spool"));
     }
 

@@ -71,6 +71,7 @@ public final class JobRun {
         deadLettered.addAndGet(rejectedRows);
         bySink.forEach((sink, count) -> deliveredBySink.computeIfAbsent(sink, name -> new AtomicLong()).addAndGet(count));
         deadLetteredBySink.forEach((sink, count) -> {
+            deliveredBySink.computeIfAbsent(sink, name -> new AtomicLong()); // the sink shows in the summary with 0
             this.deadLetteredBySink.computeIfAbsent(sink, name -> new AtomicLong()).addAndGet(count);
             deadLettered.addAndGet(count);
         });

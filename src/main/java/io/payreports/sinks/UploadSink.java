@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -26,17 +25,22 @@ public final class UploadSink implements RecordSink {
 
     private final String name;
     private final ProducerTemplate template;
-    private final Endpoint endpoint;
+    private final String endpointUri;
     private final String targetHeader;
     private final TargetPattern target;
     private final Path tempDirectory;
 
-    /** @param targetHeader the endpoint's header naming the remote file, e.g. {@code CamelFileName} */
-    public UploadSink(String name, ProducerTemplate template, Endpoint endpoint, String targetHeader, TargetPattern target,
+    /**
+     * @param endpointUri  resolved at the first upload, not before: the aws2-s3 endpoint checks its
+     *                     bucket when it starts, and a store that is down then must be retried like
+     *                     any failed upload instead of failing the application's start
+     * @param targetHeader the endpoint's header naming the remote file, e.g. {@code CamelFileName}
+     */
+    public UploadSink(String name, ProducerTemplate template, String endpointUri, String targetHeader, TargetPattern target,
                       Path tempDirectory) {
         this.name = name;
         this.template = template;
-        this.endpoint = endpoint;
+        this.endpointUri = endpointUri;
         this.targetHeader = targetHeader;
         this.target = target;
         this.tempDirectory = tempDirectory;
@@ -87,7 +91,7 @@ public final class UploadSink implements RecordSink {
         public void commit() throws Exception {
             encoded.finish();
             out.close();
-            Exchange sent = template.send(endpoint, exchange -> {
+            Exchange sent = template.send(endpointUri, exchange -> {
                 exchange.getMessage().setBody(file.toFile());
                 exchange.getMessage().setHeader(targetHeader, remoteName);
             });
