@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,6 +34,26 @@ public final class DataSources implements AutoCloseable {
     static String withoutH2ShutdownHook(String url) {
         return url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")
                 ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
+    }
+
+    /**
+     * A pool for a records database, which may be down when payreports starts: it connects on the
+     * first delivery (and a failure there is retried like any sink failure), within {@code timeout}.
+     * Credentials, if given, stay out of the URL and out of messages.
+     */
+    public synchronized DataSource forSink(String jdbcUrl, String username, String password, Duration timeout) {
+        return pools.computeIfAbsent(jdbcUrl + "|" + username, key -> {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(jdbcUrl);
+            config.setUsername(username);
+            config.setPassword(password);
+            config.setPoolName("payreports-" + (pools.size() + 1));
+            config.setMaximumPoolSize(4);
+            config.setMinimumIdle(0);
+            config.setInitializationFailTimeout(-1);
+            config.setConnectionTimeout(Math.max(250, timeout.toMillis()));
+            return new HikariDataSource(config);
+        });
     }
 
     @Override

@@ -15,11 +15,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.payreports.mws.MwsReportSource;
 import io.payreports.reports.ReportFormats;
+import io.payreports.jobs.SinkRoutes;
 import io.payreports.sinks.DeadLetterWriter;
-import io.payreports.sinks.FileFormat;
-import io.payreports.sinks.FileRecordsSink;
-import io.payreports.sinks.JdbcRecordsSink;
-import io.payreports.sinks.RecordSink;
+import io.payreports.sinks.RecordSpool;
 import io.payreports.state.WatermarkStore;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -28,17 +26,10 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The beans our routes refer to by name ({@code amazonPayReports}, {@code reportDeliveries},
@@ -83,9 +74,15 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         registry.bind("mwsReports", new MwsReportSource(mws.client(), delivered, clock));
         registry.bind("retryAfterPause", new RetryAfterPause(Duration.ofMillis(settings.retry().maximumRedeliveryDelayMs())));
 
-        DeadLetterWriter deadLetterWriter = new DeadLetterWriter(settings.outputDir());
-        registry.bind("reportDeliveries", new ReportDeliveries(sinks(settings, properties), new ReportFormats(context),
+        DeadLetterWriter deadLetterWriter = new DeadLetterWriter(settings.outputDir(), clock);
+        ConfiguredSinks sinks = ConfiguredSinks.build(key -> properties.resolveProperty(key).orElse(null), locator,
+                ConfiguredSinks.names(properties.loadProperties(key -> key.startsWith(ConfiguredSinks.PREFIX)).stringPropertyNames()),
+                settings, context, dataSources, deadLetterWriter, clock);
+        Path spool = settings.dataDir().resolve("spool");
+        RecordSpool.deleteLeftovers(spool);
+        registry.bind("reportDeliveries", new ReportDeliveries(sinks.sinks, sinks.deadLetters, spool, new ReportFormats(context),
                 settings.reportLimits(), deadLetterWriter, clock));
+        context.addRoutes(new SinkRoutes(sinks.retries));
         registry.bind("deadLetters", new DeadLetters(deadLetterWriter, clock));
 
         // the registry Camel's Prometheus endpoint (/observe/metrics) serves; the API clients count into it through Metrics.globalRegistry
@@ -96,24 +93,6 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         jobRuns.recordMetricsIn(new JobMetrics(meters, clock));
         registry.bind("jobRuns", jobRuns);
         context.getManagementStrategy().addEventNotifier(jobRuns);
-    }
-
-    private Map<String, RecordSink> sinks(PayreportsSettings settings, PropertiesComponent properties) {
-        String formatList = properties.resolveProperty("payreports.sinks.file.formats").orElse("jsonl,csv");
-        Set<FileFormat> formats = EnumSet.noneOf(FileFormat.class);
-        for (String format : formatList.split(",")) {
-            try {
-                formats.add(FileFormat.valueOf(format.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(List.of(locator.problem("payreports.sinks.file.formats",
-                        "unknown format '" + format.trim() + "', use " + Arrays.stream(FileFormat.values())
-                                .map(value -> value.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")))));
-            }
-        }
-        Map<String, RecordSink> sinks = new LinkedHashMap<>();
-        sinks.put("file", new FileRecordsSink(settings.outputDir(), formats));
-        sinks.put("jdbc", new JdbcRecordsSink(dataSources.forUrl(settings.recordsJdbcUrl()), 500));
-        return sinks;
     }
 
     JobRuns jobRuns() {

@@ -145,6 +145,23 @@ public record PayreportsSettings(
             return optionalText(key).orElse(defaultValue);
         }
 
+        String required(String key) {
+            Optional<String> value = optionalText(key);
+            if (value.isEmpty()) {
+                problem(key, "required");
+            }
+            return value.orElse("");
+        }
+
+        boolean bool(String key, boolean defaultValue) {
+            String value = text(key, Boolean.toString(defaultValue)).toLowerCase(Locale.ROOT);
+            if (!value.equals("true") && !value.equals("false")) {
+                problem(key, "must be true or false, not '" + value + "'");
+                return defaultValue;
+            }
+            return Boolean.parseBoolean(value);
+        }
+
         String oneOf(String key, String defaultValue, String... allowed) {
             String value = text(key, defaultValue).toLowerCase(Locale.ROOT);
             if (!List.of(allowed).contains(value)) {

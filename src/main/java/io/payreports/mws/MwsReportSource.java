@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
 import io.payreports.jobs.JobRun;
+import io.payreports.jobs.ReportDeliveries;
 import io.payreports.reports.ReportContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
@@ -97,9 +98,19 @@ public class MwsReportSource {
         return client.report(report.reportId());
     }
 
-    /** After the sinks committed: the report joins the run's acknowledgements. */
+    /**
+     * After the sinks settled: the report joins the run's acknowledgements, unless a sink had to dead-letter
+     * records. Then Amazon keeps it unacknowledged and the report fails here, so that it is not marked
+     * delivered and the next run delivers it again (the sinks that took it absorb the repeat).
+     */
     public void delivered(Exchange exchange) {
-        toAcknowledge(exchange).add(exchange.getProperty(SOURCE_REPORT, MwsReport.class).reportId());
+        MwsReport report = exchange.getProperty(SOURCE_REPORT, MwsReport.class);
+        long deadLettered = exchange.getProperty(ReportDeliveries.SINK_DEAD_LETTERS, 0L, Long.class);
+        if (deadLettered > 0) {
+            throw new UnacknowledgedReportException("report " + report.reportId() + " stays unacknowledged at Amazon: a sink dead-lettered "
+                    + deadLettered + " of its records; the next run delivers it again");
+        }
+        toAcknowledge(exchange).add(report.reportId());
     }
 
     /** After the split: acknowledges what this run delivered (and what an earlier run could not), in batches of 100. */
