@@ -113,7 +113,7 @@ public final class Bench {
             add(rows, "report → Kafka, records/s (baseline: plain producer loop, same JSON)", kafka, producer);
         }
         Rss rss = jarRun(report, rows);
-        table.add("| " + rows + " | `run --once` jar, -Xmx256m, files: peak RSS | " + rss.peakMb + " MB, " + rss.seconds + " s wall | | |");
+        table.add("| " + rows + " | `run --once` jar, -Xmx256m, files + H2: peak RSS | " + rss.peakMb + " MB, " + rss.seconds + " s wall | | |");
     }
 
     // ---- baselines and payreports, each returning a rate -------------------------------------------------------------
