@@ -5,6 +5,8 @@ import io.payreports.amazonpay.PemKeys;
 import io.payreports.simulator.AmazonPaySimulator;
 import io.payreports.simulator.Faults;
 import io.payreports.simulator.SimulatorOptions;
+import io.payreports.simulator.SpApiSimulator;
+import io.payreports.simulator.SpApiSimulatorOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,7 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "simulator", mixinStandardHelpOptions = true,
-        description = {"Serves the Amazon Pay API v2 simulator on 127.0.0.1 until stopped (Ctrl+C).",
+        description = {"Serves the Amazon Pay API v2 simulator on 127.0.0.1 until stopped (Ctrl+C), with the SP-API simulator (LWA, Finances, Transfers) on the same port.",
                 "Every request must be signed with AMZN-PAY-RSASSA-PSS-V2 by the private key matching the public key."})
 public class SimulatorCommand implements Callable<Integer> {
 
@@ -64,9 +66,12 @@ public class SimulatorCommand implements Callable<Integer> {
         SimulatorOptions options = new SimulatorOptions(port, keys, seed, 90, Clock.systemUTC(), Optional.ofNullable(dataDir), !noGenerate, injected);
         CountDownLatch stopped = new CountDownLatch(1);
         try (AmazonPaySimulator simulator = AmazonPaySimulator.start(options)) {
+            SpApiSimulator.mount(simulator, SpApiSimulatorOptions.of(port, Clock.systemUTC()).withSeed(seed));
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             System.out.println("Amazon Pay simulator listening on " + simulator.baseUrl() + " (paths /live/v2/... and /sandbox/v2/...)");
             System.out.println("Point payreports at it with PAYREPORTS_AMAZONPAY_ENDPOINT=" + simulator.baseUrl());
+            System.out.println("SP-API simulator on the same port (/finances/..., LWA at /auth/o2/token, any client id, secret and refresh token):"
+                    + " PAYREPORTS_SPAPI_ENDPOINT=" + simulator.baseUrl() + " PAYREPORTS_SPAPI_LWA_ENDPOINT=" + simulator.baseUrl() + SpApiSimulator.LWA_PATH);
             stopped.await();
         }
         return 0;

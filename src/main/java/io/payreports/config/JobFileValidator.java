@@ -40,9 +40,11 @@ public final class JobFileValidator {
 
     /** Templates shipped in the jar and the parameters they cannot do without. */
     private static final Map<String, Set<String>> REQUIRED_PARAMETERS = Map.of("amazonpay-reports", Set.of("jobId", "cron"),
-            "amazonpay-disbursements", Set.of("jobId", "cron"));
+            "amazonpay-disbursements", Set.of("jobId", "cron"),
+            "spapi-transactions", Set.of("jobId", "cron"), "spapi-payment-methods", Set.of("jobId", "cron"));
     private static final Set<String> SINKS = Set.of("file", "jdbc");
     private static final String TEMPLATES = "classpath:camel/amazonpay-reports.yaml";
+    private static final String SPAPI_TEMPLATES = "classpath:camel/spapi-finances.yaml";
     private static final String SANDBOX_SETTLEMENT = ReportModels.SANDBOX_SETTLEMENT;
 
     private final Optional<Path> operatorConfig;
@@ -62,6 +64,7 @@ public final class JobFileValidator {
             context.getPropertiesComponent().setLocation(ConfigFiles.propertyLocations(operatorConfig));
             // job files instantiate the templates shipped in the jar
             PluginHelper.getRoutesLoader(context).loadRoutes(PluginHelper.getResourceLoader(context).resolveResource(TEMPLATES));
+            PluginHelper.getRoutesLoader(context).loadRoutes(PluginHelper.getResourceLoader(context).resolveResource(SPAPI_TEMPLATES));
             for (Path file : files) {
                 validateFile(context, file, problems);
             }

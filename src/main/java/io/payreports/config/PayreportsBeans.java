@@ -43,6 +43,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
     private final DataSources dataSources = new DataSources();
     private final JobRuns jobRuns = new JobRuns(clock);
     private AmazonPayConnection amazonPay;
+    private SpApiConnection spApi;
 
     PayreportsBeans(ConfigLocator locator) {
         this.locator = locator;
@@ -65,6 +66,8 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         registry.bind("amazonPayDisbursements", new AmazonPayDisbursements(amazonPay.client(), watermarks, clock));
         registry.bind("amazonPayBackfill", new AmazonPayBackfill(amazonPay.client(), clock, Duration.ofMinutes(30)));
         registry.bind("retryAfterPause", new RetryAfterPause(Duration.ofMillis(settings.retry().maximumRedeliveryDelayMs())));
+        spApi = new SpApiConnection(PayreportsSettings.readSpApi(key -> properties.resolveProperty(key).orElse(null), locator), clock);
+        SpApiBeans.bind(registry, spApi, state, watermarks, clock);
 
         DeadLetterWriter deadLetterWriter = new DeadLetterWriter(settings.outputDir());
         registry.bind("reportDeliveries", new ReportDeliveries(sinks(settings, properties), new ReportFormats(context),
@@ -106,6 +109,9 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         dataSources.close();
         if (amazonPay != null) {
             amazonPay.close();
+        }
+        if (spApi != null) {
+            spApi.close();
         }
     }
 }
