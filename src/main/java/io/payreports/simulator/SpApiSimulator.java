@@ -137,6 +137,12 @@ public final class SpApiSimulator implements AutoCloseable {
         return calls.get(operation).get();
     }
 
+    /** How many transactions the simulator holds posted in [from, to): what a complete delivery must contain. */
+    public long transactionsBetween(Instant from, Instant to) {
+        Instant historyStart = options.clock().instant().minus(Duration.ofDays(options.days()));
+        return transactions.between(from.isBefore(historyStart) ? historyStart : from, to, null).size();
+    }
+
     /** Refresh tokens exchanged for access tokens so far. */
     public long tokenExchanges() {
         return tokenExchanges.get();
