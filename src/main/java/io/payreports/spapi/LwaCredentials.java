@@ -1,5 +1,6 @@
 package io.payreports.spapi;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public record LwaCredentials(String clientId, String clientSecret, String refres
     }
 
     private List<String> secrets(String... more) {
-        List<String> secrets = new java.util.ArrayList<>(List.of(more));
+        List<String> secrets = new ArrayList<>(List.of(more));
         secrets.add(clientSecret == null ? "" : clientSecret);
         secrets.add(refreshToken == null ? "" : refreshToken);
         return secrets;

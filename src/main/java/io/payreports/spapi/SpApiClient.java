@@ -14,7 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,16 +72,16 @@ public class SpApiClient {
     }
 
     /** getPaymentMethods (seed 004): the request body as given, the piDetails of the answer. */
-    public java.util.List<PaymentMethod> getPaymentMethods(PaymentMethodsRequest request) {
+    public List<PaymentMethod> getPaymentMethods(PaymentMethodsRequest request) {
         JsonNode answer = SpApiJson.read(call(SpApiOperation.getPaymentMethods, Map.of(), SpApiJson.write(request.body())), "getPaymentMethods");
-        java.util.List<PaymentMethod> methods = new java.util.ArrayList<>();
+        List<PaymentMethod> methods = new ArrayList<>();
         answer.path("piDetails").forEach(node -> methods.add(PaymentMethod.of(node)));
         return methods;
     }
 
     /** initiatePayout (seed 004); answers the payoutReferenceId. Callers go through {@link PayoutGuard}. */
     public String initiatePayout(String marketplaceId, String accountType) {
-        Map<String, String> body = new java.util.LinkedHashMap<>();
+        Map<String, String> body = new LinkedHashMap<>();
         body.put("marketplaceId", marketplaceId);
         body.put("accountType", accountType);
         JsonNode answer = SpApiJson.read(call(SpApiOperation.initiatePayout, Map.of(), SpApiJson.write(body)), "initiatePayout");
