@@ -32,6 +32,10 @@ public record SpApiSimulatorOptions(int port, long seed, int days, Clock clock, 
         return new SpApiSimulatorOptions(port, seed, days, clock, credentials, pageSize, nextTokenLifetime, count);
     }
 
+    public SpApiSimulatorOptions withDays(int newDays) {
+        return new SpApiSimulatorOptions(port, seed, newDays, clock, credentials, pageSize, nextTokenLifetime, rejectNextTokens);
+    }
+
     public SpApiSimulatorOptions withSeed(long newSeed) {
         return new SpApiSimulatorOptions(port, newSeed, days, clock, credentials, pageSize, nextTokenLifetime, rejectNextTokens);
     }

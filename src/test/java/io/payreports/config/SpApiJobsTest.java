@@ -48,7 +48,9 @@ class SpApiJobsTest {
 
     @Test
     void fourHundredDaysArriveInWindowsWithinTheRateLimitEachTransactionOnceAndASecondRunDeliversNothing() throws Exception {
-        try (SpApiSimulator simulator = SpApiSimulator.start(SpApiSimulatorOptions.of(0, Clock.systemUTC()).withCredentials(CREDENTIALS));
+        // a day more history than the job asks for, so the count below does not depend on when the simulator started
+        SpApiSimulatorOptions options = SpApiSimulatorOptions.of(0, Clock.systemUTC()).withCredentials(CREDENTIALS).withDays(401);
+        try (SpApiSimulator simulator = SpApiSimulator.start(options);
              PayreportsApplication application = PayreportsApplication.create(config(simulator, CREDENTIALS, 400), Optional.of(routes("spapi-transactions.yaml")))) {
             application.start();
             Instant started = Instant.now();
@@ -65,7 +67,8 @@ class SpApiJobsTest {
             assertThat(simulator.tokenExchanges()).as("one LWA exchange, then the cached token").isEqualTo(1);
 
             Instant end = watermark();
-            long expected = simulator.transactionsBetween(end.minus(Duration.ofDays(400)), end);
+            // the run planned its windows from one "now": the first starts 400 days before it, the last ends 2.5 min before it
+            long expected = simulator.transactionsBetween(end.plus(TransactionWindows.LATEST_BEFORE_NOW).minus(Duration.ofDays(400)), end);
             List<String> ids = jsonLines("spapi_transaction").stream().map(SpApiJobsTest::transactionIdOf).toList();
             assertThat(ids).as("every transaction exactly once in the files").hasSize((int) expected).doesNotHaveDuplicates();
             assertThat(count("SELECT COUNT(*) FROM \"SPAPI_TRANSACTION\"")).isEqualTo(expected);
@@ -87,14 +90,17 @@ class SpApiJobsTest {
 
     @Test
     void anExpiredPageTokenRestartsTheWindowAndNoTransactionIsLostOrDuplicated() throws Exception {
-        SpApiSimulatorOptions options = SpApiSimulatorOptions.of(0, Clock.systemUTC()).withCredentials(CREDENTIALS).withRejectedNextTokens(1);
+        SpApiSimulatorOptions options = SpApiSimulatorOptions.of(0, Clock.systemUTC()).withCredentials(CREDENTIALS).withRejectedNextTokens(1).withDays(61);
         try (SpApiSimulator simulator = SpApiSimulator.start(options)) {
             JobRun run = runOnce(config(simulator, CREDENTIALS, 60), "spapi-transactions.yaml");
 
             assertThat(run.succeeded()).as(run.summaryLine()).isTrue();
             Instant end = watermark();
-            long expected = simulator.transactionsBetween(end.minus(Duration.ofDays(60)), end);
+            long expected = simulator.transactionsBetween(end.plus(TransactionWindows.LATEST_BEFORE_NOW).minus(Duration.ofDays(60)), end);
             assertThat(expected).isGreaterThan(100);
+            long pages = (expected + 99) / 100;
+            assertThat(simulator.calls(SpApiOperation.listTransactions)).as("the rejected page and the window's first page again")
+                    .isEqualTo(pages + 2);
             assertThat(count("SELECT COUNT(*) FROM \"SPAPI_TRANSACTION\"")).isEqualTo(expected);
             assertThat(new HashSet<>(jsonLines("spapi_transaction").stream().map(SpApiJobsTest::transactionIdOf).toList())).hasSize((int) expected);
         }
