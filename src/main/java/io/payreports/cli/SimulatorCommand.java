@@ -66,7 +66,8 @@ public class SimulatorCommand implements Callable<Integer> {
         SimulatorOptions options = new SimulatorOptions(port, keys, seed, 90, Clock.systemUTC(), Optional.ofNullable(dataDir), !noGenerate, injected);
         CountDownLatch stopped = new CountDownLatch(1);
         try (AmazonPaySimulator simulator = AmazonPaySimulator.start(options)) {
-            SpApiSimulator.mount(simulator, SpApiSimulatorOptions.of(port, Clock.systemUTC()).withSeed(seed));
+            SpApiSimulator.mount(simulator, SpApiSimulatorOptions.of(port, Clock.systemUTC()).withSeed(seed).withLatePostings(0.1)
+                    .withFaults(Faults.parse(faults, seed)));
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             System.out.println("Amazon Pay simulator listening on " + simulator.baseUrl() + " (paths /live/v2/... and /sandbox/v2/...)");
             System.out.println("Point payreports at it with PAYREPORTS_AMAZONPAY_ENDPOINT=" + simulator.baseUrl());

@@ -6,6 +6,7 @@ import io.payreports.spapi.SpApiJson;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -51,6 +52,16 @@ final class SimulatedTransactions {
             }
         }
         return found;
+    }
+
+    /**
+     * When a transaction shows up in listTransactions: the given share of them (picked by id, so the
+     * data stays the same) between a minute and 47 hours after its postedDate, the others at once.
+     */
+    static Instant visibleFrom(ObjectNode transaction, double lateShare) {
+        Instant posted = Instant.parse(transaction.get("postedDate").asText());
+        int hash = transaction.get("transactionId").asText().hashCode() & 0x7fffffff;
+        return hash % 1000 < lateShare * 1000 ? posted.plus(Duration.ofMinutes(1 + (hash / 1000) % (47 * 60))) : posted;
     }
 
     /** One to five transactions a day, at random seconds of the day, in time order. */

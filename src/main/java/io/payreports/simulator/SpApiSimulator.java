@@ -143,6 +143,13 @@ public final class SpApiSimulator implements AutoCloseable {
         return transactions.between(from.isBefore(historyStart) ? historyStart : from, to, null).size();
     }
 
+    /** How many of the transactions posted in [from, to) listTransactions does not show yet (late postings). */
+    public long notYetVisibleBetween(Instant from, Instant to) {
+        Instant now = options.clock().instant();
+        return transactions.between(from, to, null).stream()
+                .filter(transaction -> SimulatedTransactions.visibleFrom(transaction, options.latePostings()).isAfter(now)).count();
+    }
+
     /** Refresh tokens exchanged for access tokens so far. */
     public long tokenExchanges() {
         return tokenExchanges.get();
@@ -228,6 +235,9 @@ public final class SpApiSimulator implements AutoCloseable {
             if (plan != null) {
                 exchange.getResponseHeaders().add("x-amzn-RateLimit-Limit", "0.5");
             }
+            if (injectedFault(exchange)) {
+                return;
+            }
             try {
                 switch (operation.get()) {
                     case listTransactions -> listTransactions(exchange);
@@ -240,6 +250,29 @@ public final class SpApiSimulator implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("SP-API simulator failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
         }
+    }
+
+    /** The --faults of the simulator command: slowness, then a 429, 500 or 503 instead of the answer. */
+    private boolean injectedFault(HttpExchange exchange) {
+        if (options.faults().slowMillis() > 0) {
+            try {
+                Thread.sleep(options.faults().slowMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        switch (options.faults().injectedStatus()) {
+            case 429 -> {
+                throttled.incrementAndGet();
+                error(exchange, 429, "QuotaExceeded", "You exceeded your quota for the requested resource.", null);
+            }
+            case 500 -> error(exchange, 500, "InternalFailure", "We encountered an internal error. Please try again.", null);
+            case 503 -> error(exchange, 503, "ServiceUnavailable", "Service temporarily unavailable. Please try again.", null);
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void listTransactions(HttpExchange exchange) {
@@ -267,7 +300,8 @@ public final class SpApiSimulator implements AutoCloseable {
         ArrayNode page = answer.putArray("transactions");
         if (Duration.between(after, before).compareTo(MAX_SPAN) <= 0) {
             Instant historyStart = now.minus(Duration.ofDays(options.days()));
-            List<ObjectNode> all = transactions.between(after.isBefore(historyStart) ? historyStart : after, before, marketplaceId);
+            List<ObjectNode> all = transactions.between(after.isBefore(historyStart) ? historyStart : after, before, marketplaceId).stream()
+                    .filter(transaction -> !SimulatedTransactions.visibleFrom(transaction, options.latePostings()).isAfter(now)).toList();
             all.stream().skip(offset).limit(options.pageSize()).forEach(page::add);
             if (offset + options.pageSize() < all.size()) {
                 answer.put("nextToken", nextToken(filters, offset + options.pageSize(), now));

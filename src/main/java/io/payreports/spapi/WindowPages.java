@@ -44,6 +44,17 @@ public final class WindowPages implements Iterator<WindowPages.Page> {
         if (done) {
             throw new NoSuchElementException();
         }
+        try {
+            return fetchNext();
+        } catch (RuntimeException e) {
+            // a failed window is over: Camel walks the split's pages once more to release them, which
+            // must not ask Amazon again; the window's redelivery starts a new WindowPages
+            done = true;
+            throw e;
+        }
+    }
+
+    private Page fetchNext() {
         TransactionsPage page;
         try {
             page = client.listTransactions(window.query(), nextToken);

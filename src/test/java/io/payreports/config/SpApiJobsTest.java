@@ -1,6 +1,8 @@
 package io.payreports.config;
 
 import io.payreports.jobs.JobRun;
+import io.payreports.simulator.Faults;
+import io.payreports.simulator.MutableClock;
 import io.payreports.simulator.SpApiSimulator;
 import io.payreports.simulator.SpApiSimulatorOptions;
 import io.payreports.spapi.LwaCredentials;
@@ -89,6 +91,49 @@ class SpApiJobsTest {
     }
 
     @Test
+    void transactionsAmazonPostsLateAreDeliveredByTheNextRunsLookback() throws Exception {
+        MutableClock amazonNow = new MutableClock(Instant.now());
+        SpApiSimulator simulator = simulatorWithLatePostingsNow(amazonNow);
+        try (simulator; PayreportsApplication application = PayreportsApplication.create(config(simulator, CREDENTIALS, 5),
+                Optional.of(routes("spapi-transactions.yaml")))) {
+            application.start();
+            application.triggerAllJobs();
+            assertThat(application.jobRuns().awaitFinished(1, Duration.ofSeconds(60))).isTrue();
+            JobRun first = application.jobRuns().finished().get(0);
+            Instant watermark = watermark();
+            Instant start = watermark.plus(TransactionWindows.LATEST_BEFORE_NOW).minus(Duration.ofDays(5));
+            long posted = simulator.transactionsBetween(start, watermark);
+            assertThat(first.succeeded()).as(first.summaryLine()).isTrue();
+            assertThat(count("SELECT COUNT(*) FROM \"SPAPI_TRANSACTION\"")).as("the late ones are not there yet").isLessThan(posted);
+
+            // a day and 23 hours later at Amazon, every one of them is visible
+            amazonNow.advance(Duration.ofHours(47).plusMinutes(2));
+            application.triggerAllJobs();
+            assertThat(application.jobRuns().awaitFinished(2, Duration.ofSeconds(60))).isTrue();
+            JobRun second = application.jobRuns().finished().get(1);
+
+            assertThat(second.succeeded()).as(second.summaryLine()).isTrue();
+            assertThat(count("SELECT COUNT(*) FROM \"SPAPI_TRANSACTION\" WHERE \"POSTED_DATE\" < TIMESTAMP WITH TIME ZONE '" + watermark + "'"))
+                    .as("posted before the first run's watermark, delivered by the second").isEqualTo(posted);
+            assertThat(new HashSet<>(jsonLines("spapi_transaction").stream().map(SpApiJobsTest::transactionIdOf).toList()))
+                    .hasSize(jsonLines("spapi_transaction").size());
+        }
+    }
+
+    /** A simulator whose data has at least two transactions of the last 47 hours still hidden now (the seed decides which). */
+    private static SpApiSimulator simulatorWithLatePostingsNow(MutableClock amazonNow) throws IOException {
+        for (long seed = 1; ; seed++) {
+            SpApiSimulator simulator = SpApiSimulator.start(SpApiSimulatorOptions.of(0, amazonNow).withCredentials(CREDENTIALS).withDays(6)
+                    .withLatePostings(0.5).withSeed(seed));
+            Instant end = amazonNow.instant().minus(TransactionWindows.LATEST_BEFORE_NOW).minusSeconds(60);
+            if (simulator.notYetVisibleBetween(end.minus(Duration.ofHours(47)), end) >= 2) {
+                return simulator;
+            }
+            simulator.close();
+        }
+    }
+
+    @Test
     void anExpiredPageTokenRestartsTheWindowAndNoTransactionIsLostOrDuplicated() throws Exception {
         SpApiSimulatorOptions options = SpApiSimulatorOptions.of(0, Clock.systemUTC()).withCredentials(CREDENTIALS).withRejectedNextTokens(1).withDays(61);
         try (SpApiSimulator simulator = SpApiSimulator.start(options)) {
@@ -103,6 +148,23 @@ class SpApiJobsTest {
                     .isEqualTo(pages + 2);
             assertThat(count("SELECT COUNT(*) FROM \"SPAPI_TRANSACTION\"")).isEqualTo(expected);
             assertThat(new HashSet<>(jsonLines("spapi_transaction").stream().map(SpApiJobsTest::transactionIdOf).toList())).hasSize((int) expected);
+        }
+    }
+
+    @Test
+    void throttlingAndServerErrorsAreRetriedAndEveryTransactionStillArrivesOnce() throws Exception {
+        SpApiSimulatorOptions flaky = SpApiSimulatorOptions.of(0, Clock.systemUTC()).withCredentials(CREDENTIALS).withDays(61)
+                .withFaults(Faults.parse("429=0.2,500=0.3,503=0.1", 5));
+        try (SpApiSimulator simulator = SpApiSimulator.start(flaky)) {
+            Path config = config(simulator, CREDENTIALS, 60);
+            Files.writeString(config, "payreports.retry.maximum-redeliveries = 8\n", java.nio.file.StandardOpenOption.APPEND);
+            JobRun run = runOnce(config, "spapi-transactions.yaml");
+
+            assertThat(run.succeeded()).as(run.summaryLine()).isTrue();
+            Instant end = watermark();
+            long expected = simulator.transactionsBetween(end.plus(TransactionWindows.LATEST_BEFORE_NOW).minus(Duration.ofDays(60)), end);
+            assertThat(count("SELECT COUNT(*) FROM \"SPAPI_TRANSACTION\"")).isEqualTo(expected);
+            assertThat(jsonLines("spapi_transaction")).hasSize((int) expected);
         }
     }
 
