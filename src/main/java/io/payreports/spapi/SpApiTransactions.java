@@ -80,12 +80,12 @@ public class SpApiTransactions {
     public List<BreakdownLine> breakdownLines(Exchange exchange) {
         WindowPages.Page page = exchange.getProperty(PAGE, WindowPages.Page.class);
         prepareDelivery(exchange, page, BREAKDOWNS_TYPE, BreakdownLineLayout.INSTANCE, "-breakdowns");
-        return newTransactions(exchange.getProperty(NEW_TRANSACTIONS, List.class)).stream().flatMap(t -> BreakdownLine.of(t).stream()).toList();
+        return picked(exchange).stream().flatMap(t -> BreakdownLine.of(t).stream()).toList();
     }
 
     /** After both deliveries committed: later re-reads of the lookback skip these transactions. */
     public void remember(Exchange exchange) throws SQLException {
-        ledger.remember(run(exchange).jobId(), newTransactions(exchange.getProperty(NEW_TRANSACTIONS, List.class)));
+        ledger.remember(run(exchange).jobId(), picked(exchange));
     }
 
     /** After every page of the window (the body) was delivered; never past a window that failed. */
@@ -108,9 +108,10 @@ public class SpApiTransactions {
         return "transactions-" + AmazonPayDates.basic(window.postedAfter()) + "-" + AmazonPayDates.basic(window.postedBefore());
     }
 
+    /** What {@link #newTransactions} picked for this page. */
     @SuppressWarnings("unchecked")
-    private static List<Transaction> newTransactions(List<?> list) {
-        return (List<Transaction>) list;
+    private static List<Transaction> picked(Exchange exchange) {
+        return (List<Transaction>) exchange.getProperty(NEW_TRANSACTIONS, List.class);
     }
 
     private static JobRun run(Exchange exchange) {
