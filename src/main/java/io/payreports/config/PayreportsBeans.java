@@ -101,7 +101,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
     }
 
     String describeMode() {
-        return amazonPay == null ? "not started" : amazonPay.description();
+        return (amazonPay == null ? "not started" : amazonPay.description()) + (spApi == null ? "" : spApi.usedDescription().map(used -> "; " + used).orElse(""));
     }
 
     @Override

@@ -60,10 +60,12 @@ public final class SpApiConnection implements AutoCloseable {
         return client;
     }
 
-    /** For summaries and logs; never contains secrets. */
-    public synchronized String description() {
-        return Optional.ofNullable(demo).map(sim -> "demo mode: built-in SP-API simulator at " + sim.baseUrl())
-                .orElse("SP-API " + settings.region() + " at " + settings.config(null, null, settings.credentials()).endpoint());
+    /** Where SP-API calls went, for summaries and logs, once a call was made; never contains secrets. */
+    public synchronized Optional<String> usedDescription() {
+        if (client == null) {
+            return Optional.empty();
+        }
+        return Optional.of(demo != null ? "demo mode: built-in SP-API simulator at " + demo.baseUrl() : "SP-API at " + client.config().endpoint());
     }
 
     @Override
