@@ -1,5 +1,7 @@
 package io.payreports.amazonpay;
 
+import io.payreports.jobs.ApiCalls;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,6 +170,7 @@ public class AmazonPayClient {
                 .build();
         try {
             HttpResponse<InputStream> response = downloads.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            ApiCalls.count("amazonpay", "downloadReportDocument", response.statusCode());
             if (response.statusCode() != 200) {
                 String body;
                 try (InputStream in = response.body()) {
@@ -221,6 +224,7 @@ public class AmazonPayClient {
             throw new IllegalStateException("interrupted during " + operation, e);
         }
         LOG.debug("{} {} {} -> {} in {} ms", operation, method, uri.getPath(), response.statusCode(), (System.nanoTime() - started) / 1_000_000);
+        ApiCalls.count("amazonpay", operation, response.statusCode());
         if (response.statusCode() / 100 != 2) {
             throw error(operation, response.statusCode(), response.body(), retryAfter(response));
         }

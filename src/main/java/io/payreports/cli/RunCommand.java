@@ -53,7 +53,7 @@ public class RunCommand implements Callable<Integer> {
             System.err.println("run --backfill needs --report-type TYPE --from DATE --to DATE, with --to after --from");
             return 2;
         }
-        try (PayreportsApplication application = PayreportsApplication.create(config)) {
+        try (PayreportsApplication application = once || backfill ? PayreportsApplication.createLocal(config) : PayreportsApplication.create(config)) {
             if (backfill) {
                 application.start();
                 List<String> notCompleted = application.backfill(reportType, from.atStartOfDay(ZoneOffset.UTC).toInstant(),
@@ -97,7 +97,7 @@ public class RunCommand implements Callable<Integer> {
             out.println(header);
             for (JobRun run : runs) {
                 StringBuilder line = new StringBuilder(String.format("%-28s %8d %8d %9d", run.jobId(), run.reportsDelivered(), run.reportsFailed(), run.records()));
-                sinks.forEach(sink -> line.append(String.format(" %9d", run.deliveredBySink().getOrDefault(sink, 0L))));
+                sinks.forEach(sink -> line.append(String.format(" %9s", sinkCell(run, sink))));
                 line.append(String.format(" %13d %9.1fs  %s", run.deadLettered(), run.duration().toMillis() / 1000.0,
                         run.succeeded() ? "ok" : "FAILED" + (run.failure() == null ? "" : ": " + run.failure())));
                 out.println(line);
@@ -105,6 +105,13 @@ public class RunCommand implements Callable<Integer> {
             if (runs.isEmpty()) {
                 out.println("(no jobs ran: add a job file under routes/)");
             }
+        }
+
+        /** Records a sink took; {@code 0+1358dl} when it dead-lettered some after its retries. */
+        private static String sinkCell(JobRun run, String sink) {
+            long delivered = run.deliveredBySink().getOrDefault(sink, 0L);
+            long parked = run.deadLetteredBySink().getOrDefault(sink, 0L);
+            return parked == 0 ? Long.toString(delivered) : delivered + "+" + parked + "dl";
         }
     }
 }

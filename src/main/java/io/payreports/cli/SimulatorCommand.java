@@ -4,13 +4,18 @@ import io.payreports.amazonpay.KeyFileException;
 import io.payreports.amazonpay.PemKeys;
 import io.payreports.simulator.AmazonPaySimulator;
 import io.payreports.simulator.Faults;
+import io.payreports.simulator.MwsSimulator;
 import io.payreports.simulator.SimulatorOptions;
 import io.payreports.simulator.SpApiSimulator;
 import io.payreports.simulator.SpApiSimulatorOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -20,8 +25,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "simulator", mixinStandardHelpOptions = true,
-        description = {"Serves the Amazon Pay API v2 simulator on 127.0.0.1 until stopped (Ctrl+C), with the SP-API simulator (LWA, Finances, Transfers) on the same port.",
-                "Every request must be signed with AMZN-PAY-RSASSA-PSS-V2 by the private key matching the public key."})
+        description = {"Serves the Amazon Pay API v2 simulator (with the SP-API simulator on the same port: LWA, Finances, Transfers) and the MWS Reports simulator on 127.0.0.1 until stopped (Ctrl+C).",
+                "Amazon Pay requests must be signed with AMZN-PAY-RSASSA-PSS-V2 by the private key matching the public key;",
+                "MWS requests with Signature Version 2 by the MWS secret key."})
 public class SimulatorCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8443", description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
@@ -46,6 +52,20 @@ public class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Data seed: the same seed serves the same reports (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--mws-port", paramLabel = "N", description = "Port of the MWS Reports simulator on 127.0.0.1 (default: --port + 1).")
+    Integer mwsPort;
+
+    @Option(names = "--mws-access-key-id", defaultValue = "DEMOMWSACCESSKEY", paramLabel = "ID",
+            description = "AWSAccessKeyId MWS requests must be signed for (default ${DEFAULT-VALUE}).")
+    String mwsAccessKeyId;
+
+    @Option(names = "--mws-secret-key-file", paramLabel = "FILE",
+            description = "File holding the MWS secret key requests are signed with; without it one is generated into simulator-keys/.")
+    Path mwsSecretKeyFile;
+
+    @Option(names = "--mws-seller-id", defaultValue = "A1DEMOSELLER", paramLabel = "ID", description = "Merchant/SellerId of the MWS account (default ${DEFAULT-VALUE}).")
+    String mwsSellerId;
+
     @Override
     public Integer call() throws Exception {
         PublicKey publicKey;
@@ -65,17 +85,35 @@ public class SimulatorCommand implements Callable<Integer> {
         Function<String, Optional<PublicKey>> keys = id -> publicKeyId.equals("ANY") || publicKeyId.equals(id) ? Optional.of(publicKey) : Optional.empty();
         SimulatorOptions options = new SimulatorOptions(port, keys, seed, 90, Clock.systemUTC(), Optional.ofNullable(dataDir), !noGenerate, injected);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (AmazonPaySimulator simulator = AmazonPaySimulator.start(options)) {
+        MwsSimulator.Options mws = new MwsSimulator.Options(mwsPort == null ? port + 1 : mwsPort, mwsAccessKeyId, mwsSecretKey(),
+                mwsSellerId, seed, 90, Clock.systemUTC(), injected, 0, java.util.Set.of());
+        try (AmazonPaySimulator simulator = AmazonPaySimulator.start(options); MwsSimulator mwsSimulator = MwsSimulator.start(mws)) {
             SpApiSimulator.mount(simulator, SpApiSimulatorOptions.of(port, Clock.systemUTC()).withSeed(seed).withLatePostings(0.1)
                     .withFaults(Faults.parse(faults, seed)));
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             System.out.println("Amazon Pay simulator listening on " + simulator.baseUrl() + " (paths /live/v2/... and /sandbox/v2/...)");
             System.out.println("Point payreports at it with PAYREPORTS_AMAZONPAY_ENDPOINT=" + simulator.baseUrl());
+            System.out.println("MWS Reports simulator listening on " + mwsSimulator.baseUrl() + ": PAYREPORTS_MWS_ENDPOINT=" + mwsSimulator.baseUrl()
+                    + " PAYREPORTS_MWS_ACCESS_KEY_ID=" + mwsAccessKeyId + " PAYREPORTS_MWS_SELLER_ID=" + mwsSellerId);
             System.out.println("SP-API simulator on the same port (/finances/..., LWA at /auth/o2/token, any client id, secret and refresh token):"
                     + " PAYREPORTS_SPAPI_ENDPOINT=" + simulator.baseUrl() + " PAYREPORTS_SPAPI_LWA_ENDPOINT=" + simulator.baseUrl() + SpApiSimulator.LWA_PATH);
             stopped.await();
         }
         return 0;
+    }
+
+    /** The secret from --mws-secret-key-file, or a new one written to simulator-keys/ (the path is printed, never the secret). */
+    private String mwsSecretKey() throws IOException {
+        if (mwsSecretKeyFile != null) {
+            return Files.readString(mwsSecretKeyFile).strip();
+        }
+        byte[] random = new byte[30];
+        new SecureRandom().nextBytes(random);
+        Path file = Files.createDirectories(Path.of("simulator-keys")).resolve("mws-secret-key");
+        Files.writeString(file, Base64.getEncoder().encodeToString(random));
+        System.out.println("No --mws-secret-key-file: generated one; sign MWS requests with the key in " + file.toAbsolutePath()
+                + " (PAYREPORTS_MWS_SECRET_KEY)");
+        return Files.readString(file);
     }
 
     private static PublicKey generatedKey() {

@@ -40,11 +40,10 @@ public final class JobFileValidator {
 
     /** Templates shipped in the jar and the parameters they cannot do without. */
     private static final Map<String, Set<String>> REQUIRED_PARAMETERS = Map.of("amazonpay-reports", Set.of("jobId", "cron"),
-            "amazonpay-disbursements", Set.of("jobId", "cron"),
+            "amazonpay-disbursements", Set.of("jobId", "cron"), "mws-reports", Set.of("jobId", "cron"),
             "spapi-transactions", Set.of("jobId", "cron"), "spapi-payment-methods", Set.of("jobId", "cron"));
-    private static final Set<String> SINKS = Set.of("file", "jdbc");
-    private static final String TEMPLATES = "classpath:camel/amazonpay-reports.yaml";
-    private static final String SPAPI_TEMPLATES = "classpath:camel/spapi-finances.yaml";
+    private static final List<String> TEMPLATES = List.of("classpath:camel/amazonpay-reports.yaml", "classpath:camel/mws-reports.yaml",
+            "classpath:camel/spapi-finances.yaml");
     private static final String SANDBOX_SETTLEMENT = ReportModels.SANDBOX_SETTLEMENT;
 
     private final Optional<Path> operatorConfig;
@@ -63,8 +62,9 @@ public final class JobFileValidator {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir.get(), "*.yaml")) {
             context.getPropertiesComponent().setLocation(ConfigFiles.propertyLocations(operatorConfig));
             // job files instantiate the templates shipped in the jar
-            PluginHelper.getRoutesLoader(context).loadRoutes(PluginHelper.getResourceLoader(context).resolveResource(TEMPLATES));
-            PluginHelper.getRoutesLoader(context).loadRoutes(PluginHelper.getResourceLoader(context).resolveResource(SPAPI_TEMPLATES));
+            for (String templates : TEMPLATES) {
+                PluginHelper.getRoutesLoader(context).loadRoutes(PluginHelper.getResourceLoader(context).resolveResource(templates));
+            }
             for (Path file : files) {
                 validateFile(context, file, problems);
             }
@@ -76,6 +76,12 @@ public final class JobFileValidator {
             context.stop();
         }
         return problems;
+    }
+
+    /** {@code file}, {@code jdbc} and the sinks defined under {@code payreports.sinks.<name>.*}. */
+    private static Set<String> configuredSinks(CamelContext context) {
+        return ConfiguredSinks.names(context.getPropertiesComponent()
+                .loadProperties(key -> key.startsWith(ConfiguredSinks.PREFIX)).stringPropertyNames());
     }
 
     private void validateFile(CamelContext context, Path file, List<ConfigProblem> problems) throws IOException {
@@ -147,8 +153,9 @@ public final class JobFileValidator {
         });
         Optional.ofNullable(parameters.get("sinks")).ifPresent(sinks -> {
             for (String sink : scalar(sinks).split(",")) {
-                if (!SINKS.contains(sink.trim())) {
-                    problems.add(problem(file, sinks, "sinks", "unknown sink '" + sink.trim() + "', known: " + SINKS));
+                Set<String> known = configuredSinks(context);
+                if (!known.contains(sink.trim())) {
+                    problems.add(problem(file, sinks, "sinks", "unknown sink '" + sink.trim() + "', known: " + known));
                 }
             }
         });

@@ -48,6 +48,16 @@ public final class PayreportsApplication implements AutoCloseable {
         return create(configFile, ConfigFiles.routesDir());
     }
 
+    /**
+     * For {@code run --once} and {@code --backfill}: the jobs this process fires must run in this process,
+     * so scheduling stays local even when the configuration clusters it.
+     */
+    public static PayreportsApplication createLocal(Path configFile) {
+        PayreportsApplication application = create(configFile, ConfigFiles.routesDir());
+        application.main.addOverrideProperty("payreports.cluster.enabled", "false");
+        return application;
+    }
+
     /** @param routesDir the job files; empty for the demo job shipped in the jar */
     public static PayreportsApplication create(Path configFile, Optional<Path> routesDir) {
         Optional<Path> config = ConfigFiles.operatorConfig(configFile);

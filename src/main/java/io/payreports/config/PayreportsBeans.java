@@ -6,13 +6,18 @@ import io.payreports.amazonpay.AmazonPayReportSource;
 import io.payreports.amazonpay.RetryAfterPause;
 import io.payreports.jobs.DeadLetters;
 import io.payreports.jobs.JobRuns;
+import io.payreports.jobs.JobMetrics;
+import io.payreports.state.StateDatabaseHealthCheck;
 import io.payreports.jobs.ReportDeliveries;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.payreports.mws.MwsReportSource;
 import io.payreports.reports.ReportFormats;
+import io.payreports.jobs.SinkRoutes;
 import io.payreports.sinks.DeadLetterWriter;
-import io.payreports.sinks.FileFormat;
-import io.payreports.sinks.FileRecordsSink;
-import io.payreports.sinks.JdbcRecordsSink;
-import io.payreports.sinks.RecordSink;
+import io.payreports.sinks.RecordSpool;
 import io.payreports.state.WatermarkStore;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -21,16 +26,10 @@ import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
 /**
  * The beans our routes refer to by name ({@code amazonPayReports}, {@code reportDeliveries},
@@ -42,7 +41,9 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
     private final Clock clock = Clock.systemUTC();
     private final DataSources dataSources = new DataSources();
     private final JobRuns jobRuns = new JobRuns(clock);
+    private MeterRegistry meters;
     private AmazonPayConnection amazonPay;
+    private MwsConnection mws;
     private SpApiConnection spApi;
 
     PayreportsBeans(ConfigLocator locator) {
@@ -56,6 +57,11 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         Registry registry = context.getRegistry();
 
         DataSource state = dataSources.forUrl(settings.stateJdbcUrl());
+        registry.bind("stateDatabaseHealthCheck", new StateDatabaseHealthCheck(state));
+        if (Boolean.parseBoolean(properties.resolveProperty("payreports.cluster.enabled").orElse("false"))) {
+            Duration checkin = Duration.ofMillis(Long.parseLong(properties.resolveProperty("payreports.cluster.checkin-interval").orElse("5000")));
+            QuartzCluster.configure(context, settings.stateJdbcUrl(), state, checkin, locator);
+        }
         JdbcMessageIdRepository delivered = new JdbcMessageIdRepository(state, "payreports");
         registry.bind("deliveredReports", delivered);
         context.addService(delivered, true);
@@ -65,35 +71,31 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         registry.bind("amazonPayReports", new AmazonPayReportSource(amazonPay.client(), watermarks, clock));
         registry.bind("amazonPayDisbursements", new AmazonPayDisbursements(amazonPay.client(), watermarks, clock));
         registry.bind("amazonPayBackfill", new AmazonPayBackfill(amazonPay.client(), clock, Duration.ofMinutes(30)));
+        mws = MwsConnection.open(MwsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator), clock);
+        registry.bind("mwsReports", new MwsReportSource(mws.client(), delivered, clock));
         registry.bind("retryAfterPause", new RetryAfterPause(Duration.ofMillis(settings.retry().maximumRedeliveryDelayMs())));
         spApi = new SpApiConnection(PayreportsSettings.readSpApi(key -> properties.resolveProperty(key).orElse(null), locator), clock);
         SpApiBeans.bind(registry, spApi, state, watermarks, clock);
 
-        DeadLetterWriter deadLetterWriter = new DeadLetterWriter(settings.outputDir());
-        registry.bind("reportDeliveries", new ReportDeliveries(sinks(settings, properties), new ReportFormats(context),
+        DeadLetterWriter deadLetterWriter = new DeadLetterWriter(settings.outputDir(), clock);
+        ConfiguredSinks sinks = ConfiguredSinks.build(key -> properties.resolveProperty(key).orElse(null), locator,
+                ConfiguredSinks.names(properties.loadProperties(key -> key.startsWith(ConfiguredSinks.PREFIX)).stringPropertyNames()),
+                settings, context, dataSources, deadLetterWriter, clock);
+        Path spool = settings.dataDir().resolve("spool");
+        RecordSpool.deleteLeftovers(spool);
+        registry.bind("reportDeliveries", new ReportDeliveries(sinks.sinks, sinks.deadLetters, spool, new ReportFormats(context),
                 settings.reportLimits(), deadLetterWriter, clock));
+        context.addRoutes(new SinkRoutes(sinks.retries));
         registry.bind("deadLetters", new DeadLetters(deadLetterWriter, clock));
 
+        // the registry Camel's Prometheus endpoint (/observe/metrics) serves; the API clients count into it through Metrics.globalRegistry
+        meters = Optional.ofNullable(registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class))
+                .orElseGet(() -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        registry.bind("metricsRegistry", meters);
+        Metrics.addRegistry(meters);
+        jobRuns.recordMetricsIn(new JobMetrics(meters, clock));
         registry.bind("jobRuns", jobRuns);
         context.getManagementStrategy().addEventNotifier(jobRuns);
-    }
-
-    private Map<String, RecordSink> sinks(PayreportsSettings settings, PropertiesComponent properties) {
-        String formatList = properties.resolveProperty("payreports.sinks.file.formats").orElse("jsonl,csv");
-        Set<FileFormat> formats = EnumSet.noneOf(FileFormat.class);
-        for (String format : formatList.split(",")) {
-            try {
-                formats.add(FileFormat.valueOf(format.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(List.of(locator.problem("payreports.sinks.file.formats",
-                        "unknown format '" + format.trim() + "', use " + Arrays.stream(FileFormat.values())
-                                .map(value -> value.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")))));
-            }
-        }
-        Map<String, RecordSink> sinks = new LinkedHashMap<>();
-        sinks.put("file", new FileRecordsSink(settings.outputDir(), formats));
-        sinks.put("jdbc", new JdbcRecordsSink(dataSources.forUrl(settings.recordsJdbcUrl()), 500));
-        return sinks;
     }
 
     JobRuns jobRuns() {
@@ -106,9 +108,15 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
 
     @Override
     public void close() {
+        if (meters != null) {
+            Metrics.removeRegistry(meters);
+        }
         dataSources.close();
         if (amazonPay != null) {
             amazonPay.close();
+        }
+        if (mws != null) {
+            mws.close();
         }
         if (spApi != null) {
             spApi.close();

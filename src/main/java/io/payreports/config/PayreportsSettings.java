@@ -157,7 +157,7 @@ public record PayreportsSettings(
         ConfigProblem problem(String key, String message);
     }
 
-    private static final class Reader {
+    static final class Reader {
         private final Function<String, String> lookup;
         private final KeyLocator locator;
         private final List<ConfigProblem> problems = new ArrayList<>();
@@ -186,6 +186,23 @@ public record PayreportsSettings(
             return optionalText(key).orElse(defaultValue);
         }
 
+        String required(String key) {
+            Optional<String> value = optionalText(key);
+            if (value.isEmpty()) {
+                problem(key, "required");
+            }
+            return value.orElse("");
+        }
+
+        boolean bool(String key, boolean defaultValue) {
+            String value = text(key, Boolean.toString(defaultValue)).toLowerCase(Locale.ROOT);
+            if (!value.equals("true") && !value.equals("false")) {
+                problem(key, "must be true or false, not '" + value + "'");
+                return defaultValue;
+            }
+            return Boolean.parseBoolean(value);
+        }
+
         String oneOf(String key, String defaultValue, String... allowed) {
             String value = text(key, defaultValue).toLowerCase(Locale.ROOT);
             if (!List.of(allowed).contains(value)) {
@@ -200,6 +217,11 @@ public record PayreportsSettings(
                 URI uri = URI.create(value);
                 if (uri.getScheme() == null || uri.getHost() == null) {
                     problem(key, "must be an absolute URL such as http://127.0.0.1:8443, not '" + value + "'");
+                } else if (!"https".equalsIgnoreCase(uri.getScheme()) && !DocumentHosts.isLoopback(uri.getHost())
+                        && !Boolean.parseBoolean(text("payreports.allow-insecure-http", "false"))) {
+                    // signed requests, tokens and money data would cross the network in clear text
+                    problem(key, "must be https unless it is a loopback address (set payreports.allow-insecure-http=true to allow "
+                            + uri.getScheme() + "://" + uri.getHost() + ")");
                 }
                 return uri;
             } catch (IllegalArgumentException e) {

@@ -45,7 +45,7 @@ public class DeadLetters {
     }
 
     /** Camel wraps causes (bean invocation, split); the operator needs the innermost message. */
-    private static Throwable rootCause(Throwable error) {
+    static Throwable rootCause(Throwable error) {
         Throwable cause = error == null ? new IllegalStateException("failed without an exception") : error;
         while (cause.getCause() != null && cause.getCause() != cause
                 && (cause.getMessage() == null || cause instanceof org.apache.camel.CamelException || cause instanceof org.apache.camel.RuntimeCamelException)) {

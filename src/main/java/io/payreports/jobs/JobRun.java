@@ -35,7 +35,11 @@ public final class JobRun {
     private final AtomicLong reportsFailed = new AtomicLong();
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong rowsRejected = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
     private final Map<String, AtomicLong> deliveredBySink = new ConcurrentHashMap<>();
+    /** Records a sink could not take after its retries, parked in its dead-letter destination. */
+    private final Map<String, AtomicLong> deadLetteredBySink = new ConcurrentHashMap<>();
     /** Data periods of the delivered reports, so that a missing settlement period shows in the summary. */
     private final List<Period> covered = new CopyOnWriteArrayList<>();
     /** Reports Amazon ended without a document (FAILED, CANCELLED): listed, never fetched. */
@@ -55,15 +59,25 @@ public final class JobRun {
         reportsListed.addAndGet(count);
     }
 
-    /** A report whose every sink committed: its good records and its dead-lettered rows. */
-    public void reportDelivered(ReportContext report, long recordCount, long rejectedRows, Map<String, Long> bySink) {
+    /**
+     * A report whose every sink either committed it or dead-lettered its records: its good records,
+     * its rejected rows, and per sink the records delivered and the records dead-lettered.
+     */
+    public void reportDelivered(ReportContext report, long recordCount, long rejectedRows, Map<String, Long> bySink,
+                                Map<String, Long> deadLetteredBySink) {
         reportsDelivered.incrementAndGet();
         if (report.dataStart() != null && report.dataEnd() != null) {
             covered.add(new Period(report.dataStart(), report.dataEnd()));
         }
         records.addAndGet(recordCount);
         deadLettered.addAndGet(rejectedRows);
+        rowsRejected.addAndGet(rejectedRows);
         bySink.forEach((sink, count) -> deliveredBySink.computeIfAbsent(sink, name -> new AtomicLong()).addAndGet(count));
+        deadLetteredBySink.forEach((sink, count) -> {
+            deliveredBySink.computeIfAbsent(sink, name -> new AtomicLong()); // the sink shows in the summary with 0
+            this.deadLetteredBySink.computeIfAbsent(sink, name -> new AtomicLong()).addAndGet(count);
+            deadLettered.addAndGet(count);
+        });
     }
 
     /**
@@ -81,6 +95,29 @@ public final class JobRun {
     /** The position of the earliest failed report, if any: the watermark must not pass it. */
     public synchronized Optional<Instant> earliestFailure() {
         return Optional.ofNullable(earliestFailure);
+    }
+
+    /** One redelivery attempt of this run's exchanges (a retried API call, download or report). */
+    void retried() {
+        retries.incrementAndGet();
+    }
+
+    public long retries() {
+        return retries.get();
+    }
+
+    /** Rows of delivered reports that did not parse and went to the dead letters. */
+    public long rowsRejected() {
+        return rowsRejected.get();
+    }
+
+    /** The end of the newest data period this run delivered. */
+    public Optional<Instant> newestDataEnd() {
+        return covered.stream().map(Period::end).max(Comparator.naturalOrder());
+    }
+
+    public Instant finishedAt() {
+        return finished;
     }
 
     /** A report Amazon ended as FAILED or CANCELLED: it has no document; the summary names it. */
@@ -124,8 +161,9 @@ public final class JobRun {
         return finished != null;
     }
 
+    /** False also when a sink dead-lettered records: they are safe, but not where the operator wants them. */
     public boolean succeeded() {
-        return failure == null && reportsFailed.get() == 0;
+        return failure == null && reportsFailed.get() == 0 && deadLetteredBySink.values().stream().allMatch(count -> count.get() == 0);
     }
 
     public String failure() {
@@ -153,8 +191,16 @@ public final class JobRun {
     }
 
     public Map<String, Long> deliveredBySink() {
+        return snapshot(deliveredBySink);
+    }
+
+    public Map<String, Long> deadLetteredBySink() {
+        return snapshot(deadLetteredBySink);
+    }
+
+    private static Map<String, Long> snapshot(Map<String, AtomicLong> counts) {
         Map<String, Long> copy = new TreeMap<>();
-        deliveredBySink.forEach((sink, count) -> copy.put(sink, count.get()));
+        counts.forEach((sink, count) -> copy.put(sink, count.get()));
         return copy;
     }
 
@@ -196,7 +242,13 @@ public final class JobRun {
                 .append(" delivered=").append(reportsDelivered.get())
                 .append(" failed=").append(reportsFailed.get())
                 .append(", records=").append(records.get());
-        deliveredBySink().forEach((sink, count) -> line.append(", ").append(sink).append('=').append(count));
+        Map<String, Long> parked = deadLetteredBySink();
+        deliveredBySink().forEach((sink, count) -> {
+            line.append(", ").append(sink).append('=').append(count);
+            if (parked.getOrDefault(sink, 0L) > 0) {
+                line.append(" (dead-lettered ").append(parked.get(sink)).append(')');
+            }
+        });
         line.append(", dead-lettered=").append(deadLettered.get())
                 .append(", duration=").append(duration().toMillis()).append(" ms");
         List<Period> ranges = coveredRanges();

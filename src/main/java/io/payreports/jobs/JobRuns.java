@@ -22,6 +22,7 @@ public class JobRuns extends EventNotifierSupport {
 
     private final Clock clock;
     private final List<JobRun> finished = new CopyOnWriteArrayList<>();
+    private volatile JobMetrics metrics;
 
     public JobRuns(Clock clock) {
         this.clock = clock;
@@ -32,7 +33,11 @@ public class JobRuns extends EventNotifierSupport {
         setIgnoreExchangeCreatedEvent(true);
         setIgnoreExchangeSendingEvents(true);
         setIgnoreExchangeSentEvents(true);
-        setIgnoreExchangeRedeliveryEvents(true);
+    }
+
+    /** Also feeds the metrics of every finished run. */
+    public void recordMetricsIn(JobMetrics jobMetrics) {
+        this.metrics = jobMetrics;
     }
 
     /** First step of a job route. */
@@ -42,6 +47,13 @@ public class JobRuns extends EventNotifierSupport {
 
     @Override
     public void notify(CamelEvent event) {
+        if (event instanceof CamelEvent.ExchangeRedeliveryEvent redelivery) {
+            JobRun retried = redelivery.getExchange().getProperty(JobRun.PROPERTY, JobRun.class);
+            if (retried != null) {
+                retried.retried();
+            }
+            return;
+        }
         if (event instanceof CamelEvent.ExchangeEvent exchangeEvent
                 && (event instanceof CamelEvent.ExchangeCompletedEvent || event instanceof CamelEvent.ExchangeFailedEvent)) {
             Exchange exchange = exchangeEvent.getExchange();
@@ -53,6 +65,9 @@ public class JobRuns extends EventNotifierSupport {
                 }
                 run.finish(clock.instant());
                 finished.add(run);
+                if (metrics != null) {
+                    metrics.finished(run);
+                }
                 if (run.succeeded() && !run.hasWarnings()) {
                     LOG.info(run.summaryLine());
                 } else {

@@ -9,22 +9,29 @@ import io.payreports.reports.ReportFormats;
 import io.payreports.reports.ReportLimits;
 import io.payreports.sinks.DeadLetter;
 import io.payreports.sinks.DeadLetterWriter;
+import io.payreports.sinks.RecordDeadLetters;
 import io.payreports.sinks.RecordSink;
+import io.payreports.sinks.RecordSpool;
 import io.payreports.sinks.ReportWriter;
+import io.payreports.sinks.SpooledLayout;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The steps of the {@code payreports-deliver-report} route: open the job's sinks for the report,
- * stream its rows, write the good ones, dead-letter the bad ones, commit, close.
+ * The steps of the {@code payreports-deliver-report} route: stream the report's rows into a local
+ * spool (dead-lettering the rows that do not bind), then hand the spool to each of the job's sinks
+ * through that sink's own route, which retries it and finally dead-letters its records
+ * ({@link SinkRoutes}); the report is delivered when every sink took it or dead-lettered it.
  */
 public class ReportDeliveries {
 
@@ -32,16 +39,29 @@ public class ReportDeliveries {
     public static final String SINKS = "payreportsSinks";
     /** Exchange property: the layout of records that come as a list, not as a report document. */
     public static final String LAYOUT = "payreportsLayout";
+    /** Exchange property after commit: how many records of the report the sinks had to dead-letter. */
+    public static final String SINK_DEAD_LETTERS = "payreportsSinkDeadLetters";
     private static final String DELIVERY = "payreportsDelivery";
+    private static final Logger LOG = LoggerFactory.getLogger(ReportDeliveries.class);
 
     private final Map<String, RecordSink> sinks;
+    private final Map<String, RecordDeadLetters> sinkDeadLetters;
+    private final Path spoolDirectory;
     private final ReportFormats formats;
     private final ReportLimits limits;
     private final DeadLetterWriter deadLetters;
     private final Clock clock;
 
-    public ReportDeliveries(Map<String, RecordSink> sinks, ReportFormats formats, ReportLimits limits, DeadLetterWriter deadLetters, Clock clock) {
+    /**
+     * @param sinkDeadLetters where each sink parks the records it could not take; a sink not named
+     *                        here parks them in the dead-letter files
+     * @param spoolDirectory  where reports are spooled between reading and delivering
+     */
+    public ReportDeliveries(Map<String, RecordSink> sinks, Map<String, RecordDeadLetters> sinkDeadLetters, Path spoolDirectory,
+                            ReportFormats formats, ReportLimits limits, DeadLetterWriter deadLetters, Clock clock) {
         this.sinks = Map.copyOf(sinks);
+        this.sinkDeadLetters = Map.copyOf(sinkDeadLetters);
+        this.spoolDirectory = spoolDirectory;
         this.formats = formats;
         this.limits = limits;
         this.deadLetters = deadLetters;
@@ -51,16 +71,8 @@ public class ReportDeliveries {
     public void open(Exchange exchange) throws Exception {
         ReportContext report = exchange.getProperty(ReportContext.PROPERTY, ReportContext.class);
         RecordLayout<Object> layout = layoutOf(exchange, report);
-        Map<String, ReportWriter<Object>> writers = new LinkedHashMap<>();
-        try {
-            for (String name : sinkNames(exchange)) {
-                writers.put(name, sinks.get(name).open(report, layout));
-            }
-        } catch (Exception | Error e) {
-            writers.values().forEach(ReportWriter::close);
-            throw e;
-        }
-        exchange.setProperty(DELIVERY, new ReportDelivery<>(report, writers));
+        List<String> sinkNames = sinkNames(exchange);
+        exchange.setProperty(DELIVERY, new ReportDelivery<>(report, layout, sinkNames, RecordSpool.create(spoolDirectory, layout.columns())));
     }
 
     /**
@@ -108,10 +120,47 @@ public class ReportDeliveries {
         delivery.rejected();
     }
 
-    public void commit(Exchange exchange) throws Exception {
+    /** The split expression over the sinks, once every row is spooled: the names of the job's sinks. */
+    public List<String> sinks(Exchange exchange) throws IOException {
+        return delivery(exchange).readToEnd();
+    }
+
+    /**
+     * One attempt of one sink: the whole spool, committed or not at all. The sink's route retries
+     * a failure; each attempt starts from the first record.
+     */
+    public void publish(Exchange exchange, String sinkName) throws Exception {
         ReportDelivery<?> delivery = delivery(exchange);
-        Map<String, Long> bySink = delivery.commit();
-        exchange.getProperty(JobRun.PROPERTY, JobRun.class).reportDelivered(delivery.report(), delivery.records(), delivery.rejectedRows(), bySink);
+        try (ReportWriter<Object[]> writer = sinks.get(sinkName).open(delivery.report(), new SpooledLayout(delivery.layout()));
+             RecordSpool.Reader records = delivery.spool().read()) {
+            for (Object[] record = records.next(); record != null; record = records.next()) {
+                writer.write(record);
+            }
+            writer.commit();
+            delivery.delivered(sinkName, writer.count());
+        }
+    }
+
+    /** The end of a sink's dead-letter channel: its retries are exhausted; park the records with the cause. */
+    public void sinkGaveUp(Exchange exchange, String sinkName) throws Exception {
+        ReportDelivery<?> delivery = delivery(exchange);
+        Throwable cause = DeadLetters.rootCause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        long parked = sinkDeadLetters.getOrDefault(sinkName, deadLetters)
+                .write(delivery.report(), delivery.layout(), delivery.spool(), sinkName, cause);
+        delivery.deadLettered(sinkName, parked);
+        LOG.warn("job {}: sink {} gave up on report {}; {} records dead-lettered: {}", delivery.report().jobId(), sinkName,
+                delivery.report().reportId(), parked, JobRuns.oneLine(cause));
+    }
+
+    public void commit(Exchange exchange) {
+        ReportDelivery<?> delivery = delivery(exchange);
+        if (!delivery.settled()) {
+            throw new IllegalStateException("report " + delivery.report().reportId() + " is not settled in every sink");
+        }
+        delivery.logOutcome();
+        exchange.setProperty(SINK_DEAD_LETTERS, delivery.deadLetteredBySink().values().stream().mapToLong(Long::longValue).sum());
+        exchange.getProperty(JobRun.PROPERTY, JobRun.class).reportDelivered(delivery.report(), delivery.records(), delivery.rejectedRows(),
+                delivery.deliveredBySink(), delivery.deadLetteredBySink());
     }
 
     public void close(Exchange exchange) {

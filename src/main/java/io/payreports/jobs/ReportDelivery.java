@@ -1,16 +1,20 @@
 package io.payreports.jobs;
 
+import io.payreports.reports.RecordLayout;
 import io.payreports.reports.ReportContext;
-import io.payreports.sinks.ReportWriter;
+import io.payreports.sinks.RecordSpool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One report on its way to every sink of the job. Records reach the consumers only when all the
- * sinks commit; closing without a commit discards what the sinks had written.
+ * One report on its way to every sink of the job. The records are spooled first; then each sink
+ * takes the whole spool, with its own retries, or dead-letters it. The report counts as delivered
+ * only when every sink has done one or the other.
  */
 final class ReportDelivery<T> implements AutoCloseable {
 
@@ -18,20 +22,32 @@ final class ReportDelivery<T> implements AutoCloseable {
     private static final long PROGRESS_EVERY = 100_000;
 
     private final ReportContext report;
-    private final Map<String, ReportWriter<T>> writers;
+    private final RecordLayout<T> layout;
+    private final List<String> sinks;
+    private final RecordSpool spool;
     private final long started = System.nanoTime();
+    private final Map<String, Long> delivered = new ConcurrentHashMap<>();
+    private final Map<String, Long> deadLettered = new ConcurrentHashMap<>();
     private AutoCloseable rows;
-    private long records;
     private long rejected;
-    private boolean committed;
 
-    ReportDelivery(ReportContext report, Map<String, ReportWriter<T>> writers) {
+    ReportDelivery(ReportContext report, RecordLayout<T> layout, List<String> sinks, RecordSpool spool) {
         this.report = report;
-        this.writers = writers;
+        this.layout = layout;
+        this.sinks = sinks;
+        this.spool = spool;
     }
 
     ReportContext report() {
         return report;
+    }
+
+    RecordLayout<T> layout() {
+        return layout;
+    }
+
+    RecordSpool spool() {
+        return spool;
     }
 
     /** The row source being read, closed with the delivery. */
@@ -39,13 +55,11 @@ final class ReportDelivery<T> implements AutoCloseable {
         this.rows = rows;
     }
 
-    void write(T record) throws Exception {
-        for (ReportWriter<T> writer : writers.values()) {
-            writer.write(record);
-        }
-        if (++records % PROGRESS_EVERY == 0) {
+    void write(T record) throws IOException {
+        spool.append(layout.values(record));
+        if (spool.count() % PROGRESS_EVERY == 0) {
             double seconds = (System.nanoTime() - started) / 1e9;
-            LOG.info("report {}: {} records so far ({} records/s)", report.reportId(), records, Math.round(records / seconds));
+            LOG.info("report {}: {} records read so far ({} records/s)", report.reportId(), spool.count(), Math.round(spool.count() / seconds));
         }
     }
 
@@ -54,32 +68,56 @@ final class ReportDelivery<T> implements AutoCloseable {
     }
 
     long records() {
-        return records;
+        return spool.count();
     }
 
     long rejectedRows() {
         return rejected;
     }
 
-    /** Commits every sink; a failure in one leaves the report undelivered, to be retried whole. */
-    Map<String, Long> commit() throws Exception {
-        Map<String, Long> bySink = new LinkedHashMap<>();
-        for (Map.Entry<String, ReportWriter<T>> writer : writers.entrySet()) {
-            writer.getValue().commit();
-            bySink.put(writer.getKey(), writer.getValue().count());
-        }
-        committed = true;
-        LOG.info("report {}: {} records delivered to {}, {} rows dead-lettered, {} ms", report.reportId(), records,
-                String.join(", ", writers.keySet()), rejected, (System.nanoTime() - started) / 1_000_000);
-        return bySink;
+    /** Ends reading; returns the sinks that are to take the report. */
+    List<String> readToEnd() throws IOException {
+        spool.finish();
+        return sinks;
+    }
+
+    void delivered(String sink, long count) {
+        delivered.put(sink, count);
+        deadLettered.remove(sink);
+    }
+
+    void deadLettered(String sink, long count) {
+        deadLettered.put(sink, count);
+    }
+
+    Map<String, Long> deliveredBySink() {
+        return Map.copyOf(delivered);
+    }
+
+    Map<String, Long> deadLetteredBySink() {
+        return Map.copyOf(deadLettered);
+    }
+
+    /** Every sink took the report or dead-lettered it. */
+    boolean settled() {
+        return sinks.stream().allMatch(sink -> delivered.containsKey(sink) || deadLettered.containsKey(sink));
+    }
+
+    void logOutcome() {
+        LOG.info("report {}: {} records delivered to {}, dead-lettered by {}, {} rows rejected, {} ms", report.reportId(), records(),
+                delivered.keySet(), deadLettered.keySet(), rejected, (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override
     public void close() {
-        if (!committed) {
-            LOG.warn("report {}: not delivered, discarding what the sinks had received", report.reportId());
+        if (!settled()) {
+            LOG.warn("report {}: not delivered to every sink; it stays undelivered and will be delivered again", report.reportId());
         }
-        writers.values().forEach(ReportWriter::close);
+        try {
+            spool.close();
+        } catch (IOException e) {
+            LOG.warn("report {}: could not delete its spool file: {}", report.reportId(), e.toString());
+        }
         if (rows != null) {
             try {
                 rows.close();

@@ -32,6 +32,9 @@ public enum AmountNotation {
      */
     public String plain(String text) {
         String trimmed = text.trim();
+        if (isPlain(trimmed, this == DECIMAL_COMMA ? 0 : 1)) {
+            return trimmed; // the common case, without regular expressions: "-32.40", "0", "1000"
+        }
         String sign = "";
         String digits = trimmed;
         if (!digits.isEmpty() && (digits.charAt(0) == '-' || digits.charAt(0) == '+')) {
@@ -45,6 +48,24 @@ public enum AmountNotation {
             return sign + digits.replace(".", "").replace(',', '.');
         }
         throw new IllegalArgumentException("not a number: '" + text + "'");
+    }
+
+    /** Optional minus, digits, at most {@code maxPoints} points with digits on both sides. */
+    static boolean isPlain(String text, int maxPoints) {
+        int start = !text.isEmpty() && text.charAt(0) == '-' ? 1 : 0;
+        int points = 0;
+        int digitsSincePoint = 0;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digitsSincePoint++;
+            } else if (c == '.' && digitsSincePoint > 0 && ++points <= maxPoints) {
+                digitsSincePoint = 0;
+            } else {
+                return false;
+            }
+        }
+        return digitsSincePoint > 0;
     }
 
     /** Parses the job setting: {@code auto}, {@code decimal-point} or {@code decimal-comma}. */

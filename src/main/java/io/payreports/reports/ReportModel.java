@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +40,10 @@ public final class ReportModel<T extends ReportRecord> implements RecordLayout<T
     /** The {@code @DataField}s in CSV position order. */
     private final List<Field> dataFields;
     private final List<Column> columns = new ArrayList<>();
+    /** Read once: annotation proxies are slow, and the reader asks per row. */
+    private final List<String> csvColumns;
+    private final Set<String> requiredColumns;
+    private final List<Integer> timestampPositions;
 
     /**
      * @param name         layout name, used for table and file names, e.g. {@code amazonpay_settlement}
@@ -48,6 +54,10 @@ public final class ReportModel<T extends ReportRecord> implements RecordLayout<T
         this.type = type;
         this.headerFields = List.copyOf(headerFields);
         this.dataFields = annotatedFields(type);
+        this.csvColumns = dataFields.stream().map(field -> field.getAnnotation(DataField.class).columnName()).toList();
+        this.requiredColumns = dataFields.stream().map(field -> field.getAnnotation(DataField.class))
+                .filter(DataField::required).map(DataField::columnName).collect(Collectors.toUnmodifiableSet());
+        this.timestampPositions = positionsOf(Instant.class);
         columns.add(new Column("reportId", TEXT));
         columns.add(new Column("lineNumber", BIGINT));
         headerFields.forEach(header -> columns.add(new Column(header.columnName(), header.type())));
@@ -66,13 +76,12 @@ public final class ReportModel<T extends ReportRecord> implements RecordLayout<T
 
     /** The CSV column names in Bindy position order, as the file's column line spells them. */
     public List<String> csvColumns() {
-        return dataFields.stream().map(field -> field.getAnnotation(DataField.class).columnName()).toList();
+        return csvColumns;
     }
 
     /** Whether the column must be present in the file's column line (and filled in every row). */
     public boolean isRequired(String csvColumn) {
-        return dataFields.stream().map(field -> field.getAnnotation(DataField.class))
-                .anyMatch(data -> data.columnName().equals(csvColumn) && data.required());
+        return requiredColumns.contains(csvColumn);
     }
 
     /** Positions (in {@link #csvColumns()}) of the columns of the given Java type. */
@@ -114,8 +123,8 @@ public final class ReportModel<T extends ReportRecord> implements RecordLayout<T
         for (Field field : dataFields) {
             values[i++] = read(field, record);
         }
-        for (Field field : timestampFields()) {
-            values[i++] = record.getRawValue(field.getAnnotation(DataField.class).columnName());
+        for (int position : timestampPositions) {
+            values[i++] = record.getRawValue(csvColumns.get(position));
         }
         values[i] = extraColumnsJson(record.getExtraColumns());
         return values;

@@ -1,10 +1,16 @@
 package io.payreports.sinks;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.payreports.reports.RecordLayout;
+import io.payreports.reports.RecordLayout.Column;
+import io.payreports.reports.RecordLayout.ColumnType;
+import io.payreports.reports.ReportContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,18 +23,30 @@ import java.util.concurrent.atomic.AtomicLong;
  * report delivered again after a failure rejects the same rows, and must not add a second dead
  * letter for each. Every other failure is named {@code <failedAt>_<reportId>_<line>_<sequence>.json},
  * so that a listing sorts by time and two failures of one line (say, in two sinks) both stay.
+ * <p>
+ * The records of a report that a sink could not take go to one JSON Lines file,
+ * {@code <failedAt>_<reportId>_<sink>.jsonl}: a line per record with the dead letter's fields and
+ * the record itself under {@code record}, so that a report of a million rows is one file, and
+ * counting its lines counts the records.
  */
-public final class DeadLetterWriter {
+public final class DeadLetterWriter implements RecordDeadLetters {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON_LINES = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private final Path directory;
+    private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
 
     public DeadLetterWriter(Path outDir) {
+        this(outDir, Clock.systemUTC());
+    }
+
+    public DeadLetterWriter(Path outDir, Clock clock) {
         this.directory = outDir.resolve("dead-letter");
+        this.clock = clock;
     }
 
     /** Writes the dead letter and returns its file. */
@@ -37,7 +55,8 @@ public final class DeadLetterWriter {
         PartFile file = PartFile.create(jobDirectory.resolve(fileName(letter)));
         try {
             try (JsonGenerator json = JSON.createGenerator(file.output()).useDefaultPrettyPrinter()) {
-                writeFields(json, letter);
+                writeFields(json, letter, true);
+                json.writeEndObject();
                 json.flush();
                 file.sync();
             }
@@ -49,6 +68,37 @@ public final class DeadLetterWriter {
         return file.target();
     }
 
+    @Override
+    public long write(ReportContext report, RecordLayout<?> layout, RecordSpool spool, String sink, Throwable cause) throws IOException {
+        DeadLetter letter = DeadLetter.of(report, null, cause, sink, null, clock.instant());
+        Path jobDirectory = Files.createDirectories(directory.resolve(fileNamePart(letter.jobId())));
+        PartFile file = PartFile.create(jobDirectory.resolve(String.format("%s_%s_%s.jsonl",
+                FILE_TIME.format(letter.failedAt()), fileNamePart(report.reportId()), fileNamePart(sink))));
+        int lineColumn = layout.columns().indexOf(new Column("lineNumber", ColumnType.BIGINT));
+        long count = 0;
+        try {
+            try (JsonGenerator json = JSON_LINES.createGenerator(file.output()); RecordSpool.Reader records = spool.read()) {
+                for (Object[] record = records.next(); record != null; record = records.next()) {
+                    Long line = lineColumn < 0 ? null : (Long) record[lineColumn];
+                    writeFields(json, new DeadLetter(letter.jobId(), letter.reportId(), letter.reportType(), line, letter.reason(),
+                            letter.exceptionClass(), letter.failedAt(), sink, null), false);
+                    json.writeFieldName("record");
+                    JsonLinesEncoder.writeObject(json, layout.columns(), record);
+                    json.writeEndObject();
+                    json.writeRaw('\n');
+                    count++;
+                }
+                json.flush();
+                file.sync();
+            }
+            file.publish();
+        } catch (IOException | RuntimeException e) {
+            file.discard();
+            throw e;
+        }
+        return count;
+    }
+
     private String fileName(DeadLetter letter) {
         String report = fileNamePart(letter.reportId());
         if (letter.lineNumber() != null && letter.sink() == null) {
@@ -58,7 +108,8 @@ public final class DeadLetterWriter {
         return String.format("%s_%s_%s_%06d.json", FILE_TIME.format(letter.failedAt()), report, line, sequence.incrementAndGet());
     }
 
-    private static void writeFields(JsonGenerator json, DeadLetter letter) throws IOException {
+    /** Starts the object and writes the letter's fields; the caller ends the object. */
+    private static void writeFields(JsonGenerator json, DeadLetter letter, boolean withPayload) throws IOException {
         json.writeStartObject();
         json.writeStringField("jobId", letter.jobId());
         json.writeStringField("reportId", letter.reportId());
@@ -73,8 +124,9 @@ public final class DeadLetterWriter {
         json.writeStringField("exceptionClass", letter.exceptionClass());
         json.writeStringField("failedAt", letter.failedAt().toString());
         json.writeStringField("sink", letter.sink());
-        json.writeStringField("payload", letter.payload());
-        json.writeEndObject();
+        if (withPayload) {
+            json.writeStringField("payload", letter.payload());
+        }
     }
 
     /** Ids from Amazon are alphanumeric; anything else is flattened so it cannot leave the directory. */

@@ -21,20 +21,29 @@ public final class FileRecordsSink implements RecordSink {
     /** Report ids become file names: no separators, no leading dot, nothing a shell would trip on. */
     private static final Pattern SAFE_FILE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
 
+    private final String name;
     private final Path outDir;
     private final Set<FileFormat> formats;
+    private final boolean gzip;
 
     public FileRecordsSink(Path outDir, Set<FileFormat> formats) {
+        this("file", outDir, formats, false);
+    }
+
+    /** @param gzip whether files are gzip-compressed ({@code .jsonl.gz}, {@code .csv.gz}) */
+    public FileRecordsSink(String name, Path outDir, Set<FileFormat> formats, boolean gzip) {
         if (formats.isEmpty()) {
             throw new IllegalArgumentException("file sink needs at least one format of " + EnumSet.allOf(FileFormat.class));
         }
+        this.name = name;
         this.outDir = outDir;
         this.formats = EnumSet.copyOf(formats);
+        this.gzip = gzip;
     }
 
     @Override
     public String name() {
-        return "file";
+        return name;
     }
 
     @Override
@@ -47,8 +56,9 @@ public final class FileRecordsSink implements RecordSink {
         List<FileReportWriter.Output> outputs = new ArrayList<>(formats.size());
         try {
             for (FileFormat format : formats) {
-                PartFile file = PartFile.create(directory.resolve(reportId + "." + format.extension()));
-                outputs.add(new FileReportWriter.Output(file, openEncoder(format, file, layout)));
+                Encoding encoding = new Encoding(format, gzip);
+                PartFile file = PartFile.create(directory.resolve(reportId + "." + encoding.extension()));
+                outputs.add(new FileReportWriter.Output(file, openEncoder(encoding, file, layout)));
             }
         } catch (IOException | RuntimeException e) {
             outputs.forEach(FileReportWriter.Output::discard);
@@ -57,9 +67,9 @@ public final class FileRecordsSink implements RecordSink {
         return new FileReportWriter<>(layout, outputs);
     }
 
-    private static RowEncoder openEncoder(FileFormat format, PartFile file, RecordLayout<?> layout) throws IOException {
+    private static Encoding.Output openEncoder(Encoding encoding, PartFile file, RecordLayout<?> layout) throws IOException {
         try {
-            return format.encoder(file.output(), layout.columns());
+            return encoding.open(file.output(), layout.columns());
         } catch (IOException | RuntimeException e) {
             file.discard();
             throw e;

@@ -11,7 +11,7 @@ final class FileReportWriter<T> implements ReportWriter<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileReportWriter.class);
 
-    record Output(PartFile file, RowEncoder encoder) {
+    record Output(PartFile file, Encoding.Output encoder) {
 
         void discard() {
             try {
@@ -46,7 +46,7 @@ final class FileReportWriter<T> implements ReportWriter<T> {
     @Override
     public void commit() throws IOException {
         for (Output output : outputs) {
-            output.encoder().flush();
+            output.encoder().finish();
             output.file().sync();
             output.encoder().close();
         }

@@ -4,28 +4,35 @@ import io.payreports.reports.RecordLayout;
 import io.payreports.reports.ReportContext;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Upserts records into one table per layout ({@code layout.name()}, snake_case columns, primary
  * key on the natural key), in batches, one transaction per report. Replaying a report therefore
  * updates its rows instead of duplicating them, and a failed delivery leaves nothing behind.
  *
- * <p>Tables are created when missing; a schema, if given, must exist. With PostgreSQL, do not set
- * the driver's {@code reWriteBatchedInserts}: it folds a batch into one statement, and one
+ * <p>The tables are created and changed by Flyway, from the versioned SQL under
+ * {@code db/migration/<database>/} (PostgreSQL: {@code NUMERIC} money, {@code TIMESTAMPTZ} times),
+ * before the first report; a schema, if given, is created when missing. With PostgreSQL, do not
+ * set the driver's {@code reWriteBatchedInserts}: it folds a batch into one statement, and one
  * statement cannot upsert the same key twice.
  */
 public final class JdbcRecordsSink implements RecordSink {
 
     public static final int DEFAULT_BATCH_SIZE = 500;
+    /** The record tables' migrations; {@code {vendor}} stands for the database, {@code h2} or {@code postgresql}. */
+    public static final String MIGRATIONS = "classpath:db/migration/{vendor}";
 
+    private final String name;
     private final DataSource dataSource;
     private final int batchSize;
     private final String schema;
-    private final Set<String> createdTables = new HashSet<>(); // guarded by this
+    private final List<String> migrations;
+    private boolean migrated; // guarded by this
 
     public JdbcRecordsSink(DataSource dataSource) {
         this(dataSource, DEFAULT_BATCH_SIZE, null);
@@ -37,25 +44,33 @@ public final class JdbcRecordsSink implements RecordSink {
 
     /** @param schema schema holding the tables, or {@code null} for the connection's default */
     public JdbcRecordsSink(DataSource dataSource, int batchSize, String schema) {
+        this("jdbc", dataSource, batchSize, schema, List.of(MIGRATIONS));
+    }
+
+    /** @param migrations Flyway locations of the record tables' migrations, usually {@link #MIGRATIONS} */
+    public JdbcRecordsSink(String name, DataSource dataSource, int batchSize, String schema, List<String> migrations) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
         }
+        this.name = name;
         this.dataSource = dataSource;
         this.batchSize = batchSize;
         this.schema = schema;
+        this.migrations = List.copyOf(migrations);
     }
 
     @Override
     public String name() {
-        return "jdbc";
+        return name;
     }
 
     @Override
     public <T> ReportWriter<T> open(ReportContext report, RecordLayout<T> layout) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
-            RecordTable table = RecordTable.of(SqlDialect.of(connection), schema, layout);
-            createIfMissing(connection, table);
+            SqlDialect dialect = SqlDialect.of(connection);
+            migrateOnce(dialect);
+            RecordTable table = RecordTable.of(dialect, schema, layout);
             connection.setAutoCommit(false);
             return new JdbcReportWriter<>(connection, connection.prepareStatement(table.upsertSql()), layout, batchSize);
         } catch (SQLException | RuntimeException e) {
@@ -64,15 +79,27 @@ public final class JdbcRecordsSink implements RecordSink {
         }
     }
 
-    /** Outside the report's transaction, so that a rolled-back report does not take the table with it. */
-    private synchronized void createIfMissing(Connection connection, RecordTable table) throws SQLException {
-        if (createdTables.contains(table.name())) {
+    /**
+     * Before the first report, not at startup: a database that is down then is retried like any
+     * other delivery failure. {@code baselineOnMigrate} because the embedded H2 file also holds the
+     * state tables, and databases from before the migrations already have record tables (the
+     * first migration creates them only if missing).
+     */
+    private synchronized void migrateOnce(SqlDialect dialect) {
+        if (migrated) {
             return;
         }
-        connection.setAutoCommit(true);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(table.createSql());
+        String vendor = dialect.name().toLowerCase(Locale.ROOT);
+        FluentConfiguration flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(migrations.stream().map(location -> location.replace("{vendor}", vendor)).toArray(String[]::new))
+                .table("payreports_schema_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0");
+        if (schema != null) {
+            flyway.schemas(schema).defaultSchema(schema);
         }
-        createdTables.add(table.name());
+        flyway.load().migrate();
+        migrated = true;
     }
 }

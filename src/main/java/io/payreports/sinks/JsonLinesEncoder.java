@@ -30,6 +30,12 @@ final class JsonLinesEncoder implements RowEncoder {
 
     @Override
     public void write(Object[] values) throws IOException {
+        writeObject(json, columns, values);
+        json.writeRaw('\n');
+    }
+
+    /** One record as a JSON object: also the value of Kafka messages and the record in a dead letter. */
+    static void writeObject(JsonGenerator json, List<Column> columns, Object[] values) throws IOException {
         json.writeStartObject();
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
@@ -47,7 +53,6 @@ final class JsonLinesEncoder implements RowEncoder {
             }
         }
         json.writeEndObject();
-        json.writeRaw('\n');
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.payreports.reports.RecordLayout;
 import io.payreports.reports.RecordLayout.Column;
 import java.util.List;
 
-/** Where a layout's rows live: quoted table and column names, and the SQL to create and upsert them. */
+/** Where a layout's rows live: quoted table and column names, and the SQL to create (for migrations) and upsert them. */
 record RecordTable(SqlDialect dialect, String name, List<Column> columns, List<String> quotedColumns,
                    List<String> quotedKey) {
 

@@ -1,6 +1,7 @@
 package io.payreports.spapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.payreports.jobs.ApiCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +89,7 @@ public final class LwaTokens {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during the LWA token exchange", e);
         }
+        ApiCalls.count("lwa", "token", response.statusCode());
         JsonNode json = parse(response.body());
         if (response.statusCode() != 200 || !json.hasNonNull("access_token")) {
             // LWA answers {"error":"invalid_client","error_description":"Client authentication failed"}

@@ -1,6 +1,7 @@
 package io.payreports.spapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.payreports.jobs.ApiCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,6 +142,7 @@ public class SpApiClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during " + operation, e);
         }
+        ApiCalls.count("spapi", operation.name(), response.statusCode());
         LOG.debug("{} {} -> {} in {} ms (request id {})", operation, uri.getPath(), response.statusCode(), (System.nanoTime() - started) / 1_000_000,
                 response.headers().firstValue("x-amzn-RequestId").orElse("-"));
         if (response.statusCode() / 100 != 2) {

@@ -97,7 +97,7 @@ class LargeReportIT {
              TestDatabases.PostgresSchema postgres = new TestDatabases.PostgresSchema()) {
             Path config = config(simulator, "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=" + postgres.name());
 
-            Process first = PayreportsJar.start(workDir, List.of(), workDir.resolve("first.log"), "run", "--once", "--config", config.toString());
+            Process first = PayreportsJar.start(workDir, List.of(), java.nio.file.Files.createDirectories(Path.of("target", "test-logs")).resolve("large-report-killed-run.log"), "run", "--once", "--config", config.toString());
             long rowsAtKill = waitForFirstCommit(postgres, first);
             first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown hook, no cleanup
             System.out.printf("killed the first run with %d of 450000 rows in PostgreSQL%n", rowsAtKill);

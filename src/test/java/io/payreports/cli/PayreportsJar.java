@@ -27,9 +27,9 @@ final class PayreportsJar {
                 .redirectOutput(log.toFile()).start();
     }
 
-    /** Runs the jar to its end (at most 5 minutes). */
+    /** Runs the jar to its end (at most 5 minutes); its output is kept under target/test-logs/ for ZeroSecretsInLogsIT. */
     static Result run(Path workDir, List<String> jvmOptions, String... args) throws Exception {
-        Path log = java.nio.file.Files.createTempFile(workDir, "payreports", ".log");
+        Path log = java.nio.file.Files.createTempFile(java.nio.file.Files.createDirectories(Path.of("target", "test-logs")), "payreports-jar-", ".log");
         Process process = start(workDir, jvmOptions, log, args);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("payreports ended within 5 minutes").isTrue();
         return new Result(process.exitValue(), java.nio.file.Files.readString(log, StandardCharsets.UTF_8));

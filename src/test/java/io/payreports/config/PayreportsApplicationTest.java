@@ -168,6 +168,38 @@ class PayreportsApplicationTest {
     }
 
     @Test
+    void prometheusMetricsShowRecordsApiCallsRetriesAndLagPerJob() throws Exception {
+        SimulatorOptions flaky = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withFaults(Faults.parse("429=0.2", 3));
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (AmazonPaySimulator simulator = AmazonPaySimulator.start(flaky)) {
+            Path config = configFor(simulator);
+            Files.writeString(config, "camel.management.enabled = true\ncamel.management.port = " + port + "\n", java.nio.file.StandardOpenOption.APPEND);
+            try (PayreportsApplication application = PayreportsApplication.create(config, Optional.of(Path.of("routes")))) {
+                application.start();
+                application.triggerAllJobs();
+                assertThat(application.jobRuns().awaitFinished(1, Duration.ofSeconds(60))).isTrue();
+
+                String metrics = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/observe/metrics")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                JobRun run = application.jobRuns().finished().get(0);
+                assertThat(metrics).contains(
+                        "payreports_records_fetched_total{job=\"amazonpay-settlement\"} " + run.records() + ".0",
+                        "payreports_records_delivered_total{job=\"amazonpay-settlement\",sink=\"jdbc\"} " + run.records() + ".0",
+                        "payreports_api_calls_total{api=\"amazonpay\",operation=\"getReports\",status=\"200\"}",
+                        "payreports_api_calls_total{api=\"amazonpay\",operation=\"getReportDocument\",status=\"429\"}",
+                        "payreports_job_runs_total{job=\"amazonpay-settlement\",outcome=\"ok\"} 1.0",
+                        "payreports_last_success_timestamp_seconds{job=\"amazonpay-settlement\"}",
+                        "payreports_report_lag_seconds{job=\"amazonpay-settlement\"}");
+                assertThat(metrics).containsPattern("payreports_retries_total\\{job=\"amazonpay-settlement\"\\} [1-9]");
+            }
+        }
+    }
+
+    @Test
     void withEveryCallFailingTheRunEndsInTheDeadLetterChannelAndSaysWhy() throws Exception {
         try (AmazonPaySimulator down = simulator(Faults.parse("500=1", 1))) {
             JobRun run = runOnce(down);

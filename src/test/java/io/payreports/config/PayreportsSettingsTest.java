@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +76,26 @@ class PayreportsSettingsTest {
                         .containsExactlyInAnyOrder(
                                 bad + ":1: payreports.reports.max-uncompressed-size: not a size (bytes, or with k, m, g): 'huge'",
                                 bad + ":2: payreports.reports.max-compression-ratio: must be between 1 and 1000000, not 0"));
+    }
+
+    @Test
+    void plainHttpIsRefusedForEndpointsOffThisMachineUnlessAllowed() throws IOException {
+        Path remote = write("""
+                payreports.amazonpay.endpoint = http://pay-api.example.net
+                payreports.mws.endpoint = http://10.0.0.7:8080/
+                """);
+        assertThatThrownBy(() -> ConfigFiles.readSettings(Optional.of(remote)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::toString)
+                        .containsExactly(remote + ":1: payreports.amazonpay.endpoint: must be https unless it is a loopback address "
+                                + "(set payreports.allow-insecure-http=true to allow http://pay-api.example.net)"));
+
+        Path allowed = write("""
+                payreports.amazonpay.endpoint = http://pay-api.example.net
+                payreports.allow-insecure-http = true
+                """);
+        assertThat(ConfigFiles.readSettings(Optional.of(allowed)).amazonPayEndpoint()).contains(URI.create("http://pay-api.example.net"));
+        Path loopback = write("payreports.amazonpay.endpoint = http://127.0.0.1:8443\n");
+        assertThat(ConfigFiles.readSettings(Optional.of(loopback)).amazonPayEndpoint()).contains(URI.create("http://127.0.0.1:8443"));
     }
 
     @Test

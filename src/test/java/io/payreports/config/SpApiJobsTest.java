@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SpApiJobsTest {
 
-    private static final LwaCredentials CREDENTIALS = new LwaCredentials("amzn1.application-oa2-client.e2e", "s3cret-Client-Value", "Atzr|refresh-Token-Value");
+    private static final LwaCredentials CREDENTIALS = new LwaCredentials("amzn1.application-oa2-client.e2e", "amzn1.oa2-cs.v1.e2eClientSecretValue", "Atzr|IwEBIe2eRefreshTokenValue");
 
     @TempDir
     Path dir;
@@ -170,7 +170,7 @@ class SpApiJobsTest {
 
     @Test
     void badCredentialsFailTheRunWithAClearErrorAndNoSecretInLogsOrDeadLetters() throws Exception {
-        LwaCredentials wrong = new LwaCredentials(CREDENTIALS.clientId(), "wrong-Secret-4711", "Atzr|wrong-Refresh-0815");
+        LwaCredentials wrong = new LwaCredentials(CREDENTIALS.clientId(), "amzn1.oa2-cs.v1.wrongClientSecret4711", "Atzr|IwEBIwrongRefreshToken0815");
         StringWriter logs = new StringWriter();
         try (SpApiSimulator simulator = SpApiSimulator.start(SpApiSimulatorOptions.of(0, Clock.systemUTC()).withCredentials(CREDENTIALS));
              AutoCloseable capture = captureLogs(logs)) {

@@ -36,6 +36,6 @@ class JobRunTest {
     }
 
     private void delivered(String reportId, String start, String end) {
-        run.reportDelivered(new ReportContext("settlement", reportId, "T", Instant.parse(start), Instant.parse(end)), 10, 0, Map.of("file", 10L));
+        run.reportDelivered(new ReportContext("settlement", reportId, "T", Instant.parse(start), Instant.parse(end)), 10, 0, Map.of("file", 10L), Map.of());
     }
 }

@@ -23,6 +23,8 @@ abstract class JdbcRecordsSinkContract {
 
     static final ReportContext REPORT = new ReportContext("job-1", "50001018", "_GET_TEST_",
             Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-02T00:00:00Z"));
+    /** The shipped migrations plus the one that creates {@link TestRecord}'s table. */
+    static final List<String> MIGRATIONS_WITH_TEST_RECORD = List.of(JdbcRecordsSink.MIGRATIONS, "classpath:db/test-migration/{vendor}");
 
     /** Where the sink writes (used to read back). */
     abstract DataSource dataSource();

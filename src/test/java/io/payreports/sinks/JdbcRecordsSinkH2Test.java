@@ -24,7 +24,7 @@ class JdbcRecordsSinkH2Test extends JdbcRecordsSinkContract {
 
     @Override
     JdbcRecordsSink sink(int batchSize) {
-        return new JdbcRecordsSink(h2, batchSize);
+        return new JdbcRecordsSink("jdbc", h2, batchSize, null, MIGRATIONS_WITH_TEST_RECORD);
     }
 
     @Override

@@ -29,7 +29,7 @@ class JdbcRecordsSinkPostgresTest extends JdbcRecordsSinkContract {
 
     @Override
     JdbcRecordsSink sink(int batchSize) {
-        return new JdbcRecordsSink(PostgresSchema.defaultSchemaDataSource(), batchSize, schema.name());
+        return new JdbcRecordsSink("jdbc", PostgresSchema.defaultSchemaDataSource(), batchSize, schema.name(), MIGRATIONS_WITH_TEST_RECORD);
     }
 
     @Override

@@ -1,0 +1,43 @@
+package io.payreports.jobs;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+
+import java.util.Map;
+
+/**
+ * One route per configured sink, {@code direct:payreports-sink-<name>}, with the sink's own
+ * redelivery policy and a dead-letter channel that parks the report's records for that sink alone:
+ * a sink that is down neither holds back the others nor fails the report.
+ */
+public final class SinkRoutes extends RouteBuilder {
+
+    /** The redelivery policy of one sink; exponential backoff between attempts. */
+    public record Retry(int maximumRedeliveries, long redeliveryDelayMs, double backOffMultiplier, long maximumRedeliveryDelayMs) {
+    }
+
+    private final Map<String, Retry> retries;
+
+    public SinkRoutes(Map<String, Retry> retries) {
+        this.retries = Map.copyOf(retries);
+    }
+
+    @Override
+    public void configure() {
+        retries.forEach((sink, retry) -> from("direct:payreports-sink-" + sink)
+                .routeId("payreports-sink-" + sink)
+                .errorHandler(deadLetterChannel("direct:payreports-sink-dead-letter")
+                        // records that cannot even be parked fail the report, which stays undelivered
+                        .deadLetterHandleNewException(false)
+                        .maximumRedeliveries(retry.maximumRedeliveries())
+                        .redeliveryDelay(retry.redeliveryDelayMs())
+                        .useExponentialBackOff()
+                        .backOffMultiplier(retry.backOffMultiplier())
+                        .maximumRedeliveryDelay(retry.maximumRedeliveryDelayMs())
+                        .retryAttemptedLogLevel(LoggingLevel.WARN)
+                        .logRetryAttempted(true)
+                        .logStackTrace(false)
+                        .logExhausted(false))
+                .bean("reportDeliveries", "publish(${exchange}, '" + sink + "')"));
+    }
+}

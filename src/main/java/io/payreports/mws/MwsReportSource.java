@@ -1,0 +1,153 @@
+package io.payreports.mws;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
+
+import io.payreports.jobs.JobRun;
+import io.payreports.jobs.ReportDeliveries;
+import io.payreports.reports.ReportContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.IdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MWS side of an MWS reports job, as a bean for the {@code mws-reports} route template. Amazon keeps
+ * the state: a report is new while it is unacknowledged (seed 003, steps 1-2), and it is acknowledged
+ * (step 4) only after every sink took it. So no watermark is needed; the delivered-reports repository
+ * only bridges the gap between a delivery and its acknowledgement, should the acknowledgement fail.
+ */
+public class MwsReportSource {
+
+    /** Exchange property: the ids delivered in this run, to acknowledge after the split. */
+    static final String TO_ACKNOWLEDGE = "payreportsMwsToAcknowledge";
+    static final String SOURCE_REPORT = "payreportsMwsReport";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MwsReportSource.class);
+    /** MWS lists report requests of the last 90 days. */
+    private static final Duration RETENTION = Duration.ofDays(90);
+    /** Consecutive reports meet within seconds (seed 003's sample: one ends at 00:00:18, the next starts at 00:00:19). */
+    private static final Duration GAP_TOLERANCE = Duration.ofMinutes(1);
+
+    private final MwsClient client;
+    private final IdempotentRepository delivered;
+    private final Clock clock;
+
+    public MwsReportSource(MwsClient client, IdempotentRepository delivered, Clock clock) {
+        this.client = client;
+        this.delivered = delivered;
+        this.clock = clock;
+    }
+
+    /**
+     * The unacknowledged reports of the types, oldest data first. Reports delivered by an earlier run
+     * whose acknowledgement did not get through are not delivered again, only acknowledged. Holes between
+     * the data periods of the listed reports are warnings in the run summary.
+     */
+    public List<MwsReport> pending(Exchange exchange, String reportTypes) {
+        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+        List<String> types = Arrays.stream(reportTypes.split(",")).map(String::strip).filter(type -> !type.isEmpty()).toList();
+        Instant now = clock.instant();
+        List<MwsReport> generated = client.generatedReports(types, now.minus(RETENTION), now);
+        warnAboutGaps(run, generated);
+        List<MwsReport> done = generated.stream().filter(report -> !report.hasNoData()).toList();
+        Set<String> open = client.unacknowledged(types);
+        Queue<String> toAcknowledge = new ConcurrentLinkedQueue<>();
+        List<MwsReport> pending = new ArrayList<>();
+        for (MwsReport report : done) {
+            if (!open.contains(report.reportId())) {
+                continue;
+            }
+            if (delivered.contains(run.jobId() + "/" + report.reportId())) {
+                toAcknowledge.add(report.reportId());
+            } else {
+                pending.add(report);
+            }
+        }
+        pending.sort(Comparator.comparing(MwsReport::dataStart, Comparator.nullsFirst(Comparator.naturalOrder())));
+        exchange.setProperty(TO_ACKNOWLEDGE, toAcknowledge);
+        run.reportsListed(pending.size());
+        LOG.debug("job {}: {} reports generated, {} unacknowledged, {} to deliver", run.jobId(), done.size(), open.size(), pending.size());
+        return pending;
+    }
+
+    /** Makes the split's report the one being delivered. */
+    public void select(Exchange exchange) {
+        MwsReport report = exchange.getMessage().getBody(MwsReport.class);
+        String jobId = exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId();
+        exchange.setProperty(SOURCE_REPORT, report);
+        exchange.setProperty(ReportContext.PROPERTY, new ReportContext(jobId, report.reportId(), report.reportType(), report.dataStart(), report.dataEnd()));
+    }
+
+    public InputStream download(Exchange exchange) {
+        MwsReport report = exchange.getProperty(SOURCE_REPORT, MwsReport.class);
+        LOG.info("job {}: downloading MWS report {} ({} to {})", exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(),
+                report.reportId(), report.dataStart(), report.dataEnd());
+        return client.report(report.reportId());
+    }
+
+    /**
+     * After the sinks settled: the report joins the run's acknowledgements, unless a sink had to dead-letter
+     * records. Then Amazon keeps it unacknowledged and the report fails here, so that it is not marked
+     * delivered and the next run delivers it again (the sinks that took it absorb the repeat).
+     */
+    public void delivered(Exchange exchange) {
+        MwsReport report = exchange.getProperty(SOURCE_REPORT, MwsReport.class);
+        long deadLettered = exchange.getProperty(ReportDeliveries.SINK_DEAD_LETTERS, 0L, Long.class);
+        if (deadLettered > 0) {
+            throw new UnacknowledgedReportException("report " + report.reportId() + " stays unacknowledged at Amazon: a sink dead-lettered "
+                    + deadLettered + " of its records; the next run delivers it again");
+        }
+        toAcknowledge(exchange).add(report.reportId());
+    }
+
+    /** After the split: acknowledges what this run delivered (and what an earlier run could not), in batches of 100. */
+    public void acknowledge(Exchange exchange) {
+        List<String> ids = new ArrayList<>(toAcknowledge(exchange));
+        if (!ids.isEmpty()) {
+            int count = client.acknowledge(ids);
+            LOG.info("job {}: acknowledged {} MWS report(s): {}", exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(), count, ids);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Queue<String> toAcknowledge(Exchange exchange) {
+        return exchange.getProperty(TO_ACKNOWLEDGE, Queue.class);
+    }
+
+    /**
+     * Seed 003: a day without transactions has no report, and a report can come late; so holes are judged on
+     * the data periods of everything Amazon lists (DONE and DONE_NO_DATA), per report type, not on generation dates.
+     */
+    private static void warnAboutGaps(JobRun run, List<MwsReport> generated) {
+        Map<String, List<MwsReport>> byType = generated.stream().filter(report -> report.dataStart() != null && report.dataEnd() != null)
+                .collect(Collectors.groupingBy(MwsReport::reportType));
+        byType.forEach((type, reports) -> {
+            List<MwsReport> sorted = reports.stream().sorted(Comparator.comparing(MwsReport::dataStart)).toList();
+            Instant coveredUntil = sorted.get(0).dataEnd();
+            for (MwsReport report : sorted.subList(1, sorted.size())) {
+                if (report.dataStart().isAfter(coveredUntil.plus(GAP_TOLERANCE))) {
+                    String gap = "no " + type + " report covers " + coveredUntil.truncatedTo(ChronoUnit.SECONDS) + ".."
+                            + report.dataStart().truncatedTo(ChronoUnit.SECONDS);
+                    LOG.warn("job {}: {}", run.jobId(), gap);
+                    run.warn(gap);
+                }
+                if (report.dataEnd().isAfter(coveredUntil)) {
+                    coveredUntil = report.dataEnd();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,73 @@
+package io.payreports.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.payreports.sinks.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two real {@code run} processes on one PostgreSQL state database: each fire of the trigger runs on one
+ * of them, never on both; when one is killed, the other keeps the schedule.
+ */
+class ClusterIT {
+
+    private static final int EVERY_SECONDS = 2;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachFireRunsOnceAcrossTheClusterAndASurvivorTakesOver() throws Exception {
+        try (TestDatabases.PostgresSchema postgres = new TestDatabases.PostgresSchema()) {
+            String state = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=" + postgres.name();
+            Path logs = Files.createDirectories(Path.of("target", "test-logs"));
+            Process first = node("node-a", state, logs.resolve("cluster-node-a.log"));
+            Process second = node("node-b", state, logs.resolve("cluster-node-b.log"));
+            try {
+                Thread.sleep(8_000); // both started and joined the cluster
+                long before = runs(logs, "a") + runs(logs, "b");
+                Thread.sleep(20_000);
+                long together = runs(logs, "a") + runs(logs, "b") - before;
+                System.out.printf("two nodes, 20 s, a fire every %d s: %d runs (a=%d, b=%d)%n", EVERY_SECONDS, together, runs(logs, "a"), runs(logs, "b"));
+                assertThat(together).as("one run per fire, not one per node").isBetween(5L, 20L / EVERY_SECONDS + 2);
+
+                Process victim = runs(logs, "a") >= runs(logs, "b") ? first : second;
+                String survivor = victim == first ? "b" : "a";
+                victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9
+                long survivorBefore = runs(logs, survivor);
+                Thread.sleep(20_000);
+                assertThat(runs(logs, survivor) - survivorBefore).as("the survivor keeps the schedule").isGreaterThanOrEqualTo(4);
+            } finally {
+                first.destroyForcibly();
+                second.destroyForcibly();
+                first.waitFor(10, TimeUnit.SECONDS);
+                second.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private Process node(String name, String stateJdbcUrl, Path log) throws IOException {
+        Path workDir = Files.createDirectories(dir.resolve(name));
+        Path config = workDir.resolve("application.properties");
+        Files.writeString(config, String.join("\n",
+                "payreports.cluster.enabled = true",
+                "payreports.cluster.checkin-interval = 2000",
+                "payreports.state.jdbc-url = " + stateJdbcUrl,
+                "payreports.jobs.amazonpay-settlement.cron = 0/" + EVERY_SECONDS + " * * * * ?",
+                ""));
+        return PayreportsJar.start(workDir, List.of("-Xmx256m"), log, "run", "--config", config.toString());
+    }
+
+    private static long runs(Path logs, String node) throws IOException {
+        try (var lines = Files.lines(logs.resolve("cluster-node-" + node + ".log"))) {
+            return lines.filter(line -> line.contains("JobRuns - job amazonpay-settlement ")).count();
+        }
+    }
+}
