@@ -227,17 +227,9 @@ final class ConfiguredSinks {
                 : DefaultCredentialsProvider.builder().build();
     }
 
-    /**
-     * Camel's kafka endpoint as an idempotent producer with {@code acks=all}; {@code timeout} bounds
-     * how long a send may wait for a broker that is down before the sink's retries take over.
-     */
+    /** A transactional, idempotent producer with {@code acks=all}; {@code timeout} bounds a wait for brokers that are down. */
     private RecordSink kafka(String name, String p, Duration timeout) {
-        long millis = timeout.toMillis();
-        String options = "brokers=" + r.required(p + "bootstrap-servers")
-                + "&requestRequiredAcks=all&enableIdempotence=true&maxInFlightRequest=5"
-                // Kafka wants delivery.timeout.ms >= request.timeout.ms + linger.ms
-                + "&maxBlockMs=" + millis + "&requestTimeoutMs=" + Math.max(1000, millis / 2) + "&lingerMs=5&deliveryTimeoutMs=" + (millis + 5);
-        KafkaRecordsSink sink = new KafkaRecordsSink(name, context, template, options, r.text(p + "topic", "payreports.{layout}"));
+        KafkaRecordsSink sink = new KafkaRecordsSink(name, r.required(p + "bootstrap-servers"), r.text(p + "topic", "payreports.{layout}"), timeout);
         r.optionalText(p + "dead-letter-topic").ifPresent(topic -> deadLetters.put(name, new KafkaDeadLetters(sink, topic, deadLetterFiles)));
         return sink;
     }

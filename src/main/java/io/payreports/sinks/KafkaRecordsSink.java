@@ -7,48 +7,61 @@ import io.payreports.reports.RecordLayout.Column;
 import io.payreports.reports.ReportContext;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.kafka.KafkaConstants;
-import org.apache.camel.support.DefaultMessage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * One Kafka message per record through Camel's kafka component: keyed by the record's natural key
- * (so a compacted topic keeps one message per record, and a redelivered report lands on the same
- * partitions in the same order), the record as a JSON object for value (money as exact strings,
- * times ISO-8601 UTC), and the report's id and type as headers. The endpoint's producer is
- * idempotent with {@code acks=all}. Messages go in batches that Camel sends together and waits for.
+ * One Kafka message per record: keyed by the record's natural key (so a compacted topic keeps one message
+ * per record, and a redelivered report lands on the same partitions in the same order), the record as a
+ * JSON object for value (money as exact strings, times ISO-8601 UTC), and the report's id and type as
+ * headers. Each report is one Kafka transaction of an idempotent producer with {@code acks=all}: a report
+ * retried after an outage never shows its first, aborted attempt to {@code read_committed} consumers, so
+ * they see every record exactly once. Camel's kafka endpoint sends per exchange and cannot hold a
+ * transaction open across the batches of a streamed report, hence the plain producer here.
  */
 public final class KafkaRecordsSink implements RecordSink {
 
     public static final String REPORT_ID_HEADER = "payreports-report-id";
     public static final String REPORT_TYPE_HEADER = "payreports-report-type";
     private static final JsonFactory JSON = new JsonFactory();
-    private static final int BATCH = 500;
 
     private final String name;
-    private final CamelContext context;
-    private final ProducerTemplate template;
-    private final String endpointOptions;
+    private final Map<String, Object> producerConfig;
     private final String topicPattern;
+    private final Duration timeout;
 
     /**
-     * @param endpointOptions the kafka endpoint's query, e.g. {@code brokers=...&requestRequiredAcks=all}
-     * @param topicPattern    topic name; {@code {layout}} stands for the records' layout, e.g. {@code amazonpay_settlement}
+     * @param bootstrapServers the brokers
+     * @param topicPattern     topic name; {@code {layout}} stands for the records' layout, e.g. {@code amazonpay_settlement}
+     * @param timeout          how long a send may wait for brokers that are down before the sink's retries take over
      */
-    public KafkaRecordsSink(String name, CamelContext context, ProducerTemplate template, String endpointOptions, String topicPattern) {
+    public KafkaRecordsSink(String name, String bootstrapServers, String topicPattern, Duration timeout) {
         this.name = name;
-        this.context = context;
-        this.template = template;
-        this.endpointOptions = endpointOptions;
         this.topicPattern = topicPattern;
+        this.timeout = timeout;
+        long millis = Math.max(1000, timeout.toMillis());
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, millis);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(500, millis / 2));
+        // Kafka wants delivery.timeout.ms >= request.timeout.ms + linger.ms
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) millis + 5);
+        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Math.max(60_000, 4 * millis));
+        this.producerConfig = Map.copyOf(config);
     }
 
     @Override
@@ -63,40 +76,56 @@ public final class KafkaRecordsSink implements RecordSink {
 
     /** Messages to {@code topic} with {@code extraHeaders} on each, e.g. a dead-letter topic's causes. */
     <T> ReportWriter<T> open(ReportContext report, RecordLayout<T> layout, String topic, Map<String, String> extraHeaders) {
-        String uri = "kafka:" + topic.replace("{layout}", layout.name()) + "?" + endpointOptions;
-        return new Writer<>(uri, report, layout, extraHeaders);
+        return new Writer<>(topic.replace("{layout}", layout.name()), report, layout, extraHeaders);
     }
 
     private final class Writer<T> implements ReportWriter<T> {
 
-        private final String uri;
+        private final String topic;
         private final ReportContext report;
         private final RecordLayout<T> layout;
-        private final Map<String, String> extraHeaders;
+        private final Map<String, byte[]> headers = new HashMap<>();
         private final int[] keyColumns;
-        private final List<Message> batch = new ArrayList<>(BATCH);
+        private final KafkaProducer<String, String> producer;
+        /** The first send that failed; the transaction cannot commit after it. */
+        private final AtomicReference<Exception> failed = new AtomicReference<>();
+        private boolean committed;
         private long count;
 
-        Writer(String uri, ReportContext report, RecordLayout<T> layout, Map<String, String> extraHeaders) {
-            this.uri = uri;
+        Writer(String topic, ReportContext report, RecordLayout<T> layout, Map<String, String> extraHeaders) {
+            this.topic = topic;
             this.report = report;
             this.layout = layout;
-            this.extraHeaders = extraHeaders;
+            headers.put(REPORT_ID_HEADER, report.reportId().getBytes(StandardCharsets.UTF_8));
+            headers.put(REPORT_TYPE_HEADER, report.reportType().getBytes(StandardCharsets.UTF_8));
+            extraHeaders.forEach((key, value) -> headers.put(key, value.getBytes(StandardCharsets.UTF_8)));
             List<String> columnNames = layout.columns().stream().map(Column::name).toList();
             this.keyColumns = layout.naturalKey().stream().mapToInt(columnNames::indexOf).toArray();
+            Map<String, Object> config = new HashMap<>(producerConfig);
+            // one transaction per report, each its own producer: reports of several jobs may flow at once
+            config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "payreports-" + name + "-" + UUID.randomUUID());
+            this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+            try {
+                producer.initTransactions();
+                producer.beginTransaction();
+            } catch (RuntimeException e) {
+                producer.close(Duration.ZERO);
+                throw e;
+            }
         }
 
         @Override
         public void write(T record) throws Exception {
+            throwIfFailed();
             Object[] values = layout.values(record);
-            Message message = new DefaultMessage(context);
-            message.setHeader(KafkaConstants.KEY, key(values));
-            message.setBody(json(values));
-            batch.add(message);
+            ProducerRecord<String, String> message = new ProducerRecord<>(topic, key(values), json(values));
+            headers.forEach((key, value) -> message.headers().add(key, value));
+            producer.send(message, (metadata, error) -> {
+                if (error != null) {
+                    failed.compareAndSet(null, error);
+                }
+            });
             count++;
-            if (batch.size() == BATCH) {
-                send();
-            }
         }
 
         /** The natural key's values joined by {@code |}: {@code <reportId>|<lineNumber>} for report records. */
@@ -112,27 +141,21 @@ public final class KafkaRecordsSink implements RecordSink {
             return text.toString();
         }
 
-        /** Sends the batch and waits until the brokers acknowledged every message of it. */
-        private void send() throws Exception {
-            if (batch.isEmpty()) {
-                return;
-            }
-            // Camel gives every message of a batch the headers of the exchange: the report's, here
-            Exchange sent = template.send(uri, exchange -> {
-                exchange.getMessage().setHeader(REPORT_ID_HEADER, report.reportId());
-                exchange.getMessage().setHeader(REPORT_TYPE_HEADER, report.reportType());
-                extraHeaders.forEach(exchange.getMessage()::setHeader);
-                exchange.getMessage().setBody(new ArrayList<>(batch));
-            });
-            batch.clear();
-            if (sent.getException() != null) {
-                throw sent.getException();
-            }
-        }
-
+        /** Waits until the brokers acknowledged every message, then makes the report visible at once. */
         @Override
         public void commit() throws Exception {
-            send();
+            producer.flush();
+            throwIfFailed();
+            producer.commitTransaction();
+            committed = true;
+        }
+
+        private void throwIfFailed() throws Exception {
+            Exception error = failed.get();
+            if (error != null) {
+                throw new IOException("Kafka sink " + name + ": report " + report.reportId() + " not taken by topic " + topic
+                        + ": " + error.getMessage(), error);
+            }
         }
 
         @Override
@@ -140,9 +163,18 @@ public final class KafkaRecordsSink implements RecordSink {
             return count;
         }
 
+        /** Without a commit the transaction is aborted: read_committed consumers never see these records. */
         @Override
         public void close() {
-            batch.clear();
+            try {
+                if (!committed) {
+                    producer.abortTransaction();
+                }
+            } catch (RuntimeException brokersGone) {
+                // an aborted or timed-out transaction stays invisible either way
+            } finally {
+                producer.close(timeout);
+            }
         }
     }
 }

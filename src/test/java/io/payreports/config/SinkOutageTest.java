@@ -50,7 +50,7 @@ class SinkOutageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgres", "sftp", "s3"})
+    @ValueSource(strings = {"postgres", "sftp", "s3", "kafka"})
     void aSinkBackWithinItsRetriesGetsEveryRecordExactlyOnce(String sink) throws Exception {
         SinkDeliveryHarness harness = new SinkDeliveryHarness(dir);
         ScheduledExecutorService restarter = Executors.newSingleThreadScheduledExecutor();
@@ -72,7 +72,7 @@ class SinkOutageTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgres", "sftp", "s3"})
+    @ValueSource(strings = {"postgres", "sftp", "s3", "kafka"})
     void aSinkDownForGoodDeadLettersEveryRecordWithItsCause(String sink) throws Exception {
         SinkDeliveryHarness harness = new SinkDeliveryHarness(dir);
         try (Server server = server(sink); AmazonPaySimulator simulator = harness.simulator()) {
