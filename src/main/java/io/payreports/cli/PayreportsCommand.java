@@ -11,7 +11,7 @@ import java.util.Set;
         mixinStandardHelpOptions = true,
         versionProvider = PayreportsCommand.Version.class,
         description = "Pulls payment reports out of Amazon and delivers typed records to files, databases and more.",
-        subcommands = {RunCommand.class, SimulatorCommand.class, ApiCommand.class, ParseCommand.class, SchedulesCommand.class,
+        subcommands = {RunCommand.class, SimulatorCommand.class, ApiCommand.class, ParseCommand.class, SchedulesCommand.class, ReplayCommand.class,
                 ValidateCommand.class, CommandLine.HelpCommand.class})
 public class PayreportsCommand implements Runnable {
 

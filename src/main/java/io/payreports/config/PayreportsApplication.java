@@ -58,6 +58,23 @@ public final class PayreportsApplication implements AutoCloseable {
         return application;
     }
 
+    /** For {@code replay}: sinks and delivery routes, no job scheduled (see {@link #startDelivery()}). */
+    public static PayreportsApplication createDeliveryOnly(Path configFile) {
+        PayreportsApplication application = createLocal(configFile);
+        application.main.addOverrideProperty("camel.main.auto-startup", "false");
+        return application;
+    }
+
+    /** Starts the runtime with only its own routes (delivery, sinks, dead letters): the jobs stay stopped. */
+    public void startDelivery() throws Exception {
+        start();
+        for (Route route : context().getRoutes()) {
+            if (route.getRouteId().startsWith("payreports-")) {
+                context().getRouteController().startRoute(route.getRouteId());
+            }
+        }
+    }
+
     /** @param routesDir the job files; empty for the demo job shipped in the jar */
     public static PayreportsApplication create(Path configFile, Optional<Path> routesDir) {
         Optional<Path> config = ConfigFiles.operatorConfig(configFile);

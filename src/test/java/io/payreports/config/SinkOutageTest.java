@@ -1,6 +1,7 @@
 package io.payreports.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.payreports.cli.PayreportsCommand;
 import io.payreports.jobs.JobRun;
 import io.payreports.simulator.AmazonPaySimulator;
 import io.payreports.sinks.TestDatabases.PostgresSchema;
@@ -94,6 +95,17 @@ class SinkOutageTest {
             });
             server.start();
             assertThat(server.records()).isZero();
+
+            // the runbook: the sink is back, replay what it parked
+            List<Path> parked;
+            try (var files = Files.list(dir.resolve("out/dead-letter/amazonpay-settlement"))) {
+                parked = files.filter(file -> file.toString().endsWith("_" + sink + ".jsonl")).toList();
+            }
+            List<String> replay = new ArrayList<>(List.of("replay", "--config", dir.resolve("application.properties").toString()));
+            parked.forEach(file -> replay.add(file.toString()));
+            assertThat(PayreportsCommand.execute(replay.toArray(String[]::new))).isZero();
+            assertThat(server.records()).as("every parked record delivered by the replay").isEqualTo(N);
+            assertThat(parked).allSatisfy(file -> assertThat(file.resolveSibling(file.getFileName() + ".replayed")).exists());
         }
     }
 

@@ -1,0 +1,24 @@
+package io.payreports.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The benchmark harness end to end at a tiny size, so CI knows bench/run.sh works; no figures are judged. */
+class BenchSmokeIT {
+
+    @Test
+    void everyMeasureRunsAndTheTableIsWritten() throws Exception {
+        List<String> table = Bench.measure(List.of(2000), 1, Path.of("target", "bench", "smoke.md"));
+
+        assertThat(table).anySatisfy(line -> assertThat(line).contains("parse, rows/s"))
+                .anySatisfy(line -> assertThat(line).contains("report → files"))
+                .anySatisfy(line -> assertThat(line).contains("report → PostgreSQL"))
+                .anySatisfy(line -> assertThat(line).contains("report → Kafka"))
+                .anySatisfy(line -> assertThat(line).contains("peak RSS"))
+                .anySatisfy(line -> assertThat(line).startsWith("JVM start → first API call"));
+    }
+}
