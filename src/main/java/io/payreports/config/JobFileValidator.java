@@ -42,8 +42,7 @@ public final class JobFileValidator {
     private static final Map<String, Set<String>> REQUIRED_PARAMETERS = Map.of("amazonpay-reports", Set.of("jobId", "cron"),
             "amazonpay-disbursements", Set.of("jobId", "cron"), "mws-reports", Set.of("jobId", "cron"),
             "spapi-transactions", Set.of("jobId", "cron"), "spapi-payment-methods", Set.of("jobId", "cron"));
-    private static final List<String> TEMPLATES = List.of("classpath:camel/amazonpay-reports.yaml", "classpath:camel/mws-reports.yaml",
-            "classpath:camel/spapi-finances.yaml");
+    private static final List<String> TEMPLATES = PayreportsApplication.BUILT_IN_ROUTES;
     private static final String SANDBOX_SETTLEMENT = ReportModels.SANDBOX_SETTLEMENT;
 
     private final Optional<Path> operatorConfig;

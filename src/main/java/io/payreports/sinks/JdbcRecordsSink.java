@@ -12,14 +12,13 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Upserts records into one table per layout ({@code layout.name()}, snake_case columns, primary
- * key on the natural key), in batches, one transaction per report. Replaying a report therefore
+ * key on the natural key), one transaction per report. Replaying a report therefore
  * updates its rows instead of duplicating them, and a failed delivery leaves nothing behind.
  *
  * <p>The tables are created and changed by Flyway, from the versioned SQL under
  * {@code db/migration/<database>/} (PostgreSQL: {@code NUMERIC} money, {@code TIMESTAMPTZ} times),
- * before the first report; a schema, if given, is created when missing. With PostgreSQL, do not
- * set the driver's {@code reWriteBatchedInserts}: it folds a batch into one statement, and one
- * statement cannot upsert the same key twice.
+ * before the first report; a schema, if given, is created when missing. On PostgreSQL the rows go in
+ * through {@code COPY} and one upsert per report ({@link PostgresCopyWriter}); on H2 as batched MERGEs.
  */
 public final class JdbcRecordsSink implements RecordSink {
 
@@ -72,6 +71,9 @@ public final class JdbcRecordsSink implements RecordSink {
             migrateOnce(dialect);
             RecordTable table = RecordTable.of(dialect, schema, layout);
             connection.setAutoCommit(false);
+            if (dialect == SqlDialect.POSTGRESQL) {
+                return new PostgresCopyWriter<>(connection, table, layout);
+            }
             return new JdbcReportWriter<>(connection, connection.prepareStatement(table.upsertSql()), layout, batchSize);
         } catch (SQLException | RuntimeException e) {
             connection.close();

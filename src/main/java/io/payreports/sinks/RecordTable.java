@@ -34,4 +34,19 @@ record RecordTable(SqlDialect dialect, String name, List<Column> columns, List<S
     String upsertSql() {
         return dialect.upsert(name, quotedColumns, quotedKey);
     }
+
+    /**
+     * PostgreSQL: moves the rows COPY loaded into {@code loadTable} into the table as one upsert. A key twice
+     * in the load (one statement cannot update a row twice) keeps its last row.
+     */
+    String upsertFromSql(String loadTable) {
+        String columnList = String.join(", ", quotedColumns);
+        String keyList = String.join(", ", quotedKey);
+        return "INSERT INTO " + name + " (" + columnList + ") SELECT DISTINCT ON (" + keyList + ") " + columnList + " FROM " + loadTable
+                + " ORDER BY " + keyList + ", ctid DESC " + SqlDialect.onConflictUpdate(quotedColumns, quotedKey);
+    }
+
+    String copySql(String loadTable) {
+        return "COPY " + loadTable + " (" + String.join(", ", quotedColumns) + ") FROM STDIN (FORMAT csv, HEADER true)";
+    }
 }

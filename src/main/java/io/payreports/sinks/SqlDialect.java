@@ -18,12 +18,8 @@ public enum SqlDialect {
     POSTGRESQL("NUMERIC", "TEXT", false) {
         @Override
         public String upsert(String table, List<String> columns, List<String> key) {
-            List<String> others = columns.stream().filter(c -> !key.contains(c)).toList();
-            String onConflict = others.isEmpty()
-                    ? "DO NOTHING"
-                    : "DO UPDATE SET " + others.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
             return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders(columns)
-                    + ") ON CONFLICT (" + String.join(", ", key) + ") " + onConflict;
+                    + ") " + onConflictUpdate(columns, key);
         }
     },
 
@@ -73,6 +69,14 @@ public enum SqlDialect {
 
     /** Insert, or update the non-key columns of the row with the same key. Names must be quoted already. */
     public abstract String upsert(String table, List<String> columns, List<String> key);
+
+    /** PostgreSQL's upsert clause: the other columns take the new values. */
+    static String onConflictUpdate(List<String> columns, List<String> key) {
+        List<String> others = columns.stream().filter(c -> !key.contains(c)).toList();
+        return "ON CONFLICT (" + String.join(", ", key) + ") " + (others.isEmpty()
+                ? "DO NOTHING"
+                : "DO UPDATE SET " + others.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", ")));
+    }
 
     /**
      * Timestamps are TIMESTAMP WITH TIME ZONE, stored as UTC instants at microsecond precision on
