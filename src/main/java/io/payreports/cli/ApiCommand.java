@@ -5,6 +5,7 @@ import io.payreports.amazonpay.AmazonPayJson;
 import io.payreports.amazonpay.AmazonPayOperation;
 import io.payreports.config.AmazonPayConnection;
 import io.payreports.config.ConfigException;
+import io.payreports.spapi.SpApiOperation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
         exitCodeList = {"0:success", "1:Amazon answered with an error", "2:bad usage or configuration"})
 public class ApiCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "OPERATION", description = "e.g. getReports, getReportById, getReportDocument, createReport, getDisbursements")
+    @Parameters(index = "0", paramLabel = "OPERATION", description = "e.g. getReports, getReportById, getReportDocument, createReport, getDisbursements; SP-API: listTransactions, getPaymentMethods, initiatePayout")
     String operation;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "A request parameter (path or query), repeatable.")
@@ -48,9 +49,14 @@ public class ApiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Optional<AmazonPayOperation> amazonPay = AmazonPayOperation.named(operation);
+        Optional<SpApiOperation> spApi = SpApiOperation.named(operation);
+        if (spApi.isPresent()) {
+            return new SpApiCall(spApi.get(), params, body, config).run();
+        }
         if (amazonPay.isEmpty()) {
             System.err.println("api: unknown operation '" + operation + "'; Amazon Pay operations: "
-                    + Arrays.stream(AmazonPayOperation.values()).map(Enum::name).collect(Collectors.joining(", ")));
+                    + Arrays.stream(AmazonPayOperation.values()).map(Enum::name).collect(Collectors.joining(", "))
+                    + "; SP-API operations: " + Arrays.stream(SpApiOperation.values()).map(Enum::name).collect(Collectors.joining(", ")));
             return 2;
         }
         String requestBody = body == null ? "" : Files.readString(body, StandardCharsets.UTF_8);

@@ -6,6 +6,8 @@ import io.payreports.simulator.AmazonPaySimulator;
 import io.payreports.simulator.Faults;
 import io.payreports.simulator.MwsSimulator;
 import io.payreports.simulator.SimulatorOptions;
+import io.payreports.simulator.SpApiSimulator;
+import io.payreports.simulator.SpApiSimulatorOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,7 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "simulator", mixinStandardHelpOptions = true,
-        description = {"Serves the Amazon Pay API v2 simulator and the MWS Reports simulator on 127.0.0.1 until stopped (Ctrl+C).",
+        description = {"Serves the Amazon Pay API v2 simulator (with the SP-API simulator on the same port: LWA, Finances, Transfers) and the MWS Reports simulator on 127.0.0.1 until stopped (Ctrl+C).",
                 "Amazon Pay requests must be signed with AMZN-PAY-RSASSA-PSS-V2 by the private key matching the public key;",
                 "MWS requests with Signature Version 2 by the MWS secret key."})
 public class SimulatorCommand implements Callable<Integer> {
@@ -86,11 +88,15 @@ public class SimulatorCommand implements Callable<Integer> {
         MwsSimulator.Options mws = new MwsSimulator.Options(mwsPort == null ? port + 1 : mwsPort, mwsAccessKeyId, mwsSecretKey(),
                 mwsSellerId, seed, 90, Clock.systemUTC(), injected, 0, java.util.Set.of());
         try (AmazonPaySimulator simulator = AmazonPaySimulator.start(options); MwsSimulator mwsSimulator = MwsSimulator.start(mws)) {
+            SpApiSimulator.mount(simulator, SpApiSimulatorOptions.of(port, Clock.systemUTC()).withSeed(seed).withLatePostings(0.1)
+                    .withFaults(Faults.parse(faults, seed)));
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             System.out.println("Amazon Pay simulator listening on " + simulator.baseUrl() + " (paths /live/v2/... and /sandbox/v2/...)");
             System.out.println("Point payreports at it with PAYREPORTS_AMAZONPAY_ENDPOINT=" + simulator.baseUrl());
             System.out.println("MWS Reports simulator listening on " + mwsSimulator.baseUrl() + ": PAYREPORTS_MWS_ENDPOINT=" + mwsSimulator.baseUrl()
                     + " PAYREPORTS_MWS_ACCESS_KEY_ID=" + mwsAccessKeyId + " PAYREPORTS_MWS_SELLER_ID=" + mwsSellerId);
+            System.out.println("SP-API simulator on the same port (/finances/..., LWA at /auth/o2/token, any client id, secret and refresh token):"
+                    + " PAYREPORTS_SPAPI_ENDPOINT=" + simulator.baseUrl() + " PAYREPORTS_SPAPI_LWA_ENDPOINT=" + simulator.baseUrl() + SpApiSimulator.LWA_PATH);
             stopped.await();
         }
         return 0;

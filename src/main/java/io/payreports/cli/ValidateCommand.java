@@ -34,6 +34,13 @@ public class ValidateCommand implements Callable<Integer> {
             problems.addAll(e.problems());
         }
         if (problems.isEmpty()) {
+            try {
+                ConfigFiles.readSpApiSettings(operatorConfig);
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (problems.isEmpty()) {
             problems.addAll(new JobFileValidator(operatorConfig).validate());
         }
         problems.forEach(problem -> System.err.println(problem));

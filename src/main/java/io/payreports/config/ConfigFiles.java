@@ -53,4 +53,16 @@ public final class ConfigFiles {
             context.stop();
         }
     }
+
+    /** The SP-API settings outside a running runtime (for {@code api}), resolved like {@link #readSettings}. */
+    public static SpApiSettings readSpApiSettings(Optional<Path> operatorConfig) {
+        DefaultCamelContext context = new DefaultCamelContext();
+        try {
+            context.getPropertiesComponent().setLocation(propertyLocations(operatorConfig));
+            return PayreportsSettings.readSpApi(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null),
+                    new ConfigLocator(operatorConfig));
+        } finally {
+            context.stop();
+        }
+    }
 }

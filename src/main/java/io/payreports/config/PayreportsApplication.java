@@ -42,7 +42,7 @@ public final class PayreportsApplication implements AutoCloseable {
 
     /** The route templates and shared routes shipped in the jar. */
     static final List<String> BUILT_IN_ROUTES = List.of("classpath:camel/amazonpay-reports.yaml", "classpath:camel/mws-reports.yaml",
-            "classpath:camel/report-delivery.yaml");
+            "classpath:camel/report-delivery.yaml", "classpath:camel/spapi-finances.yaml");
     /** The job run when there is no routes/ directory: routes/amazonpay-settlement.yaml, packaged. */
     private static final String DEMO_JOB = "classpath:routes/amazonpay-settlement.yaml";
 

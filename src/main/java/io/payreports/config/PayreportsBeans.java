@@ -44,6 +44,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
     private MeterRegistry meters;
     private AmazonPayConnection amazonPay;
     private MwsConnection mws;
+    private SpApiConnection spApi;
 
     PayreportsBeans(ConfigLocator locator) {
         this.locator = locator;
@@ -73,6 +74,8 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         mws = MwsConnection.open(MwsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator), clock);
         registry.bind("mwsReports", new MwsReportSource(mws.client(), delivered, clock));
         registry.bind("retryAfterPause", new RetryAfterPause(Duration.ofMillis(settings.retry().maximumRedeliveryDelayMs())));
+        spApi = new SpApiConnection(PayreportsSettings.readSpApi(key -> properties.resolveProperty(key).orElse(null), locator), clock);
+        SpApiBeans.bind(registry, spApi, state, watermarks, clock);
 
         DeadLetterWriter deadLetterWriter = new DeadLetterWriter(settings.outputDir(), clock);
         ConfiguredSinks sinks = ConfiguredSinks.build(key -> properties.resolveProperty(key).orElse(null), locator,
@@ -100,7 +103,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
     }
 
     String describeMode() {
-        return amazonPay == null ? "not started" : amazonPay.description();
+        return (amazonPay == null ? "not started" : amazonPay.description()) + (spApi == null ? "" : spApi.usedDescription().map(used -> "; " + used).orElse(""));
     }
 
     @Override
@@ -114,6 +117,9 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         }
         if (mws != null) {
             mws.close();
+        }
+        if (spApi != null) {
+            spApi.close();
         }
     }
 }

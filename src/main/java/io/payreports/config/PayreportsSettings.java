@@ -111,6 +111,47 @@ public record PayreportsSettings(
         }
     }
 
+    /** The Selling Partner API settings (keys under {@code payreports.spapi.}); secrets are never put into a problem's message. */
+    public static SpApiSettings readSpApi(Function<String, String> lookup, KeyLocator locator) {
+        Reader r = new Reader(lookup, locator);
+        String clientId = r.text("payreports.spapi.client-id", "");
+        String clientSecret = r.text("payreports.spapi.client-secret", "");
+        String refreshToken = r.text("payreports.spapi.refresh-token", "");
+        if (!clientId.isBlank() && clientSecret.isBlank()) {
+            r.problem("payreports.spapi.client-secret", "required when payreports.spapi.client-id is set (PAYREPORTS_SPAPI_CLIENT_SECRET)");
+        }
+        if (!clientId.isBlank() && refreshToken.isBlank()) {
+            r.problem("payreports.spapi.refresh-token", "required when payreports.spapi.client-id is set (PAYREPORTS_SPAPI_REFRESH_TOKEN)");
+        }
+        io.payreports.spapi.SpApiRegion region = io.payreports.spapi.SpApiRegion.NA;
+        try {
+            region = io.payreports.spapi.SpApiRegion.of(r.text("payreports.spapi.region", "na"));
+        } catch (IllegalArgumentException e) {
+            r.problem("payreports.spapi.region", e.getMessage());
+        }
+        java.util.Set<io.payreports.spapi.PayoutTarget> targets = java.util.Set.of();
+        try {
+            targets = io.payreports.spapi.PayoutTarget.parseAll(r.text("payreports.spapi.payouts.allowed", ""));
+        } catch (IllegalArgumentException e) {
+            r.problem("payreports.spapi.payouts.allowed", e.getMessage());
+        }
+        SpApiSettings settings = new SpApiSettings(
+                region,
+                r.optionalText("payreports.spapi.endpoint").map(value -> r.uri("payreports.spapi.endpoint", value)),
+                r.optionalText("payreports.spapi.lwa-endpoint").map(value -> r.uri("payreports.spapi.lwa-endpoint", value)),
+                clientId,
+                clientSecret,
+                refreshToken,
+                r.duration("payreports.spapi.connect-timeout", Duration.ofSeconds(10)),
+                r.duration("payreports.spapi.read-timeout", Duration.ofSeconds(60)),
+                (int) r.number("payreports.spapi.throttle-retries", 5, 0, 100),
+                r.positiveDuration("payreports.spapi.transactions.lookback", Duration.ofHours(48)),
+                (int) r.number("payreports.spapi.transactions.first-run-days", 400, 1, 10_000),
+                targets);
+        r.throwIfAny();
+        return settings;
+    }
+
     /** Where a key was set: file and line, for {@code FILE:LINE: key: message}. */
     public interface KeyLocator {
         ConfigProblem problem(String key, String message);

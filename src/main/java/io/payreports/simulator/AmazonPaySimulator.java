@@ -96,6 +96,11 @@ public final class AmazonPaySimulator implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** Serves another API's paths on this port (the SP-API simulator's), beside Amazon Pay's. */
+    public void mount(String pathPrefix, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(pathPrefix, handler);
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -1,0 +1,83 @@
+package io.payreports.cli;
+
+import io.payreports.amazonpay.AmazonPayJson;
+import io.payreports.config.ConfigException;
+import io.payreports.config.ConfigFiles;
+import io.payreports.config.DataSources;
+import io.payreports.config.SpApiConnection;
+import io.payreports.spapi.PayoutGuard;
+import io.payreports.spapi.PayoutRefusedException;
+import io.payreports.spapi.SpApiException;
+import io.payreports.spapi.SpApiJson;
+import io.payreports.spapi.SpApiOperation;
+import io.payreports.spapi.SpApiPayouts;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code api listTransactions|getPaymentMethods|initiatePayout}: one SP-API call with the configured
+ * LWA credentials. listTransactions takes its query as {@code --param}s, getPaymentMethods its
+ * GetPaymentMethodsRequest as {@code --body FILE} (seed 004), and initiatePayout goes through the same
+ * allow-list and 24-hour guard as any payout: {@code --param marketplaceId=... --param accountType=...}.
+ */
+final class SpApiCall {
+
+    private final SpApiOperation operation;
+    private final Map<String, String> params;
+    private final Path body;
+    private final Path config;
+
+    SpApiCall(SpApiOperation operation, Map<String, String> params, Path body, Path config) {
+        this.operation = operation;
+        this.params = params;
+        this.body = body;
+        this.config = config;
+    }
+
+    int run() throws IOException {
+        try (SpApiConnection connection = SpApiConnection.fromConfigFile(config, Clock.systemUTC())) {
+            String answer = switch (operation) {
+                case listTransactions -> connection.client().call(operation, new LinkedHashMap<>(params), "");
+                case getPaymentMethods -> connection.client().call(operation, Map.of(),
+                        body == null ? "{}" : Files.readString(body, StandardCharsets.UTF_8));
+                case initiatePayout -> payout(connection);
+            };
+            System.out.println(AmazonPayJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(SpApiJson.read(answer, operation.name())));
+            return 0;
+        } catch (SpApiException | PayoutRefusedException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        } catch (ConfigException e) {
+            e.problems().forEach(System.err::println);
+            return 2;
+        } catch (IllegalArgumentException e) {
+            System.err.println("api: " + e.getMessage());
+            return 2;
+        } catch (SQLException e) {
+            System.err.println("api: state database: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private String payout(SpApiConnection connection) throws SQLException {
+        String marketplaceId = params.get("marketplaceId");
+        String accountType = params.get("accountType");
+        if (marketplaceId == null || accountType == null) {
+            throw new IllegalArgumentException("initiatePayout needs --param marketplaceId=... --param accountType=...");
+        }
+        // the runtime's state database: the guard there remembers the last payout of each pair
+        String stateUrl = ConfigFiles.readSettings(ConfigFiles.operatorConfig(config)).stateJdbcUrl();
+        try (DataSources dataSources = new DataSources()) {
+            SpApiPayouts payouts = new SpApiPayouts(connection::client, new PayoutGuard(dataSources.forUrl(stateUrl)),
+                    connection.settings().payoutTargets(), Clock.systemUTC());
+            return SpApiJson.write(Map.of("payoutReferenceId", payouts.initiate(marketplaceId, accountType)));
+        }
+    }
+}

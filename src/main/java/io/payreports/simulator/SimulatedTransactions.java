@@ -1,0 +1,236 @@
+package io.payreports.simulator;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.payreports.spapi.SpApiJson;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Finances transactions (seed 002 shapes) generated per UTC day from the seed, so any window of any
+ * length is answered the same way every time without keeping 400 days in memory: shipments with
+ * sales and fee breakdowns, refunds, service fees, reimbursements and transfers to the bank, in
+ * four marketplaces and currencies (JPY without decimals), some deferred.
+ */
+final class SimulatedTransactions {
+
+    record Marketplace(String id, String name, String currency, int scale) {
+    }
+
+    static final List<Marketplace> MARKETPLACES = List.of(
+            new Marketplace("ATVPDKIKX0DER", "Amazon.com", "USD", 2),
+            new Marketplace("A1F83G8C2ARO7P", "Amazon.co.uk", "GBP", 2),
+            new Marketplace("A1PA6795UKMFR9", "Amazon.de", "EUR", 2),
+            new Marketplace("A1VC38T7YXB528", "Amazon.co.jp", "JPY", 0));
+    static final String SELLER_ID = "A3SIMSELLER0001";
+
+    private final long seed;
+
+    SimulatedTransactions(long seed) {
+        this.seed = seed;
+    }
+
+    /** The transactions posted in [from, to), oldest first. */
+    List<ObjectNode> between(Instant from, Instant to, String marketplaceId) {
+        List<ObjectNode> found = new ArrayList<>();
+        LocalDate last = to.atZone(ZoneOffset.UTC).toLocalDate();
+        for (LocalDate day = from.atZone(ZoneOffset.UTC).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
+            for (ObjectNode transaction : on(day)) {
+                Instant posted = Instant.parse(transaction.get("postedDate").asText());
+                if (!posted.isBefore(from) && posted.isBefore(to)
+                        && (marketplaceId == null || marketplaceId.equals(transaction.path("marketplaceDetails").path("marketplaceId").asText()))) {
+                    found.add(transaction);
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * When a transaction shows up in listTransactions: the given share of them (picked by id, so the
+     * data stays the same) between a minute and 47 hours after its postedDate, the others at once.
+     */
+    static Instant visibleFrom(ObjectNode transaction, double lateShare) {
+        Instant posted = Instant.parse(transaction.get("postedDate").asText());
+        int hash = transaction.get("transactionId").asText().hashCode() & 0x7fffffff;
+        return hash % 1000 < lateShare * 1000 ? posted.plus(Duration.ofMinutes(1 + (hash / 1000) % (47 * 60))) : posted;
+    }
+
+    /** One to five transactions a day, at random seconds of the day, in time order. */
+    List<ObjectNode> on(LocalDate day) {
+        Random random = new Random(seed * 1_000_003L + day.toEpochDay());
+        int count = 1 + random.nextInt(5);
+        List<Integer> seconds = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            seconds.add(random.nextInt(86_400));
+        }
+        seconds.sort(null);
+        List<ObjectNode> transactions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Instant posted = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(seconds.get(i));
+            String id = "amzn1.sim.txn." + day.toEpochDay() + "." + i + "." + Long.toHexString(random.nextLong() & 0xffffffL);
+            transactions.add(transaction(random, id, posted));
+        }
+        return transactions;
+    }
+
+    private ObjectNode transaction(Random random, String id, Instant posted) {
+        Marketplace marketplace = MARKETPLACES.get(random.nextInt(MARKETPLACES.size()));
+        int kind = random.nextInt(100);
+        ObjectNode t = SpApiJson.MAPPER.createObjectNode();
+        ObjectNode metadata = t.putObject("sellingPartnerMetadata");
+        metadata.put("sellingPartnerId", SELLER_ID);
+        metadata.put("accountType", "Standard Orders");
+        metadata.put("marketplaceId", marketplace.id());
+        ArrayNode related = t.putArray("relatedIdentifiers");
+        t.put("transactionId", id);
+        String orderId = String.format("%03d-%07d-%07d", 100 + random.nextInt(900), random.nextInt(10_000_000), random.nextInt(10_000_000));
+        ArrayNode breakdowns = SpApiJson.MAPPER.createArrayNode();
+        ArrayNode items = SpApiJson.MAPPER.createArrayNode();
+        ArrayNode contexts = SpApiJson.MAPPER.createArrayNode();
+        String type;
+        String status = "Released";
+        String description;
+        if (kind < 60 || kind >= 95) {
+            boolean refund = kind >= 50;
+            type = refund ? "Refund" : "Shipment";
+            description = refund ? "Refund Order" : "Order Payment";
+            int sign = refund ? -1 : 1;
+            BigDecimal price = money(marketplace, 5 + random.nextInt(195), random);
+            BigDecimal shipping = money(marketplace, random.nextInt(8), random);
+            BigDecimal tax = price.multiply(new BigDecimal("0.08")).setScale(marketplace.scale(), RoundingMode.HALF_UP);
+            BigDecimal commission = price.multiply(new BigDecimal("0.15")).setScale(marketplace.scale(), RoundingMode.HALF_UP);
+            BigDecimal fulfilment = money(marketplace, 2 + random.nextInt(4), random);
+            ObjectNode sales = breakdown(breakdowns, "Sales", null, marketplace);
+            ArrayNode salesParts = sales.putArray("breakdowns");
+            BigDecimal salesTotal = leaf(salesParts, "ProductCharges", price.multiply(BigDecimal.valueOf(sign)), marketplace)
+                    .add(leaf(salesParts, "Shipping", shipping.multiply(BigDecimal.valueOf(sign)), marketplace))
+                    .add(leaf(salesParts, "Tax", tax.multiply(BigDecimal.valueOf(sign)), marketplace));
+            setAmount(sales, salesTotal, marketplace);
+            ObjectNode expenses = breakdown(breakdowns, "Expenses", null, marketplace);
+            ArrayNode expenseParts = expenses.putArray("breakdowns");
+            BigDecimal expenseTotal = leaf(expenseParts, "Commission", commission.multiply(BigDecimal.valueOf(-sign)), marketplace);
+            if (!refund) {
+                expenseTotal = expenseTotal.add(leaf(expenseParts, "FBAFulfillmentFee", fulfilment.negate(), marketplace));
+            }
+            setAmount(expenses, expenseTotal, marketplace);
+            related.add(identifier("ORDER_ID", orderId));
+            related.add(identifier(refund ? "REFUND_ID" : "SHIPMENT_ID", (refund ? "R" : "S") + Long.toString(random.nextLong() & 0xffffffffL, 36).toUpperCase()));
+            items.add(item(random, marketplace, price.multiply(BigDecimal.valueOf(sign)), refund));
+            if (!refund && random.nextInt(4) == 0) {
+                status = "Deferred";
+                ObjectNode deferred = contexts.addObject();
+                deferred.put("contextType", "DeferredContext");
+                deferred.put("deferralReason", random.nextBoolean() ? "DD7" : "B2B");
+                deferred.put("maturityDate", posted.plusSeconds(7 * 86_400L).toString());
+                deferred.put("deferralStatus", "HOLD");
+            }
+        } else if (kind < 75) {
+            type = "ServiceFee";
+            description = "Subscription Fee";
+            leaf(breakdowns, "Expenses", money(marketplace, 39, random).negate(), marketplace);
+        } else if (kind < 85) {
+            type = "Adjustment";
+            description = "FBA Inventory Reimbursement";
+            leaf(breakdowns, "Reimbursement", money(marketplace, 3 + random.nextInt(60), random), marketplace);
+            related.add(identifier("ORDER_ID", orderId));
+        } else {
+            type = "Transfer";
+            description = "Transfer to bank account";
+            String transferId = "TR" + Long.toString(random.nextLong() & 0xffffffffffL, 36).toUpperCase();
+            leaf(breakdowns, "Transfer", money(marketplace, 100 + random.nextInt(2000), random).negate(), marketplace);
+            related.add(identifier("TRANSFER_ID", transferId));
+            related.add(identifier("DISBURSEMENT_ID", "D" + transferId));
+            ObjectNode payment = contexts.addObject();
+            payment.put("contextType", "PaymentsContext");
+            payment.put("paymentType", "DISBURSEMENT");
+            payment.put("paymentMethod", "BANK_ACCOUNT");
+            payment.put("paymentReference", transferId);
+            payment.put("paymentDate", posted.toString());
+        }
+        t.put("transactionType", type);
+        t.put("transactionStatus", status);
+        t.put("description", description);
+        t.put("postedDate", posted.toString());
+        BigDecimal total = BigDecimal.ZERO.setScale(marketplace.scale());
+        for (var node : breakdowns) {
+            total = total.add(node.get("breakdownAmount").get("currencyAmount").decimalValue());
+        }
+        t.set("totalAmount", currency(total, marketplace));
+        ObjectNode details = t.putObject("marketplaceDetails");
+        details.put("marketplaceId", marketplace.id());
+        details.put("marketplaceName", marketplace.name());
+        t.set("items", items);
+        t.set("contexts", contexts);
+        t.set("breakdowns", breakdowns);
+        return t;
+    }
+
+    private static ObjectNode item(Random random, Marketplace marketplace, BigDecimal amount, boolean refund) {
+        ObjectNode item = SpApiJson.MAPPER.createObjectNode();
+        item.put("description", "Simulated product " + (1 + random.nextInt(40)));
+        ArrayNode identifiers = item.putArray("relatedIdentifiers");
+        ObjectNode identifier = identifiers.addObject();
+        identifier.put("itemRelatedIdentifierName", refund ? "ORDER_ADJUSTMENT_ITEM_ID" : "TRANSACTION_ID");
+        identifier.put("itemRelatedIdentifierValue", Long.toString(random.nextLong() & 0xffffffffffL));
+        item.set("totalAmount", currency(amount, marketplace));
+        leaf(item.putArray("breakdowns"), "ProductCharges", amount, marketplace);
+        ObjectNode product = item.putArray("contexts").addObject();
+        product.put("contextType", "ProductContext");
+        product.put("asin", "B0" + Long.toString(random.nextLong() & 0xffffffffffffL, 36).toUpperCase().substring(0, 8));
+        product.put("sku", "SKU-" + (1000 + random.nextInt(9000)));
+        product.put("quantityShipped", 1 + random.nextInt(3));
+        product.put("fulfillmentNetwork", random.nextBoolean() ? "AFN" : "MFN");
+        return item;
+    }
+
+    private static BigDecimal money(Marketplace marketplace, int units, Random random) {
+        if (marketplace.scale() == 0) {
+            return BigDecimal.valueOf(units * 100L + random.nextInt(100));
+        }
+        return BigDecimal.valueOf(units * 100L + random.nextInt(100), 2);
+    }
+
+    private static ObjectNode breakdown(ArrayNode list, String type, BigDecimal amount, Marketplace marketplace) {
+        ObjectNode node = list.addObject();
+        node.put("breakdownType", type);
+        if (amount != null) {
+            node.set("breakdownAmount", currency(amount, marketplace));
+        }
+        return node;
+    }
+
+    private static BigDecimal leaf(ArrayNode list, String type, BigDecimal amount, Marketplace marketplace) {
+        breakdown(list, type, amount, marketplace);
+        return amount;
+    }
+
+    private static void setAmount(ObjectNode node, BigDecimal amount, Marketplace marketplace) {
+        // keep breakdownType first, as Amazon writes it
+        ArrayNode children = (ArrayNode) node.remove("breakdowns");
+        node.set("breakdownAmount", currency(amount, marketplace));
+        node.set("breakdowns", children);
+    }
+
+    private static ObjectNode currency(BigDecimal amount, Marketplace marketplace) {
+        ObjectNode currency = SpApiJson.MAPPER.createObjectNode();
+        currency.put("currencyCode", marketplace.currency());
+        currency.put("currencyAmount", amount.setScale(marketplace.scale(), RoundingMode.UNNECESSARY));
+        return currency;
+    }
+
+    private static ObjectNode identifier(String name, String value) {
+        ObjectNode node = SpApiJson.MAPPER.createObjectNode();
+        node.put("relatedIdentifierName", name);
+        node.put("relatedIdentifierValue", value);
+        return node;
+    }
+}

@@ -1,0 +1,212 @@
+package io.payreports.spapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.payreports.jobs.ApiCalls;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Selling Partner API client: an LWA access token in {@code x-amz-access-token} on every call, a
+ * client-side token bucket per operation at Amazon's usage plan, and 429 answers retried after
+ * Retry-After (or a growing pause) a few times before they become the job's problem. Errors are
+ * {@link SpApiException}s with Amazon's ErrorList code; secrets never appear in them.
+ */
+public class SpApiClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpApiClient.class);
+    private static final Duration MAX_THROTTLE_PAUSE = Duration.ofSeconds(30);
+
+    private final SpApiConfig config;
+    private final HttpClient http;
+    private final LwaTokens tokens;
+    private final Map<SpApiOperation, TokenBucket> buckets = new EnumMap<>(SpApiOperation.class);
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
+
+    public SpApiClient(SpApiConfig config, Clock clock) {
+        this.config = config;
+        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.tokens = new LwaTokens(config.lwaEndpoint(), config.credentials(), http, config.readTimeout(), clock);
+        for (SpApiOperation operation : SpApiOperation.values()) {
+            // one token of headroom below Amazon's burst: requests that leave evenly paced can arrive
+            // closer together (network jitter), and Amazon's bucket must still have a token for them
+            buckets.put(operation, new TokenBucket(operation.rate(), Math.max(1, operation.burst() - 1)));
+        }
+    }
+
+    public SpApiConfig config() {
+        return config;
+    }
+
+    /** Requests sent to SP-API so far (not counting LWA). */
+    public long requests() {
+        return requests.get();
+    }
+
+    /** 429 answers received so far. */
+    public long throttled() {
+        return throttled.get();
+    }
+
+    /** One page of listTransactions (seed 002). */
+    public TransactionsPage listTransactions(TransactionsQuery query, String nextToken) {
+        JsonNode page = SpApiJson.read(call(SpApiOperation.listTransactions, query.parameters(nextToken), ""), "listTransactions");
+        return TransactionsPage.of(page);
+    }
+
+    /** getPaymentMethods (seed 004): the request body as given, the piDetails of the answer. */
+    public List<PaymentMethod> getPaymentMethods(PaymentMethodsRequest request) {
+        JsonNode answer = SpApiJson.read(call(SpApiOperation.getPaymentMethods, Map.of(), SpApiJson.write(request.body())), "getPaymentMethods");
+        List<PaymentMethod> methods = new ArrayList<>();
+        answer.path("piDetails").forEach(node -> methods.add(PaymentMethod.of(node)));
+        return methods;
+    }
+
+    /** initiatePayout (seed 004); answers the payoutReferenceId. Callers go through {@link PayoutGuard}. */
+    public String initiatePayout(String marketplaceId, String accountType) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("marketplaceId", marketplaceId);
+        body.put("accountType", accountType);
+        JsonNode answer = SpApiJson.read(call(SpApiOperation.initiatePayout, Map.of(), SpApiJson.write(body)), "initiatePayout");
+        String reference = answer.path("payoutReferenceId").asText(null);
+        if (reference == null || reference.isBlank()) {
+            throw new IllegalStateException("initiatePayout answered 200 without a payoutReferenceId");
+        }
+        return reference;
+    }
+
+    /** One call; the JSON answer. Waits for the operation's rate limit and retries 429s. */
+    public String call(SpApiOperation operation, Map<String, String> query, String body) {
+        boolean tokenRenewed = false;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return send(operation, query, body);
+            } catch (SpApiException e) {
+                if (e.status() == 429 && attempt < config.throttleRetries()) {
+                    pause(operation, e, attempt);
+                } else if (e.status() == 403 && !tokenRenewed && !(e instanceof LwaException)) {
+                    // an access token can be revoked or expire early; one fresh one settles it
+                    tokens.invalidate();
+                    tokenRenewed = true;
+                } else {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private String send(SpApiOperation operation, Map<String, String> query, String body) {
+        try {
+            buckets.get(operation).acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the " + operation + " rate limit", e);
+        }
+        URI uri = URI.create(config.endpoint().toString().replaceAll("/+$", "") + operation.path() + queryString(query));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(config.readTimeout())
+                .header("x-amz-access-token", tokens.accessToken())
+                .header("Accept", "application/json")
+                .header("User-Agent", "payreports/1.0 (Language=Java)");
+        if (operation.method().equals("POST")) {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.GET();
+        }
+        requests.incrementAndGet();
+        long started = System.nanoTime();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(operation + " failed: " + tokens.redact(e.getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during " + operation, e);
+        }
+        ApiCalls.count("spapi", operation.name(), response.statusCode());
+        LOG.debug("{} {} -> {} in {} ms (request id {})", operation, uri.getPath(), response.statusCode(), (System.nanoTime() - started) / 1_000_000,
+                response.headers().firstValue("x-amzn-RequestId").orElse("-"));
+        if (response.statusCode() / 100 != 2) {
+            if (response.statusCode() == 429) {
+                throttled.incrementAndGet();
+            }
+            throw error(operation, response);
+        }
+        return response.body();
+    }
+
+    private void pause(SpApiOperation operation, SpApiException throttling, int attempt) {
+        Duration pause = throttling.retryAfter().orElse(Duration.ofMillis((long) (1000 / operation.rate()) << Math.min(attempt, 4)));
+        if (pause.compareTo(MAX_THROTTLE_PAUSE) > 0) {
+            pause = MAX_THROTTLE_PAUSE;
+        }
+        LOG.info("{} throttled by Amazon (429); retrying in {} ms", operation, pause.toMillis());
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw throttling;
+        }
+    }
+
+    private SpApiException error(SpApiOperation operation, HttpResponse<String> response) {
+        String code = "HTTP_" + response.statusCode();
+        String message = null;
+        JsonNode first = parseOrEmpty(response.body()).path("errors").path(0);
+        if (first.hasNonNull("code")) {
+            code = first.get("code").asText();
+            message = first.path("message").asText("");
+            if (first.hasNonNull("details") && !first.get("details").asText().isBlank()) {
+                message += " (" + first.get("details").asText() + ")";
+            }
+        } else if (response.body() != null && !response.body().isBlank()) {
+            message = response.body().substring(0, Math.min(response.body().length(), 200));
+        }
+        Duration retryAfter = response.headers().firstValue("Retry-After")
+                .filter(value -> value.trim().matches("\\d{1,5}"))
+                .map(value -> Duration.ofSeconds(Long.parseLong(value.trim())))
+                .orElse(null);
+        return new SpApiException(operation.name(), response.statusCode(), code, tokens.redact(message), retryAfter);
+    }
+
+    private static JsonNode parseOrEmpty(String body) {
+        try {
+            return SpApiJson.MAPPER.readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (IOException notJson) {
+            return SpApiJson.MAPPER.createObjectNode();
+        }
+    }
+
+    private static String queryString(Map<String, String> query) {
+        if (query.isEmpty()) {
+            return "";
+        }
+        StringJoiner joiner = new StringJoiner("&", "?", "");
+        query.forEach((name, value) -> joiner.add(encode(name) + "=" + encode(value)));
+        return joiner.toString();
+    }
+
+    /** RFC 3986 percent-encoding (a space is %20, not +). */
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%7E", "~");
+    }
+}

@@ -1,0 +1,77 @@
+package io.payreports.spapi;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * The pages of one window, fetched one at a time as the delivery asks for them (so a 180-day
+ * window is never held in memory). Page tokens expire: when Amazon rejects one (400), the window
+ * is read again from its first page, a few times at most; pages delivered before are delivered
+ * again and the sinks' upsert on transactionId absorbs them.
+ */
+public final class WindowPages implements Iterator<WindowPages.Page> {
+
+    /** One page of a window; {@code restart} counts how often the window was restarted before it. */
+    public record Page(TransactionWindow window, int number, int restart, TransactionsPage content) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(WindowPages.class);
+
+    private final SpApiClient client;
+    private final TransactionWindow window;
+    private final int maxRestarts;
+    private String nextToken;
+    private int number;
+    private int restarts;
+    private boolean done;
+
+    public WindowPages(SpApiClient client, TransactionWindow window, int maxRestarts) {
+        this.client = client;
+        this.window = window;
+        this.maxRestarts = maxRestarts;
+    }
+
+    @Override
+    public boolean hasNext() {
+        return !done;
+    }
+
+    @Override
+    public Page next() {
+        if (done) {
+            throw new NoSuchElementException();
+        }
+        try {
+            return fetchNext();
+        } catch (RuntimeException e) {
+            // a failed window is over: Camel walks the split's pages once more to release them, which
+            // must not ask Amazon again; the window's redelivery starts a new WindowPages
+            done = true;
+            throw e;
+        }
+    }
+
+    private Page fetchNext() {
+        TransactionsPage page;
+        try {
+            page = client.listTransactions(window.query(), nextToken);
+        } catch (SpApiException e) {
+            if (nextToken == null || e.status() != 400 || restarts >= maxRestarts) {
+                throw e;
+            }
+            restarts++;
+            LOG.warn("window {} {}..{}: Amazon rejected the token of page {} ({}); reading the window again from its first page (restart {} of {})",
+                    window.number(), window.postedAfter(), window.postedBefore(), number + 1, e.getMessage(), restarts, maxRestarts);
+            nextToken = null;
+            number = 0;
+            page = client.listTransactions(window.query(), null);
+        }
+        number++;
+        nextToken = page.nextToken();
+        done = !page.hasNext();
+        return new Page(window, number, restarts, page);
+    }
+}
