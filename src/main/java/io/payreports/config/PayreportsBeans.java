@@ -8,6 +8,7 @@ import io.payreports.jobs.DeadLetters;
 import io.payreports.jobs.JobRuns;
 import io.payreports.jobs.JobMetrics;
 import io.payreports.state.StateDatabaseHealthCheck;
+import io.payreports.state.StateSchema;
 import io.payreports.jobs.ReportDeliveries;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -58,9 +59,13 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
 
         DataSource state = dataSources.forUrl(settings.stateJdbcUrl());
         registry.bind("stateDatabaseHealthCheck", new StateDatabaseHealthCheck(state));
-        if (Boolean.parseBoolean(properties.resolveProperty("payreports.cluster.enabled").orElse("false"))) {
+        boolean clustered = Boolean.parseBoolean(properties.resolveProperty("payreports.cluster.enabled").orElse("false"));
+        if (clustered) {
             Duration checkin = Duration.ofMillis(Long.parseLong(properties.resolveProperty("payreports.cluster.checkin-interval").orElse("5000")));
-            QuartzCluster.configure(context, settings.stateJdbcUrl(), state, checkin, locator);
+            QuartzCluster.configure(context, settings.stateJdbcUrl(), checkin, locator);
+        }
+        if (settings.stateJdbcUrl().startsWith("jdbc:postgresql:")) {
+            StateSchema.ensure(state, clustered); // before anything uses the tables: nodes may start together
         }
         JdbcMessageIdRepository delivered = new JdbcMessageIdRepository(state, "payreports");
         registry.bind("deliveredReports", delivered);

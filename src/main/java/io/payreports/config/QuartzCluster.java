@@ -1,13 +1,9 @@
 package io.payreports.config;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
-import javax.sql.DataSource;
-
-import io.payreports.state.QuartzSchema;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.quartz.QuartzComponent;
 
@@ -21,16 +17,11 @@ final class QuartzCluster {
     private QuartzCluster() {
     }
 
-    static void configure(CamelContext context, String stateJdbcUrl, DataSource state, Duration checkinInterval,
+    static void configure(CamelContext context, String stateJdbcUrl, Duration checkinInterval,
                           PayreportsSettings.KeyLocator locator) {
         if (!stateJdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new ConfigException(List.of(locator.problem("payreports.cluster.enabled",
                     "clustering needs the state database on PostgreSQL (payreports.state.jdbc-url), not " + stateJdbcUrl.split(":")[1])));
-        }
-        try {
-            QuartzSchema.ensure(state);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the Quartz tables in the state database: " + e.getMessage(), e);
         }
         Properties quartz = new Properties();
         // every node must use the same scheduler name: it is the cluster's name in the tables

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
  */
 public final class WatermarkStore {
 
-    private static final String CREATE = """
+    static final String CREATE = """
             CREATE TABLE IF NOT EXISTS payreports_watermark (
               job_id VARCHAR(200) PRIMARY KEY,
               watermark TIMESTAMP WITH TIME ZONE NOT NULL,

@@ -32,6 +32,11 @@ class ClusterIT {
             Process second = node("node-b", state, logs.resolve("cluster-node-b.log"));
             try {
                 Thread.sleep(8_000); // both started and joined the cluster
+                for (String node : List.of("a", "b")) {
+                    // nodes starting together must not trip over each other creating the state tables
+                    assertThat(Files.readString(logs.resolve("cluster-node-" + node + ".log"))).as("node " + node)
+                            .contains("job amazonpay-settlement scheduled").doesNotContain("Failed to start");
+                }
                 long before = runs(logs, "a") + runs(logs, "b");
                 Thread.sleep(20_000);
                 long together = runs(logs, "a") + runs(logs, "b") - before;

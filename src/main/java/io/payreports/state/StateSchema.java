@@ -15,25 +15,33 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Creates Quartz's tables on a PostgreSQL state database for clustered scheduling, from the script that
- * ships in the Quartz jar (org/quartz/impl/jdbcjobstore/tables_postgres.sql) without its DROP lines. Runs
- * under an advisory lock, so that nodes starting together create them once; a no-op when they exist.
+ * Creates the tables of a PostgreSQL state database: the delivered-reports repository (Camel's
+ * {@code CAMEL_MESSAGEPROCESSED}), the watermarks and, for clustered scheduling, Quartz's tables from the
+ * script that ships in the Quartz jar (org/quartz/impl/jdbcjobstore/tables_postgres.sql) without its DROP
+ * lines. Under an advisory lock: nodes starting together would otherwise race on {@code CREATE TABLE}
+ * (PostgreSQL's IF NOT EXISTS is not safe against a parallel CREATE), and one of them would fail to start.
  */
-public final class QuartzSchema {
+public final class StateSchema {
 
     private static final String SCRIPT = "/org/quartz/impl/jdbcjobstore/tables_postgres.sql";
     /** Any constant both nodes agree on: "payreports quartz" as a number. */
     private static final long LOCK = 0x7061797175617274L;
 
-    private QuartzSchema() {
+    /** Camel's JdbcMessageIdRepository default table, as it would create it itself. */
+    private static final String DELIVERED_REPORTS = "CREATE TABLE IF NOT EXISTS CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255), "
+            + "messageId VARCHAR(100), createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))";
+
+    private StateSchema() {
     }
 
-    public static void ensure(DataSource state) throws SQLException {
+    public static void ensure(DataSource state, boolean clustered) throws SQLException {
         try (Connection connection = state.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
-                if (!exists(connection, "qrtz_locks")) {
+                statement.execute(DELIVERED_REPORTS);
+                statement.execute(WatermarkStore.CREATE);
+                if (clustered && !exists(connection, "qrtz_locks")) {
                     for (String ddl : statements()) {
                         statement.execute(ddl);
                     }
@@ -51,7 +59,7 @@ public final class QuartzSchema {
     }
 
     private static List<String> statements() {
-        try (InputStream in = QuartzSchema.class.getResourceAsStream(SCRIPT)) {
+        try (InputStream in = StateSchema.class.getResourceAsStream(SCRIPT)) {
             if (in == null) {
                 throw new IllegalStateException("the Quartz jar has no " + SCRIPT);
             }
