@@ -28,12 +28,14 @@ class SimulatorCommandIT {
         Path publicKey = dir.resolve("pub.pem");
         PemKeys.writePublicKey(keys.getPublic(), publicKey);
         int port;
-        try (ServerSocket free = new ServerSocket(0)) {
+        int mwsPort;
+        try (ServerSocket free = new ServerSocket(0); ServerSocket alsoFree = new ServerSocket(0)) {
             port = free.getLocalPort();
+            mwsPort = alsoFree.getLocalPort(); // not port + 1, the default, which another process may hold
         }
         Process simulator = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 Path.of("target", "payreports.jar").toAbsolutePath().toString(), "simulator", "--port", Integer.toString(port),
-                "--public-key-file", publicKey.toString()))
+                "--mws-port", Integer.toString(mwsPort), "--public-key-file", publicKey.toString()))
                 .directory(dir.toFile()).redirectErrorStream(true).start();
         try (BufferedReader output = new BufferedReader(new InputStreamReader(simulator.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
