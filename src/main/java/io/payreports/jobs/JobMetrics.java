@@ -15,7 +15,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The job metrics operators alert on (docs/operations.md), recorded once per finished run. Prometheus
  * names: {@code payreports_records_fetched_total{job}}, {@code payreports_records_delivered_total{job,sink}},
- * {@code payreports_records_dead_lettered_total{job}}, {@code payreports_job_runs_total{job,outcome}},
+ * {@code payreports_records_dead_lettered_total{job}}, {@code payreports_sink_records_dead_lettered_total{job,sink}},
+ * {@code payreports_run_warnings_total{job}} (stale watermark, gaps), {@code payreports_job_runs_total{job,outcome}},
  * {@code payreports_retries_total{job}}, {@code payreports_last_success_timestamp_seconds{job}} and
  * {@code payreports_report_lag_seconds{job}} (now minus the end of the newest data delivered).
  */
@@ -37,6 +38,9 @@ public final class JobMetrics {
         run.deliveredBySink().forEach((sink, count) ->
                 Counter.builder("payreports.records.delivered").tag("job", job).tag("sink", sink).register(registry).increment(count));
         counter("payreports.records.dead.lettered", job).increment(run.deadLettered());
+        run.deadLetteredBySink().forEach((sink, count) ->
+                Counter.builder("payreports.sink.records.dead.lettered").tag("job", job).tag("sink", sink).register(registry).increment(count));
+        counter("payreports.run.warnings", job).increment(run.warnings().size());
         counter("payreports.retries", job).increment(run.retries());
         Counter.builder("payreports.job.runs").tag("job", job).tag("outcome", run.succeeded() ? "ok" : "failed").register(registry).increment();
         if (run.succeeded()) {

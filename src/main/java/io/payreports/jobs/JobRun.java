@@ -130,6 +130,11 @@ public final class JobRun {
         warnings.add(warning);
     }
 
+    /** What {@link #warn} recorded in this run, e.g. a watermark older than Amazon's retention. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
     public boolean hasWarnings() {
         return !warnings.isEmpty() || !notFetched.isEmpty() || coveredRanges().size() > 1;
     }

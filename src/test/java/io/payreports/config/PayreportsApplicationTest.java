@@ -193,7 +193,8 @@ class PayreportsApplicationTest {
                         "payreports_api_calls_total{api=\"amazonpay\",operation=\"getReportDocument\",status=\"429\"}",
                         "payreports_job_runs_total{job=\"amazonpay-settlement\",outcome=\"ok\"} 1.0",
                         "payreports_last_success_timestamp_seconds{job=\"amazonpay-settlement\"}",
-                        "payreports_report_lag_seconds{job=\"amazonpay-settlement\"}");
+                        "payreports_report_lag_seconds{job=\"amazonpay-settlement\"}",
+                        "payreports_run_warnings_total{job=\"amazonpay-settlement\"} 0.0");
                 assertThat(metrics).containsPattern("payreports_retries_total\\{job=\"amazonpay-settlement\"\\} [1-9]");
             }
         }
