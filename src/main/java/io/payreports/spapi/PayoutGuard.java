@@ -4,13 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import javax.sql.DataSource;
+
+import io.payreports.state.StateTable;
 
 /**
  * Amazon allows one on-demand payout per marketplace and account type in 24 hours (seed 004). This
@@ -36,11 +37,10 @@ public final class PayoutGuard {
     public record LastPayout(Instant requestedAt, String outcome, String payoutReferenceId) {
     }
 
-    private final DataSource dataSource;
-    private boolean tableReady; // guarded by this
+    private final StateTable table;
 
     public PayoutGuard(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.table = new StateTable(dataSource, CREATE);
     }
 
     /**
@@ -48,7 +48,7 @@ public final class PayoutGuard {
      * {@link #release} when Amazon did not pay out), or empty when one is less than 24 h old.
      */
     public Optional<LastPayout> reserve(PayoutTarget target, Instant now) throws SQLException {
-        try (Connection connection = connect()) {
+        try (Connection connection = table.connect()) {
             Optional<LastPayout> previous = last(connection, target);
             if (previous.isEmpty()) {
                 insertNever(connection, target);
@@ -67,7 +67,7 @@ public final class PayoutGuard {
 
     /** Records how the reserved request ended (and the payoutReferenceId when Amazon initiated it). */
     public void record(PayoutTarget target, String outcome, String payoutReferenceId) throws SQLException {
-        try (Connection connection = connect();
+        try (Connection connection = table.connect();
              PreparedStatement update = connection.prepareStatement(
                      "UPDATE payreports_spapi_payout SET outcome = ?, payout_reference_id = ? WHERE marketplace_id = ? AND account_type = ?")) {
             update.setString(1, outcome);
@@ -80,7 +80,7 @@ public final class PayoutGuard {
 
     /** Amazon said no payout happened (e.g. INSUFFICIENT_PAYOUT_AMOUNT): the pair is free again, as before the request. */
     public void release(PayoutTarget target, LastPayout previous, String outcome) throws SQLException {
-        try (Connection connection = connect();
+        try (Connection connection = table.connect();
              PreparedStatement update = connection.prepareStatement(
                      "UPDATE payreports_spapi_payout SET requested_at = ?, outcome = ?, payout_reference_id = ? WHERE marketplace_id = ? AND account_type = ?")) {
             update.setObject(1, utc(previous.requestedAt()));
@@ -93,7 +93,7 @@ public final class PayoutGuard {
     }
 
     public Optional<LastPayout> last(PayoutTarget target) throws SQLException {
-        try (Connection connection = connect()) {
+        try (Connection connection = table.connect()) {
             return last(connection, target);
         }
     }
@@ -130,24 +130,4 @@ public final class PayoutGuard {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private synchronized void createTableOnce(Connection connection) throws SQLException {
-        if (!tableReady) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(CREATE);
-            }
-            tableReady = true;
-        }
-    }
-
-    private Connection connect() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try {
-            connection.setAutoCommit(true);
-            createTableOnce(connection);
-            return connection;
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
-    }
 }

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
+
+import io.payreports.state.StateTable;
 
 /**
  * Which transactions of the lookback period a job already delivered, and in what version (a hash of
@@ -32,17 +33,16 @@ public final class TransactionLedger {
               posted_date TIMESTAMP WITH TIME ZONE,
               PRIMARY KEY (job_id, transaction_id))""";
 
-    private final DataSource dataSource;
-    private boolean tableReady; // guarded by this
+    private final StateTable table;
 
     public TransactionLedger(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.table = new StateTable(dataSource, CREATE);
     }
 
     /** The transactions of the list not delivered before in this version. */
     public List<Transaction> unseen(String jobId, List<Transaction> transactions) throws SQLException {
         List<Transaction> unseen = new ArrayList<>();
-        try (Connection connection = connect();
+        try (Connection connection = table.connect();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT fingerprint FROM payreports_spapi_transaction WHERE job_id = ? AND transaction_id = ?")) {
             for (Transaction transaction : transactions) {
@@ -60,7 +60,7 @@ public final class TransactionLedger {
 
     /** Notes the transactions as delivered, after every sink committed them. */
     public void remember(String jobId, List<Transaction> transactions) throws SQLException {
-        try (Connection connection = connect();
+        try (Connection connection = table.connect();
              PreparedStatement delete = connection.prepareStatement("DELETE FROM payreports_spapi_transaction WHERE job_id = ? AND transaction_id = ?");
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO payreports_spapi_transaction (job_id, transaction_id, fingerprint, posted_date) VALUES (?, ?, ?, ?)")) {
@@ -88,7 +88,7 @@ public final class TransactionLedger {
 
     /** Forgets transactions posted before {@code before}: no later run re-reads them. */
     public void forgetBefore(String jobId, Instant before) throws SQLException {
-        try (Connection connection = connect();
+        try (Connection connection = table.connect();
              PreparedStatement delete = connection.prepareStatement("DELETE FROM payreports_spapi_transaction WHERE job_id = ? AND posted_date < ?")) {
             delete.setString(1, jobId);
             delete.setObject(2, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
@@ -105,24 +105,4 @@ public final class TransactionLedger {
         }
     }
 
-    private synchronized void createTableOnce(Connection connection) throws SQLException {
-        if (!tableReady) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(CREATE);
-            }
-            tableReady = true;
-        }
-    }
-
-    private Connection connect() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try {
-            connection.setAutoCommit(true);
-            createTableOnce(connection);
-            return connection;
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
-        }
-    }
 }

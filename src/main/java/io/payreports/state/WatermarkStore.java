@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -43,15 +42,14 @@ public final class WatermarkStore {
             WHEN NOT MATCHED THEN
               INSERT (job_id, watermark, updated_at) VALUES (s.job_id, s.watermark, CURRENT_TIMESTAMP)""";
 
-    private final DataSource dataSource;
-    private boolean tableReady; // guarded by this
+    private final StateTable table;
 
     public WatermarkStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.table = new StateTable(dataSource, CREATE);
     }
 
     public Optional<Instant> get(String jobId) throws SQLException {
-        try (Connection connection = connect();
+        try (Connection connection = table.connect();
              PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setString(1, jobId);
             try (ResultSet row = select.executeQuery()) {
@@ -62,7 +60,7 @@ public final class WatermarkStore {
 
     /** Moves the job's watermark to {@code to}, unless it already stands at or after it. */
     public void advance(String jobId, Instant to) throws SQLException {
-        try (Connection connection = connect();
+        try (Connection connection = table.connect();
              PreparedStatement advance = connection.prepareStatement(switch (SqlDialect.of(connection)) {
                  case POSTGRESQL -> ADVANCE_POSTGRESQL;
                  case H2 -> ADVANCE_H2;
@@ -70,28 +68,6 @@ public final class WatermarkStore {
             advance.setString(1, jobId);
             advance.setObject(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
             advance.executeUpdate();
-        }
-    }
-
-    /** Once per store, and never concurrently: PostgreSQL's IF NOT EXISTS is not safe against a parallel CREATE. */
-    private synchronized void createTableOnce(Connection connection) throws SQLException {
-        if (!tableReady) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(CREATE);
-            }
-            tableReady = true;
-        }
-    }
-
-    private Connection connect() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try {
-            connection.setAutoCommit(true);
-            createTableOnce(connection);
-            return connection;
-        } catch (SQLException | RuntimeException e) {
-            connection.close();
-            throw e;
         }
     }
 }

@@ -1,0 +1,46 @@
+package io.payreports.state;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+/**
+ * A table of the state database that its store creates itself: connections in auto-commit mode, the
+ * table created before the first one is handed out. Once per table, and never concurrently: PostgreSQL's
+ * {@code IF NOT EXISTS} is not safe against a parallel {@code CREATE}.
+ */
+public final class StateTable {
+
+    private final DataSource dataSource;
+    private final String createSql;
+    private boolean created; // guarded by this
+
+    /** @param createSql a {@code CREATE TABLE IF NOT EXISTS} statement */
+    public StateTable(DataSource dataSource, String createSql) {
+        this.dataSource = dataSource;
+        this.createSql = createSql;
+    }
+
+    public Connection connect() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        try {
+            connection.setAutoCommit(true);
+            createOnce(connection);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    private synchronized void createOnce(Connection connection) throws SQLException {
+        if (!created) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(createSql);
+            }
+            created = true;
+        }
+    }
+}
