@@ -64,13 +64,22 @@ final class JdbcReportWriter<T> implements ReportWriter<T> {
 
     @Override
     public void close() {
-        try (connection; upsert) {
+        try (upsert) {
+            release(connection, committed, layout.name());
+        } catch (SQLException e) {
+            LOG.warn("Closing the {} upsert failed: {}", layout.name(), e.toString());
+        }
+    }
+
+    /** Rolls back what was not committed and hands a pooled connection back as it came. */
+    static void release(Connection connection, boolean committed, String layoutName) {
+        try (connection) {
             if (!committed) {
                 connection.rollback();
             }
-            connection.setAutoCommit(true); // hand a pooled connection back as it came
+            connection.setAutoCommit(true);
         } catch (SQLException e) {
-            LOG.warn("Closing the {} transaction failed: {}", layout.name(), e.toString());
+            LOG.warn("Closing the {} transaction failed: {}", layoutName, e.toString());
         }
     }
 

@@ -70,16 +70,13 @@ final class PostgresCopyWriter<T> implements ReportWriter<T> {
 
     @Override
     public void close() {
-        try (connection) {
-            if (!committed) {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-                connection.rollback();
+        if (!committed && copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException e) {
+                LOG.warn("Cancelling the {} COPY failed: {}", layout.name(), e.toString());
             }
-            connection.setAutoCommit(true); // hand a pooled connection back as it came
-        } catch (SQLException e) {
-            LOG.warn("Closing the {} transaction failed: {}", layout.name(), e.toString());
         }
+        JdbcReportWriter.release(connection, committed, layout.name());
     }
 }
