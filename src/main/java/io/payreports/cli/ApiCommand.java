@@ -14,7 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import io.payreports.config.RuntimeClock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,7 +61,7 @@ public class ApiCommand implements Callable<Integer> {
         }
         String requestBody = body == null ? "" : Files.readString(body, StandardCharsets.UTF_8);
         try {
-            try (AmazonPayConnection connection = AmazonPayConnection.fromConfigFile(config, Clock.systemUTC())) {
+            try (AmazonPayConnection connection = AmazonPayConnection.fromConfigFile(config, RuntimeClock.get())) {
                 String answer = amazonPay.get().invoke(connection.client(), params, requestBody, idempotencyKey);
                 System.out.println(answer.isBlank() ? "{}" : AmazonPayJson.MAPPER.writerWithDefaultPrettyPrinter()
                         .writeValueAsString(AmazonPayJson.MAPPER.readTree(answer)));

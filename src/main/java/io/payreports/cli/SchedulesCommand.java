@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Clock;
+import io.payreports.config.RuntimeClock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -34,8 +34,8 @@ public class SchedulesCommand implements Callable<Integer> {
     public Integer call() {
         try {
             DeclaredSchedules declared = DeclaredSchedules.read(file);
-            try (AmazonPayConnection connection = AmazonPayConnection.fromConfigFile(config, Clock.systemUTC())) {
-                ScheduleSync sync = new ScheduleSync(connection.client(), Clock.systemUTC());
+            try (AmazonPayConnection connection = AmazonPayConnection.fromConfigFile(config, RuntimeClock.get())) {
+                ScheduleSync sync = new ScheduleSync(connection.client(), RuntimeClock.get());
                 List<ScheduleSync.Step> plan = sync.plan(declared.schedules(), declared.prune());
                 plan.forEach(System.out::println);
                 if (!dryRun) {

@@ -18,7 +18,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.security.KeyPair;
 import java.security.PublicKey;
-import java.time.Clock;
+import io.payreports.config.RuntimeClock;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.concurrent.Callable;
@@ -83,12 +83,12 @@ public class SimulatorCommand implements Callable<Integer> {
             return 2;
         }
         Function<String, Optional<PublicKey>> keys = id -> publicKeyId.equals("ANY") || publicKeyId.equals(id) ? Optional.of(publicKey) : Optional.empty();
-        SimulatorOptions options = new SimulatorOptions(port, keys, seed, 90, Clock.systemUTC(), Optional.ofNullable(dataDir), !noGenerate, injected);
+        SimulatorOptions options = new SimulatorOptions(port, keys, seed, 90, RuntimeClock.get(), Optional.ofNullable(dataDir), !noGenerate, injected);
         CountDownLatch stopped = new CountDownLatch(1);
         MwsSimulator.Options mws = new MwsSimulator.Options(mwsPort == null ? port + 1 : mwsPort, mwsAccessKeyId, mwsSecretKey(),
-                mwsSellerId, seed, 90, Clock.systemUTC(), injected, 0, java.util.Set.of());
+                mwsSellerId, seed, 90, RuntimeClock.get(), injected, 0, java.util.Set.of());
         try (AmazonPaySimulator simulator = AmazonPaySimulator.start(options); MwsSimulator mwsSimulator = MwsSimulator.start(mws)) {
-            SpApiSimulator.mount(simulator, SpApiSimulatorOptions.of(port, Clock.systemUTC()).withSeed(seed).withLatePostings(0.1)
+            SpApiSimulator.mount(simulator, SpApiSimulatorOptions.of(port, RuntimeClock.get()).withSeed(seed).withLatePostings(0.1)
                     .withFaults(Faults.parse(faults, seed)));
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             System.out.println("Amazon Pay simulator listening on " + simulator.baseUrl() + " (paths /live/v2/... and /sandbox/v2/...)");

@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
+import io.payreports.config.RuntimeClock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,7 +42,7 @@ final class SpApiCall {
     }
 
     int run() throws IOException {
-        try (SpApiConnection connection = SpApiConnection.fromConfigFile(config, Clock.systemUTC())) {
+        try (SpApiConnection connection = SpApiConnection.fromConfigFile(config, RuntimeClock.get())) {
             String answer = switch (operation) {
                 case listTransactions -> connection.client().call(operation, new LinkedHashMap<>(params), "");
                 case getPaymentMethods -> connection.client().call(operation, Map.of(),
@@ -76,7 +76,7 @@ final class SpApiCall {
         String stateUrl = ConfigFiles.readSettings(ConfigFiles.operatorConfig(config)).stateJdbcUrl();
         try (DataSources dataSources = new DataSources()) {
             SpApiPayouts payouts = new SpApiPayouts(connection::client, new PayoutGuard(dataSources.forUrl(stateUrl)),
-                    connection.settings().payoutTargets(), Clock.systemUTC());
+                    connection.settings().payoutTargets(), RuntimeClock.get());
             return SpApiJson.write(Map.of("payoutReferenceId", payouts.initiate(marketplaceId, accountType)));
         }
     }

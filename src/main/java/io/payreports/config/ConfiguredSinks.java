@@ -230,7 +230,7 @@ final class ConfiguredSinks {
     /** A transactional, idempotent producer with {@code acks=all}; {@code timeout} bounds a wait for brokers that are down. */
     private RecordSink kafka(String name, String p, Duration timeout) {
         KafkaRecordsSink sink = new KafkaRecordsSink(name, r.required(p + "bootstrap-servers"), r.text(p + "topic", "payreports.{layout}"), timeout);
-        r.optionalText(p + "dead-letter-topic").ifPresent(topic -> deadLetters.put(name, new KafkaDeadLetters(sink, topic, deadLetterFiles)));
+        r.optionalText(p + "dead-letter-topic").ifPresent(topic -> deadLetters.put(name, new KafkaDeadLetters(sink, topic, deadLetterFiles, clock)));
         return sink;
     }
 }

@@ -39,7 +39,7 @@ import java.util.Optional;
 public final class PayreportsBeans implements CamelConfiguration, AutoCloseable {
 
     private final ConfigLocator locator;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock = RuntimeClock.get();
     private final DataSources dataSources = new DataSources();
     private final JobRuns jobRuns = new JobRuns(clock);
     private MeterRegistry meters;

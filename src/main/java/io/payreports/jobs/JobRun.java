@@ -30,6 +30,8 @@ public final class JobRun {
     private final String jobId;
     private final String exchangeId;
     private final Instant started;
+    /** Elapsed time of an unfinished run is measured on the monotonic clock, whatever calendar the runtime clock shows. */
+    private final long startedNanos = System.nanoTime();
     private final AtomicLong reportsListed = new AtomicLong();
     private final AtomicLong reportsDelivered = new AtomicLong();
     private final AtomicLong reportsFailed = new AtomicLong();
@@ -210,7 +212,7 @@ public final class JobRun {
     }
 
     public Duration duration() {
-        return Duration.between(started, finished == null ? Instant.now() : finished);
+        return finished == null ? Duration.ofNanos(System.nanoTime() - startedNanos) : Duration.between(started, finished);
     }
 
     /**

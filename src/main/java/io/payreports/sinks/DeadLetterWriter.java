@@ -40,10 +40,6 @@ public final class DeadLetterWriter implements RecordDeadLetters {
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
 
-    public DeadLetterWriter(Path outDir) {
-        this(outDir, Clock.systemUTC());
-    }
-
     public DeadLetterWriter(Path outDir, Clock clock) {
         this.directory = outDir.resolve("dead-letter");
         this.clock = clock;

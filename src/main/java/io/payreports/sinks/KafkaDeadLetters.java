@@ -2,6 +2,7 @@ package io.payreports.sinks;
 
 import io.payreports.reports.RecordLayout;
 import io.payreports.reports.ReportContext;
+import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,16 +22,18 @@ public final class KafkaDeadLetters implements RecordDeadLetters {
     private final KafkaRecordsSink kafka;
     private final String topic;
     private final RecordDeadLetters fallback;
+    private final Clock clock;
 
-    public KafkaDeadLetters(KafkaRecordsSink kafka, String topic, RecordDeadLetters fallback) {
+    public KafkaDeadLetters(KafkaRecordsSink kafka, String topic, RecordDeadLetters fallback, Clock clock) {
         this.kafka = kafka;
         this.topic = topic;
         this.fallback = fallback;
+        this.clock = clock;
     }
 
     @Override
     public long write(ReportContext report, RecordLayout<?> layout, RecordSpool spool, String sink, Throwable cause) throws Exception {
-        DeadLetter letter = DeadLetter.of(report, null, cause, sink, null, java.time.Instant.now());
+        DeadLetter letter = DeadLetter.of(report, null, cause, sink, null, clock.instant());
         Map<String, String> headers = Map.of(SINK_HEADER, sink, REASON_HEADER, letter.reason(), EXCEPTION_HEADER, letter.exceptionClass());
         try (ReportWriter<Object[]> writer = kafka.open(report, new SpooledLayout(layout), topic, headers);
              RecordSpool.Reader records = spool.read()) {

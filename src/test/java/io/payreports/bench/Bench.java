@@ -1,5 +1,6 @@
 package io.payreports.bench;
 
+import io.payreports.config.RuntimeClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,6 @@ import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -215,7 +215,7 @@ public final class Bench {
         PemKeys.writePrivateKey(KEYS.getPrivate(), key);
         Path data = Files.createDirectories(dir.resolve("simulator-data"));
         Files.createLink(data.resolve(report.getFileName()), report);
-        try (AmazonPaySimulator simulator = AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withDataDir(data, false))) {
+        try (AmazonPaySimulator simulator = AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), RuntimeClock.get()).withDataDir(data, false))) {
             List<String> lines = new ArrayList<>(List.of(
                     "payreports.amazonpay.endpoint = " + simulator.baseUrl(),
                     "payreports.amazonpay.public-key-id = " + KEY_ID,
@@ -256,14 +256,16 @@ public final class Bench {
         PemKeys.writePrivateKey(KEYS.getPrivate(), key);
         Path data = Files.createDirectories(dir.resolve("simulator-data"));
         Files.createLink(data.resolve(report.getFileName()), report);
-        try (AmazonPaySimulator simulator = AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withDataDir(data, false))) {
+        try (AmazonPaySimulator simulator = AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), RuntimeClock.get()).withDataDir(data, false))) {
             Files.writeString(dir.resolve("application.properties"), String.join("\n",
                     "payreports.amazonpay.endpoint = " + simulator.baseUrl(), "payreports.amazonpay.public-key-id = " + KEY_ID,
                     "payreports.amazonpay.private-key-file = " + key, "payreports.sinks.file.formats = jsonl", ""));
             long started = System.nanoTime();
-            Process jar = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
                     Path.of("target", "payreports.jar").toAbsolutePath().toString(), "run", "--once", "--config", "application.properties")
-                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile()).start();
+                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile());
+            builder.environment().put(RuntimeClock.ENV, RuntimeClock.get().instant().toString()); // the simulator's calendar
+            Process jar = builder.start();
             long peakKb = 0;
             while (jar.isAlive()) {
                 peakKb = Math.max(peakKb, rssKb(jar.pid()));
@@ -303,7 +305,7 @@ public final class Bench {
         Path dir = Files.createDirectories(work.resolve("report-" + rows));
         Path file = dir.resolve("ABENCH" + rows + ".csv");
         if (!Files.exists(file)) {
-            Settlement template = SettlementReportGenerator.plan(3, Instant.now(), 90).get(0);
+            Settlement template = SettlementReportGenerator.plan(3, RuntimeClock.get().instant(), 90).get(0);
             Settlement settlement = new Settlement("ABENCH" + rows, template.reportDocumentId(), template.settlementId(), template.sellerId(),
                     template.currency(), template.start(), template.end(), template.seed(), rows);
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

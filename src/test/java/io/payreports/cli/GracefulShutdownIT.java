@@ -2,12 +2,12 @@ package io.payreports.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.payreports.config.RuntimeClock;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +35,7 @@ class GracefulShutdownIT {
     @Test
     void sigtermLetsTheDeliveryInFlightFinishThenStops() throws Exception {
         Path data = Files.createDirectories(workDir.resolve("simulator-data"));
-        Settlement template = SettlementReportGenerator.plan(5, Instant.now(), 90).get(0);
+        Settlement template = SettlementReportGenerator.plan(5, RuntimeClock.get().instant(), 90).get(0);
         Settlement large = new Settlement("ASHUTDOWN00000000001", template.reportDocumentId(), template.settlementId(), template.sellerId(),
                 template.currency(), template.start(), template.end(), template.seed(), 200_000);
         try (Writer out = Files.newBufferedWriter(data.resolve(large.reportId() + ".csv"), StandardCharsets.UTF_8)) {
@@ -45,7 +45,7 @@ class GracefulShutdownIT {
         PemKeys.writePrivateKey(KEYS.getPrivate(), key);
 
         try (AmazonPaySimulator simulator = AmazonPaySimulator.start(
-                SimulatorOptions.of(0, "LIVE-SHUTDOWN", KEYS.getPublic(), Clock.systemUTC()).withDataDir(data, false))) {
+                SimulatorOptions.of(0, "LIVE-SHUTDOWN", KEYS.getPublic(), RuntimeClock.get()).withDataDir(data, false))) {
             Path config = workDir.resolve("application.properties");
             Files.writeString(config, String.join("\n",
                     "payreports.amazonpay.endpoint = " + simulator.baseUrl(),

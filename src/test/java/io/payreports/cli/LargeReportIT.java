@@ -2,6 +2,7 @@ package io.payreports.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.payreports.config.RuntimeClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -16,7 +17,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,7 @@ class LargeReportIT {
 
     private static final String KEY_ID = "LIVE-LARGE";
     private static final KeyPair KEYS = PemKeys.generateRsaKeyPair();
-    private static final Instant NOW = Instant.now();
+    private static final Instant NOW = RuntimeClock.get().instant();
     private static final Pattern SUMMARY = Pattern.compile("records=(\\d+).*?duration=(\\d+) ms");
 
     @TempDir
@@ -150,7 +150,7 @@ class LargeReportIT {
     }
 
     private static AmazonPaySimulator simulator(Path data) throws IOException {
-        return AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withDataDir(data, false));
+        return AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), RuntimeClock.get()).withDataDir(data, false));
     }
 
     private Path config(AmazonPaySimulator simulator, String recordsJdbcUrl) throws IOException {

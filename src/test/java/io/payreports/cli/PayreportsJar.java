@@ -2,6 +2,7 @@ package io.payreports.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.payreports.config.RuntimeClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,8 +24,10 @@ final class PayreportsJar {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put(RuntimeClock.ENV, RuntimeClock.get().instant().toString()); // the suite's calendar
+        return builder.start();
     }
 
     /** Runs the jar to its end (at most 5 minutes); its output is kept under target/test-logs/ for ZeroSecretsInLogsIT. */

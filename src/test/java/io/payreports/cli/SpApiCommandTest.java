@@ -1,5 +1,6 @@
 package io.payreports.cli;
 
+import io.payreports.config.RuntimeClock;
 import io.payreports.simulator.AmazonPaySimulator;
 import io.payreports.simulator.SimulatorOptions;
 import io.payreports.simulator.SpApiSimulator;
@@ -16,7 +17,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -43,8 +43,8 @@ class SpApiCommandTest {
         originalErr = System.err;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        simulator = AmazonPaySimulator.start(SimulatorOptions.of(0, "ANY", PemKeys.generateRsaKeyPair().getPublic(), Clock.systemUTC()));
-        SpApiSimulator.mount(simulator, SpApiSimulatorOptions.of(0, Clock.systemUTC()));
+        simulator = AmazonPaySimulator.start(SimulatorOptions.of(0, "ANY", PemKeys.generateRsaKeyPair().getPublic(), RuntimeClock.get()));
+        SpApiSimulator.mount(simulator, SpApiSimulatorOptions.of(0, RuntimeClock.get()));
     }
 
     @AfterEach
@@ -56,7 +56,7 @@ class SpApiCommandTest {
 
     @Test
     void listTransactionsPrintsAmazonsAnswer() throws IOException {
-        Instant before = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        Instant before = RuntimeClock.get().instant().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         int exit = PayreportsCommand.execute("api", "listTransactions", "--config", config("").toString(),
                 "--param", "postedAfter=" + before.minus(3, ChronoUnit.DAYS), "--param", "postedBefore=" + before, "--param", "marketplaceId=A1VC38T7YXB528");
 

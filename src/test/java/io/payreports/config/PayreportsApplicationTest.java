@@ -17,7 +17,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -111,7 +110,7 @@ class PayreportsApplicationTest {
     void aWatermarkOlderThanAmazonsRetentionIsAWarningInTheSummary() throws Exception {
         org.h2.jdbcx.JdbcDataSource state = new org.h2.jdbcx.JdbcDataSource();
         state.setURL("jdbc:h2:file:" + dir.resolve("data/state"));
-        new WatermarkStore(state).advance("amazonpay-settlement", Instant.now().minus(Duration.ofDays(120)));
+        new WatermarkStore(state).advance("amazonpay-settlement", RuntimeClock.get().instant().minus(Duration.ofDays(120)));
         try (AmazonPaySimulator simulator = simulator(Faults.none())) {
             JobRun run = runOnce(simulator);
 
@@ -140,7 +139,7 @@ class PayreportsApplicationTest {
     void theCharsetTheDownloadDeclaresDecodesTheReport() throws Exception {
         Path latin = Files.createDirectories(dir.resolve("latin-data"));
         Files.copy(Path.of("src/test/resources/reports/quirks/windows-1252.csv"), latin.resolve("AWINDOWS12520000001.csv"));
-        SimulatorOptions options = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withDataDir(latin, false)
+        SimulatorOptions options = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), RuntimeClock.get()).withDataDir(latin, false)
                 .withDocumentContentType("text/csv; charset=windows-1252");
         try (AmazonPaySimulator simulator = AmazonPaySimulator.start(options)) {
             JobRun run = runOnce(simulator);
@@ -153,7 +152,7 @@ class PayreportsApplicationTest {
 
     @Test
     void aDocumentUrlOffTheDocumentHostsIsRefusedAndDeadLettered() throws Exception {
-        SimulatorOptions options = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withDataDir(reports, false)
+        SimulatorOptions options = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), RuntimeClock.get()).withDataDir(reports, false)
                 .withDocumentBaseUrl(URI.create("https://evil.example"));
         try (AmazonPaySimulator forged = AmazonPaySimulator.start(options)) {
             JobRun run = runOnce(forged);
@@ -169,7 +168,7 @@ class PayreportsApplicationTest {
 
     @Test
     void prometheusMetricsShowRecordsApiCallsRetriesAndLagPerJob() throws Exception {
-        SimulatorOptions flaky = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withFaults(Faults.parse("429=0.2", 3));
+        SimulatorOptions flaky = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), RuntimeClock.get()).withFaults(Faults.parse("429=0.2", 3));
         int port;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -216,7 +215,7 @@ class PayreportsApplicationTest {
 
     @Test
     void throttlingAndServerErrorsAreRetriedUntilEveryReportIsDelivered() throws Exception {
-        SimulatorOptions flaky = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withFaults(Faults.parse("429=0.3,500=0.05,503=0.05", 7));
+        SimulatorOptions flaky = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), RuntimeClock.get()).withFaults(Faults.parse("429=0.3,500=0.05,503=0.05", 7));
         try (AmazonPaySimulator simulator = AmazonPaySimulator.start(flaky)) {
             JobRun run = runOnce(simulator);
 
@@ -228,7 +227,7 @@ class PayreportsApplicationTest {
 
     @Test
     void aBackfillRequestsReportsInThirtyDayWindowsWaitsAndDeliversTheCompletedOnes() throws Exception {
-        SimulatorOptions options = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC());
+        SimulatorOptions options = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), RuntimeClock.get());
         try (AmazonPaySimulator simulator = AmazonPaySimulator.start(options);
              PayreportsApplication application = PayreportsApplication.create(configFor(simulator))) {
             application.start();
@@ -251,7 +250,7 @@ class PayreportsApplicationTest {
     void theDisbursementsJobDeliversEachPayoutOnceKeyedByItsReference() throws Exception {
         Path routes = Files.createDirectories(dir.resolve("routes"));
         Files.copy(Path.of("docs/jobs/amazonpay-disbursements.yaml"), routes.resolve("amazonpay-disbursements.yaml"));
-        try (AmazonPaySimulator simulator = AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()))) {
+        try (AmazonPaySimulator simulator = AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), RuntimeClock.get()))) {
             JobRun first = runOnce(simulator, routes);
             assertThat(first.succeeded()).as(first.summaryLine()).isTrue();
             assertThat(first.reportsDelivered()).isEqualTo(1);
@@ -267,7 +266,7 @@ class PayreportsApplicationTest {
     }
 
     private AmazonPaySimulator simulator(Faults faults) throws IOException {
-        SimulatorOptions options = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC()).withDataDir(reports, false).withFaults(faults);
+        SimulatorOptions options = SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), RuntimeClock.get()).withDataDir(reports, false).withFaults(faults);
         return AmazonPaySimulator.start(options);
     }
 

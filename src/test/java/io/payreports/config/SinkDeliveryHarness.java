@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +62,7 @@ final class SinkDeliveryHarness {
     }
 
     AmazonPaySimulator simulator() throws IOException {
-        return AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), Clock.systemUTC())
+        return AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), RuntimeClock.get())
                 .withDataDir(dir.resolve("simulator-data"), false));
     }
 

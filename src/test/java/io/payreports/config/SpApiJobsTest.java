@@ -26,7 +26,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -51,7 +50,7 @@ class SpApiJobsTest {
     @Test
     void fourHundredDaysArriveInWindowsWithinTheRateLimitEachTransactionOnceAndASecondRunDeliversNothing() throws Exception {
         // a day more history than the job asks for, so the count below does not depend on when the simulator started
-        SpApiSimulatorOptions options = SpApiSimulatorOptions.of(0, Clock.systemUTC()).withCredentials(CREDENTIALS).withDays(401);
+        SpApiSimulatorOptions options = SpApiSimulatorOptions.of(0, RuntimeClock.get()).withCredentials(CREDENTIALS).withDays(401);
         try (SpApiSimulator simulator = SpApiSimulator.start(options);
              PayreportsApplication application = PayreportsApplication.create(config(simulator, CREDENTIALS, 400), Optional.of(routes("spapi-transactions.yaml")))) {
             application.start();
@@ -92,7 +91,7 @@ class SpApiJobsTest {
 
     @Test
     void transactionsAmazonPostsLateAreDeliveredByTheNextRunsLookback() throws Exception {
-        MutableClock amazonNow = new MutableClock(Instant.now());
+        MutableClock amazonNow = new MutableClock(RuntimeClock.get().instant());
         SpApiSimulator simulator = simulatorWithLatePostingsNow(amazonNow);
         try (simulator; PayreportsApplication application = PayreportsApplication.create(config(simulator, CREDENTIALS, 5),
                 Optional.of(routes("spapi-transactions.yaml")))) {
@@ -135,7 +134,7 @@ class SpApiJobsTest {
 
     @Test
     void anExpiredPageTokenRestartsTheWindowAndNoTransactionIsLostOrDuplicated() throws Exception {
-        SpApiSimulatorOptions options = SpApiSimulatorOptions.of(0, Clock.systemUTC()).withCredentials(CREDENTIALS).withRejectedNextTokens(1).withDays(61);
+        SpApiSimulatorOptions options = SpApiSimulatorOptions.of(0, RuntimeClock.get()).withCredentials(CREDENTIALS).withRejectedNextTokens(1).withDays(61);
         try (SpApiSimulator simulator = SpApiSimulator.start(options)) {
             JobRun run = runOnce(config(simulator, CREDENTIALS, 60), "spapi-transactions.yaml");
 
@@ -153,7 +152,7 @@ class SpApiJobsTest {
 
     @Test
     void throttlingAndServerErrorsAreRetriedAndEveryTransactionStillArrivesOnce() throws Exception {
-        SpApiSimulatorOptions flaky = SpApiSimulatorOptions.of(0, Clock.systemUTC()).withCredentials(CREDENTIALS).withDays(61)
+        SpApiSimulatorOptions flaky = SpApiSimulatorOptions.of(0, RuntimeClock.get()).withCredentials(CREDENTIALS).withDays(61)
                 .withFaults(Faults.parse("429=0.2,500=0.3,503=0.1", 5));
         try (SpApiSimulator simulator = SpApiSimulator.start(flaky)) {
             Path config = config(simulator, CREDENTIALS, 60);
@@ -172,7 +171,7 @@ class SpApiJobsTest {
     void badCredentialsFailTheRunWithAClearErrorAndNoSecretInLogsOrDeadLetters() throws Exception {
         LwaCredentials wrong = new LwaCredentials(CREDENTIALS.clientId(), "amzn1.oa2-cs.v1.wrongClientSecret4711", "Atzr|IwEBIwrongRefreshToken0815");
         StringWriter logs = new StringWriter();
-        try (SpApiSimulator simulator = SpApiSimulator.start(SpApiSimulatorOptions.of(0, Clock.systemUTC()).withCredentials(CREDENTIALS));
+        try (SpApiSimulator simulator = SpApiSimulator.start(SpApiSimulatorOptions.of(0, RuntimeClock.get()).withCredentials(CREDENTIALS));
              AutoCloseable capture = captureLogs(logs)) {
             JobRun run = runOnce(config(simulator, wrong, 10), "spapi-transactions.yaml");
 
@@ -192,7 +191,7 @@ class SpApiJobsTest {
 
     @Test
     void thePaymentMethodsJobDeliversThePiDetailsKeyedByInstrument() throws Exception {
-        try (SpApiSimulator simulator = SpApiSimulator.start(SpApiSimulatorOptions.of(0, Clock.systemUTC()).withCredentials(CREDENTIALS))) {
+        try (SpApiSimulator simulator = SpApiSimulator.start(SpApiSimulatorOptions.of(0, RuntimeClock.get()).withCredentials(CREDENTIALS))) {
             JobRun run = runOnce(config(simulator, CREDENTIALS, 10), "spapi-payment-methods.yaml");
 
             assertThat(run.succeeded()).as(run.summaryLine()).isTrue();
@@ -241,7 +240,7 @@ class SpApiJobsTest {
              ResultSet row = statement.executeQuery("SELECT watermark FROM payreports_watermark WHERE job_id = 'spapi-transactions'")) {
             assertThat(row.next()).isTrue();
             Instant watermark = row.getObject(1, java.time.OffsetDateTime.class).toInstant();
-            assertThat(watermark).isBefore(Instant.now().minus(TransactionWindows.LATEST_BEFORE_NOW).plusSeconds(1));
+            assertThat(watermark).isBefore(RuntimeClock.get().instant().minus(TransactionWindows.LATEST_BEFORE_NOW).plusSeconds(1));
             return watermark;
         }
     }

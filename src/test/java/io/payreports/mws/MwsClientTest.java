@@ -3,10 +3,10 @@ package io.payreports.mws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.payreports.config.RuntimeClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +27,8 @@ class MwsClientTest {
 
     @Test
     void listsGeneratedReportsOverAllPagesWithNormalizedTypesAndStatuses() throws IOException {
-        try (MwsSimulator simulator = MwsSimulator.start(MwsSimulator.Options.of(0, ACCESS_KEY, SECRET, SELLER, Clock.systemUTC()))) {
-            List<MwsReport> reports = client(simulator, SECRET).generatedReports(SETTLEMENT, Instant.now().minus(Duration.ofDays(90)), Instant.now());
+        try (MwsSimulator simulator = MwsSimulator.start(MwsSimulator.Options.of(0, ACCESS_KEY, SECRET, SELLER, RuntimeClock.get()))) {
+            List<MwsReport> reports = client(simulator, SECRET).generatedReports(SETTLEMENT, RuntimeClock.get().instant().minus(Duration.ofDays(90)), RuntimeClock.get().instant());
 
             assertThat(reports).hasSizeGreaterThan(4); // more than one page
             assertThat(reports).extracting(MwsReport::reportType).containsOnly("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_");
@@ -45,9 +45,9 @@ class MwsClientTest {
 
     @Test
     void acknowledgedReportsAreNoLongerUnacknowledgedAndBatchesStayWithinOneHundred() throws IOException {
-        try (MwsSimulator simulator = MwsSimulator.start(MwsSimulator.Options.of(0, ACCESS_KEY, SECRET, SELLER, Clock.systemUTC()))) {
+        try (MwsSimulator simulator = MwsSimulator.start(MwsSimulator.Options.of(0, ACCESS_KEY, SECRET, SELLER, RuntimeClock.get()))) {
             MwsClient client = client(simulator, SECRET);
-            List<MwsReport> reports = client.generatedReports(SETTLEMENT, Instant.now().minus(Duration.ofDays(90)), Instant.now());
+            List<MwsReport> reports = client.generatedReports(SETTLEMENT, RuntimeClock.get().instant().minus(Duration.ofDays(90)), RuntimeClock.get().instant());
             Set<String> open = client.unacknowledged(SETTLEMENT);
             assertThat(open).hasSize(reports.size() - 1);
 
@@ -62,9 +62,9 @@ class MwsClientTest {
 
     @Test
     void aDownloadIsCheckedAgainstItsContentMd5() throws IOException {
-        try (MwsSimulator simulator = MwsSimulator.start(MwsSimulator.Options.of(0, ACCESS_KEY, SECRET, SELLER, Clock.systemUTC()).withCorruptDownloads(1))) {
+        try (MwsSimulator simulator = MwsSimulator.start(MwsSimulator.Options.of(0, ACCESS_KEY, SECRET, SELLER, RuntimeClock.get()).withCorruptDownloads(1))) {
             MwsClient client = client(simulator, SECRET);
-            String reportId = client.generatedReports(SETTLEMENT, Instant.now().minus(Duration.ofDays(90)), Instant.now()).get(0).reportId();
+            String reportId = client.generatedReports(SETTLEMENT, RuntimeClock.get().instant().minus(Duration.ofDays(90)), RuntimeClock.get().instant()).get(0).reportId();
 
             assertThatThrownBy(() -> drain(client.report(reportId)))
                     .isInstanceOf(IOException.class).hasMessageStartingWith("report " + reportId + " arrived damaged: Content-MD5 ");
@@ -74,8 +74,8 @@ class MwsClientTest {
 
     @Test
     void aWrongSecretIsRefusedAsAmazonDoesAndTheSecretIsNotInTheError() throws IOException {
-        try (MwsSimulator simulator = MwsSimulator.start(MwsSimulator.Options.of(0, ACCESS_KEY, SECRET, SELLER, Clock.systemUTC()))) {
-            assertThatThrownBy(() -> client(simulator, "not-the-secret").generatedReports(SETTLEMENT, Instant.now().minus(Duration.ofDays(1)), Instant.now()))
+        try (MwsSimulator simulator = MwsSimulator.start(MwsSimulator.Options.of(0, ACCESS_KEY, SECRET, SELLER, RuntimeClock.get()))) {
+            assertThatThrownBy(() -> client(simulator, "not-the-secret").generatedReports(SETTLEMENT, RuntimeClock.get().instant().minus(Duration.ofDays(1)), RuntimeClock.get().instant()))
                     .isInstanceOfSatisfying(MwsApiException.class, e -> {
                         assertThat(e.code()).isEqualTo("SignatureDoesNotMatch");
                         assertThat(e.status()).isEqualTo(401);
@@ -87,7 +87,7 @@ class MwsClientTest {
 
     static MwsClient client(MwsSimulator simulator, String secret) {
         return new MwsClient(new MwsConfig(simulator.baseUrl(), ACCESS_KEY, secret, SELLER, Optional.empty(),
-                Duration.ofSeconds(5), Duration.ofSeconds(30)), Clock.systemUTC());
+                Duration.ofSeconds(5), Duration.ofSeconds(30)), RuntimeClock.get());
     }
 
     private static long drain(InputStream in) throws IOException {

@@ -2,10 +2,10 @@ package io.payreports.mws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.payreports.config.RuntimeClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -106,7 +106,7 @@ class MwsJobTest {
     void aReportDeliveredEarlierButNotAcknowledgedIsAcknowledgedWithoutASecondDelivery() throws Exception {
         try (MwsSimulator simulator = MwsSimulator.start(options())) {
             List<MwsReport> reports = MwsClientTest.client(simulator, MwsClientTest.SECRET)
-                    .generatedReports(SETTLEMENT, Instant.now().minus(Duration.ofDays(90)), Instant.now()).stream()
+                    .generatedReports(SETTLEMENT, RuntimeClock.get().instant().minus(Duration.ofDays(90)), RuntimeClock.get().instant()).stream()
                     .filter(report -> !report.hasNoData()).toList();
             JdbcDataSource state = new JdbcDataSource();
             state.setURL("jdbc:h2:file:" + dir.resolve("data/state"));
@@ -124,12 +124,12 @@ class MwsJobTest {
     }
 
     private static MwsSimulator.Options options() {
-        return MwsSimulator.Options.of(0, MwsClientTest.ACCESS_KEY, MwsClientTest.SECRET, MwsClientTest.SELLER, Clock.systemUTC());
+        return MwsSimulator.Options.of(0, MwsClientTest.ACCESS_KEY, MwsClientTest.SECRET, MwsClientTest.SELLER, RuntimeClock.get());
     }
 
     private static int reportsWithData(MwsSimulator simulator) {
         return (int) MwsClientTest.client(simulator, MwsClientTest.SECRET)
-                .generatedReports(SETTLEMENT, Instant.now().minus(Duration.ofDays(90)), Instant.now()).stream()
+                .generatedReports(SETTLEMENT, RuntimeClock.get().instant().minus(Duration.ofDays(90)), RuntimeClock.get().instant()).stream()
                 .filter(report -> !report.hasNoData()).count();
     }
 

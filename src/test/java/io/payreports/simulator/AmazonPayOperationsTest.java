@@ -1,5 +1,6 @@
 package io.payreports.simulator;
 
+import io.payreports.config.RuntimeClock;
 import io.payreports.amazonpay.AmazonPayApiException;
 import io.payreports.amazonpay.AmazonPayClient;
 import io.payreports.amazonpay.Disbursement;
@@ -65,7 +66,7 @@ class AmazonPayOperationsTest {
 
     @Test
     void settlementReportsCannotBeRequestedAndBadDatesAreNamed() {
-        assertThatThrownBy(() -> client.createReport("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_", Instant.EPOCH, Instant.now(), "k1"))
+        assertThatThrownBy(() -> client.createReport("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_", Instant.EPOCH, RuntimeClock.get().instant(), "k1"))
                 .isInstanceOfSatisfying(AmazonPayApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.reasonCode()).isEqualTo("InvalidParameterValue");

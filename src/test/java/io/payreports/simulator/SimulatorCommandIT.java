@@ -1,5 +1,6 @@
 package io.payreports.simulator;
 
+import io.payreports.config.RuntimeClock;
 import io.payreports.amazonpay.PemKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,10 +34,12 @@ class SimulatorCommandIT {
             port = free.getLocalPort();
             mwsPort = alsoFree.getLocalPort(); // not port + 1, the default, which another process may hold
         }
-        Process simulator = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 Path.of("target", "payreports.jar").toAbsolutePath().toString(), "simulator", "--port", Integer.toString(port),
                 "--mws-port", Integer.toString(mwsPort), "--public-key-file", publicKey.toString()))
-                .directory(dir.toFile()).redirectErrorStream(true).start();
+                .directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().put(RuntimeClock.ENV, RuntimeClock.get().instant().toString()); // the suite's calendar
+        Process simulator = builder.start();
         try (BufferedReader output = new BufferedReader(new InputStreamReader(simulator.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             do {

@@ -1,5 +1,6 @@
 package io.payreports.simulator;
 
+import io.payreports.config.RuntimeClock;
 import io.payreports.spapi.LwaCredentials;
 import io.payreports.spapi.LwaException;
 import io.payreports.spapi.PaymentMethod;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SpApiOperationsTest {
 
     private static final LwaCredentials CREDENTIALS = new LwaCredentials("amzn1.application-oa2-client.test", "client-Secret-1234", "Atzr|refresh-Token-5678");
-    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private final MutableClock clock = new MutableClock(RuntimeClock.get().instant().truncatedTo(ChronoUnit.SECONDS));
 
     @Test
     void theAccessTokenIsExchangedOnceAndRenewedBeforeItExpires() throws Exception {

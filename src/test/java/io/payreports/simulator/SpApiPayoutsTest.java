@@ -1,5 +1,6 @@
 package io.payreports.simulator;
 
+import io.payreports.config.RuntimeClock;
 import io.payreports.spapi.LwaCredentials;
 import io.payreports.spapi.PayoutGuard;
 import io.payreports.spapi.PayoutRefusedException;
@@ -30,7 +31,7 @@ class SpApiPayoutsTest {
     private static final PayoutTarget US = new PayoutTarget("ATVPDKIKX0DER", "Standard Orders");
     private static final PayoutTarget DE = new PayoutTarget("A1PA6795UKMFR9", "Standard Orders");
 
-    private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private final MutableClock clock = new MutableClock(RuntimeClock.get().instant().truncatedTo(ChronoUnit.SECONDS));
     private SpApiSimulator simulator;
     private SpApiClient client;
 

@@ -8,7 +8,9 @@ import io.payreports.reports.ReportContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,6 +22,7 @@ class DeadLetterWriterTest {
     private static final ReportContext REPORT = new ReportContext("settlements", "50001018",
             "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_", null, null);
     private static final Instant FAILED_AT = Instant.parse("2024-03-04T05:06:07.000000123Z");
+    private static final Clock CLOCK = Clock.fixed(FAILED_AT, ZoneOffset.UTC);
 
     @TempDir
     Path out;
@@ -27,7 +30,7 @@ class DeadLetterWriterTest {
     @Test
     void writesEveryFieldAndThePayloadVerbatim() throws Exception {
         String payload = "P01-1234\t\"Capture\"\t1,000.00\tUSD\r\n";
-        Path file = new DeadLetterWriter(out).write(DeadLetter.of(REPORT, 42L,
+        Path file = new DeadLetterWriter(out, CLOCK).write(DeadLetter.of(REPORT, 42L,
                 new DateTimeParseException("Text '04.03.2024' could not be parsed\nat index 0", "04.03.2024", 0),
                 "jdbc", payload, FAILED_AT));
 
@@ -46,7 +49,7 @@ class DeadLetterWriterTest {
 
     @Test
     void aRowThatDoesNotParseKeepsOneDeadLetterWhenItsReportIsDeliveredAgain() throws Exception {
-        DeadLetterWriter writer = new DeadLetterWriter(out);
+        DeadLetterWriter writer = new DeadLetterWriter(out, CLOCK);
         DeadLetter first = new DeadLetter("settlements", "50001018", "T", 9L, "TransactionAmount: not a number: 'x'", null, FAILED_AT, null, "raw");
         DeadLetter again = new DeadLetter("settlements", "50001018", "T", 9L, "TransactionAmount: not a number: 'x'", null, FAILED_AT.plusSeconds(60), null, "raw");
 
@@ -59,7 +62,7 @@ class DeadLetterWriterTest {
 
     @Test
     void redactsPresignedUrlsInTheReason() throws Exception {
-        Path file = new DeadLetterWriter(out).write(DeadLetter.of(REPORT, null,
+        Path file = new DeadLetterWriter(out, CLOCK).write(DeadLetter.of(REPORT, null,
                 new IOException("GET https://tortuga-prod-na.s3.amazonaws.com/doc-1?X-Amz-Algorithm=AWS4-HMAC-SHA256"
                         + "&X-Amz-Signature=0123abcd returned 403"),
                 "jdbc", "", FAILED_AT));
@@ -74,7 +77,7 @@ class DeadLetterWriterTest {
 
     @Test
     void keepsEverySinkFailureOfTheSameLine() throws Exception {
-        DeadLetterWriter writer = new DeadLetterWriter(out);
+        DeadLetterWriter writer = new DeadLetterWriter(out, CLOCK);
         DeadLetter fromFile = DeadLetter.of(REPORT, 7L, new IllegalStateException("disk full"), "file", "x", FAILED_AT);
         DeadLetter fromJdbc = DeadLetter.of(REPORT, 7L, new IllegalStateException("deadlock"), "jdbc", "x", FAILED_AT);
         writer.write(fromFile);
