@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -68,6 +69,7 @@ public final class AmazonPaySimulator implements AutoCloseable {
     private final SimulatedAccount account;
     private final AmazonPaySignatureVerifier verifier;
     private final byte[] urlSecret = new byte[32];
+    private final Map<Path, Instant> filesFirstSeen = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "amazonpay-simulator");
@@ -366,7 +368,7 @@ public final class AmazonPaySimulator implements AutoCloseable {
         options.dataDir().ifPresent(dir -> {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.csv")) {
                 for (Path file : files) {
-                    catalog.add(SimulatedReport.fromFile(file));
+                    catalog.add(SimulatedReport.fromFile(file, filesFirstSeen.computeIfAbsent(file, seen -> options.clock().instant())));
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read the simulator's data directory " + dir + ": " + e.getMessage(), e);

@@ -34,11 +34,17 @@ record SimulatedReport(Report report, Content content) {
         });
     }
 
-    /** A file of the data directory, served byte for byte; its id is the file name without extension. */
-    static SimulatedReport fromFile(Path file) throws IOException {
+    /**
+     * A file of the data directory, served byte for byte; its id is the file name without extension.
+     * It was created when it was last modified, unless that lies after {@code firstSeen}, the
+     * simulator's time when it first listed the file: on a simulator whose clock is set back (tests,
+     * demos on a pinned calendar), a file written a moment ago is not a report from the future.
+     */
+    static SimulatedReport fromFile(Path file, Instant firstSeen) throws IOException {
         String name = file.getFileName().toString();
         String reportId = name.substring(0, name.lastIndexOf('.'));
-        Instant created = Files.getLastModifiedTime(file).toInstant();
+        Instant modified = Files.getLastModifiedTime(file).toInstant();
+        Instant created = modified.isAfter(firstSeen) ? firstSeen : modified;
         Report report = new Report(reportId, SETTLEMENT, created.minus(Duration.ofDays(14)), created.minus(CREATION_DELAY), created,
                 Report.ProcessingStatus.COMPLETED, created, created, "amzn1.tortuga.3.file." + reportId);
         return new SimulatedReport(report, out -> Files.copy(file, out));

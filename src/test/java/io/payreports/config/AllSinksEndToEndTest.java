@@ -12,6 +12,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jclouds.blobstore.domain.Blob;
+import org.jclouds.blobstore.domain.StorageMetadata;
+import org.jclouds.blobstore.domain.StorageType;
+import org.jclouds.blobstore.options.ListContainerOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +34,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +42,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AllSinksEndToEndTest {
 
     private static final String BUCKET = "finance-reports";
+
+    /** The default target {@code {reportType}/{yyyy}/{MM}/{reportId}.EXT}. */
+    private static String dated(String extension) {
+        return java.util.regex.Pattern.quote(SinkDeliveryHarness.REPORT_TYPE) + "/\\d{4}/\\d{2}/" + SinkDeliveryHarness.REPORT_ID + java.util.regex.Pattern.quote(extension);
+    }
 
     @TempDir
     Path dir;
@@ -86,12 +95,23 @@ class AllSinksEndToEndTest {
 
             assertSums(postgresSums(postgres, n), expected);
 
-            Path csv = sftp.root().resolve("upload/" + SinkDeliveryHarness.REPORT_TYPE + "/2026/11/" + SinkDeliveryHarness.REPORT_ID + ".csv");
-            assertThat(csv).exists();
+            // {reportType}/{yyyy}/{MM}/: the month of the report's data period, which follows the suite's calendar
+            List<Path> uploads;
+            try (Stream<Path> files = Files.walk(sftp.root().resolve("upload"))) {
+                uploads = files.filter(Files::isRegularFile).toList();
+            }
+            assertThat(uploads).hasSize(1);
+            Path csv = uploads.get(0);
+            assertThat(sftp.root().resolve("upload").relativize(csv).toString()).matches(dated(".csv"));
             assertThat(Files.list(csv.getParent()).map(Path::getFileName).map(Path::toString)).containsExactly(csv.getFileName().toString());
             assertSums(csvSums(csv, n), expected);
 
-            Blob object = s3.blobStore().getBlob(BUCKET, SinkDeliveryHarness.REPORT_TYPE + "/2026/11/" + SinkDeliveryHarness.REPORT_ID + ".jsonl");
+            List<String> keys = s3.blobStore().list(BUCKET, ListContainerOptions.Builder.recursive()).stream()
+                    .filter(object -> object.getType() == StorageType.BLOB).map(StorageMetadata::getName).toList();
+            assertThat(keys).hasSize(1);
+            String key = keys.get(0);
+            assertThat(key).matches(dated(".jsonl"));
+            Blob object = s3.blobStore().getBlob(BUCKET, key);
             assertThat(object).isNotNull();
             try (InputStream in = object.getPayload().openStream()) {
                 List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
