@@ -2,6 +2,7 @@ package io.payreports.spapi;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,8 @@ public final class TransactionWindows {
     }
 
     public List<TransactionWindow> plan(Optional<Instant> watermark, Instant now, String marketplaceId) {
-        Instant end = now.minus(LATEST_BEFORE_NOW);
+        // whole seconds: what the query sends (TransactionsQuery), so the watermark is exactly the end Amazon was asked for
+        Instant end = now.minus(LATEST_BEFORE_NOW).truncatedTo(ChronoUnit.SECONDS);
         Instant start = watermark.map(mark -> mark.minus(lookback)).orElse(now.minus(firstRunSpan));
         List<TransactionWindow> windows = new ArrayList<>();
         while (start.isBefore(end)) {
