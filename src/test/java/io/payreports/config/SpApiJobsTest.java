@@ -191,14 +191,16 @@ class SpApiJobsTest {
     }
 
     @Test
-    void thePaymentMethodsJobDeliversThePiDetailsKeyedByInstrument() throws Exception {
+    void thePaymentMethodsJobDeliversTheStoresPaymentMethods() throws Exception {
         try (SpApiSimulator simulator = SpApiSimulator.start(SpApiSimulatorOptions.of(0, Clock.systemUTC()).withCredentials(CREDENTIALS))) {
             JobRun run = runOnce(config(simulator, CREDENTIALS, 10), "spapi-payment-methods.yaml");
 
             assertThat(run.succeeded()).as(run.summaryLine()).isTrue();
-            assertThat(run.records()).isEqualTo(2);
+            assertThat(run.records()).as("the three methods offered in ATVPDKIKX0DER").isEqualTo(3);
+            assertThat(simulator.calls(SpApiOperation.getPaymentMethods)).isEqualTo(1);
             assertThat(String.join("\n", jsonLines("spapi_payment_method")))
-                    .contains("\"paymentInstrumentType\":\"BANK_ACCOUNT\"", "\"tail\":\"677\"", "\"expiryYear\":\"2029\"", "\"defaultMarketplaces\":\"ATVPDKIKX0DER\"");
+                    .contains("\"paymentInstrumentType\":\"BANK_ACCOUNT\"", "\"tail\":\"677\"", "\"expiryYear\":\"2029\"", "\"defaultMarketplaces\":\"ATVPDKIKX0DER\"",
+                            "\"assignmentType\":\"DEFAULT_DEPOSIT_METHOD\"", "\"accountHolderName\":\"Simulated Seller\"");
         }
     }
 
