@@ -220,22 +220,7 @@ class SpApiJobsTest {
     }
 
     private Path config(SpApiSimulator simulator, LwaCredentials credentials, int firstRunDays) throws IOException {
-        Path config = dir.resolve("application.properties");
-        Files.writeString(config, String.join("\n",
-                "payreports.spapi.endpoint = " + simulator.baseUrl(),
-                "payreports.spapi.lwa-endpoint = " + simulator.lwaEndpoint(),
-                "payreports.spapi.client-id = " + credentials.clientId(),
-                "payreports.spapi.client-secret = " + credentials.clientSecret(),
-                "payreports.spapi.refresh-token = " + credentials.refreshToken(),
-                "payreports.spapi.transactions.first-run-days = " + firstRunDays,
-                "payreports.output-dir = " + dir.resolve("out"),
-                "payreports.data-dir = " + dir.resolve("data"),
-                "payreports.state.jdbc-url = jdbc:h2:file:" + dir.resolve("data/state"),
-                "payreports.sinks.jdbc.url = jdbc:h2:file:" + dir.resolve("data/state"),
-                "payreports.retry.redelivery-delay = 10",
-                "payreports.retry.maximum-redeliveries = 1",
-                ""));
-        return config;
+        return SpApiJobConfig.write(dir, simulator.baseUrl(), simulator.lwaEndpoint(), credentials, firstRunDays);
     }
 
     private Instant watermark() throws SQLException {

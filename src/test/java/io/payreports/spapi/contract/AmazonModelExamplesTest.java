@@ -1,6 +1,7 @@
 package io.payreports.spapi.contract;
 
 import io.payreports.config.PayreportsApplication;
+import io.payreports.config.SpApiJobConfig;
 import io.payreports.jobs.JobRun;
 import io.payreports.spapi.LwaCredentials;
 import io.payreports.spapi.PaymentMethod;
@@ -182,21 +183,8 @@ class AmazonModelExamplesTest {
     }
 
     private Path config() throws IOException {
-        return Files.writeString(dir.resolve("application.properties"), String.join("\n",
-                "payreports.spapi.endpoint = " + amazon.baseUrl(),
-                "payreports.spapi.lwa-endpoint = " + amazon.baseUrl() + "/auth/o2/token",
-                "payreports.spapi.client-id = " + CREDENTIALS.clientId(),
-                "payreports.spapi.client-secret = " + CREDENTIALS.clientSecret(),
-                "payreports.spapi.refresh-token = " + CREDENTIALS.refreshToken(),
-                // one window: the sandbox answer is the same for any window
-                "payreports.spapi.transactions.first-run-days = 10",
-                "payreports.output-dir = " + dir.resolve("out"),
-                "payreports.data-dir = " + dir.resolve("data"),
-                "payreports.state.jdbc-url = jdbc:h2:file:" + dir.resolve("data/state"),
-                "payreports.sinks.jdbc.url = jdbc:h2:file:" + dir.resolve("data/state"),
-                "payreports.retry.redelivery-delay = 10",
-                "payreports.retry.maximum-redeliveries = 1",
-                ""));
+        // one window of 10 days: the sandbox answer is the same for any window
+        return SpApiJobConfig.write(dir, amazon.baseUrl(), amazon.baseUrl().resolve("/auth/o2/token"), CREDENTIALS, 10);
     }
 
     private List<String> transactionIds() throws SQLException {
