@@ -112,7 +112,7 @@ class AmazonModelExamplesTest {
 
     @Test
     void anAnswerWithoutTransactionsFailsTheWindowByNameAndTheWatermarkStays() throws Exception {
-        amazon.answerTransactionsWith("{\"payload\":{\"nextToken\":null}}");
+        amazon.answer("/finances/2024-06-19/transactions", "{\"payload\":{\"nextToken\":null}}");
         try (PayreportsApplication application = PayreportsApplication.create(config(), Optional.of(routes("spapi-transactions.yaml")))) {
             application.start();
             JobRun run = runOnce(application, 1);
@@ -141,6 +141,20 @@ class AmazonModelExamplesTest {
             assertThat(request.method() + " " + request.path()).isEqualTo("GET /finances/transfers/2024-06-01/paymentMethods");
             assertThat(request.query()).containsEntry("marketplaceId", List.of("ATVPDKIKX0DER"));
         });
+    }
+
+    @Test
+    void anAnswerWithoutPaymentMethodsFailsTheRunByName() throws Exception {
+        amazon.answer("/finances/transfers/2024-06-01/paymentMethods", "{\"payload\":[]}");
+        try (PayreportsApplication application = PayreportsApplication.create(config(), Optional.of(routes("spapi-payment-methods.yaml")))) {
+            application.start();
+            JobRun run = runOnce(application, 1);
+
+            assertThat(run.succeeded()).isFalse();
+            assertThat(run.records()).isZero();
+            assertThat(run.failure()).contains("getPaymentMethods answered in a shape payreports does not recognise: no 'paymentMethods' array"
+                    + " (top-level fields: [payload])");
+        }
     }
 
     @Test

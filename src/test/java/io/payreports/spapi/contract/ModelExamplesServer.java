@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -35,7 +36,7 @@ final class ModelExamplesServer implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private volatile String transactionsPage1 = sandbox200(FINANCES, "/finances/2024-06-19/transactions").toString();
+    private final Map<String, String> replaced = new ConcurrentHashMap<>();
 
     ModelExamplesServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
@@ -53,9 +54,9 @@ final class ModelExamplesServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /** Page 1 of listTransactions from now on. */
-    void answerTransactionsWith(String json) {
-        transactionsPage1 = json;
+    /** From now on, answers this JSON to every request of the path instead of Amazon's (all pages). */
+    void answer(String path, String json) {
+        replaced.put(path, json);
     }
 
     /** The model's sandbox answer of an operation's 200. */
@@ -81,8 +82,13 @@ final class ModelExamplesServer implements AutoCloseable {
         Map<String, List<String>> query = SpApiModels.query(rawQuery);
         received.add(new Received(method, path, query, SpApiModels.requestViolations(method, path, rawQuery,
                 exchange.getRequestHeaders().getFirst("Content-Type"), new String(body, StandardCharsets.UTF_8))));
+        if (replaced.containsKey(path)) {
+            answer(exchange, 200, replaced.get(path));
+            return;
+        }
         switch (path) {
-            case "/finances/2024-06-19/transactions" -> answer(exchange, 200, query.containsKey("nextToken") ? transactionsPage2() : transactionsPage1);
+            case "/finances/2024-06-19/transactions" -> answer(exchange, 200, query.containsKey("nextToken") ? transactionsPage2()
+                    : sandbox200(FINANCES, path).toString());
             case "/finances/transfers/2024-06-01/paymentMethods" -> answer(exchange, 200,
                     TRANSFERS.path("paths").path(path).path("get").path("responses").path("200").path("examples").path("application/json").toString());
             default -> answer(exchange, 404, "{\"errors\":[{\"code\":\"NotFound\",\"message\":\"Resource not found.\"}]}");
