@@ -13,8 +13,6 @@ import io.payreports.spapi.SpApiOperation;
 import io.payreports.spapi.SpApiPayouts;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import io.payreports.config.RuntimeClock;
@@ -23,9 +21,10 @@ import java.util.Map;
 
 /**
  * {@code api listTransactions|getPaymentMethods|initiatePayout}: one SP-API call with the configured
- * LWA credentials. listTransactions takes its query as {@code --param}s, getPaymentMethods its
- * GetPaymentMethodsRequest as {@code --body FILE} (seed 004), and initiatePayout goes through the same
- * allow-list and 24-hour guard as any payout: {@code --param marketplaceId=... --param accountType=...}.
+ * LWA credentials. listTransactions and getPaymentMethods take their query as {@code --param}s
+ * (getPaymentMethods is a GET with {@code marketplaceId} and {@code paymentMethodTypes} in the
+ * Transfers API v2024-06-01 model), and initiatePayout goes through the same allow-list and 24-hour
+ * guard as any payout: {@code --param marketplaceId=... --param accountType=...}.
  */
 final class SpApiCall {
 
@@ -44,9 +43,7 @@ final class SpApiCall {
     int run() throws IOException {
         try (SpApiConnection connection = SpApiConnection.fromConfigFile(config, RuntimeClock.get())) {
             String answer = switch (operation) {
-                case listTransactions -> connection.client().call(operation, new LinkedHashMap<>(params), "");
-                case getPaymentMethods -> connection.client().call(operation, Map.of(),
-                        body == null ? "{}" : Files.readString(body, StandardCharsets.UTF_8));
+                case listTransactions, getPaymentMethods -> query(connection);
                 case initiatePayout -> payout(connection);
             };
             System.out.println(AmazonPayJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(SpApiJson.read(answer, operation.name())));
@@ -64,6 +61,13 @@ final class SpApiCall {
             System.err.println("api: state database: " + e.getMessage());
             return 2;
         }
+    }
+
+    private String query(SpApiConnection connection) {
+        if (body != null) {
+            throw new IllegalArgumentException(operation + " is a GET: give its query as --param name=value, not --body");
+        }
+        return connection.client().call(operation, new LinkedHashMap<>(params), "");
     }
 
     private String payout(SpApiConnection connection) throws SQLException {

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.payreports.spapi.LwaCredentials;
+import io.payreports.spapi.SpApiException;
 import io.payreports.spapi.SpApiJson;
 import io.payreports.spapi.SpApiOperation;
 import io.payreports.spapi.TokenBucket;
+import io.payreports.spapi.UsagePlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,21 +44,24 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A local stand-in for the Selling Partner API (design.md §3): Login with Amazon's token endpoint,
- * Finances listTransactions (seed 002) and Transfers getPaymentMethods and initiatePayout (seed 004)
- * at Amazon's paths, with access tokens checked, the usage plans enforced as 429 QuotaExceeded, and
- * one on-demand payout per marketplace and account type in 24 hours. Runs on its own port, or
+ * Finances listTransactions (Finances API v2024-06-19) and Transfers getPaymentMethods and
+ * initiatePayout (Transfers API v2024-06-01) at Amazon's paths and in the shapes of Amazon's current
+ * models, with access tokens checked, the models' usage plans enforced as 429 QuotaExceeded, and one
+ * on-demand payout per marketplace and account type in 24 hours. Every SP-API exchange goes past the
+ * installed {@link SpApiExchangeCheck}s (the test suite's model validator). Runs on its own port, or
  * mounted beside the Amazon Pay simulator on the same one.
  */
 public final class SpApiSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpApiSimulator.class);
     public static final String LWA_PATH = "/auth/o2/token";
+    private static final String REQUEST_BODY = "payreports.spApiRequestBody";
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofHours(1);
-    /** Seed 002: dates "no later than two minutes before the request was submitted". */
+    /** Finances reference: dates "no later than two minutes before the request was submitted". */
     private static final Duration NOT_LATER_THAN_BEFORE_NOW = Duration.ofMinutes(2);
-    /** Seed 002: "If PostedAfter and PostedBefore are more than 180 days apart, no transactions are returned." */
+    /** Finances reference: "If PostedAfter and PostedBefore are more than 180 days apart, no transactions are returned." */
     private static final Duration MAX_SPAN = Duration.ofDays(180);
-    /** Seed 004: "Only one on-demand payout can be initiated for each marketplace and account type within a 24-hour period." */
+    /** Transfers model: "You can only initiate one on-demand payout for each marketplace and account type within a 24-hour period." */
     private static final Duration PAYOUT_INTERVAL = Duration.ofHours(24);
 
     private final SpApiSimulatorOptions options;
@@ -64,6 +69,7 @@ public final class SpApiSimulator implements AutoCloseable {
     private final SimulatedTransfers transfers = new SimulatedTransfers();
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
     private final Map<SpApiOperation, TokenBucket> usagePlans = new EnumMap<>(SpApiOperation.class);
+    private final List<SpApiExchangeCheck> checks = SpApiExchangeCheck.installed();
     private final Map<SpApiOperation, AtomicLong> calls = new EnumMap<>(SpApiOperation.class);
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong tokenExchanges = new AtomicLong();
@@ -81,10 +87,9 @@ public final class SpApiSimulator implements AutoCloseable {
         this.ownServer = ownServer;
         this.executor = executor;
         random.nextBytes(tokenSecret);
-        // seed 002 and 004 usage plans; getPaymentMethods has none documented, so it is not throttled here
-        usagePlans.put(SpApiOperation.listTransactions, new TokenBucket(0.5, 10));
-        usagePlans.put(SpApiOperation.initiatePayout, new TokenBucket(0.5, 30));
         for (SpApiOperation operation : SpApiOperation.values()) {
+            UsagePlan plan = options.usagePlan(operation);
+            usagePlans.put(operation, new TokenBucket(plan.rate(), plan.burst()));
             calls.put(operation, new AtomicLong());
         }
     }
@@ -208,6 +213,7 @@ public final class SpApiSimulator implements AutoCloseable {
         try (exchange) {
             exchange.getResponseHeaders().add("x-amzn-RequestId", UUID.randomUUID().toString());
             byte[] body = readBody(exchange);
+            exchange.setAttribute(REQUEST_BODY, body);
             String path = exchange.getRequestURI().getPath();
             Optional<SpApiOperation> operation = List.of(SpApiOperation.values()).stream()
                     .filter(op -> op.path().equals(path)).findFirst();
@@ -226,26 +232,23 @@ public final class SpApiSimulator implements AutoCloseable {
                 return;
             }
             calls.get(operation.get()).incrementAndGet();
-            TokenBucket plan = usagePlans.get(operation.get());
-            if (plan != null && !plan.tryAcquire()) {
+            if (!usagePlans.get(operation.get()).tryAcquire()) {
                 throttled.incrementAndGet();
                 error(exchange, 429, "QuotaExceeded", "You exceeded your quota for the requested resource.", null);
                 return;
             }
-            if (plan != null) {
-                exchange.getResponseHeaders().add("x-amzn-RateLimit-Limit", "0.5");
-            }
+            exchange.getResponseHeaders().add("x-amzn-RateLimit-Limit", String.valueOf(options.usagePlan(operation.get()).rate()));
             if (injectedFault(exchange)) {
                 return;
             }
             try {
                 switch (operation.get()) {
                     case listTransactions -> listTransactions(exchange);
-                    case getPaymentMethods -> send(exchange, 200, transfers.paymentMethods(json(body)));
+                    case getPaymentMethods -> answer(exchange, 200, transfers.paymentMethods(form(exchange.getRequestURI().getRawQuery())));
                     case initiatePayout -> initiatePayout(exchange, json(body));
                 }
             } catch (InvalidInput e) {
-                error(exchange, 400, e.code, e.getMessage(), e.details);
+                answer(exchange, 400, Map.of("errors", e.errors));
             }
         } catch (RuntimeException e) {
             LOG.warn("SP-API simulator failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
@@ -296,22 +299,23 @@ public final class SpApiSimulator implements AutoCloseable {
         if (!blank(query.get("nextToken"))) {
             offset = offsetOf(query.get("nextToken"), filters, now);
         }
+        // the Finances API v2024-06-19 model wraps the page in "payload"
         ObjectNode answer = SpApiJson.MAPPER.createObjectNode();
-        ArrayNode page = answer.putArray("transactions");
+        ObjectNode payload = answer.putObject("payload");
+        ArrayNode page = payload.putArray("transactions");
         if (Duration.between(after, before).compareTo(MAX_SPAN) <= 0) {
             Instant historyStart = now.minus(Duration.ofDays(options.days()));
             List<ObjectNode> all = transactions.between(after.isBefore(historyStart) ? historyStart : after, before, marketplaceId).stream()
                     .filter(transaction -> !SimulatedTransactions.visibleFrom(transaction, options.latePostings()).isAfter(now)).toList();
             all.stream().skip(offset).limit(options.pageSize()).forEach(page::add);
             if (offset + options.pageSize() < all.size()) {
-                answer.put("nextToken", nextToken(filters, offset + options.pageSize(), now));
+                payload.put("nextToken", nextToken(filters, offset + options.pageSize(), now));
             }
         }
-        send(exchange, 200, answer);
+        answer(exchange, 200, answer);
     }
 
-    private void initiatePayout(HttpExchange exchange, JsonNode request) {
-        JsonNode body = request.has("body") && request.get("body").isObject() ? request.get("body") : request;
+    private void initiatePayout(HttpExchange exchange, JsonNode body) {
         String marketplaceId = body.path("marketplaceId").asText("");
         String accountType = body.path("accountType").asText("");
         transfers.checkPayout(marketplaceId, accountType);
@@ -320,12 +324,13 @@ public final class SpApiSimulator implements AutoCloseable {
         synchronized (lastPayout) {
             Instant last = lastPayout.get(pair);
             if (last != null && now.isBefore(last.plus(PAYOUT_INTERVAL))) {
-                throw new InvalidInput("PAYOUT_FREQUENCY_EXCEEDED",
+                // the older reference page's PAYOUT_FREQUENCY_EXCEEDED, spelled as the model spells its codes
+                throw new InvalidInput("PayoutFrequencyExceeded",
                         "A payout has already been initiated for the given marketplace and accountType in the last 24 hours.", null);
             }
             lastPayout.put(pair, now);
         }
-        send(exchange, 200, Map.of("payoutReferenceId", randomToken()));
+        answer(exchange, 200, Map.of("payoutReferenceId", randomToken()));
     }
 
     // ---- nextToken: the page's offset and the filters it belongs to, signed, with its issue time
@@ -366,15 +371,18 @@ public final class SpApiSimulator implements AutoCloseable {
 
     // ---- plumbing --------------------------------------------------------------------------------
 
-    /** A 400 answer with Amazon's ErrorList code. */
+    /** A 400 answer with Amazon's ErrorList: one error, or several as the Transfers model's sandbox answers. */
     static final class InvalidInput extends RuntimeException {
-        final String code;
-        final String details;
+        final List<Map<String, String>> errors;
 
         InvalidInput(String code, String message, String details) {
             super(message);
-            this.code = code;
-            this.details = details;
+            this.errors = List.of(errorEntry(code, message, details));
+        }
+
+        InvalidInput(List<SpApiException.Error> errors) {
+            super(errors.toString());
+            this.errors = errors.stream().map(error -> errorEntry(error.code(), error.message(), null)).toList();
         }
     }
 
@@ -426,21 +434,48 @@ public final class SpApiSimulator implements AutoCloseable {
         return value == null || value.isBlank();
     }
 
-    /** SP-API's ErrorList body (seeds 002, 004). */
-    private static void error(HttpExchange exchange, int status, String code, String message, String details) {
+    /** An SP-API ErrorList body with one error. */
+    private void error(HttpExchange exchange, int status, String code, String message, String details) {
+        answer(exchange, status, Map.of("errors", List.of(errorEntry(code, message, details))));
+    }
+
+    private static Map<String, String> errorEntry(String code, String message, String details) {
         Map<String, String> error = new LinkedHashMap<>();
         error.put("code", code);
         error.put("message", message);
         if (details != null) {
             error.put("details", details);
         }
-        send(exchange, status, Map.of("errors", List.of(error)));
+        return error;
+    }
+
+    /**
+     * An SP-API answer, after the installed checks saw the exchange; one that breaks Amazon's model is
+     * replaced by a 500 ModelViolation naming what broke, so no test can pass over it unnoticed.
+     */
+    private void answer(HttpExchange exchange, int status, Object body) {
+        String json = SpApiJson.write(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        byte[] request = (byte[]) exchange.getAttribute(REQUEST_BODY);
+        SpApiExchangeCheck.Exchange served = new SpApiExchangeCheck.Exchange(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()),
+                request == null ? "" : new String(request, StandardCharsets.UTF_8), status, Map.copyOf(exchange.getResponseHeaders()), json);
+        for (SpApiExchangeCheck check : checks) {
+            try {
+                check.check(served);
+            } catch (AssertionError violation) {
+                LOG.error("SP-API simulator exchange breaks Amazon's model: {} {}: {}", served.method(), served.path(), violation.getMessage());
+                send(exchange, 500, Map.of("errors", List.of(errorEntry("ModelViolation", violation.getMessage(), null))));
+                return;
+            }
+        }
+        send(exchange, status, body);
     }
 
     private static void send(HttpExchange exchange, int status, Object body) {
         try {
             byte[] bytes = SpApiJson.MAPPER.writeValueAsBytes(body);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
         } catch (IOException e) {

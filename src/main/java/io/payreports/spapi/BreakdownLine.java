@@ -23,14 +23,31 @@ public record BreakdownLine(String transactionId, long lineNumber, String path, 
         return lines;
     }
 
+    /** The model types breakdowns as a list; its reference page typed a nested one as a single Breakdown: take both. */
+    private static Iterable<JsonNode> nodes(JsonNode breakdowns) {
+        return breakdowns.isArray() ? breakdowns : breakdowns.isObject() ? List.of(breakdowns) : List.of();
+    }
+
+    private static boolean hasNodes(JsonNode breakdowns) {
+        for (JsonNode node : nodes(breakdowns)) {
+            if (node.has("breakdownType") || !node.has("breakdowns") || hasNodes(node.get("breakdowns"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void walk(Transaction transaction, JsonNode breakdowns, String parentPath, int depth, List<BreakdownLine> lines) {
-        // seed 002 types a breakdown's "breakdowns" as one Breakdown, Amazon sends a list: take both
-        Iterable<JsonNode> nodes = breakdowns.isArray() ? breakdowns : breakdowns.isObject() ? List.of(breakdowns) : List.of();
-        for (JsonNode node : nodes) {
+        for (JsonNode node : nodes(breakdowns)) {
+            if (!node.has("breakdownType") && node.has("breakdowns")) {
+                // the Finances model's Transaction example wraps the list in an object of its own: not a node
+                walk(transaction, node.get("breakdowns"), parentPath, depth, lines);
+                continue;
+            }
             String type = Transaction.text(node.path("breakdownType"));
             String path = parentPath.isEmpty() ? String.valueOf(type) : parentPath + "/" + type;
             JsonNode children = node.path("breakdowns");
-            boolean leaf = !(children.isArray() && !children.isEmpty()) && !children.isObject();
+            boolean leaf = !hasNodes(children);
             lines.add(new BreakdownLine(transaction.transactionId(), lines.size() + 1L, path, type, depth, String.valueOf(leaf),
                     Transaction.amount(node.path("breakdownAmount")), Transaction.text(node.path("breakdownAmount").path("currencyCode")),
                     transaction.postedDate(), transaction.transactionType(), transaction.marketplaceId()));

@@ -3,22 +3,40 @@ package io.payreports.spapi;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One PIDetails of seed 004: a payout method. The account holder name stays as Amazon encrypted it;
- * {@code tail} is the last three or four digits only. Expiry is set for cards and null otherwise.
+ * One payout method, a PaymentMethodDetails of the Transfers API v2024-06-01 model. {@code tail} is
+ * the last three or four digits only; expiry is set for cards and null otherwise. The record keeps
+ * the names of the columns it had when the older reference page called these "payment instruments"
+ * (paymentInstrumentId, paymentInstrumentType), so existing tables and queries keep working.
+ * {@code defaultMarketplaces} is the asked marketplace when Amazon marks the method as its
+ * DEFAULT_DEPOSIT_METHOD; {@code encryptedAccountHolderName} is only filled by an answer in the
+ * reference page's older shape, which is read too.
  */
 public record PaymentMethod(String paymentInstrumentId, String paymentInstrumentType, String tail, String expiryMonth, String expiryYear,
-                            String countryCode, String defaultMarketplaces, String encryptedAccountHolderName) {
+                            String countryCode, String defaultMarketplaces, String encryptedAccountHolderName, String accountHolderName,
+                            String assignmentType) {
 
-    static PaymentMethod of(JsonNode node) {
-        JsonNode defaults = node.path("defaultMarketplaces");
+    static final String DEFAULT_DEPOSIT_METHOD = "DEFAULT_DEPOSIT_METHOD";
+
+    static PaymentMethod of(JsonNode node, String marketplaceId) {
+        String assignment = Transaction.text(node.path("assignmentType"));
+        JsonNode olderDefaults = node.path("defaultMarketplaces");
+        String defaults = olderDefaults.isArray() ? String.join(",", SpApiJson.MAPPER.convertValue(olderDefaults, String[].class))
+                : DEFAULT_DEPOSIT_METHOD.equals(assignment) ? marketplaceId : null;
         return new PaymentMethod(
-                Transaction.text(node.path("paymentInstrumentId")),
-                Transaction.text(node.path("paymentInstrumentType")),
+                firstText(node, "paymentMethodId", "paymentInstrumentId"),
+                firstText(node, "paymentMethodType", "paymentInstrumentType"),
                 Transaction.text(node.path("tail")),
                 Transaction.text(node.path("expiryDate").path("month")),
                 Transaction.text(node.path("expiryDate").path("year")),
                 Transaction.text(node.path("countryCode")),
-                defaults.isArray() ? String.join(",", SpApiJson.MAPPER.convertValue(defaults, String[].class)) : null,
-                Transaction.text(node.path("encryptedAccountHolderName")));
+                defaults,
+                Transaction.text(node.path("encryptedAccountHolderName")),
+                Transaction.text(node.path("accountHolderName")),
+                assignment);
+    }
+
+    private static String firstText(JsonNode node, String current, String older) {
+        String value = Transaction.text(node.path(current));
+        return value != null ? value : Transaction.text(node.path(older));
     }
 }

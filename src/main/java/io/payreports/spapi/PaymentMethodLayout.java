@@ -6,7 +6,7 @@ import java.util.List;
 
 import static io.payreports.reports.RecordLayout.ColumnType.TEXT;
 
-/** Payout methods keyed by paymentInstrumentId: each run refreshes the same rows. */
+/** Payout methods keyed by paymentInstrumentId and paymentInstrumentType (the model's paymentMethodId and paymentMethodType): each run refreshes the same rows. */
 public final class PaymentMethodLayout implements RecordLayout<PaymentMethod> {
 
     public static final PaymentMethodLayout INSTANCE = new PaymentMethodLayout();
@@ -19,7 +19,9 @@ public final class PaymentMethodLayout implements RecordLayout<PaymentMethod> {
             new Column("expiryYear", TEXT),
             new Column("countryCode", TEXT),
             new Column("defaultMarketplaces", TEXT),
-            new Column("encryptedAccountHolderName", TEXT));
+            new Column("encryptedAccountHolderName", TEXT),
+            new Column("accountHolderName", TEXT),
+            new Column("assignmentType", TEXT));
 
     private PaymentMethodLayout() {
     }
@@ -36,12 +38,13 @@ public final class PaymentMethodLayout implements RecordLayout<PaymentMethod> {
 
     @Override
     public List<String> naturalKey() {
-        return List.of("paymentInstrumentId");
+        // the Transfers API model's own example lists a bank account and a card under one paymentMethodId
+        return List.of("paymentInstrumentId", "paymentInstrumentType");
     }
 
     @Override
     public Object[] values(PaymentMethod m) {
         return new Object[] {m.paymentInstrumentId(), m.paymentInstrumentType(), m.tail(), m.expiryMonth(), m.expiryYear(), m.countryCode(),
-                m.defaultMarketplaces(), m.encryptedAccountHolderName()};
+                m.defaultMarketplaces(), m.encryptedAccountHolderName(), m.accountHolderName(), m.assignmentType()};
     }
 }

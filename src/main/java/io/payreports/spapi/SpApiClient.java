@@ -46,9 +46,10 @@ public class SpApiClient {
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.tokens = new LwaTokens(config.lwaEndpoint(), config.credentials(), http, config.readTimeout(), clock);
         for (SpApiOperation operation : SpApiOperation.values()) {
+            UsagePlan plan = config.usagePlan(operation);
             // one token of headroom below Amazon's burst: requests that leave evenly paced can arrive
             // closer together (network jitter), and Amazon's bucket must still have a token for them
-            buckets.put(operation, new TokenBucket(operation.rate(), Math.max(1, operation.burst() - 1)));
+            buckets.put(operation, new TokenBucket(plan.rate(), Math.max(1, plan.burst() - 1)));
         }
     }
 
@@ -66,21 +67,28 @@ public class SpApiClient {
         return throttled.get();
     }
 
-    /** One page of listTransactions (seed 002). */
+    /** One page of listTransactions (Finances API v2024-06-19). */
     public TransactionsPage listTransactions(TransactionsQuery query, String nextToken) {
         JsonNode page = SpApiJson.read(call(SpApiOperation.listTransactions, query.parameters(nextToken), ""), "listTransactions");
         return TransactionsPage.of(page);
     }
 
-    /** getPaymentMethods (seed 004): the request body as given, the piDetails of the answer. */
-    public List<PaymentMethod> getPaymentMethods(PaymentMethodsRequest request) {
-        JsonNode answer = SpApiJson.read(call(SpApiOperation.getPaymentMethods, Map.of(), SpApiJson.write(request.body())), "getPaymentMethods");
+    /**
+     * getPaymentMethods (Transfers API v2024-06-01): the answer's {@code paymentMethods}, or the
+     * {@code piDetails} of the older reference page; an answer with neither fails rather than read as none.
+     */
+    public List<PaymentMethod> getPaymentMethods(PaymentMethodsQuery query) {
+        JsonNode answer = SpApiJson.read(call(SpApiOperation.getPaymentMethods, query.parameters(), ""), "getPaymentMethods");
+        JsonNode list = answer.path("paymentMethods").isArray() ? answer.get("paymentMethods") : answer.path("piDetails");
+        if (!list.isArray()) {
+            throw new UnrecognisedAnswerException(SpApiOperation.getPaymentMethods, "no 'paymentMethods' array", answer);
+        }
         List<PaymentMethod> methods = new ArrayList<>();
-        answer.path("piDetails").forEach(node -> methods.add(PaymentMethod.of(node)));
+        list.forEach(node -> methods.add(PaymentMethod.of(node, query.marketplaceId())));
         return methods;
     }
 
-    /** initiatePayout (seed 004); answers the payoutReferenceId. Callers go through {@link PayoutGuard}. */
+    /** initiatePayout (Transfers API v2024-06-01); answers the payoutReferenceId. Callers go through {@link PayoutGuard}. */
     public String initiatePayout(String marketplaceId, String accountType) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("marketplaceId", marketplaceId);
@@ -155,7 +163,7 @@ public class SpApiClient {
     }
 
     private void pause(SpApiOperation operation, SpApiException throttling, int attempt) {
-        Duration pause = throttling.retryAfter().orElse(Duration.ofMillis((long) (1000 / operation.rate()) << Math.min(attempt, 4)));
+        Duration pause = throttling.retryAfter().orElse(Duration.ofMillis((long) (1000 / config.usagePlan(operation).rate()) << Math.min(attempt, 4)));
         if (pause.compareTo(MAX_THROTTLE_PAUSE) > 0) {
             pause = MAX_THROTTLE_PAUSE;
         }
@@ -169,23 +177,25 @@ public class SpApiClient {
     }
 
     private SpApiException error(SpApiOperation operation, HttpResponse<String> response) {
-        String code = "HTTP_" + response.statusCode();
-        String message = null;
-        JsonNode first = parseOrEmpty(response.body()).path("errors").path(0);
-        if (first.hasNonNull("code")) {
-            code = first.get("code").asText();
-            message = first.path("message").asText("");
-            if (first.hasNonNull("details") && !first.get("details").asText().isBlank()) {
-                message += " (" + first.get("details").asText() + ")";
+        List<SpApiException.Error> errors = new ArrayList<>();
+        for (JsonNode entry : parseOrEmpty(response.body()).path("errors")) {
+            if (entry.hasNonNull("code")) {
+                String message = entry.path("message").asText("");
+                if (entry.hasNonNull("details") && !entry.get("details").asText().isBlank()) {
+                    message += " (" + entry.get("details").asText() + ")";
+                }
+                errors.add(new SpApiException.Error(entry.get("code").asText(), tokens.redact(message)));
             }
-        } else if (response.body() != null && !response.body().isBlank()) {
-            message = response.body().substring(0, Math.min(response.body().length(), 200));
+        }
+        if (errors.isEmpty()) {
+            String body = response.body() == null ? "" : response.body();
+            errors.add(new SpApiException.Error("HTTP_" + response.statusCode(), tokens.redact(body.substring(0, Math.min(body.length(), 200)))));
         }
         Duration retryAfter = response.headers().firstValue("Retry-After")
                 .filter(value -> value.trim().matches("\\d{1,5}"))
                 .map(value -> Duration.ofSeconds(Long.parseLong(value.trim())))
                 .orElse(null);
-        return new SpApiException(operation.name(), response.statusCode(), code, tokens.redact(message), retryAfter);
+        return new SpApiException(operation.name(), response.statusCode(), errors, retryAfter);
     }
 
     private static JsonNode parseOrEmpty(String body) {

@@ -2,14 +2,14 @@ package io.payreports.spapi;
 
 import java.util.Optional;
 
-/** The SP-API operations payreports calls, with Amazon's paths and default usage plans. */
+/** The SP-API operations payreports calls, with the paths, methods and default usage plans of Amazon's current models. */
 public enum SpApiOperation {
-    /** Seed 002: rate 0.5/s, burst 10. */
+    /** Finances API v2024-06-19 model: rate 0.5/s, burst 10. */
     listTransactions("GET", "/finances/2024-06-19/transactions", 0.5, 10),
-    /** Seed 004 gives no usage plan for it; paced like its sibling initiatePayout to stay polite. */
-    getPaymentMethods("POST", "/finances/transfers/2024-06-01/paymentmethods", 0.5, 30),
-    /** Seed 004: rate 0.5/s, burst 30. */
-    initiatePayout("POST", "/finances/transfers/2024-06-01/payouts", 0.5, 30);
+    /** Transfers API v2024-06-01 model: a GET with query parameters, rate 0.5/s, burst 30. */
+    getPaymentMethods("GET", "/finances/transfers/2024-06-01/paymentMethods", 0.5, 30),
+    /** Transfers API v2024-06-01 model: rate 0.017/s (one a minute), burst 2. */
+    initiatePayout("POST", "/finances/transfers/2024-06-01/payouts", 0.017, 2);
 
     private final String method;
     private final String path;
@@ -40,12 +40,8 @@ public enum SpApiOperation {
         return path;
     }
 
-    /** Requests per second of Amazon's usage plan. */
-    public double rate() {
-        return rate;
-    }
-
-    public int burst() {
-        return burst;
+    /** The model's default usage plan; a seller's own may be higher. */
+    public UsagePlan usagePlan() {
+        return new UsagePlan(rate, burst);
     }
 }

@@ -25,15 +25,15 @@ public class SpApiPaymentMethods {
     }
 
     /**
-     * @param marketplaceId          the request's marketplaceId, may be blank
-     * @param paymentInstrumentTypes comma-separated BANK_ACCOUNT, CARD, SELLER_WALLET; blank for all
-     * @param defaultOnly            only instruments that are the default somewhere (assignmentFilter DEFAULT)
+     * @param marketplaceId      the store whose payment methods are asked (required by the Transfers API model)
+     * @param paymentMethodTypes comma-separated BANK_ACCOUNT, CARD, SELLER_WALLET; blank for all
+     * @param defaultOnly        only the store's default deposit method (assignmentType DEFAULT_DEPOSIT_METHOD); the model has
+     *                           no such filter, so it is applied here
      */
-    public List<PaymentMethod> fetch(Exchange exchange, String marketplaceId, String paymentInstrumentTypes, boolean defaultOnly) {
-        PaymentMethodsRequest request = new PaymentMethodsRequest(null, marketplaceId, null, null,
-                marketplaceId == null || marketplaceId.isBlank() ? List.of() : List.of(marketplaceId),
-                defaultOnly ? List.of("DEFAULT") : List.of(), PaymentMethodsRequest.list(paymentInstrumentTypes));
-        List<PaymentMethod> methods = client.get().getPaymentMethods(request);
+    public List<PaymentMethod> fetch(Exchange exchange, String marketplaceId, String paymentMethodTypes, boolean defaultOnly) {
+        List<PaymentMethod> methods = client.get().getPaymentMethods(PaymentMethodsQuery.of(marketplaceId, paymentMethodTypes)).stream()
+                .filter(method -> !defaultOnly || PaymentMethod.DEFAULT_DEPOSIT_METHOD.equals(method.assignmentType()))
+                .toList();
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
         Instant now = clock.instant();
         exchange.setProperty(ReportContext.PROPERTY, new ReportContext(run.jobId(), "payment-methods-" + AmazonPayDates.basic(now), TYPE, null, null));

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * On-demand payouts (seed 004 initiatePayout), which move the seller's money, so: off unless the
+ * On-demand payouts (Transfers API v2024-06-01 initiatePayout), which move the seller's money, so: off unless the
  * operator allowed the exact marketplace and account type; refused locally, before Amazon is
  * called, within 24 hours of the pair's last request ({@link PayoutGuard}); and every answer recorded
  * with its payoutReferenceId in the state database and the log.
@@ -19,6 +19,8 @@ import java.util.function.Supplier;
 public class SpApiPayouts {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpApiPayouts.class);
+    /** The one refusal that means a payout exists already (older reference page; the current model lists no code for it). */
+    private static final String PAYOUT_FREQUENCY_EXCEEDED = "PayoutFrequencyExceeded";
 
     private final Supplier<SpApiClient> client;
     private final PayoutGuard guard;
@@ -58,31 +60,39 @@ public class SpApiPayouts {
             LOG.info("on-demand payout initiated for {}: payoutReferenceId {}", target, reference);
             return reference;
         } catch (SpApiException e) {
-            if (e.status() == 400 && !"PAYOUT_FREQUENCY_EXCEEDED".equals(e.code())) {
+            if (e.status() == 400 && !e.has(PAYOUT_FREQUENCY_EXCEEDED)) {
                 // Amazon answered that it did not pay out: the 24 hours have not started
-                guard.release(target, previous.get(), e.code());
+                guard.release(target, previous.get(), codes(e));
             } else {
                 // a payout exists already, or the outcome is unknown (5xx, throttled): keep the 24 h, pay twice never
-                guard.record(target, e.status() == 400 ? e.code() : "UNKNOWN (HTTP " + e.status() + " " + e.code() + ")", null);
+                guard.record(target, e.status() == 400 ? codes(e) : "UNKNOWN (HTTP " + e.status() + " " + codes(e) + ")", null);
             }
             LOG.warn("on-demand payout for {} not initiated: {}", target, e.getMessage());
-            throw new SpApiException("initiatePayout for " + target, e.status(), e.code(), explain(e.code(), e), null);
+            throw new SpApiException("initiatePayout for " + target, e.status(),
+                    e.errors().stream().map(error -> new SpApiException.Error(error.code(), explain(error))).toList(), null);
         } catch (RuntimeException e) {
             guard.record(target, "UNKNOWN (" + e.getClass().getSimpleName() + ")", null);
             throw e;
         }
     }
 
-    /** What each documented error code (seed 004) means for the operator. */
-    static String explain(String code, SpApiException answer) {
-        return switch (code) {
-            case "INVALID_INPUT" -> "Amazon does not accept this marketplaceId/accountType (EU marketplaces have only 'Standard Orders')";
-            case "NOT_ELIGIBLE_FOR_ON_DEMAND_PAYOUT" -> "the seller is not eligible for on-demand payouts; retrying will most likely fail";
-            case "NO_DEPOSIT_METHOD" -> "no deposit method found; add a valid deposit method in Seller Central and try again";
-            case "INSUFFICIENT_PAYOUT_AMOUNT" -> "the outstanding balance is below the minimum payout amount; no payout was initiated";
-            case "PAYOUT_FREQUENCY_EXCEEDED" -> "Amazon already initiated a payout for this marketplace and account type in the last 24 hours"
+    private static String codes(SpApiException e) {
+        return String.join(",", e.errors().stream().map(SpApiException.Error::code).toList());
+    }
+
+    /**
+     * What each documented error code means for the operator, in either spelling: the Transfers API
+     * model's CamelCase ({@code NoDepositMethod}) or its older reference page's SCREAMING_CASE.
+     */
+    static String explain(SpApiException.Error error) {
+        return switch (error.normalizedCode()) {
+            case "invalidinput" -> "Amazon does not accept this marketplaceId/accountType (EU marketplaces have only 'Standard Orders')";
+            case "noteligibleforondemandpayout" -> "the seller is not eligible for on-demand payouts; retrying will most likely fail";
+            case "nodepositmethod" -> "no deposit method found; add a valid deposit method in Seller Central and try again";
+            case "insufficientpayoutamount" -> "the outstanding balance is below the minimum payout amount; no payout was initiated";
+            case "payoutfrequencyexceeded" -> "Amazon already initiated a payout for this marketplace and account type in the last 24 hours"
                     + " (perhaps from Seller Central); payreports waits 24 hours from now before asking again";
-            default -> "Amazon answered: " + answer.getMessage();
+            default -> "Amazon answered: " + error.message();
         };
     }
 }

@@ -8,14 +8,22 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * A Finances transaction (seed 002) as a typed record: the total as BigDecimal beside its currency,
- * postedDate as a UTC Instant plus the text Amazon sent, and the nested relatedIdentifiers, items,
- * contexts and breakdowns kept verbatim as JSON text. {@code json} is the whole original.
+ * A Finances transaction (Finances API v2024-06-19) as a typed record: the total as BigDecimal beside
+ * its currency, postedDate as a UTC Instant plus the text Amazon sent, and the nested
+ * relatedIdentifiers, items, contexts and breakdowns kept verbatim as JSON text. {@code json} is the
+ * whole original.
+ *
+ * <p>transactionId is optional in the model, and the model's own sandbox transaction has none. Such a
+ * transaction gets a surrogate key, {@value #SURROGATE_PREFIX} and the SHA-256 of its canonical JSON:
+ * the same answer gives the same key on every read, so it is delivered once like any other (if
+ * Amazon later changes such a transaction, the changed one is a new row: nothing else identifies it).
  */
 public record Transaction(String transactionId, String transactionType, String transactionStatus, String description,
                           Instant postedDate, String postedDateRaw, BigDecimal totalAmount, String totalCurrency,
                           String marketplaceId, String marketplaceName, String sellingPartnerId, String accountType,
                           String relatedIdentifiers, String items, String contexts, String breakdowns, JsonNode json) {
+
+    public static final String SURROGATE_PREFIX = "sha256:";
 
     public static Transaction of(JsonNode node) {
         String postedRaw = text(node.path("postedDate"));
@@ -23,7 +31,7 @@ public record Transaction(String transactionId, String transactionType, String t
         JsonNode marketplace = node.path("marketplaceDetails");
         String marketplaceId = text(marketplace.path("marketplaceId"));
         return new Transaction(
-                text(node.path("transactionId")),
+                idOrSurrogate(node),
                 text(node.path("transactionType")),
                 text(node.path("transactionStatus")),
                 text(node.path("description")),
@@ -40,6 +48,11 @@ public record Transaction(String transactionId, String transactionType, String t
                 SpApiJson.text(node.get("contexts")),
                 SpApiJson.text(node.get("breakdowns")),
                 node);
+    }
+
+    private static String idOrSurrogate(JsonNode node) {
+        String id = text(node.path("transactionId"));
+        return id != null && !id.isBlank() ? id : SURROGATE_PREFIX + SpApiJson.sha256(SpApiJson.canonical(node));
     }
 
     /** A Currency object's currencyAmount, exact. */

@@ -1,8 +1,5 @@
 package io.payreports.spapi;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +8,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -97,12 +93,7 @@ public final class TransactionLedger {
     }
 
     static String fingerprint(Transaction transaction) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(SpApiJson.write(transaction.json()).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SpApiJson.sha256(SpApiJson.write(transaction.json()));
     }
 
 }

@@ -2,20 +2,21 @@ package io.payreports.spapi;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Plans a run's listTransactions windows. It starts a lookback before the watermark, because Amazon
- * posts transactions up to 48 hours late (seed 002), and ends two minutes before now, the latest
- * postedBefore Amazon accepts (seed 002), less a margin for clock skew. No window spans more than
- * 180 days: a longer one is answered with no transactions at all, silently (seed 002).
+ * posts transactions up to 48 hours late (Finances API reference), and ends two minutes before now, the latest
+ * postedBefore Amazon accepts (Finances API reference), less a margin for clock skew. No window spans more than
+ * 180 days: a longer one is answered with no transactions at all, silently (Finances API reference).
  */
 public final class TransactionWindows {
 
     public static final Duration MAX_WINDOW = Duration.ofDays(180);
-    /** Seed 002's two minutes, plus 30 s in case our clock runs ahead of Amazon's. */
+    /** The Finances reference's two minutes, plus 30 s in case our clock runs ahead of Amazon's. */
     public static final Duration LATEST_BEFORE_NOW = Duration.ofMinutes(2).plusSeconds(30);
 
     private final Duration lookback;
@@ -31,7 +32,8 @@ public final class TransactionWindows {
     }
 
     public List<TransactionWindow> plan(Optional<Instant> watermark, Instant now, String marketplaceId) {
-        Instant end = now.minus(LATEST_BEFORE_NOW);
+        // whole seconds: what the query sends (TransactionsQuery), so the watermark is exactly the end Amazon was asked for
+        Instant end = now.minus(LATEST_BEFORE_NOW).truncatedTo(ChronoUnit.SECONDS);
         Instant start = watermark.map(mark -> mark.minus(lookback)).orElse(now.minus(firstRunSpan));
         List<TransactionWindow> windows = new ArrayList<>();
         while (start.isBefore(end)) {

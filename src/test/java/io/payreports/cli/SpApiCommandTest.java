@@ -5,6 +5,7 @@ import io.payreports.simulator.AmazonPaySimulator;
 import io.payreports.simulator.SimulatorOptions;
 import io.payreports.simulator.SpApiSimulator;
 import io.payreports.simulator.SpApiSimulatorOptions;
+import io.payreports.spapi.SpApiOperation;
 import io.payreports.amazonpay.PemKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +36,7 @@ class SpApiCommandTest {
     private PrintStream originalOut;
     private PrintStream originalErr;
     private AmazonPaySimulator simulator;
+    private SpApiSimulator spApi;
 
     @TempDir
     Path dir;
@@ -44,7 +48,7 @@ class SpApiCommandTest {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         simulator = AmazonPaySimulator.start(SimulatorOptions.of(0, "ANY", PemKeys.generateRsaKeyPair().getPublic(), RuntimeClock.get()));
-        SpApiSimulator.mount(simulator, SpApiSimulatorOptions.of(0, RuntimeClock.get()));
+        spApi = SpApiSimulator.mount(simulator, SpApiSimulatorOptions.of(0, AMAZON_NOW));
     }
 
     @AfterEach
@@ -56,22 +60,31 @@ class SpApiCommandTest {
 
     @Test
     void listTransactionsPrintsAmazonsAnswer() throws IOException {
-        Instant before = RuntimeClock.get().instant().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        Instant before = AMAZON_NOW.instant().minus(5, ChronoUnit.MINUTES);
         int exit = PayreportsCommand.execute("api", "listTransactions", "--config", config("").toString(),
-                "--param", "postedAfter=" + before.minus(3, ChronoUnit.DAYS), "--param", "postedBefore=" + before, "--param", "marketplaceId=A1VC38T7YXB528");
+                "--param", "postedAfter=" + before.minus(10, ChronoUnit.DAYS), "--param", "postedBefore=" + before, "--param", "marketplaceId=A1VC38T7YXB528");
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("\"transactions\" : [", "\"currencyCode\" : \"JPY\"");
+        assertThat(out.toString()).contains("\"payload\" : {", "\"transactions\" : [", "\"currencyCode\" : \"JPY\"");
     }
 
     @Test
-    void getPaymentMethodsSendsTheRequestBodyOfTheFile() throws IOException {
-        Path body = Files.writeString(dir.resolve("request.json"),
-                "{\"marketplaceId\":\"ATVPDKIKX0DER\",\"paymentMethodFilter\":{\"assignmentFilter\":{\"assignmentTypes\":[\"DEFAULT\"]}}}");
-        int exit = PayreportsCommand.execute("api", "getPaymentMethods", "--config", config("").toString(), "--body", body.toString());
+    void getPaymentMethodsIsAGetWithTheQueryOfItsParams() throws IOException {
+        int exit = PayreportsCommand.execute("api", "getPaymentMethods", "--config", config("").toString(),
+                "--param", "marketplaceId=ATVPDKIKX0DER", "--param", "paymentMethodTypes=BANK_ACCOUNT,SELLER_WALLET");
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("\"piDetails\"", "\"BANK_ACCOUNT\"", "\"SELLER_WALLET\"").doesNotContain("\"CARD\"");
+        assertThat(out.toString()).contains("\"paymentMethods\"", "\"BANK_ACCOUNT\"", "\"SELLER_WALLET\"", "\"DEFAULT_DEPOSIT_METHOD\"")
+                .doesNotContain("\"CARD\"");
+        // the simulator counts only GET .../paymentMethods as this operation, and the model check saw the query
+        assertThat(spApi.calls(SpApiOperation.getPaymentMethods)).isEqualTo(1);
+    }
+
+    @Test
+    void getPaymentMethodsRefusesARequestBody() throws IOException {
+        Path body = Files.writeString(dir.resolve("request.json"), "{\"marketplaceId\":\"ATVPDKIKX0DER\"}");
+        assertThat(PayreportsCommand.execute("api", "getPaymentMethods", "--config", config("").toString(), "--body", body.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("getPaymentMethods is a GET: give its query as --param name=value, not --body");
     }
 
     @Test
@@ -89,6 +102,9 @@ class SpApiCommandTest {
         assertThat(PayreportsCommand.execute(payout)).isEqualTo(1);
         assertThat(err.toString()).contains("a payout for ATVPDKIKX0DER:Standard Orders was requested at", "(INITIATED, payoutReferenceId ");
     }
+
+    /** The simulated data follows this clock, not today's. */
+    private static final Clock AMAZON_NOW = Clock.fixed(Instant.parse("2026-06-15T12:00:00Z"), ZoneOffset.UTC);
 
     private Path config(String extra) throws IOException {
         return Files.writeString(dir.resolve("application.properties"), String.join("\n",

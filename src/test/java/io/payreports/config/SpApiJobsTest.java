@@ -190,14 +190,16 @@ class SpApiJobsTest {
     }
 
     @Test
-    void thePaymentMethodsJobDeliversThePiDetailsKeyedByInstrument() throws Exception {
+    void thePaymentMethodsJobDeliversTheStoresPaymentMethods() throws Exception {
         try (SpApiSimulator simulator = SpApiSimulator.start(SpApiSimulatorOptions.of(0, RuntimeClock.get()).withCredentials(CREDENTIALS))) {
             JobRun run = runOnce(config(simulator, CREDENTIALS, 10), "spapi-payment-methods.yaml");
 
             assertThat(run.succeeded()).as(run.summaryLine()).isTrue();
-            assertThat(run.records()).isEqualTo(2);
+            assertThat(run.records()).as("the three methods offered in ATVPDKIKX0DER").isEqualTo(3);
+            assertThat(simulator.calls(SpApiOperation.getPaymentMethods)).isEqualTo(1);
             assertThat(String.join("\n", jsonLines("spapi_payment_method")))
-                    .contains("\"paymentInstrumentType\":\"BANK_ACCOUNT\"", "\"tail\":\"677\"", "\"expiryYear\":\"2029\"", "\"defaultMarketplaces\":\"ATVPDKIKX0DER\"");
+                    .contains("\"paymentInstrumentType\":\"BANK_ACCOUNT\"", "\"tail\":\"677\"", "\"expiryYear\":\"2029\"", "\"defaultMarketplaces\":\"ATVPDKIKX0DER\"",
+                            "\"assignmentType\":\"DEFAULT_DEPOSIT_METHOD\"", "\"accountHolderName\":\"Simulated Seller\"");
         }
     }
 
@@ -217,22 +219,7 @@ class SpApiJobsTest {
     }
 
     private Path config(SpApiSimulator simulator, LwaCredentials credentials, int firstRunDays) throws IOException {
-        Path config = dir.resolve("application.properties");
-        Files.writeString(config, String.join("\n",
-                "payreports.spapi.endpoint = " + simulator.baseUrl(),
-                "payreports.spapi.lwa-endpoint = " + simulator.lwaEndpoint(),
-                "payreports.spapi.client-id = " + credentials.clientId(),
-                "payreports.spapi.client-secret = " + credentials.clientSecret(),
-                "payreports.spapi.refresh-token = " + credentials.refreshToken(),
-                "payreports.spapi.transactions.first-run-days = " + firstRunDays,
-                "payreports.output-dir = " + dir.resolve("out"),
-                "payreports.data-dir = " + dir.resolve("data"),
-                "payreports.state.jdbc-url = jdbc:h2:file:" + dir.resolve("data/state"),
-                "payreports.sinks.jdbc.url = jdbc:h2:file:" + dir.resolve("data/state"),
-                "payreports.retry.redelivery-delay = 10",
-                "payreports.retry.maximum-redeliveries = 1",
-                ""));
-        return config;
+        return SpApiJobConfig.write(dir, simulator.baseUrl(), simulator.lwaEndpoint(), credentials, firstRunDays);
     }
 
     private Instant watermark() throws SQLException {

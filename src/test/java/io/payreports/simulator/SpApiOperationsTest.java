@@ -4,7 +4,7 @@ import io.payreports.config.RuntimeClock;
 import io.payreports.spapi.LwaCredentials;
 import io.payreports.spapi.LwaException;
 import io.payreports.spapi.PaymentMethod;
-import io.payreports.spapi.PaymentMethodsRequest;
+import io.payreports.spapi.PaymentMethodsQuery;
 import io.payreports.spapi.SpApiClient;
 import io.payreports.spapi.SpApiConfig;
 import io.payreports.spapi.SpApiException;
@@ -20,18 +20,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Our SP-API client against the simulator: LWA, the seed 002 and 004 rules, usage plans. */
+/** Our SP-API client against the simulator: LWA, the Finances and Transfers rules, usage plans. */
 class SpApiOperationsTest {
 
     private static final LwaCredentials CREDENTIALS = new LwaCredentials("amzn1.application-oa2-client.test", "client-Secret-1234", "Atzr|refresh-Token-5678");
-    private final MutableClock clock = new MutableClock(RuntimeClock.get().instant().truncatedTo(ChronoUnit.SECONDS));
+    /** A fixed date: the simulated history, and so every count below, depends on it and not on today. */
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-15T12:00:00Z"));
 
     @Test
     void theAccessTokenIsExchangedOnceAndRenewedBeforeItExpires() throws Exception {
@@ -52,7 +52,7 @@ class SpApiOperationsTest {
     void aRejectedRefreshTokenIsAClearErrorWithoutAnySecret() throws Exception {
         LwaCredentials revoked = new LwaCredentials(CREDENTIALS.clientId(), CREDENTIALS.clientSecret(), "Atzr|revoked-Token-0000");
         try (SpApiSimulator simulator = simulator()) {
-            assertThatThrownBy(() -> client(simulator, revoked, 0).call(SpApiOperation.getPaymentMethods, Map.of(), "{}"))
+            assertThatThrownBy(() -> client(simulator, revoked, 0).call(SpApiOperation.getPaymentMethods, Map.of("marketplaceId", "ATVPDKIKX0DER"), ""))
                     .isInstanceOf(LwaException.class)
                     .hasMessage("LWA token exchange failed: HTTP 400 invalid_grant: The request has an invalid grant parameter : refresh_token;"
                             + " check PAYREPORTS_SPAPI_REFRESH_TOKEN (revoked, expired or issued to another app)")
@@ -65,7 +65,7 @@ class SpApiOperationsTest {
     void transactionsKeepExactAmountsTheirCurrencyAndTheNestedStructures() throws Exception {
         try (SpApiSimulator simulator = simulator()) {
             TransactionsPage page = client(simulator, CREDENTIALS, 0).listTransactions(
-                    new TransactionsQuery(clock.instant().minus(Duration.ofDays(30)), clock.instant().minus(Duration.ofMinutes(3)), null), null);
+                    new TransactionsQuery(clock.instant().minus(Duration.ofDays(60)), clock.instant().minus(Duration.ofMinutes(3)), null), null);
 
             assertThat(page.transactions()).hasSize(100);
             assertThat(page.nextToken()).isNotBlank();
@@ -87,7 +87,7 @@ class SpApiOperationsTest {
         try (SpApiSimulator simulator = simulator()) {
             SpApiClient client = client(simulator, CREDENTIALS, 0);
             Instant end = clock.instant().minus(Duration.ofMinutes(3));
-            // seed 002: "If PostedAfter and PostedBefore are more than 180 days apart, no transactions are returned."
+            // the Finances reference: "If PostedAfter and PostedBefore are more than 180 days apart, no transactions are returned."
             assertThat(client.listTransactions(new TransactionsQuery(end.minus(Duration.ofDays(181)), end, null), null).transactions()).isEmpty();
             assertThat(client.listTransactions(new TransactionsQuery(end.minus(Duration.ofDays(180)), end, null), null).transactions()).hasSize(100);
             assertThatThrownBy(() -> client.listTransactions(new TransactionsQuery(end.minus(Duration.ofDays(1)), clock.instant().minusSeconds(60), null), null))
@@ -101,7 +101,7 @@ class SpApiOperationsTest {
             SpApiClient client = client(simulator, CREDENTIALS, 3);
             TransactionsQuery query = new TransactionsQuery(clock.instant().minus(Duration.ofDays(1)), clock.instant().minus(Duration.ofMinutes(5)), null);
             client.listTransactions(query, null);
-            // someone else with the same seller's token drains Amazon's bucket (burst 10, seed 002)
+            // someone else with the same seller's token drains Amazon's bucket (burst 10 in the Finances model)
             HttpClient raw = HttpClient.newHttpClient();
             String token = lwaToken(raw, simulator);
             int ok = 0;
@@ -125,26 +125,23 @@ class SpApiOperationsTest {
     }
 
     @Test
-    void paymentMethodsAreFilteredAsSeed004Describes() throws Exception {
+    void paymentMethodsAreAskedPerStoreAndTypeAsTheTransfersModelHasIt() throws Exception {
         try (SpApiSimulator simulator = simulator()) {
             SpApiClient client = client(simulator, CREDENTIALS, 0);
-            assertThat(client.getPaymentMethods(new PaymentMethodsRequest(null, null, null, null, List.of(), List.of(), List.of()))).hasSize(3);
-            List<PaymentMethod> defaults = client.getPaymentMethods(new PaymentMethodsRequest("ACUULBDVZHYZZ", "ATVPDKIKX0DER", "Rufus", null,
-                    List.of("ATVPDKIKX0DER"), List.of("DEFAULT"), List.of()));
-            assertThat(defaults).singleElement().satisfies(method -> {
-                assertThat(method.paymentInstrumentType()).isEqualTo("BANK_ACCOUNT");
-                assertThat(method.defaultMarketplaces()).isEqualTo("ATVPDKIKX0DER");
-                assertThat(method.expiryYear()).isNull();
+            List<PaymentMethod> us = client.getPaymentMethods(new PaymentMethodsQuery("ATVPDKIKX0DER", List.of()));
+            assertThat(us).extracting(PaymentMethod::paymentInstrumentType).containsExactly("BANK_ACCOUNT", "CARD", "SELLER_WALLET");
+            assertThat(us.get(0)).satisfies(bank -> {
+                assertThat(bank.assignmentType()).isEqualTo("DEFAULT_DEPOSIT_METHOD");
+                assertThat(bank.defaultMarketplaces()).as("the asked store, where it is the default").isEqualTo("ATVPDKIKX0DER");
+                assertThat(bank.accountHolderName()).isEqualTo("Simulated Seller");
+                assertThat(bank.expiryYear()).isNull();
             });
-            assertThat(client.getPaymentMethods(new PaymentMethodsRequest(null, null, null, null, List.of(), List.of(), List.of("CARD"))))
-                    .singleElement().satisfies(card -> assertThat(card.expiryMonth() + "/" + card.expiryYear()).isEqualTo("3/2029"));
-            // seed 004's example wraps the request in "body"; the simulator takes that form too
-            assertThat(client.call(SpApiOperation.getPaymentMethods, Map.of(),
-                    "{\"body\":{\"paymentMethodFilter\":{\"paymentInstrumentTypes\":[\"SELLER_WALLET\"]}}}")).contains("\"countryCode\":\"DE\"");
-            assertThatThrownBy(() -> client.call(SpApiOperation.getPaymentMethods, Map.of(), "{\"paymentMethodFilter\":{\"paymentInstrumentTypes\":[\"CHEQUE\"]}}"))
-                    .isInstanceOf(SpApiException.class).hasMessageContaining("HTTP 400 InvalidInput").hasMessageContaining("paymentInstrumentTypes");
-            assertThatThrownBy(() -> new PaymentMethodsRequest(null, null, null, null, List.of(), List.of("PRIMARY"), List.of()))
-                    .hasMessageContaining("DEFAULT");
+            assertThat(client.getPaymentMethods(new PaymentMethodsQuery("ATVPDKIKX0DER", List.of("CARD", "SELLER_WALLET"))))
+                    .extracting(method -> method.paymentInstrumentType() + " " + method.expiryMonth() + "/" + method.expiryYear())
+                    .containsExactly("CARD 3/2029", "SELLER_WALLET null/null");
+            assertThatThrownBy(() -> client.call(SpApiOperation.getPaymentMethods, Map.of(), ""))
+                    .isInstanceOf(SpApiException.class).hasMessageContaining("HTTP 400 InvalidInput").hasMessageContaining("marketplaceId");
+            assertThatThrownBy(() -> new PaymentMethodsQuery("ATVPDKIKX0DER", List.of("CHEQUE"))).hasMessageContaining("CHEQUE");
         }
     }
 

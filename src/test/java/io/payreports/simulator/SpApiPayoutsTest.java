@@ -10,6 +10,7 @@ import io.payreports.spapi.SpApiConfig;
 import io.payreports.spapi.SpApiException;
 import io.payreports.spapi.SpApiOperation;
 import io.payreports.spapi.SpApiPayouts;
+import io.payreports.spapi.UsagePlan;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,28 +18,31 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** On-demand payouts: off unless allowed, one per pair in 24 h refused locally, every seed 004 error code explained. */
+/** On-demand payouts: off unless allowed, one per pair in 24 h refused locally, every documented error code explained (both errors of an answer). */
 class SpApiPayoutsTest {
 
     private static final LwaCredentials CREDENTIALS = new LwaCredentials("amzn1.application-oa2-client.payout", "payout-Secret-1", "Atzr|payout-Refresh-2");
     private static final PayoutTarget US = new PayoutTarget("ATVPDKIKX0DER", "Standard Orders");
     private static final PayoutTarget DE = new PayoutTarget("A1PA6795UKMFR9", "Standard Orders");
 
-    private final MutableClock clock = new MutableClock(RuntimeClock.get().instant().truncatedTo(ChronoUnit.SECONDS));
+    private static final UsagePlan FAST = new UsagePlan(10, 30);
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-15T12:00:00Z"));
     private SpApiSimulator simulator;
     private SpApiClient client;
 
     @BeforeEach
     void start() throws Exception {
-        simulator = SpApiSimulator.start(SpApiSimulatorOptions.of(0, clock).withCredentials(CREDENTIALS));
-        client = new SpApiClient(new SpApiConfig(simulator.baseUrl(), simulator.lwaEndpoint(), CREDENTIALS, Duration.ofSeconds(5), Duration.ofSeconds(10), 0), clock);
+        // the model's plan (0.017/s, burst 2) would make these tests wait a minute per payout: this seller has a higher one
+        simulator = SpApiSimulator.start(SpApiSimulatorOptions.of(0, clock).withCredentials(CREDENTIALS).withUsagePlan(SpApiOperation.initiatePayout, FAST));
+        client = new SpApiClient(new SpApiConfig(simulator.baseUrl(), simulator.lwaEndpoint(), CREDENTIALS, Duration.ofSeconds(5), Duration.ofSeconds(10), 0)
+                .withUsagePlan(SpApiOperation.initiatePayout, FAST), clock);
     }
 
     @AfterEach
@@ -90,24 +94,25 @@ class SpApiPayoutsTest {
         SpApiPayouts payouts = payouts(newGuard(), Set.of(uk, jp, ca, invoicedDe, DE));
 
         assertThatThrownBy(() -> payouts.initiate(uk.marketplaceId(), uk.accountType())).isInstanceOf(SpApiException.class)
-                .hasMessage("initiatePayout for A1F83G8C2ARO7P:Standard Orders failed: HTTP 400 INSUFFICIENT_PAYOUT_AMOUNT:"
-                        + " the outstanding balance is below the minimum payout amount; no payout was initiated");
+                .hasMessage("initiatePayout for A1F83G8C2ARO7P:Standard Orders failed: HTTP 400"
+                        + " NoDepositMethod: no deposit method found; add a valid deposit method in Seller Central and try again;"
+                        + " InsufficientPayoutAmount: the outstanding balance is below the minimum payout amount; no payout was initiated");
         assertThatThrownBy(() -> payouts.initiate(uk.marketplaceId(), uk.accountType()))
                 .as("no payout happened, so the pair is free again").isInstanceOf(SpApiException.class);
         assertThat(simulator.calls(SpApiOperation.initiatePayout)).isEqualTo(2);
         assertThatThrownBy(() -> payouts.initiate(jp.marketplaceId(), jp.accountType()))
-                .hasMessageContaining("NOT_ELIGIBLE_FOR_ON_DEMAND_PAYOUT: the seller is not eligible for on-demand payouts; retrying will most likely fail");
+                .hasMessageContaining("NotEligibleForOnDemandPayout: the seller is not eligible for on-demand payouts; retrying will most likely fail");
         assertThatThrownBy(() -> payouts.initiate(ca.marketplaceId(), ca.accountType()))
-                .hasMessageContaining("NO_DEPOSIT_METHOD: no deposit method found; add a valid deposit method in Seller Central");
+                .hasMessageContaining("NoDepositMethod: no deposit method found; add a valid deposit method in Seller Central");
         assertThatThrownBy(() -> payouts.initiate(invoicedDe.marketplaceId(), invoicedDe.accountType()))
-                .hasMessageContaining("INVALID_INPUT: Amazon does not accept this marketplaceId/accountType");
+                .hasMessageContaining("InvalidInput: Amazon does not accept this marketplaceId/accountType");
 
         // a payout made elsewhere (Seller Central, another installation) for DE a moment ago
         payouts(newGuard(), Set.of(DE)).initiate(DE.marketplaceId(), DE.accountType());
         assertThatThrownBy(() -> payouts.initiate(DE.marketplaceId(), DE.accountType()))
-                .hasMessageContaining("PAYOUT_FREQUENCY_EXCEEDED: Amazon already initiated a payout for this marketplace and account type in the last 24 hours");
+                .hasMessageContaining("PayoutFrequencyExceeded: Amazon already initiated a payout for this marketplace and account type in the last 24 hours");
         assertThatThrownBy(() -> payouts.initiate(DE.marketplaceId(), DE.accountType())).isInstanceOf(PayoutRefusedException.class)
-                .hasMessageContaining("(PAYOUT_FREQUENCY_EXCEEDED)");
+                .hasMessageContaining("(PayoutFrequencyExceeded)");
     }
 
     private SpApiPayouts payouts(PayoutGuard guard, Set<PayoutTarget> allowed) {

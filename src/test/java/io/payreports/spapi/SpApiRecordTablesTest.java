@@ -18,7 +18,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The SP-API layouts against the tables their Flyway migration (V2) creates, in H2 and in PostgreSQL. */
+/** The SP-API layouts against the tables their Flyway migrations (V2, V3) create, in H2 and in PostgreSQL. */
 class SpApiRecordTablesTest {
 
     private static final Transaction TRANSACTION = Transaction.of(SpApiJson.read("""
@@ -51,16 +51,19 @@ class SpApiRecordTablesTest {
     /** A re-read (lookback, restarted window) upserts: the second delivery leaves one row per key, the amount exact. */
     private static void writeTwice(JdbcRecordsSink sink, DataSource database, String transactions, String totalAmount, String lines,
                                    String methods) throws Exception {
-        PaymentMethod card = new PaymentMethod("PI-1", "CARD", "677", "3", "2029", "US", "ATVPDKIKX0DER", "?SIEGE|x!EGEIS?");
+        PaymentMethod card = new PaymentMethod("PI-1", "CARD", "677", "3", "2029", "US", null, null, "John Doe", null);
+        // the Transfers model's own example lists a bank account under the same paymentMethodId
+        PaymentMethod bank = new PaymentMethod("PI-1", "BANK_ACCOUNT", "677", null, null, null, "ATVPDKIKX0DER", null, "John Doe",
+                "DEFAULT_DEPOSIT_METHOD");
         for (int delivery = 0; delivery < 2; delivery++) {
             deliver(sink, TransactionLayout.INSTANCE, List.of(TRANSACTION));
             deliver(sink, BreakdownLineLayout.INSTANCE, BreakdownLine.of(TRANSACTION));
-            deliver(sink, PaymentMethodLayout.INSTANCE, List.of(card));
+            deliver(sink, PaymentMethodLayout.INSTANCE, List.of(card, bank));
         }
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             assertThat(single(statement, "SELECT COUNT(*) FROM " + transactions)).isEqualTo(1L);
             assertThat(single(statement, "SELECT COUNT(*) FROM " + lines)).isEqualTo(2L);
-            assertThat(single(statement, "SELECT COUNT(*) FROM " + methods)).isEqualTo(1L);
+            assertThat(single(statement, "SELECT COUNT(*) FROM " + methods)).isEqualTo(2L);
             try (ResultSet row = statement.executeQuery("SELECT " + totalAmount + " FROM " + transactions)) {
                 row.next();
                 assertThat(row.getBigDecimal(1)).isEqualByComparingTo(new BigDecimal("17.50"));
