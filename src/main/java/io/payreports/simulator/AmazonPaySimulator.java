@@ -202,7 +202,8 @@ public final class AmazonPaySimulator implements AutoCloseable {
         }
         if (call.startsWith("GET /report-schedules/")) {
             String id = lastSegment(call);
-            return account.schedule(id).map(schedule -> json(exchange, 200, schedule))
+            // Amazon's reference answers one schedule inside a reportSchedules list
+            return account.schedule(id).map(schedule -> json(exchange, 200, Map.of("reportSchedules", List.of(schedule))))
                     .orElseGet(() -> error(exchange, 404, "ResourceNotFound", "Report schedule " + id + " does not exist."));
         }
         if (call.startsWith("DELETE /report-schedules/")) {
