@@ -1,9 +1,9 @@
 package io.payreports.amazonpay;
 
-import io.payreports.config.PayreportsApplication;
 import io.payreports.examples.ExampleServer;
 import io.payreports.examples.ExampleServer.Answer;
 import io.payreports.examples.ExampleServer.Request;
+import io.payreports.examples.RunOnce;
 import io.payreports.jobs.JobRun;
 import io.payreports.state.WatermarkStore;
 import org.h2.jdbcx.JdbcDataSource;
@@ -11,16 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -39,10 +38,8 @@ class AmazonPayExamplesTest {
     private static final String DOCUMENT_ID = "amzn1.tortuga.3.45ee712dc-3512-6cbd-ad71-ab3cb4cffef7.T3FKJJI01Y1E32";
     /** The reference's placeholder URL, with a stray quote in front: it points at Amazon's S3, so the test server's URL replaces it. */
     private static final String DOCUMENTED_URL = "\"\"https://tortuga-[...].amazonaws.com/<reportDocumentId>?X-Amz-Algorithm=...&X-Amz-Signature=...\"";
-    /** The settlement report sample of Amazon's settlement and transaction reports guide: 4 transactions. */
-    private static final Path SETTLEMENT_SAMPLE = Path.of("src/test/resources/reports/amazon-sample.csv");
 
-    private final Clock clock = Clock.fixed(Instant.parse("2022-12-08T00:00:00Z"), java.time.ZoneOffset.UTC);
+    private final Clock clock = Clock.fixed(Instant.parse("2022-12-08T00:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
     Path dir;
@@ -167,12 +164,8 @@ class AmazonPayExamplesTest {
     /** Amazon's documented answer for each call; the document URL points at the test server's copy of the guide's sample. */
     private static Answer reference(Request request) {
         String call = request.method() + " " + request.rawPath();
-        try {
-            if (call.startsWith("GET /documents/")) {
-                return new Answer(200, "text/plain; charset=UTF-8", Files.readAllBytes(SETTLEMENT_SAMPLE), Map.of());
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        if (call.startsWith("GET /documents/")) {
+            return new Answer(200, "text/plain; charset=UTF-8", ExampleServer.settlementReport(), Map.of());
         }
         return switch (call) {
             case "GET /v2/reports" -> Answer.json(200, example("amazonpay/getReports.json"));
@@ -201,23 +194,7 @@ class AmazonPayExamplesTest {
     private JobRun runOnce(ExampleServer amazon, Path routes) throws Exception {
         Path key = dir.resolve("private-key.pem");
         PemKeys.writePrivateKey(KEYS.getPrivate(), key);
-        Path config = dir.resolve("application.properties");
-        Files.writeString(config, String.join("\n",
-                "payreports.amazonpay.endpoint = " + amazon.baseUrl(),
-                "payreports.amazonpay.public-key-id = " + KEY_ID,
-                "payreports.amazonpay.private-key-file = " + key,
-                "payreports.output-dir = " + dir.resolve("out"),
-                "payreports.data-dir = " + dir.resolve("data"),
-                "payreports.state.jdbc-url = jdbc:h2:file:" + dir.resolve("data/state"),
-                "payreports.sinks.jdbc.url = jdbc:h2:file:" + dir.resolve("data/state"),
-                "payreports.retry.redelivery-delay = 10",
-                "payreports.retry.maximum-redeliveries = 2",
-                ""), StandardCharsets.UTF_8);
-        try (PayreportsApplication application = PayreportsApplication.create(config, Optional.of(routes))) {
-            application.start();
-            assertThat(application.triggerAllJobs()).isEqualTo(1);
-            assertThat(application.jobRuns().awaitFinished(1, Duration.ofSeconds(60))).isTrue();
-            return application.jobRuns().finished().get(0);
-        }
+        return RunOnce.run(dir, routes, "payreports.amazonpay.endpoint = " + amazon.baseUrl(),
+                "payreports.amazonpay.public-key-id = " + KEY_ID, "payreports.amazonpay.private-key-file = " + key);
     }
 }

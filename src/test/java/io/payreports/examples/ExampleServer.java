@@ -83,6 +83,15 @@ public final class ExampleServer implements AutoCloseable {
         return examples;
     }
 
+    /** The settlement report sample of Amazon's settlement and transaction reports guide (4 transactions), as a report download answers it. */
+    public static byte[] settlementReport() {
+        try {
+            return Files.readAllBytes(Path.of("src/test/resources/reports/amazon-sample.csv"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** One of the kept examples, exactly as stored. */
     public static String example(String relativePath) {
         try {

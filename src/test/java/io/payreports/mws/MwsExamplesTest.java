@@ -1,18 +1,17 @@
 package io.payreports.mws;
 
-import io.payreports.config.PayreportsApplication;
 import io.payreports.examples.ExampleServer;
 import io.payreports.examples.ExampleServer.Answer;
 import io.payreports.examples.ExampleServer.Request;
+import io.payreports.examples.RunOnce;
 import io.payreports.jobs.JobRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +34,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MwsExamplesTest {
 
     private static final List<String> SETTLEMENT = List.of("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_");
-    /** The guide's settlement report sample: 4 transactions. */
-    private static final Path SETTLEMENT_SAMPLE = Path.of("src/test/resources/reports/amazon-sample.csv");
 
     @TempDir
     Path dir;
@@ -132,17 +129,18 @@ class MwsExamplesTest {
     private static Answer guide(Request request) {
         String action = action(request);
         if (action.equals("GetReport")) {
-            try {
-                byte[] report = Files.readAllBytes(SETTLEMENT_SAMPLE);
-                String md5 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(report));
-                return new Answer(200, "text/plain;charset=UTF-8", report, Map.of("Content-MD5", md5));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            byte[] report = ExampleServer.settlementReport();
+            return new Answer(200, "text/plain;charset=UTF-8", report, Map.of("Content-MD5", Base64.getEncoder().encodeToString(md5(report))));
         }
         return Answer.xml(example("mws/" + action + ".xml"));
+    }
+
+    private static byte[] md5(byte[] content) {
+        try {
+            return MessageDigest.getInstance("MD5").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every Java runtime", e);
+        }
     }
 
     private static String action(Request request) {
@@ -161,24 +159,7 @@ class MwsExamplesTest {
     private JobRun runOnce(ExampleServer amazon) throws Exception {
         Path routes = Files.createDirectories(dir.resolve("routes"));
         Files.copy(Path.of("docs/jobs/mws-settlement.yaml"), routes.resolve("mws-settlement.yaml"));
-        Path config = dir.resolve("application.properties");
-        Files.writeString(config, String.join("\n",
-                "payreports.mws.endpoint = " + amazon.baseUrl(),
-                "payreports.mws.access-key-id = " + MwsClientTest.ACCESS_KEY,
-                "payreports.mws.secret-key = " + MwsClientTest.SECRET,
-                "payreports.mws.seller-id = " + MwsClientTest.SELLER,
-                "payreports.output-dir = " + dir.resolve("out"),
-                "payreports.data-dir = " + dir.resolve("data"),
-                "payreports.state.jdbc-url = jdbc:h2:file:" + dir.resolve("data/state"),
-                "payreports.sinks.jdbc.url = jdbc:h2:file:" + dir.resolve("data/state"),
-                "payreports.retry.redelivery-delay = 10",
-                "payreports.retry.maximum-redeliveries = 2",
-                ""));
-        try (PayreportsApplication application = PayreportsApplication.create(config, Optional.of(routes))) {
-            application.start();
-            assertThat(application.triggerAllJobs()).isEqualTo(1);
-            assertThat(application.jobRuns().awaitFinished(1, Duration.ofSeconds(60))).isTrue();
-            return application.jobRuns().finished().get(0);
-        }
+        return RunOnce.run(dir, routes, "payreports.mws.endpoint = " + amazon.baseUrl(), "payreports.mws.access-key-id = " + MwsClientTest.ACCESS_KEY,
+                "payreports.mws.secret-key = " + MwsClientTest.SECRET, "payreports.mws.seller-id = " + MwsClientTest.SELLER);
     }
 }
