@@ -99,13 +99,13 @@ public class AmazonPayClient {
     }
 
     public Report getReportById(String reportId) {
-        JsonNode answer = answer("getReportById", call("getReportById", "GET", "/reports/" + pathSegment(reportId), Map.of(), ""));
+        JsonNode answer = get("getReportById", "/reports/" + pathSegment(reportId), Map.of());
         return read("getReportById", require("getReportById", answer, "reportId"), Report.class);
     }
 
     public ReportDocument getReportDocument(String reportDocumentId) {
         String operation = "getReportDocument";
-        JsonNode answer = answer(operation, call(operation, "GET", "/report-documents/" + pathSegment(reportDocumentId), Map.of(), ""));
+        JsonNode answer = get(operation, "/report-documents/" + pathSegment(reportDocumentId), Map.of());
         require(operation, answer, "reportDocumentId");
         return read(operation, require(operation, answer, "url"), ReportDocument.class);
     }
@@ -124,7 +124,7 @@ public class AmazonPayClient {
 
     public List<ReportSchedule> getReportSchedules(List<String> reportTypes) {
         Map<String, String> query = reportTypes.isEmpty() ? Map.of() : Map.of("reportTypes", String.join(",", reportTypes));
-        JsonNode answer = answer("getReportSchedules", call("getReportSchedules", "GET", "/report-schedules", query, ""));
+        JsonNode answer = get("getReportSchedules", "/report-schedules", query);
         return read("getReportSchedules", requireArray("getReportSchedules", answer, "reportSchedules"), ReportSchedules.class).reportSchedules();
     }
 
@@ -134,7 +134,7 @@ public class AmazonPayClient {
      */
     public ReportSchedule getReportScheduleById(String reportScheduleId) {
         String operation = "getReportScheduleById";
-        JsonNode answer = answer(operation, call(operation, "GET", "/report-schedules/" + pathSegment(reportScheduleId), Map.of(), ""));
+        JsonNode answer = get(operation, "/report-schedules/" + pathSegment(reportScheduleId), Map.of());
         JsonNode schedule = answer.has("reportSchedules") ? requireArray(operation, answer, "reportSchedules").path("reportSchedules").path(0) : answer;
         return read(operation, require(operation, schedule, "reportScheduleId"), ReportSchedule.class);
     }
@@ -167,7 +167,7 @@ public class AmazonPayClient {
                 query.put("pageSize", pageSize.toString());
             }
         }
-        JsonNode answer = answer("getDisbursements", call("getDisbursements", "GET", "/disbursements", query, ""));
+        JsonNode answer = get("getDisbursements", "/disbursements", query);
         return read("getDisbursements", requireArray("getDisbursements", answer, "disbursements"), DisbursementsPage.class);
     }
 
@@ -203,7 +203,7 @@ public class AmazonPayClient {
     }
 
     /**
-     * A signed call; returns the JSON answer. {@code path} is relative to {@code /{env}/v2}.
+     * A signed call; returns the JSON answer. {@code path} is relative to {@link AmazonPayConfig#apiBase()} ({@code /live/v2} or {@code /v2}).
      * POSTs carry an idempotency key so that Amazon can tell a retry from a second request.
      */
     public String call(String operation, String method, String path, Map<String, String> query, String body) {
@@ -246,7 +246,7 @@ public class AmazonPayClient {
     }
 
     private ReportsPage getReportsPage(Map<String, String> params) {
-        JsonNode answer = answer("getReports", call("getReports", "GET", "/reports", params, ""));
+        JsonNode answer = get("getReports", "/reports", params);
         return read("getReports", requireArray("getReports", answer, "reports"), ReportsPage.class);
     }
 
@@ -279,6 +279,10 @@ public class AmazonPayClient {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private JsonNode get(String operation, String path, Map<String, String> query) {
+        return answer(operation, call(operation, "GET", path, query, ""));
     }
 
     /** The id a create operation answers with. */

@@ -95,6 +95,12 @@ class AmazonPayExamplesTest {
             assertThat(list.headers()).containsEntry("x-amz-pay-host", "127.0.0.1").containsEntry("x-amz-pay-region", "NA");
             assertThat(amazon.requests().get(1).body())
                     .isEqualTo("{\"reportType\":\"_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_\",\"startTime\":\"20221114T074550Z\",\"endTime\":\"20221202T150350Z\"}");
+
+            AmazonPayOperation.getDisbursements.invoke(client, Map.of("startTime", "2022-11-14T07:45:50.5Z", "endTime", "20221202T150350Z"), "", null);
+            assertThat(amazon.requests().get(2).parameters()).as("the api command's parameters")
+                    .containsEntry("startTime", "20221114T074550Z").containsEntry("endTime", "20221202T150350Z");
+            assertThatThrownBy(() -> AmazonPayOperation.getReports.invoke(client, Map.of("createdSince", "yesterday"), "", null))
+                    .hasMessage("createdSince: not an ISO 8601 date-time: 'yesterday'");
         }
     }
 
