@@ -37,6 +37,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -133,7 +134,8 @@ public final class AmazonPaySimulator implements AutoCloseable {
 
     private static String environmentOfKey(HttpExchange exchange) {
         String authorization = exchange.getRequestHeaders().getFirst("authorization");
-        return authorization != null && authorization.contains("PublicKeyId=SANDBOX-") ? "sandbox" : "live";
+        // the SDK's test (Util#getServiceURI): the key id starts with SANDBOX, in any case
+        return authorization != null && authorization.toUpperCase(Locale.ROOT).contains("PUBLICKEYID=SANDBOX") ? "sandbox" : "live";
     }
 
     private int api(HttpExchange exchange, String environment, String operationPath) throws IOException {
