@@ -2,6 +2,7 @@ package io.payreports.amazonpay;
 
 import io.payreports.jobs.ApiCalls;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,10 +67,10 @@ public class AmazonPayClient {
             params.put("processingStatuses", query.processingStatuses().stream().map(Enum::name).collect(Collectors.joining(",")));
         }
         if (query.createdSince() != null) {
-            params.put("createdSince", query.createdSince().toString());
+            params.put("createdSince", AmazonPayDates.basic(query.createdSince()));
         }
         if (query.createdUntil() != null) {
-            params.put("createdUntil", query.createdUntil().toString());
+            params.put("createdUntil", AmazonPayDates.basic(query.createdUntil()));
         }
         if (query.pageSize() != null) {
             params.put("pageSize", query.pageSize().toString());
@@ -77,7 +78,7 @@ public class AmazonPayClient {
         return getReportsPage(params);
     }
 
-    /** The page after a previous one. Amazon rejects nextToken combined with any other filter (seed 000). */
+    /** The page after a previous one. Amazon rejects nextToken combined with any other filter (Amazon Pay reports API reference). */
     public ReportsPage getReports(String nextToken) {
         return getReportsPage(Map.of("nextToken", nextToken));
     }
@@ -98,11 +99,15 @@ public class AmazonPayClient {
     }
 
     public Report getReportById(String reportId) {
-        return read(call("getReportById", "GET", "/reports/" + pathSegment(reportId), Map.of(), ""), Report.class);
+        JsonNode answer = get("getReportById", "/reports/" + pathSegment(reportId), Map.of());
+        return read("getReportById", require("getReportById", answer, "reportId"), Report.class);
     }
 
     public ReportDocument getReportDocument(String reportDocumentId) {
-        return read(call("getReportDocument", "GET", "/report-documents/" + pathSegment(reportDocumentId), Map.of(), ""), ReportDocument.class);
+        String operation = "getReportDocument";
+        JsonNode answer = get(operation, "/report-documents/" + pathSegment(reportDocumentId), Map.of());
+        require(operation, answer, "reportDocumentId");
+        return read(operation, require(operation, answer, "url"), ReportDocument.class);
     }
 
     /**
@@ -112,18 +117,26 @@ public class AmazonPayClient {
     public String createReport(String reportType, Instant startTime, Instant endTime, String idempotencyKey) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("reportType", reportType);
-        body.put("startTime", startTime.toString());
-        body.put("endTime", endTime.toString());
-        return field(call("createReport", "POST", "/reports", Map.of(), json(body), idempotencyKey), "reportId");
+        body.put("startTime", AmazonPayDates.basic(startTime));
+        body.put("endTime", AmazonPayDates.basic(endTime));
+        return id("createReport", call("createReport", "POST", "/reports", Map.of(), json(body), idempotencyKey), "reportId");
     }
 
     public List<ReportSchedule> getReportSchedules(List<String> reportTypes) {
         Map<String, String> query = reportTypes.isEmpty() ? Map.of() : Map.of("reportTypes", String.join(",", reportTypes));
-        return read(call("getReportSchedules", "GET", "/report-schedules", query, ""), ReportSchedules.class).reportSchedules();
+        JsonNode answer = get("getReportSchedules", "/report-schedules", query);
+        return read("getReportSchedules", requireArray("getReportSchedules", answer, "reportSchedules"), ReportSchedules.class).reportSchedules();
     }
 
+    /**
+     * Amazon's reference answers this with the schedule inside a one-element {@code reportSchedules}
+     * list, like getReportSchedules; older pages show the bare object. Both are read.
+     */
     public ReportSchedule getReportScheduleById(String reportScheduleId) {
-        return read(call("getReportScheduleById", "GET", "/report-schedules/" + pathSegment(reportScheduleId), Map.of(), ""), ReportSchedule.class);
+        String operation = "getReportScheduleById";
+        JsonNode answer = get(operation, "/report-schedules/" + pathSegment(reportScheduleId), Map.of());
+        JsonNode schedule = answer.has("reportSchedules") ? requireArray(operation, answer, "reportSchedules").path("reportSchedules").path(0) : answer;
+        return read(operation, require(operation, schedule, "reportScheduleId"), ReportSchedule.class);
     }
 
     /** Creates a schedule; Amazon allows one per report type, replaced only with {@code deleteExistingSchedule}. */
@@ -132,9 +145,9 @@ public class AmazonPayClient {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("reportType", reportType);
         body.put("scheduleFrequency", scheduleFrequency);
-        body.put("nextReportCreationTime", nextReportCreationTime.toString());
+        body.put("nextReportCreationTime", AmazonPayDates.basic(nextReportCreationTime));
         Map<String, String> query = deleteExistingSchedule ? Map.of("deleteExistingSchedule", "true") : Map.of();
-        return field(call("createReportSchedule", "POST", "/report-schedules", query, json(body), idempotencyKey), "reportScheduleId");
+        return id("createReportSchedule", call("createReportSchedule", "POST", "/report-schedules", query, json(body), idempotencyKey), "reportScheduleId");
     }
 
     public void cancelReportSchedule(String reportScheduleId) {
@@ -148,13 +161,14 @@ public class AmazonPayClient {
             // like getReports, a next page is asked for with its token alone
             query.put("nextToken", nextToken);
         } else {
-            query.put("startTime", startTime.toString());
-            query.put("endTime", endTime.toString());
+            query.put("startTime", AmazonPayDates.basic(startTime));
+            query.put("endTime", AmazonPayDates.basic(endTime));
             if (pageSize != null) {
                 query.put("pageSize", pageSize.toString());
             }
         }
-        return read(call("getDisbursements", "GET", "/disbursements", query, ""), DisbursementsPage.class);
+        JsonNode answer = get("getDisbursements", "/disbursements", query);
+        return read("getDisbursements", requireArray("getDisbursements", answer, "disbursements"), DisbursementsPage.class);
     }
 
     /**
@@ -189,7 +203,7 @@ public class AmazonPayClient {
     }
 
     /**
-     * A signed call; returns the JSON answer. {@code path} is relative to {@code /{env}/v2}.
+     * A signed call; returns the JSON answer. {@code path} is relative to {@link AmazonPayConfig#apiBase()} ({@code /live/v2} or {@code /v2}).
      * POSTs carry an idempotency key so that Amazon can tell a retry from a second request.
      */
     public String call(String operation, String method, String path, Map<String, String> query, String body) {
@@ -232,7 +246,8 @@ public class AmazonPayClient {
     }
 
     private ReportsPage getReportsPage(Map<String, String> params) {
-        return read(call("getReports", "GET", "/reports", params, ""), ReportsPage.class);
+        JsonNode answer = get("getReports", "/reports", params);
+        return read("getReports", requireArray("getReports", answer, "reports"), ReportsPage.class);
     }
 
     /** Retry-After in seconds; the HTTP-date form is not used by Amazon Pay and is ignored. */
@@ -266,12 +281,47 @@ public class AmazonPayClient {
         }
     }
 
-    private static String field(String json, String name) {
+    private JsonNode get(String operation, String path, Map<String, String> query) {
+        return answer(operation, call(operation, "GET", path, query, ""));
+    }
+
+    /** The id a create operation answers with. */
+    private static String id(String operation, String json, String name) {
+        return require(operation, answer(operation, json), name).get(name).asText();
+    }
+
+    /** A JSON object, or an error naming the operation: an answer we cannot read must never pass for an empty one. */
+    private static JsonNode answer(String operation, String json) {
+        JsonNode answer;
         try {
-            return AmazonPayJson.MAPPER.readTree(json).path(name).asText(null);
-        } catch (IOException e) {
-            throw new IllegalStateException("unexpected answer from Amazon Pay, no " + name + ": " + e.getMessage(), e);
+            answer = AmazonPayJson.MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw unrecognised(operation, "the answer is not JSON (" + e.getOriginalMessage() + ")");
         }
+        if (answer == null || !answer.isObject()) {
+            throw unrecognised(operation, "the answer is not a JSON object");
+        }
+        return answer;
+    }
+
+    private static JsonNode require(String operation, JsonNode answer, String field) {
+        if (!answer.hasNonNull(field) || answer.get(field).isContainerNode()) {
+            throw unrecognised(operation, "the answer has no '" + field + "'");
+        }
+        return answer;
+    }
+
+    /** No list at all is not "nothing new": Amazon answers an empty list when there is nothing. */
+    private static JsonNode requireArray(String operation, JsonNode answer, String field) {
+        if (!answer.path(field).isArray()) {
+            throw unrecognised(operation, "the answer has no '" + field + "' array");
+        }
+        return answer;
+    }
+
+    /** Status 200, so not retried: asking again gets the same answer, and the job's watermark stays where it is. */
+    private static AmazonPayApiException unrecognised(String operation, String what) {
+        return new AmazonPayApiException(operation, 200, "UnrecognisedAnswer", what + "; the call is failed rather than read as empty");
     }
 
     /** The getReportSchedules answer. */
@@ -281,11 +331,11 @@ public class AmazonPayClient {
         }
     }
 
-    private static <T> T read(String json, Class<T> type) {
+    private static <T> T read(String operation, JsonNode answer, Class<T> type) {
         try {
-            return AmazonPayJson.MAPPER.readValue(json, type);
-        } catch (IOException e) {
-            throw new IllegalStateException("unexpected answer from Amazon Pay, not a " + type.getSimpleName() + ": " + e.getMessage(), e);
+            return AmazonPayJson.MAPPER.treeToValue(answer, type);
+        } catch (IOException | IllegalArgumentException e) {
+            throw unrecognised(operation, "the answer is not a " + type.getSimpleName() + " (" + e.getMessage() + ")");
         }
     }
 

@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /**
  * Where and as whom to call Amazon Pay. The endpoint comes from the region unless overridden
- * (simulator, proxy); the environment is a path segment ({@code /live/v2} or {@code /sandbox/v2}).
+ * (simulator, proxy). The environment is a path segment ({@code /live/v2} or {@code /sandbox/v2}),
+ * unless the public key id names it ({@code LIVE-…}, {@code SANDBOX-…}): then the path is just
+ * {@code /v2}, as the official SDK builds it ({@code com.amazon.pay.api.Util#getServiceURI}).
  * {@code documents} null means {@link DocumentPolicy#DEFAULT}.
  */
 public record AmazonPayConfig(URI endpoint, String region, String environment, String publicKeyId,
@@ -49,9 +51,15 @@ public record AmazonPayConfig(URI endpoint, String region, String environment, S
         };
     }
 
-    /** Base of every API path, e.g. {@code https://pay-api.amazon.com/live/v2}. */
+    /** Base of every API path, e.g. {@code https://pay-api.amazon.com/live/v2}, or {@code …/v2} for an environment-specific key. */
     public String apiBase() {
         String base = endpoint.toString();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/" + environment + "/v2";
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + (keyNamesEnvironment() ? "" : "/" + environment) + "/v2";
+    }
+
+    /** The SDK's test, letter for letter: the key id starts with LIVE or SANDBOX, in any case. */
+    private boolean keyNamesEnvironment() {
+        String key = publicKeyId == null ? "" : publicKeyId.toUpperCase(Locale.ROOT);
+        return key.startsWith("LIVE") || key.startsWith("SANDBOX");
     }
 }

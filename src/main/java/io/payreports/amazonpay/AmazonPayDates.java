@@ -7,23 +7,27 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Amazon Pay writes report times in ISO 8601 basic form ({@code 20221118T150630Z}, seed 000) but
- * takes query filters such as {@code createdSince} in extended form ({@code 2022-11-18T15:06:30Z}).
+ * Amazon Pay writes times in ISO 8601 basic form ({@code 20221118T150630Z}): in its answers (Amazon
+ * Pay reports API reference) and in what the official SDK sends ({@code x-amz-pay-date}, and the
+ * {@code startTime}/{@code endTime}/{@code nextReportCreationTime} of its README's reporting samples).
+ * So we send that form, whole seconds, and read it, the extended ISO forms and the reference's
+ * dashed request examples alike.
  */
 public final class AmazonPayDates {
 
     private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-    /** Seed 000's request bodies write times as {@code 2022-08-04T23-59-59Z}, dashes in the time. */
+    /** The reference's request bodies write times as {@code 2022-08-04T23-59-59Z}, dashes in the time. */
     private static final DateTimeFormatter DASHED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
 
     private AmazonPayDates() {
     }
 
+    /** The basic form; a fraction of a second is dropped (the form has none), so a window's start never moves later. */
     public static String basic(Instant instant) {
         return BASIC.format(instant);
     }
 
-    /** Accepts the basic form Amazon answers with and the extended ISO 8601 forms. */
+    /** Accepts the basic form Amazon answers with, the reference's dashed form and the extended ISO 8601 forms. */
     public static Instant parse(String text) {
         String value = text.trim();
         try {

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +39,8 @@ public class AmazonPayDisbursements {
     /** The disbursements of the window [watermark, now); empty when there are none. */
     public List<Disbursement> pending(Exchange exchange) throws SQLException {
         String jobId = exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId();
-        Instant until = clock.instant();
+        // whole seconds: Amazon's basic time form has no fraction, and the watermark must be the end that was asked for
+        Instant until = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant since = watermarks.get(jobId).orElse(until.minus(FIRST_LOOKBACK));
         List<Disbursement> disbursements = new ArrayList<>();
         String nextToken = null;

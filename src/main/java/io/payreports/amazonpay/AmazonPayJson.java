@@ -2,6 +2,7 @@ package io.payreports.amazonpay;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,9 @@ public final class AmazonPayJson {
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            // disbursement times come in extended ISO form (seed 000), report times in basic form
+            // the reference's createReport and createReportSchedule answers end their object with a comma
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            // disbursement times come in extended ISO form (Amazon Pay reports API reference), report times in basic form
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();

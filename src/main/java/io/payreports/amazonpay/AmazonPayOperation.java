@@ -5,10 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The reporting operations of Amazon Pay API v2 (seed 000): HTTP method and path under /{env}/v2. */
+/** The reporting operations of Amazon Pay API v2 (Amazon Pay reports API reference): HTTP method and path under {@link AmazonPayConfig#apiBase()}. */
 public enum AmazonPayOperation {
     getReports("GET", "/reports"),
     getReportById("GET", "/reports/{reportId}"),
@@ -21,6 +22,8 @@ public enum AmazonPayOperation {
     getDisbursements("GET", "/disbursements");
 
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{(\\w+)}");
+    /** Query parameters that are times: sent in Amazon's basic form whichever ISO form the operator wrote. */
+    private static final Set<String> TIME_PARAMETERS = Set.of("createdSince", "createdUntil", "startTime", "endTime");
 
     private final String method;
     private final String pathTemplate;
@@ -44,12 +47,14 @@ public enum AmazonPayOperation {
     }
 
     /**
-     * Calls the operation: parameters named in the path fill it, the others go to the query string.
+     * Calls the operation: parameters named in the path fill it, the others go to the query string,
+     * times ({@code createdSince}, {@code startTime}, …) rewritten in Amazon's basic form.
      *
-     * @throws IllegalArgumentException when a path parameter is missing
+     * @throws IllegalArgumentException when a path parameter is missing or a time is not ISO 8601
      */
     public String invoke(AmazonPayClient client, Map<String, String> parameters, String body, String idempotencyKey) {
         Map<String, String> query = new LinkedHashMap<>(parameters);
+        query.replaceAll((name, value) -> TIME_PARAMETERS.contains(name) ? basicTime(name, value) : value);
         Matcher matcher = PATH_PARAMETER.matcher(pathTemplate);
         StringBuilder path = new StringBuilder();
         List<String> missing = new ArrayList<>();
@@ -67,5 +72,13 @@ public enum AmazonPayOperation {
         }
         String key = idempotencyKey != null || !method.equals("POST") ? idempotencyKey : AmazonPayClient.newIdempotencyKey();
         return client.call(name(), method, path.toString(), query, body == null ? "" : body, key);
+    }
+
+    private static String basicTime(String name, String value) {
+        try {
+            return AmazonPayDates.basic(AmazonPayDates.parse(value));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
     }
 }

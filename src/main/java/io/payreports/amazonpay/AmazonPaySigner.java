@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,8 +36,10 @@ public final class AmazonPaySigner {
         signed.put("accept", "application/json");
         signed.put("content-type", "application/json");
         signed.put("x-amz-pay-date", AmazonPayDates.basic(clock.instant()));
-        signed.put("x-amz-pay-host", uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
-        signed.put("x-amz-pay-region", region);
+        // the host alone, never :port, and the region in capitals: what the official SDK signs
+        // (SignatureHelper#createPreSignedHeaders: uri.getHost(), Region.NA.toString())
+        signed.put("x-amz-pay-host", uri.getHost());
+        signed.put("x-amz-pay-region", region.toUpperCase(Locale.ROOT));
         if (idempotencyKey != null) {
             signed.put("x-amz-pay-idempotency-key", idempotencyKey);
         }

@@ -2,6 +2,7 @@ package io.payreports.amazonpay;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,5 +11,5 @@ import java.time.Instant;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Disbursement(String sellerId, String settlementId, String amazonDisbursementReferenceId,
                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currencyCode,
-                           Instant transactionTime) {
+                           @JsonDeserialize(using = AmazonPayJson.InstantDeserializer.class) Instant transactionTime) {
 }

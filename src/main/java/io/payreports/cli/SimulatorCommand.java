@@ -91,7 +91,7 @@ public class SimulatorCommand implements Callable<Integer> {
             SpApiSimulator.mount(simulator, SpApiSimulatorOptions.of(port, RuntimeClock.get()).withSeed(seed).withLatePostings(0.1)
                     .withFaults(Faults.parse(faults, seed)));
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-            System.out.println("Amazon Pay simulator listening on " + simulator.baseUrl() + " (paths /live/v2/... and /sandbox/v2/...)");
+            System.out.println("Amazon Pay simulator listening on " + simulator.baseUrl() + " (paths /v2/... for LIVE-/SANDBOX- key ids, /live/v2/... and /sandbox/v2/...)");
             System.out.println("Point payreports at it with PAYREPORTS_AMAZONPAY_ENDPOINT=" + simulator.baseUrl());
             System.out.println("MWS Reports simulator listening on " + mwsSimulator.baseUrl() + ": PAYREPORTS_MWS_ENDPOINT=" + mwsSimulator.baseUrl()
                     + " PAYREPORTS_MWS_ACCESS_KEY_ID=" + mwsAccessKeyId + " PAYREPORTS_MWS_SELLER_ID=" + mwsSellerId);

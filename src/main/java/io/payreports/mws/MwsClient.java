@@ -62,18 +62,19 @@ public class MwsClient {
         parameters.put("RequestedFromDate", TIMESTAMP.format(from.truncatedTo(ChronoUnit.SECONDS)));
         parameters.put("RequestedToDate", TIMESTAMP.format(to.truncatedTo(ChronoUnit.SECONDS)));
         List<MwsReport> reports = new ArrayList<>();
-        MwsXml.Result page = MwsXml.result(call("GetReportRequestList", parameters));
+        MwsXml.Result page = result("GetReportRequestList", parameters);
         while (true) {
             page.requestsOrEmpty().stream()
                     .filter(request -> !MwsXml.text(request.generatedReportId()).isEmpty() || "DONE_NO_DATA".equals(MwsXml.status(request.status())))
                     .map(request -> new MwsReport(MwsXml.text(request.generatedReportId()), MwsXml.text(request.reportRequestId()),
-                            MwsXml.reportType(request.reportType()), MwsXml.instant(request.startDate()), MwsXml.instant(request.endDate()),
-                            MwsXml.instant(request.submittedDate()), MwsXml.status(request.status())))
+                            MwsXml.reportType(request.reportType()), MwsXml.instant("StartDate", request.startDate()),
+                            MwsXml.instant("EndDate", request.endDate()), MwsXml.instant("SubmittedDate", request.submittedDate()),
+                            MwsXml.status(request.status())))
                     .forEach(reports::add);
             if (!page.more()) {
                 return reports;
             }
-            page = MwsXml.result(call("GetReportRequestListByNextToken", Map.of("NextToken", MwsXml.text(page.nextToken()))));
+            page = result("GetReportRequestListByNextToken", Map.of("NextToken", MwsXml.text(page.nextToken())));
         }
     }
 
@@ -89,14 +90,14 @@ public class MwsClient {
         }
         parameters.put("Acknowledged", "false");
         Set<String> open = new LinkedHashSet<>();
-        MwsXml.Result page = MwsXml.result(call("GetReportList", parameters));
+        MwsXml.Result page = result("GetReportList", parameters);
         while (true) {
             page.reportsOrEmpty().stream().filter(report -> !report.isAcknowledged())
                     .map(report -> MwsXml.text(report.reportId())).forEach(open::add);
             if (!page.more()) {
                 return open;
             }
-            page = MwsXml.result(call("GetReportListByNextToken", Map.of("NextToken", MwsXml.text(page.nextToken()))));
+            page = result("GetReportListByNextToken", Map.of("NextToken", MwsXml.text(page.nextToken())));
         }
     }
 
@@ -123,18 +124,18 @@ public class MwsClient {
                 parameters.put("ReportIdList.Id." + (i + 1), batch.get(i));
             }
             parameters.put("Acknowledged", "true");
-            MwsXml.Result result = MwsXml.result(call("UpdateReportAcknowledgements", parameters));
+            MwsXml.Result result = result("UpdateReportAcknowledgements", parameters);
             count += MwsXml.text(result.count()).isEmpty() ? batch.size() : Integer.parseInt(MwsXml.text(result.count()));
         }
         return count;
     }
 
-    private String call(String action, Map<String, String> parameters) {
+    private MwsXml.Result result(String action, Map<String, String> parameters) {
         HttpResponse<String> response = send(action, parameters, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {
             throw failure(action, response.statusCode(), response.body());
         }
-        return response.body();
+        return MwsXml.result(action, response.body());
     }
 
     private <T> HttpResponse<T> send(String action, Map<String, String> actionParameters, HttpResponse.BodyHandler<T> handler) {

@@ -1,12 +1,17 @@
 package io.payreports.mws;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.Iterator;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -15,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 
 /**
- * The XML of the MWS Reports API (seed 003), read with Jackson. Values are trimmed and normalized on
+ * The XML of the MWS Reports API (Amazon Pay settlement and transaction reports guide), read with Jackson. Values are trimmed and normalized on
  * the way in: Amazon's own samples show report types wrapped in whitespace, and even
  * {@code GET FLAT FILE OFFAMAZONPAYMENTS SETTLEMENT DATA} and {@code  DONE } without underscores.
  */
@@ -25,23 +30,61 @@ final class MwsXml {
             .configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, true)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    private static final DateTimeFormatter XS_DATE_TIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendOffsetId().optionalEnd()
+            .parseDefaulting(ChronoField.OFFSET_SECONDS, 0)
+            .toFormatter(Locale.ROOT);
+
     private MwsXml() {
     }
 
-    /** The {@code <…Result>} element of any action's answer. */
-    static Result result(String xml) {
-        try {
-            JsonNode root = XML.readTree(xml);
-            for (Iterator<Map.Entry<String, JsonNode>> fields = root.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (field.getKey().endsWith("Result")) {
-                    return XML.treeToValue(field.getValue(), Result.class);
-                }
-            }
-            throw new MwsApiException(200, "MalformedResponse", "no Result element in the answer", false);
-        } catch (IOException e) {
-            throw new MwsApiException(200, "MalformedResponse", "unreadable XML answer: " + e.getMessage(), false);
+    /**
+     * The {@code <ActionResult>} of the answer to {@code action}: the root must be {@code <ActionResponse>}
+     * and hold it, or the call fails naming what was missing. An answer we do not recognise must never
+     * read as "no reports".
+     */
+    static Result result(String action, String xml) {
+        String root = rootElement(action, xml);
+        if (!root.equals(action + "Response")) {
+            throw malformed(action, "the answer's root element is <" + root + ">, not <" + action + "Response>");
         }
+        JsonNode result;
+        try {
+            result = XML.readTree(xml).get(action + "Result");
+        } catch (IOException e) {
+            throw malformed(action, "unreadable XML answer: " + e.getMessage());
+        }
+        if (result == null) {
+            throw malformed(action, "the answer has no <" + action + "Result> element");
+        }
+        if (!result.isObject()) {
+            // <ActionResult/>: Amazon leaves out what is empty
+            return new Result(null, null, null, null, null);
+        }
+        try {
+            return XML.treeToValue(result, Result.class);
+        } catch (IOException e) {
+            throw malformed(action, "unreadable <" + action + "Result>: " + e.getMessage());
+        }
+    }
+
+    private static String rootElement(String action, String xml) {
+        try {
+            XMLStreamReader reader = XML.getFactory().getXMLInputFactory().createXMLStreamReader(new StringReader(xml));
+            try {
+                reader.nextTag();
+                return reader.getLocalName();
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException e) {
+            throw malformed(action, "the answer is not XML: " + e.getMessage());
+        }
+    }
+
+    private static MwsApiException malformed(String action, String what) {
+        return new MwsApiException(200, "MalformedResponse", action + ": " + what, false);
     }
 
     /** {@code <ErrorResponse><Error><Code>…</Code><Message>…</Message></Error>}, or null when the body is not one. */
@@ -121,8 +164,19 @@ final class MwsXml {
         return status.strip().replaceAll("\\s+", "_").toUpperCase(Locale.ROOT);
     }
 
-    static Instant instant(String value) {
+    /**
+     * An {@code xs:dateTime}: with {@code Z}, an offset, or none at all, which MWS means as UTC (Amazon's
+     * MWS client library mocks send {@code 2007-10-25T23:36:28}); fractions of a second are kept.
+     */
+    static Instant instant(String element, String value) {
         String text = text(value);
-        return text.isEmpty() ? null : OffsetDateTime.parse(text).toInstant();
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return XS_DATE_TIME.parse(text, Instant::from);
+        } catch (DateTimeParseException e) {
+            throw new MwsApiException(200, "MalformedResponse", element + " '" + text + "' is not an xs:dateTime", false);
+        }
     }
 }

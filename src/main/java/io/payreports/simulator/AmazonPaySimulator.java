@@ -37,6 +37,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -135,7 +136,8 @@ public final class AmazonPaySimulator implements AutoCloseable {
 
     private static String environmentOfKey(HttpExchange exchange) {
         String authorization = exchange.getRequestHeaders().getFirst("authorization");
-        return authorization != null && authorization.contains("PublicKeyId=SANDBOX-") ? "sandbox" : "live";
+        // the SDK's test (Util#getServiceURI): the key id starts with SANDBOX, in any case
+        return authorization != null && authorization.toUpperCase(Locale.ROOT).contains("PUBLICKEYID=SANDBOX") ? "sandbox" : "live";
     }
 
     private int api(HttpExchange exchange, String environment, String operationPath) throws IOException {
@@ -204,7 +206,8 @@ public final class AmazonPaySimulator implements AutoCloseable {
         }
         if (call.startsWith("GET /report-schedules/")) {
             String id = lastSegment(call);
-            return account.schedule(id).map(schedule -> json(exchange, 200, schedule))
+            // Amazon's reference answers one schedule inside a reportSchedules list
+            return account.schedule(id).map(schedule -> json(exchange, 200, Map.of("reportSchedules", List.of(schedule))))
                     .orElseGet(() -> error(exchange, 404, "ResourceNotFound", "Report schedule " + id + " does not exist."));
         }
         if (call.startsWith("DELETE /report-schedules/")) {

@@ -15,7 +15,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -49,6 +52,7 @@ public final class MwsSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MwsSimulator.class);
     private static final String NS = "http://mws.amazonaws.com/doc/2009-01-01/";
     private static final String SETTLEMENT = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_";
+    private static final DateTimeFormatter XS_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
     /** MWS refuses requests whose Timestamp is more than 15 minutes off. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
     private static final int PAGE_SIZE = 4;
@@ -299,23 +303,28 @@ public final class MwsSimulator implements AutoCloseable {
     private record CatalogEntry(String requestId, String reportId, Settlement settlement, Instant start, Instant end, Instant submitted) {
     }
 
-    /** Written like the guide's sample (seed 003): values on their own indented lines. */
+    /** Written like the guide's sample (Amazon Pay settlement and transaction reports guide): values on their own indented lines. */
     private static String requestInfo(CatalogEntry report) {
         boolean done = report.reportId() != null;
         return " <ReportRequestInfo>\n  <ReportRequestId>" + report.requestId() + "</ReportRequestId>\n  <ReportType>\n   "
-                + SETTLEMENT + "\n  </ReportType>\n  <StartDate>" + report.start() + "</StartDate>\n  <EndDate>" + report.end()
-                + "</EndDate>\n  <Scheduled>false</Scheduled>\n  <SubmittedDate>" + report.submitted() + "</SubmittedDate>\n"
+                + SETTLEMENT + "\n  </ReportType>\n  <StartDate>" + xsDateTime(report.start()) + "</StartDate>\n  <EndDate>" + xsDateTime(report.end())
+                + "</EndDate>\n  <Scheduled>false</Scheduled>\n  <SubmittedDate>" + xsDateTime(report.submitted()) + "</SubmittedDate>\n"
                 + "  <ReportProcessingStatus>" + (done ? " _DONE_ " : "_DONE_NO_DATA_") + "</ReportProcessingStatus>\n"
                 + (done ? "  <GeneratedReportId>" + report.reportId() + "</GeneratedReportId>\n" : "")
-                + "  <CompletedDate>" + report.submitted() + "</CompletedDate>\n </ReportRequestInfo>\n";
+                + "  <CompletedDate>" + xsDateTime(report.submitted()) + "</CompletedDate>\n </ReportRequestInfo>\n";
+    }
+
+    /** As Amazon's answers in the guide write times: {@code 2015-06-13T00:00:18+00:00}. */
+    private static String xsDateTime(Instant instant) {
+        return XS_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
     private String reportInfo(CatalogEntry report) {
         Instant ackDate = acknowledged.get(report.reportId());
         return " <ReportInfo>\n  <ReportId>" + report.reportId() + "</ReportId>\n  <ReportType>" + SETTLEMENT + "</ReportType>\n"
-                + "  <ReportRequestId>" + report.requestId() + "</ReportRequestId>\n  <AvailableDate>" + report.submitted()
+                + "  <ReportRequestId>" + report.requestId() + "</ReportRequestId>\n  <AvailableDate>" + xsDateTime(report.submitted())
                 + "</AvailableDate>\n  <Acknowledged>" + (ackDate != null) + "</Acknowledged>\n"
-                + (ackDate != null ? "  <AcknowledgedDate>" + ackDate + "</AcknowledgedDate>\n" : "") + " </ReportInfo>\n";
+                + (ackDate != null ? "  <AcknowledgedDate>" + xsDateTime(ackDate) + "</AcknowledgedDate>\n" : "") + " </ReportInfo>\n";
     }
 
     private static List<String> listed(Map<String, String> parameters, String prefix) {

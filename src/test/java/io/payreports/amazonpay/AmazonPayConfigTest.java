@@ -25,6 +25,14 @@ class AmazonPayConfigTest {
     }
 
     @Test
+    void aKeyIdThatNamesItsEnvironmentCallsV2WithoutTheEnvironmentSegment() {
+        assertThat(config(null, "na", "live", "LIVE-AFVX7ULWSGBZ5535PCUQOY7B").apiBase()).isEqualTo("https://pay-api.amazon.com/v2");
+        assertThat(config(null, "eu", "live", "SANDBOX-AFVX7ULWSGBZ5535PCUQOY7B").apiBase()).isEqualTo("https://pay-api.amazon.eu/v2");
+        assertThat(config(null, "jp", "sandbox", "live-lowercase").apiBase()).as("the SDK compares in capitals").isEqualTo("https://pay-api.amazon.jp/v2");
+        assertThat(config(null, "na", "sandbox", "AFVX7ULWSGBZ5535PCUQOY7B").apiBase()).isEqualTo("https://pay-api.amazon.com/sandbox/v2");
+    }
+
+    @Test
     void unknownRegionOrEnvironmentIsAClearError() {
         assertThatThrownBy(() -> config(null, "mars", "live")).hasMessage("region must be na, eu or jp, not 'mars'");
         assertThatThrownBy(() -> config(null, "na", "prod")).hasMessage("environment must be live or sandbox, not 'prod'");
@@ -36,7 +44,10 @@ class AmazonPayConfigTest {
         assertThat(AmazonPayDates.parse("20221118T150630Z")).isEqualTo(instant);
         assertThat(AmazonPayDates.parse("2022-11-18T15:06:30Z")).isEqualTo(instant);
         assertThat(AmazonPayDates.parse("2022-11-18T16:06:30+01:00")).isEqualTo(instant);
+        assertThat(AmazonPayDates.parse("2022-11-18T15-06-30Z")).as("the reference's request examples").isEqualTo(instant);
+        assertThat(AmazonPayDates.parse("2022-11-18T15:06:30.000Z")).isEqualTo(instant);
         assertThat(AmazonPayDates.basic(instant)).isEqualTo("20221118T150630Z");
+        assertThat(AmazonPayDates.basic(instant.plusNanos(843_885_452))).as("no fraction, never rounded up").isEqualTo("20221118T150630Z");
         assertThatThrownBy(() -> AmazonPayDates.parse("yesterday")).hasMessage("not an ISO 8601 date-time: 'yesterday'");
     }
 
@@ -52,6 +63,10 @@ class AmazonPayConfigTest {
     }
 
     private static AmazonPayConfig config(URI endpoint, String region, String environment) {
-        return new AmazonPayConfig(endpoint, region, environment, "KEY", Duration.ofSeconds(1), Duration.ofSeconds(1), null);
+        return config(endpoint, region, environment, "KEY");
+    }
+
+    private static AmazonPayConfig config(URI endpoint, String region, String environment, String publicKeyId) {
+        return new AmazonPayConfig(endpoint, region, environment, publicKeyId, Duration.ofSeconds(1), Duration.ofSeconds(1), null);
     }
 }
