@@ -70,7 +70,7 @@ public final class ConfigKeys {
             key("payreports.reports.max-uncompressed-size", "16g", "largest report document once decompressed"),
             key("payreports.reports.max-compression-ratio", "200", "largest uncompressed/compressed ratio (zip bombs)"),
             key("payreports.reports.max-line-length", "1m", "longest line of a report document"),
-            key(ConfigKeys.JOB_CRON, "the job file's cron", "Quartz cron of the job <job> (its routeId), overriding the job file's"));
+            key(ConfigKeys.JOB_CRON, "the job file's cron", "Quartz cron of the job with that jobId, overriding the one in its job file"));
 
     static final String JOB_CRON = "payreports.jobs.<job>.cron";
 
@@ -185,5 +185,62 @@ public final class ConfigKeys {
         }
         Matcher job = JOB_KEY.matcher(key);
         return job.matches() && job.group(2).equals("cron");
+    }
+
+    /** docs/configuration.md: the keys and sink options above as tables. */
+    public static String markdown() {
+        StringBuilder doc = new StringBuilder("""
+                # Configuration keys
+
+                Generated from `io.payreports.config.ConfigKeys` (`ConfigKeysTest` regenerates it): these are the
+                keys `validate` and `run` accept; any other `payreports.*` key is an error with the nearest known
+                key. Set them in `config/application.properties` (or `--config FILE`); any value may come from the
+                environment as `{{env:NAME:default}}`, and the built-in defaults already read the variables below.
+
+                | key | environment | default | what it does |
+                |---|---|---|---|
+                """);
+        Map<String, String> environment = builtInEnvironmentNames();
+        KEYS.forEach(key -> doc.append(row(code(key.name()), code(environment.getOrDefault(key.name(), "")), code(key.defaultValue()), key.description())));
+        doc.append("""
+
+                ## Sinks
+
+                A sink is declared by its keys, `payreports.sinks.<name>.<option>`; a job names it in its `sinks`
+                parameter. The sinks `file` and `jdbc` always exist. Options every sink has:
+
+                | option | default | what it does |
+                |---|---|---|
+                """);
+        COMMON_SINK_OPTIONS.forEach(option -> doc.append(row(code(option.option()), code(option.defaultValue()), option.description())));
+        for (String type : List.of("file", "jdbc", "sftp", "s3", "kafka")) {
+            doc.append("\n### type = ").append(type).append("\n\n| option | default | what it does |\n|---|---|---|\n");
+            SINK_OPTIONS.get(type).forEach(option -> doc.append(row(code(option.option()) + (option.required() ? " (required)" : ""),
+                    code(option.defaultValue()), option.description())));
+        }
+        return doc.toString();
+    }
+
+    /** The PAYREPORTS_* variable each built-in default reads, from its {@code {{env:NAME:default}}}. */
+    private static Map<String, String> builtInEnvironmentNames() {
+        Map<String, String> names = new java.util.TreeMap<>();
+        Pattern line = Pattern.compile("^(payreports\\.[a-z0-9.-]+)\\s*=\\s*\\{\\{env:([A-Z0-9_]+)");
+        try (var in = ConfigKeys.class.getClassLoader().getResourceAsStream(ConfigLocator.DEFAULTS)) {
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(line::matcher).filter(Matcher::find)
+                    .forEach(match -> names.put(match.group(1), match.group(2)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return names;
+    }
+
+    private static String row(String... cells) {
+        return "| " + String.join(" | ", cells) + " |\n";
+    }
+
+    /** A literal value as Markdown code, pipes escaped; a default that is prose ("the region's") stays prose. */
+    private static String code(String value) {
+        String escaped = value.replace("|", "\\|");
+        return value.isEmpty() || value.startsWith("the ") || value.contains("'s") ? escaped : "`" + escaped + "`";
     }
 }
