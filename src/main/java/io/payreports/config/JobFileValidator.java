@@ -137,7 +137,7 @@ final class JobFileValidator {
         Optional.ofNullable(parameters.get("reportType")).ifPresent(type -> {
             String reportType = resolve(scalar(type), file, type, "reportType");
             String environment = resolve("{{payreports.amazonpay.environment}}", file, type, "reportType");
-            // Amazon Pay reports API reference: "Sandbox support only exists for the Sandbox Settlement Report"
+            // Amazon Pay guide "Downloading reports via the Amazon Pay Reports API": "Sandbox support only exists for the Sandbox Settlement Report"
             if (reportType != null && "sandbox".equalsIgnoreCase(environment) && !reportType.equals(SANDBOX_SETTLEMENT)) {
                 problems.add(problem(file, type, "reportType", "the sandbox environment only has " + SANDBOX_SETTLEMENT + ", not " + reportType));
             } else if (reportType != null && !ReportModels.reportTypes().contains(reportType)) {

@@ -18,4 +18,13 @@ class ConfigExamplesTest {
         assertThat(outcome.problems()).isEmpty();
         assertThat(outcome.warnings()).isEmpty();
     }
+
+    /** docs/jobs/ holds the job files operators copy into routes/: together, with the shipped configuration. */
+    @org.junit.jupiter.api.Test
+    void everyShippedJobFileIsValid() {
+        ConfigurationCheck.Outcome outcome = ConfigurationCheck.check(Path.of("config", "application.properties"), Path.of("docs", "jobs"));
+
+        assertThat(outcome.problems()).isEmpty();
+        assertThat(outcome.warnings()).isEmpty();
+    }
 }
