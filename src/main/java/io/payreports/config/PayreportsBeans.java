@@ -79,8 +79,8 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         registry.bind("amazonPayReports", new AmazonPayReportSource(amazonPay.client(), watermarks, clock));
         registry.bind("amazonPayDisbursements", new AmazonPayDisbursements(amazonPay.client(), watermarks, clock));
         registry.bind("amazonPayBackfill", new AmazonPayBackfill(amazonPay.client(), clock, Duration.ofMinutes(30)));
-        mws = MwsConnection.open(MwsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator), clock);
-        registry.bind("mwsReports", new MwsReportSource(mws.client(), delivered, clock));
+        mws = new MwsConnection(MwsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator), clock);
+        registry.bind("mwsReports", new MwsReportSource(mws::client, delivered, clock));
         registry.bind("retryAfterPause", new RetryAfterPause(Duration.ofMillis(settings.retry().maximumRedeliveryDelayMs())));
         spApi = new SpApiConnection(PayreportsSettings.readSpApi(key -> properties.resolveProperty(key).orElse(null), locator), clock);
         SpApiBeans.bind(registry, spApi, state, watermarks, clock);
