@@ -20,9 +20,13 @@ public class ValidateCommand implements Callable<Integer> {
     @Option(names = "--routes", paramLabel = "DIR", description = "Folder of job files (default: PAYREPORTS_ROUTES_DIR, else ./routes).")
     Path routes;
 
+    @Option(names = "--connect", description = "Also open each configured database (state, jdbc sinks) and report it reachable or why not; nothing is read or written.")
+    boolean connect;
+
     @Override
     public Integer call() {
-        ConfigurationCheck.Outcome outcome = ConfigurationCheck.check(config, routes);
+        ConfigurationCheck.Outcome outcome = connect ? ConfigurationCheck.checkAndConnect(config, routes) : ConfigurationCheck.check(config, routes);
+        outcome.connections().forEach(System.out::println);
         if (!CheckReport.print(outcome)) {
             return 2;
         }

@@ -37,7 +37,8 @@ public final class ConfigurationCheck {
      * What the check found; {@code destinations} names where each sink delivers (no credentials),
      * {@code deadLetters} the folder of dead-letter files (empty when the settings are broken).
      */
-    public record Outcome(List<ConfigProblem> problems, List<ConfigProblem> warnings, Map<String, String> destinations, Optional<Path> deadLetters) {
+    public record Outcome(List<ConfigProblem> problems, List<ConfigProblem> warnings, Map<String, String> destinations, Optional<Path> deadLetters,
+                          List<String> connections) {
         public boolean valid() {
             return problems.isEmpty();
         }
@@ -53,15 +54,20 @@ public final class ConfigurationCheck {
      * @param routesDir  {@code --routes DIR} or null (then PAYREPORTS_ROUTES_DIR, ./routes, else the demo job)
      */
     public static Outcome check(Path configFile, Path routesDir) {
-        return new ConfigurationCheck().run(configFile, routesDir);
+        return new ConfigurationCheck().run(configFile, routesDir, false);
     }
 
-    private Outcome run(Path configFile, Path routesOption) {
+    /** As {@link #check}, then, when the configuration is valid, opens each configured database ({@code validate --connect}). */
+    public static Outcome checkAndConnect(Path configFile, Path routesDir) {
+        return new ConfigurationCheck().run(configFile, routesDir, true);
+    }
+
+    private Outcome run(Path configFile, Path routesOption, boolean connect) {
         List<ConfigProblem> warnings = new ArrayList<>();
         Optional<Path> operatorConfig = attempt(() -> ConfigFiles.operatorConfig(configFile)).orElse(Optional.empty());
         Optional<Optional<Path>> routesDir = attempt(() -> ConfigFiles.routesDir(routesOption));
         if (!problems.isEmpty()) {
-            return new Outcome(problems, warnings, Map.of(), Optional.empty());
+            return new Outcome(problems, warnings, Map.of(), Optional.empty(), List.of());
         }
         ConfigLocator locator = new ConfigLocator(operatorConfig);
         DefaultCamelContext context = new DefaultCamelContext();
@@ -97,7 +103,13 @@ public final class ConfigurationCheck {
             if (Files.exists(schedules)) {
                 attempt(() -> DeclaredSchedules.read(schedules));
             }
-            return new Outcome(problems, warnings, destinations, settings.map(s -> DeadLetterWriter.directory(s.outputDir())));
+            List<String> connections = new ArrayList<>();
+            if (connect && problems.isEmpty()) {
+                ConnectionCheck databases = ConnectionCheck.run(settings.orElseThrow(), sinkTypes, lookup, locator);
+                connections.addAll(databases.report());
+                problems.addAll(databases.problems());
+            }
+            return new Outcome(problems, warnings, destinations, settings.map(s -> DeadLetterWriter.directory(s.outputDir())), connections);
         } finally {
             dataSources.close();
             context.stop();

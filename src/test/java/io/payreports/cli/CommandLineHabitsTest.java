@@ -67,4 +67,26 @@ class CommandLineHabitsTest {
                 "--routes", routes.toString())).isEqualTo(2);
         assertThat(console.err()).contains("run --job: no job 'amazonpay-disbursement', did you mean amazonpay-disbursements?");
     }
+
+    @Test
+    void validateConnectOpensEachDatabaseAndNamesTheOneItCannotReach() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        Path config = Files.writeString(dir.resolve("app.properties"), String.join("\n",
+                "payreports.state.jdbc-url = jdbc:h2:file:" + dir.resolve("data/payreports"),
+                "payreports.sinks.warehouse.type = jdbc",
+                "payreports.sinks.warehouse.url = jdbc:postgresql://127.0.0.1:5432/test?user=postgres",
+                "payreports.sinks.lost.type = jdbc",
+                "payreports.sinks.lost.url = jdbc:postgresql://127.0.0.1:" + closedPort + "/test?user=postgres&password=not-shown",
+                ""));
+
+        assertThat(PayreportsCommand.execute("validate", "--connect", "--config", config.toString(), "--routes", "routes")).isEqualTo(2);
+
+        assertThat(console.out()).contains("sink warehouse jdbc:postgresql://127.0.0.1:5432/test: ok (PostgreSQL");
+        assertThat(console.err()).contains(config + ":5: payreports.sinks.lost.url: cannot connect to jdbc:postgresql://127.0.0.1:" + closedPort + "/test: ")
+                .doesNotContain("not-shown");
+        assertThat(Files.exists(dir.resolve("data"))).as("an embedded database is not created by a check").isFalse();
+    }
 }
