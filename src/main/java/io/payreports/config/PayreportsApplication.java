@@ -75,6 +75,7 @@ public final class PayreportsApplication implements AutoCloseable {
     public static PayreportsApplication createDeliveryOnly(Path configFile) {
         PayreportsApplication application = createLocal(configFile);
         application.main.addOverrideProperty("camel.main.auto-startup", "false");
+        application.beans.onlyDeliver();
         return application;
     }
 

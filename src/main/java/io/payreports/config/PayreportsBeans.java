@@ -50,8 +50,15 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
     private MwsConnection mws;
     private SpApiConnection spApi;
 
+    private boolean deliveryOnly;
+
     PayreportsBeans(ConfigLocator locator) {
         this.locator = locator;
+    }
+
+    /** No job will run (replay): Amazon Pay is never called, so its demo mode is not worth a warning. */
+    void onlyDeliver() {
+        deliveryOnly = true;
     }
 
     @Override
@@ -75,6 +82,9 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         context.addService(delivered, true);
 
         amazonPay = AmazonPayConnection.open(settings, locator, clock);
+        if (!deliveryOnly) {
+            amazonPay.warnIfDemo();
+        }
         WatermarkStore watermarks = new WatermarkStore(state);
         registry.bind("amazonPayReports", new AmazonPayReportSource(amazonPay.client(), watermarks, clock));
         registry.bind("amazonPayDisbursements", new AmazonPayDisbursements(amazonPay.client(), watermarks, clock));
