@@ -51,6 +51,10 @@ public class ParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Files.isDirectory(file)) {
+            System.err.println("parse: " + file + " is a directory; give one report file (plain, .gz or .zip)");
+            return 2;
+        }
         DefaultCamelContext camel = new DefaultCamelContext();
         try {
             ReportFormats formats = new ReportFormats(camel);

@@ -1,18 +1,25 @@
 package io.payreports.cli;
 
 import io.payreports.config.ConfigException;
+import io.payreports.config.ConfigFiles;
+import io.payreports.config.ConfigurationCheck;
 import io.payreports.config.PayreportsApplication;
 import io.payreports.jobs.JobRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Starts the runtime: every job in routes/ on its Quartz schedule.",
@@ -25,8 +32,14 @@ public class RunCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file overriding the defaults (default: config/application.properties when present).")
     Path config;
 
+    @Option(names = "--routes", paramLabel = "DIR", description = "Folder of job files (default: PAYREPORTS_ROUTES_DIR, else ./routes, else the demo job).")
+    Path routes;
+
     @Option(names = "--once", description = "Run every job one time, wait for delivery, print a summary and exit.")
     boolean once;
+
+    @Option(names = "--job", paramLabel = "ID", description = "With --once: run only this job (its routeId); repeatable.")
+    List<String> jobs = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT1H",
             description = "With --once: how long to wait for the jobs (ISO-8601, default ${DEFAULT-VALUE}).")
@@ -53,13 +66,24 @@ public class RunCommand implements Callable<Integer> {
             System.err.println("run --backfill needs --report-type TYPE --from DATE --to DATE, with --to after --from");
             return 2;
         }
-        try (PayreportsApplication application = once || backfill ? PayreportsApplication.createLocal(config) : PayreportsApplication.create(config)) {
+        if (!jobs.isEmpty() && !once) {
+            System.err.println("run --job needs --once (a scheduled run runs every job of the routes folder)");
+            return 2;
+        }
+        // the same check as validate: a configuration it rejects never starts
+        ConfigurationCheck.Outcome check = ConfigurationCheck.check(config, routes);
+        if (!ValidateCommand.CheckReport.print(check)) {
+            return 2;
+        }
+        Optional<Path> routesDir = ConfigFiles.routesDir(routes);
+        try (PayreportsApplication application = once || backfill ? PayreportsApplication.createLocal(config, routesDir)
+                : PayreportsApplication.create(config, routesDir)) {
             if (backfill) {
                 application.start();
                 List<String> notCompleted = application.backfill(reportType, from.atStartOfDay(ZoneOffset.UTC).toInstant(),
                         to.atStartOfDay(ZoneOffset.UTC).toInstant(), sinks);
                 List<JobRun> runs = application.jobRuns().finished();
-                RunSummary.print(System.out, runs, application.describeMode());
+                RunSummary.print(System.out, runs, application.describeMode(), check);
                 notCompleted.forEach(report -> System.out.println("not delivered, Amazon ended it: " + report));
                 return runs.stream().allMatch(JobRun::succeeded) ? 0 : 1;
             }
@@ -68,10 +92,16 @@ public class RunCommand implements Callable<Integer> {
                 return 0;
             }
             application.start();
-            int triggered = application.triggerAllJobs();
+            int triggered;
+            try {
+                triggered = application.triggerJobs(jobs);
+            } catch (IllegalArgumentException e) {
+                System.err.println("run --job: " + e.getMessage());
+                return 2;
+            }
             boolean done = application.jobRuns().awaitFinished(triggered, timeout);
             List<JobRun> runs = application.jobRuns().finished();
-            RunSummary.print(System.out, runs, application.describeMode());
+            RunSummary.print(System.out, runs, application.describeMode(), check);
             if (!done) {
                 System.err.println("run --once: not every job finished within " + timeout);
                 return 1;
@@ -88,7 +118,7 @@ public class RunCommand implements Callable<Integer> {
         private RunSummary() {
         }
 
-        static void print(PrintStream out, List<JobRun> runs, String mode) {
+        static void print(PrintStream out, List<JobRun> runs, String mode, ConfigurationCheck.Outcome check) {
             out.println("payreports run summary (" + mode + ")");
             List<String> sinks = runs.stream().flatMap(run -> run.deliveredBySink().keySet().stream()).distinct().sorted().toList();
             StringBuilder header = new StringBuilder(String.format("%-28s %8s %8s %9s", "JOB", "REPORTS", "FAILED", "RECORDS"));
@@ -104,6 +134,18 @@ public class RunCommand implements Callable<Integer> {
             }
             if (runs.isEmpty()) {
                 out.println("(no jobs ran: add a job file under routes/)");
+            }
+            for (String sink : sinks) {
+                out.println(String.format("%-9s -> %s", sink, check.destinations().getOrDefault(sink, "(not configured)")));
+            }
+            check.deadLetters().filter(RunSummary::hasFiles).ifPresent(dir -> out.println("dead letters in " + dir));
+        }
+
+        private static boolean hasFiles(Path dir) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                return files.anyMatch(Files::isRegularFile);
+            } catch (IOException e) {
+                return false; // no folder yet: nothing was dead-lettered
             }
         }
 

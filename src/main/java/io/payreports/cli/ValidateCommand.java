@@ -1,53 +1,49 @@
 package io.payreports.cli;
 
-import io.payreports.config.ConfigException;
-import io.payreports.config.ConfigFiles;
-import io.payreports.config.ConfigProblem;
-import io.payreports.config.JobFileValidator;
+import io.payreports.config.ConfigurationCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks the configuration and the job routes without starting any job.",
+        description = {"Checks the configuration, the sinks and the job files without starting any job: the same check run does first.",
                 "Each problem is printed as FILE:LINE: key: message."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:configuration and routes are valid", "2:problems were found (printed on stderr)"})
+        exitCodeList = {"0:configuration and routes are valid (warnings, if any, on stderr)", "2:problems were found (printed on stderr)"})
 public class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file to check (default: config/application.properties when present).")
     Path config;
 
+    @Option(names = "--routes", paramLabel = "DIR", description = "Folder of job files (default: PAYREPORTS_ROUTES_DIR, else ./routes).")
+    Path routes;
+
+    @Option(names = "--connect", description = "Also open each configured database (state, jdbc sinks) and report it reachable or why not; nothing is read or written.")
+    boolean connect;
+
     @Override
     public Integer call() {
-        List<ConfigProblem> problems = new ArrayList<>();
-        Optional<Path> operatorConfig = Optional.empty();
-        try {
-            operatorConfig = ConfigFiles.operatorConfig(config);
-            ConfigFiles.readSettings(operatorConfig);
-        } catch (ConfigException e) {
-            problems.addAll(e.problems());
+        ConfigurationCheck.Outcome outcome = connect ? ConfigurationCheck.checkAndConnect(config, routes) : ConfigurationCheck.check(config, routes);
+        outcome.connections().forEach(System.out::println);
+        if (!CheckReport.print(outcome)) {
+            return 2;
         }
-        if (problems.isEmpty()) {
-            try {
-                ConfigFiles.readSpApiSettings(operatorConfig);
-            } catch (ConfigException e) {
-                problems.addAll(e.problems());
-            }
+        System.out.println("configuration and routes are valid");
+        return 0;
+    }
+
+    /** How validate and run print a check: problems and warnings on stderr, one line each. */
+    static final class CheckReport {
+        private CheckReport() {
         }
-        if (problems.isEmpty()) {
-            problems.addAll(new JobFileValidator(operatorConfig).validate());
+
+        /** Prints the outcome and answers whether it lets a run start. */
+        static boolean print(ConfigurationCheck.Outcome outcome) {
+            outcome.problems().forEach(System.err::println);
+            outcome.warnings().forEach(warning -> System.err.println("warning: " + warning));
+            return outcome.valid();
         }
-        problems.forEach(problem -> System.err.println(problem));
-        if (problems.isEmpty()) {
-            System.out.println("configuration and routes are valid");
-            return 0;
-        }
-        return 2;
     }
 }

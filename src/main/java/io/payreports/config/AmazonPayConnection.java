@@ -35,13 +35,19 @@ public final class AmazonPayConnection implements AutoCloseable {
     /** For one-shot commands: the settings of the operator's file (or config/application.properties) and the environment. */
     public static AmazonPayConnection fromConfigFile(Path configFile, Clock clock) {
         Optional<Path> operatorConfig = ConfigFiles.operatorConfig(configFile);
-        return open(ConfigFiles.readSettings(operatorConfig), new ConfigLocator(operatorConfig), clock);
+        AmazonPayConnection connection = open(ConfigFiles.readSettings(operatorConfig), new ConfigLocator(operatorConfig), clock);
+        connection.warnIfDemo();
+        return connection;
+    }
+
+    /** Said by those who will call Amazon Pay: a command that only delivers (replay) never needs the key. */
+    void warnIfDemo() {
+        demo.ifPresent(simulator -> LOG.warn("No Amazon Pay public key id configured: using the built-in simulator at {} (demo mode)", simulator.endpoint()));
     }
 
     public static AmazonPayConnection open(PayreportsSettings settings, PayreportsSettings.KeyLocator locator, Clock clock) {
         if (settings.demoMode()) {
             DemoAmazonPay demo = DemoAmazonPay.start(settings.dataDir(), clock);
-            LOG.warn("No Amazon Pay public key id configured: using the built-in simulator at {} (demo mode)", demo.endpoint());
             AmazonPayConfig config = settings.amazonPayConfig(demo.endpoint(), demo.publicKeyId());
             AmazonPayClient client = new AmazonPayClient(config, new AmazonPaySigner(demo.publicKeyId(), demo.privateKey(), config.region(), clock));
             return new AmazonPayConnection(client, "demo mode: built-in Amazon Pay simulator at " + demo.endpoint(), Optional.of(demo));

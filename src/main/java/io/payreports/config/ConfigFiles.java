@@ -34,6 +34,17 @@ public final class ConfigFiles {
 
     /** The folder of job files: PAYREPORTS_ROUTES_DIR, else ./routes; empty when neither exists. */
     public static Optional<Path> routesDir() {
+        return routesDir(null);
+    }
+
+    /** The folder of job files: {@code --routes DIR} (must exist) when given, else as {@link #routesDir()}. */
+    public static Optional<Path> routesDir(Path option) {
+        if (option != null) {
+            if (!Files.isDirectory(option)) {
+                throw new ConfigException(List.of(new ConfigProblem(option.toString(), 0, "--routes", "not a directory")));
+            }
+            return Optional.of(option);
+        }
         String dir = System.getenv("PAYREPORTS_ROUTES_DIR");
         Path routes = dir == null || dir.isBlank() ? DEFAULT_ROUTES : Path.of(dir);
         return Files.isDirectory(routes) ? Optional.of(routes) : Optional.empty();

@@ -36,13 +36,30 @@ public final class ConfigLocator implements PayreportsSettings.KeyLocator {
         if (line > 0) {
             return new ConfigProblem(operatorFile.orElseThrow().toString(), line, key, message);
         }
-        return new ConfigProblem("classpath:" + DEFAULTS, lineOf(defaultLines, key), key, message);
+        int defaultLine = lineOf(defaultLines, key);
+        if (defaultLine == 0) {
+            // a key set nowhere (a required sink option, say) belongs where its group is, e.g. payreports.sinks.wh.type
+            for (String group = parentOf(key); group != null; group = parentOf(group)) {
+                int groupLine = lineOf(operatorLines, group + ".");
+                if (groupLine > 0) {
+                    return new ConfigProblem(operatorFile.orElseThrow().toString(), groupLine, key, message);
+                }
+            }
+        }
+        return new ConfigProblem("classpath:" + DEFAULTS, defaultLine, key, message);
+    }
+
+    /** {@code payreports.sinks.wh} for {@code payreports.sinks.wh.url}; null above {@code payreports.x}. */
+    private static String parentOf(String key) {
+        int dot = key.lastIndexOf('.');
+        return dot <= "payreports.".length() ? null : key.substring(0, dot);
     }
 
     private static int lineOf(List<String> lines, String key) {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
-            if (line.startsWith(key) && line.substring(key.length()).stripLeading().matches("^[=:].*")) {
+            boolean group = key.endsWith(".");
+            if (line.startsWith(key) && (group || line.substring(key.length()).stripLeading().matches("^[=:].*"))) {
                 return i + 1;
             }
         }

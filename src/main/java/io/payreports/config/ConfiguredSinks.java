@@ -9,6 +9,7 @@ import io.payreports.sinks.KafkaDeadLetters;
 import io.payreports.sinks.KafkaRecordsSink;
 import io.payreports.sinks.RecordDeadLetters;
 import io.payreports.sinks.RecordSink;
+import io.payreports.sinks.Redaction;
 import io.payreports.sinks.TargetPattern;
 import io.payreports.sinks.UploadSink;
 import org.apache.camel.CamelContext;
@@ -58,6 +59,8 @@ final class ConfiguredSinks {
     final Map<String, RecordSink> sinks = new LinkedHashMap<>();
     final Map<String, SinkRoutes.Retry> retries = new LinkedHashMap<>();
     final Map<String, RecordDeadLetters> deadLetters = new LinkedHashMap<>();
+    /** Where each sink delivers, for the run summary: no credentials, no query strings. */
+    final Map<String, String> destinations = new LinkedHashMap<>();
 
     private final PayreportsSettings.Reader r;
     private final PayreportsSettings settings;
@@ -106,7 +109,9 @@ final class ConfiguredSinks {
         String p = PREFIX + name + ".";
         String type = r.text(p + "type", TYPES.contains(name) && (name.equals("file") || name.equals("jdbc")) ? name : "");
         if (!TYPES.contains(type)) {
-            r.problem(p + "type", "must be one of file, jdbc, sftp, s3, kafka, not '" + type + "'");
+            // a database product is the commonest guess: its sink is jdbc with the product's URL
+            r.problem(p + "type", "must be one of file, jdbc, sftp, s3, kafka, not '" + type + "'"
+                    + (type.matches("(?i)postgres.*|h2|mysql|database|db") ? " (a database is type jdbc with " + p + "url)" : ""));
             return;
         }
         PayreportsSettings.Retry global = settings.retry();
@@ -140,11 +145,13 @@ final class ConfiguredSinks {
             }
         }
         Path directory = Path.of(r.text(p + "directory", settings.outputDir().toString()));
+        destinations.put(name, directory.toString());
         return new FileRecordsSink(name, directory, formats.isEmpty() ? EnumSet.allOf(FileFormat.class) : formats, r.bool(p + "gzip", false));
     }
 
     private RecordSink jdbc(String name, String p, Duration timeout) {
         String url = name.equals("jdbc") ? settings.recordsJdbcUrl() : r.jdbcUrl(p + "url");
+        destinations.put(name, Redaction.jdbcUrl(url));
         return new JdbcRecordsSink(name,
                 dataSources.forSink(url, r.text(p + "username", null), r.text(p + "password", null), timeout),
                 (int) r.number(p + "batch-size", JdbcRecordsSink.DEFAULT_BATCH_SIZE, 1, 100_000),
@@ -163,6 +170,7 @@ final class ConfiguredSinks {
         long port = r.number(p + "port", 22, 1, 65535);
         boolean strict = r.bool(p + "strict-host-key-checking", true);
         String knownHosts = r.text(p + "known-hosts-file", Path.of(System.getProperty("user.home"), ".ssh", "known_hosts").toString());
+        destinations.put(name, "sftp://" + host + ":" + port + "/" + r.text(p + "directory", "").replaceFirst("^/", ""));
         String uri = "sftp://" + host + ":" + port + "/" + r.text(p + "directory", "").replaceFirst("^/", "")
                 + "?username=" + r.required(p + "username")
                 + "&strictHostKeyChecking=" + (strict ? "yes" : "no")
@@ -190,6 +198,7 @@ final class ConfiguredSinks {
      */
     private RecordSink s3(String name, String p, Duration timeout) {
         String bucket = r.required(p + "bucket");
+        destinations.put(name, "s3://" + bucket + r.optionalText(p + "endpoint").map(endpoint -> " at " + endpoint).orElse(""));
         S3ClientBuilder client = S3Client.builder()
                 .region(Region.of(r.text(p + "region", "us-east-1")))
                 .forcePathStyle(r.bool(p + "path-style", false))
@@ -230,6 +239,7 @@ final class ConfiguredSinks {
     /** A transactional, idempotent producer with {@code acks=all}; {@code timeout} bounds a wait for brokers that are down. */
     private RecordSink kafka(String name, String p, Duration timeout) {
         KafkaRecordsSink sink = new KafkaRecordsSink(name, r.required(p + "bootstrap-servers"), r.text(p + "topic", "payreports.{layout}"), timeout);
+        destinations.put(name, "kafka topic " + r.text(p + "topic", "payreports.{layout}") + " at " + r.text(p + "bootstrap-servers", ""));
         r.optionalText(p + "dead-letter-topic").ifPresent(topic -> deadLetters.put(name, new KafkaDeadLetters(sink, topic, deadLetterFiles, clock)));
         return sink;
     }

@@ -3,8 +3,9 @@ package io.payreports.config;
 import io.payreports.reports.AmountNotation;
 import io.payreports.reports.ReportModels;
 import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.Resource;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteTemplateDefinition;
+import org.apache.camel.model.RouteTemplateParameterDefinition;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -17,13 +18,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,104 +27,117 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks job files under routes/ without starting anything: the Camel YAML DSL must load them, and
- * every {@code templatedRoute} must name a known template with its required parameters, a valid
- * Quartz cron (after property resolution) and known sinks. Problems carry file and line.
+ * Checks job files without starting anything: the Camel YAML DSL must load them, and every
+ * {@code templatedRoute} must name a known template, give each parameter that template declares
+ * without a default and no parameter it does not declare, use a job id no other file uses, resolve
+ * to a valid Quartz cron (the job's {@code payreports.jobs.<job>.cron} when set) and name declared
+ * sinks. Problems carry file and line.
  */
-public final class JobFileValidator {
+final class JobFileValidator {
 
-    /** Templates shipped in the jar and the parameters they cannot do without. */
-    private static final Map<String, Set<String>> REQUIRED_PARAMETERS = Map.of("amazonpay-reports", Set.of("jobId", "cron"),
-            "amazonpay-disbursements", Set.of("jobId", "cron"), "mws-reports", Set.of("jobId", "cron"),
-            "spapi-transactions", Set.of("jobId", "cron"), "spapi-payment-methods", Set.of("jobId", "cron"));
-    private static final List<String> TEMPLATES = PayreportsApplication.BUILT_IN_ROUTES;
-    private static final String SANDBOX_SETTLEMENT = ReportModels.SANDBOX_SETTLEMENT;
-
-    private final Optional<Path> operatorConfig;
-
-    public JobFileValidator(Optional<Path> operatorConfig) {
-        this.operatorConfig = operatorConfig;
+    /** A job file: where it is (for messages) and its text. */
+    record JobFile(String name, String text) {
     }
 
-    public List<ConfigProblem> validate() {
-        List<ConfigProblem> problems = new ArrayList<>();
-        Optional<Path> dir = ConfigFiles.routesDir();
-        if (dir.isEmpty()) {
-            return problems;
-        }
-        DefaultCamelContext context = new DefaultCamelContext();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir.get(), "*.yaml")) {
-            context.getPropertiesComponent().setLocation(ConfigFiles.propertyLocations(operatorConfig));
-            // job files instantiate the templates shipped in the jar
-            for (String templates : TEMPLATES) {
+    private static final String SANDBOX_SETTLEMENT = ReportModels.SANDBOX_SETTLEMENT;
+
+    private final ModelCamelContext context;
+    private final Set<String> sinks;
+    private final PayreportsSettings.KeyLocator locator;
+    private final List<ConfigProblem> problems = new ArrayList<>();
+    private final Map<String, String> jobFiles = new LinkedHashMap<>();
+    private final Map<String, String> routeFiles = new LinkedHashMap<>();
+
+    /** @param context a context with the configuration's properties and the jar's route templates loaded */
+    JobFileValidator(ModelCamelContext context, Set<String> sinks, PayreportsSettings.KeyLocator locator) {
+        this.context = context;
+        this.sinks = sinks;
+        this.locator = locator;
+    }
+
+    /** Loads the jar's route templates into {@code context}, as {@code run} does before the job files. */
+    static void loadTemplates(CamelContext context) {
+        try {
+            for (String templates : PayreportsApplication.BUILT_IN_ROUTES) {
                 PluginHelper.getRoutesLoader(context).loadRoutes(PluginHelper.getResourceLoader(context).resolveResource(templates));
             }
-            for (Path file : files) {
-                validateFile(context, file, problems);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (Exception e) {
             throw new IllegalStateException("cannot load the route templates of the jar: " + e.getMessage(), e);
-        } finally {
-            context.stop();
+        }
+    }
+
+    List<ConfigProblem> validate(List<JobFile> files) {
+        for (JobFile file : files) {
+            validateFile(file);
         }
         return problems;
     }
 
-    /** {@code file}, {@code jdbc} and the sinks defined under {@code payreports.sinks.<name>.*}. */
-    private static Set<String> configuredSinks(CamelContext context) {
-        return ConfiguredSinks.names(context.getPropertiesComponent()
-                .loadProperties(key -> key.startsWith(ConfiguredSinks.PREFIX)).stringPropertyNames());
+    /** The job ids (jobId parameters) of the files validated. */
+    Set<String> jobIds() {
+        return jobFiles.keySet();
     }
 
-    private void validateFile(CamelContext context, Path file, List<ConfigProblem> problems) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        Resource resource = ResourceHelper.fromString(file.toAbsolutePath().toUri().toString(), text);
+    private void validateFile(JobFile file) {
+        Node root;
         try {
-            PluginHelper.getRoutesLoader(context).loadRoutes(resource);
-        } catch (Exception e) {
-            problems.add(new ConfigProblem(file.toString(), lineOf(e), "routes", oneLine(e)));
+            root = new Composer(LoadSettings.builder().build(), new ParserImpl(LoadSettings.builder().build(),
+                    new StreamReader(LoadSettings.builder().build(), file.text()))).getSingleNode().orElse(null);
+        } catch (RuntimeException e) {
+            problems.add(new ConfigProblem(file.name(), lineOf(e), "routes", oneLine(e)));
             return;
         }
-        Node root = new Composer(LoadSettings.builder().build(), new ParserImpl(LoadSettings.builder().build(), new StreamReader(LoadSettings.builder().build(), text)))
-                .getSingleNode().orElse(null);
+        int before = problems.size();
         if (root instanceof SequenceNode sequence) {
             for (Node item : sequence.getValue()) {
                 mapping(item).flatMap(entries -> Optional.ofNullable(entries.get("templatedRoute")))
-                        .ifPresent(templated -> validateTemplatedRoute(context, file, templated, problems));
+                        .ifPresent(templated -> validateTemplatedRoute(file, templated));
             }
+        }
+        if (problems.size() > before) {
+            return; // loading it would only repeat what was found, less clearly
+        }
+        try {
+            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString(file.name(), file.text()));
+        } catch (Exception e) {
+            problems.add(new ConfigProblem(file.name(), lineOf(e), "routes", oneLine(e)));
         }
     }
 
-    private void validateTemplatedRoute(CamelContext context, Path file, Node node, List<ConfigProblem> problems) {
+    private void validateTemplatedRoute(JobFile file, Node node) {
         Map<String, Node> route = mapping(node).orElse(Map.of());
         String template = scalar(route.get("routeTemplateRef"));
-        Set<String> required = REQUIRED_PARAMETERS.get(template);
-        if (required == null) {
-            problems.add(problem(file, route.getOrDefault("routeTemplateRef", node), "routeTemplateRef",
-                    "unknown route template '" + template + "', known: " + REQUIRED_PARAMETERS.keySet()));
+        RouteTemplateDefinition definition = context.getRouteTemplateDefinition(template);
+        if (definition == null) {
+            List<String> known = context.getRouteTemplateDefinitions().stream().map(RouteTemplateDefinition::getId).sorted().toList();
+            problems.add(problem(file, route.getOrDefault("routeTemplateRef", node), "routeTemplateRef", "unknown route template '" + template + "'"
+                    + ConfigKeys.didYouMean(template, known).map(t -> ", did you mean " + t + "?").orElse(", known: " + known)));
             return;
         }
+        Map<String, RouteTemplateParameterDefinition> declared = new LinkedHashMap<>();
+        definition.getTemplateParameters().forEach(parameter -> declared.put(parameter.getName(), parameter));
         Map<String, Node> parameters = new LinkedHashMap<>();
         if (route.get("parameters") instanceof SequenceNode list) {
             for (Node parameter : list.getValue()) {
                 Map<String, Node> entry = mapping(parameter).orElse(Map.of());
-                parameters.put(scalar(entry.get("name")), entry.getOrDefault("value", parameter));
+                String name = scalar(entry.get("name"));
+                if (!declared.containsKey(name)) {
+                    problems.add(problem(file, entry.getOrDefault("name", parameter), name, "unknown parameter of template '" + template + "'"
+                            + ConfigKeys.didYouMean(name, declared.keySet()).map(p -> ", did you mean " + p + "?").orElse(", it has " + declared.keySet())));
+                }
+                parameters.put(name, entry.getOrDefault("value", parameter));
             }
         }
-        required.stream().filter(name -> !parameters.containsKey(name)).sorted()
-                .forEach(name -> problems.add(problem(file, node, name, "required parameter of template '" + template + "' is missing")));
-        Optional.ofNullable(parameters.get("cron")).ifPresent(cron -> {
-            String value = resolve(context, scalar(cron), file, cron, "cron", problems);
-            if (value != null) {
-                PayreportsSettings.cronProblem(value).ifPresent(message -> problems.add(problem(file, cron, "cron", message)));
-            }
-        });
+        declared.values().stream().filter(p -> p.isRequired() && p.getDefaultValue() == null && !parameters.containsKey(p.getName()))
+                .forEach(p -> problems.add(problem(file, node, p.getName(), "required parameter of template '" + template + "' is missing")));
+        String jobId = Optional.ofNullable(parameters.get("jobId")).map(JobFileValidator::scalar).orElse("");
+        unique(file, jobFiles, jobId, parameters.getOrDefault("jobId", node), "jobId");
+        unique(file, routeFiles, scalar(route.get("routeId")), route.getOrDefault("routeId", node), "routeId");
+        validateCron(file, jobId, parameters.get("cron"), declared.get("cron"));
         Optional.ofNullable(parameters.get("reportType")).ifPresent(type -> {
-            String reportType = resolve(context, scalar(type), file, type, "reportType", problems);
-            String environment = resolve(context, "{{payreports.amazonpay.environment}}", file, type, "reportType", problems);
-            // seed 001: "Sandbox support only exists for the Sandbox Settlement Report"
+            String reportType = resolve(scalar(type), file, type, "reportType");
+            String environment = resolve("{{payreports.amazonpay.environment}}", file, type, "reportType");
+            // Amazon Pay guide "Downloading reports via the Amazon Pay Reports API": "Sandbox support only exists for the Sandbox Settlement Report"
             if (reportType != null && "sandbox".equalsIgnoreCase(environment) && !reportType.equals(SANDBOX_SETTLEMENT)) {
                 problems.add(problem(file, type, "reportType", "the sandbox environment only has " + SANDBOX_SETTLEMENT + ", not " + reportType));
             } else if (reportType != null && !ReportModels.reportTypes().contains(reportType)) {
@@ -137,30 +145,57 @@ public final class JobFileValidator {
             }
         });
         Optional.ofNullable(parameters.get("charset")).ifPresent(charset -> {
-            String name = resolve(context, scalar(charset), file, charset, "charset", problems);
+            String name = resolve(scalar(charset), file, charset, "charset");
             if (name != null && !Charset.isSupported(name)) {
                 problems.add(problem(file, charset, "charset", "unknown charset '" + name + "' (e.g. UTF-8, windows-1252, ISO-8859-1, Shift_JIS)"));
             }
         });
         Optional.ofNullable(parameters.get("amounts")).ifPresent(amounts -> {
-            String notation = resolve(context, scalar(amounts), file, amounts, "amounts", problems);
+            String notation = resolve(scalar(amounts), file, amounts, "amounts");
             try {
                 AmountNotation.of(notation == null ? "" : notation);
             } catch (IllegalArgumentException e) {
                 problems.add(problem(file, amounts, "amounts", e.getMessage()));
             }
         });
-        Optional.ofNullable(parameters.get("sinks")).ifPresent(sinks -> {
-            for (String sink : scalar(sinks).split(",")) {
-                Set<String> known = configuredSinks(context);
-                if (!known.contains(sink.trim())) {
-                    problems.add(problem(file, sinks, "sinks", "unknown sink '" + sink.trim() + "', known: " + known));
+        Optional.ofNullable(parameters.get("sinks")).ifPresent(sinkList -> {
+            for (String sink : scalar(sinkList).split(",")) {
+                if (!sinks.contains(sink.trim())) {
+                    problems.add(problem(file, sinkList, "sinks", "undeclared sink '" + sink.trim() + "'"
+                            + ConfigKeys.didYouMean(sink.trim(), sinks).map(s -> ", did you mean " + s + "?").orElse("")
+                            + " (declared: " + sinks + "; declare one with payreports.sinks." + sink.trim() + ".type)"));
                 }
             }
         });
     }
 
-    private static String resolve(CamelContext context, String value, Path file, Node node, String key, List<ConfigProblem> problems) {
+    /** Two files with one id: Camel would keep one of them and silently drop the other job. */
+    private void unique(JobFile file, Map<String, String> seen, String id, Node node, String key) {
+        if (id.isEmpty()) {
+            return;
+        }
+        String first = seen.putIfAbsent(id, file.name());
+        if (first != null) {
+            problems.add(problem(file, node, key, "'" + id + "' is already the " + key + " of " + first + "; give each job its own"));
+        }
+    }
+
+    /** The cron a job fires on: {@code payreports.jobs.<job>.cron} when set, else the job file's, else the template's default. */
+    private void validateCron(JobFile file, String jobId, Node cronNode, RouteTemplateParameterDefinition declared) {
+        String overrideKey = "payreports.jobs." + jobId + ".cron";
+        Optional<String> override = context.getPropertiesComponent().resolveProperty(overrideKey);
+        if (override.isPresent()) {
+            PayreportsSettings.cronProblem(override.get()).ifPresent(message -> problems.add(locator.problem(overrideKey, message)));
+            return;
+        }
+        String cron = cronNode != null ? resolve(scalar(cronNode), file, cronNode, "cron") : declared == null ? null : declared.getDefaultValue();
+        if (cron != null) {
+            PayreportsSettings.cronProblem(cron).ifPresent(message -> problems.add(cronNode == null
+                    ? new ConfigProblem(file.name(), 0, "cron", message) : problem(file, cronNode, "cron", message)));
+        }
+    }
+
+    private String resolve(String value, JobFile file, Node node, String key) {
         try {
             return context.resolvePropertyPlaceholders(value);
         } catch (RuntimeException e) {
@@ -184,13 +219,13 @@ public final class JobFileValidator {
         return node instanceof ScalarNode scalar ? scalar.getValue() : "";
     }
 
-    private static ConfigProblem problem(Path file, Node node, String key, String message) {
+    private static ConfigProblem problem(JobFile file, Node node, String key, String message) {
         int line = node.getStartMark().map(mark -> mark.getLine() + 1).orElse(0);
-        return new ConfigProblem(file.toString(), line, key, message);
+        return new ConfigProblem(file.name(), line, key, message);
     }
 
     /** YAML DSL errors mention "line N" somewhere in their cause chain. */
-    private static int lineOf(Throwable error) {
+    static int lineOf(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("line (\\d+)").matcher(String.valueOf(cause.getMessage()));
             if (matcher.find()) {
@@ -200,7 +235,7 @@ public final class JobFileValidator {
         return 0;
     }
 
-    private static String oneLine(Throwable error) {
+    static String oneLine(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -13,45 +13,54 @@ import io.payreports.simulator.MwsSimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** An MWS client as configured: Amazon's endpoint with the operator's keys, or the built-in simulator (demo mode). */
+/**
+ * An MWS client as configured, made on first use: Amazon's endpoint with the operator's keys, or the
+ * built-in simulator (demo mode), so that a runtime without MWS jobs starts no simulator.
+ */
 final class MwsConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MwsConnection.class);
     private static final String DEMO_ACCESS_KEY = "DEMOMWSACCESSKEY";
     private static final String DEMO_SELLER = "A1DEMOSELLER";
 
-    private final MwsClient client;
-    private final Optional<MwsSimulator> demo;
+    private final MwsSettings settings;
+    private final Clock clock;
+    private MwsClient client; // guarded by this
+    private MwsSimulator demo; // guarded by this
 
-    private MwsConnection(MwsClient client, Optional<MwsSimulator> demo) {
-        this.client = client;
-        this.demo = demo;
+    MwsConnection(MwsSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
     }
 
-    static MwsConnection open(MwsSettings settings, Clock clock) {
+    synchronized MwsClient client() {
+        if (client != null) {
+            return client;
+        }
         if (!settings.demoMode()) {
-            return new MwsConnection(new MwsClient(settings.config(), clock), Optional.empty());
+            client = new MwsClient(settings.config(), clock);
+            return client;
         }
         byte[] secret = new byte[30];
         new SecureRandom().nextBytes(secret);
         String secretKey = Base64.getEncoder().encodeToString(secret);
         try {
-            MwsSimulator simulator = MwsSimulator.start(MwsSimulator.Options.of(0, DEMO_ACCESS_KEY, secretKey, DEMO_SELLER, clock));
-            LOG.info("No MWS access key configured: MWS jobs use the built-in simulator at {} (demo mode)", simulator.baseUrl());
-            MwsConfig config = new MwsConfig(simulator.baseUrl(), DEMO_ACCESS_KEY, secretKey, DEMO_SELLER, Optional.empty(),
-                    settings.connectTimeout(), settings.readTimeout());
-            return new MwsConnection(new MwsClient(config, clock), Optional.of(simulator));
+            demo = MwsSimulator.start(MwsSimulator.Options.of(0, DEMO_ACCESS_KEY, secretKey, DEMO_SELLER, clock));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the built-in MWS simulator: " + e.getMessage(), e);
         }
-    }
-
-    MwsClient client() {
+        LOG.info("No MWS access key configured: MWS jobs use the built-in simulator at {} (demo mode)", demo.baseUrl());
+        MwsConfig config = new MwsConfig(demo.baseUrl(), DEMO_ACCESS_KEY, secretKey, DEMO_SELLER, Optional.empty(),
+                settings.connectTimeout(), settings.readTimeout());
+        client = new MwsClient(config, clock);
         return client;
     }
 
     @Override
-    public void close() {
-        demo.ifPresent(MwsSimulator::close);
+    public synchronized void close() {
+        if (demo != null) {
+            demo.close();
+            demo = null;
+        }
     }
 }

@@ -18,10 +18,12 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The payreports runtime: Camel Main with our defaults, the operator's properties file, the
@@ -59,7 +61,12 @@ public final class PayreportsApplication implements AutoCloseable {
      * so scheduling stays local even when the configuration clusters it.
      */
     public static PayreportsApplication createLocal(Path configFile) {
-        PayreportsApplication application = create(configFile, ConfigFiles.routesDir());
+        return createLocal(configFile, ConfigFiles.routesDir());
+    }
+
+    /** As {@link #createLocal(Path)}, with the job files of {@code routesDir} (empty for the demo job). */
+    public static PayreportsApplication createLocal(Path configFile, Optional<Path> routesDir) {
+        PayreportsApplication application = create(configFile, routesDir);
         application.main.addOverrideProperty("payreports.cluster.enabled", "false");
         return application;
     }
@@ -68,6 +75,7 @@ public final class PayreportsApplication implements AutoCloseable {
     public static PayreportsApplication createDeliveryOnly(Path configFile) {
         PayreportsApplication application = createLocal(configFile);
         application.main.addOverrideProperty("camel.main.auto-startup", "false");
+        application.beans.onlyDeliver();
         return application;
     }
 
@@ -153,20 +161,38 @@ public final class PayreportsApplication implements AutoCloseable {
     }
 
     /**
-     * Fires every scheduled job now, through Quartz itself ({@code triggerJob}), so that a run
-     * started this way is the same as a scheduled one. Returns how many jobs were fired.
+     * Fires the scheduled jobs named (all when {@code jobIds} is empty) now, through Quartz itself
+     * ({@code triggerJob}), so that a run started this way is the same as a scheduled one. Returns how
+     * many jobs were fired; an id that is no scheduled job is an {@link IllegalArgumentException}.
      */
-    public int triggerAllJobs() throws SchedulerException {
-        int fired = 0;
+    public int triggerJobs(Collection<String> jobIds) throws SchedulerException {
+        Map<String, QuartzEndpoint> jobs = new TreeMap<>();
         for (Route route : context().getRoutes()) {
             if (route.getEndpoint() instanceof QuartzEndpoint quartz) {
-                TriggerKey trigger = quartz.getTriggerKey();
+                jobs.put(route.getRouteId(), quartz);
+            }
+        }
+        for (String id : jobIds) {
+            if (!jobs.containsKey(id)) {
+                throw new IllegalArgumentException("no job '" + id + "'" + ConfigKeys.didYouMean(id, jobs.keySet()).map(j -> ", did you mean " + j + "?").orElse("")
+                        + " (jobs: " + String.join(", ", jobs.keySet()) + ")");
+            }
+        }
+        int fired = 0;
+        for (Map.Entry<String, QuartzEndpoint> job : jobs.entrySet()) {
+            if (jobIds.isEmpty() || jobIds.contains(job.getKey())) {
+                TriggerKey trigger = job.getValue().getTriggerKey();
                 // camel-quartz names the job after its trigger
-                quartz.getComponent().getScheduler().triggerJob(JobKey.jobKey(trigger.getName(), trigger.getGroup()));
+                job.getValue().getComponent().getScheduler().triggerJob(JobKey.jobKey(trigger.getName(), trigger.getGroup()));
                 fired++;
             }
         }
         return fired;
+    }
+
+    /** Fires every scheduled job now; see {@link #triggerJobs}. */
+    public int triggerAllJobs() throws SchedulerException {
+        return triggerJobs(List.of());
     }
 
     /**

@@ -26,10 +26,13 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 
+import io.payreports.sinks.Redaction;
+
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,8 +50,15 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
     private MwsConnection mws;
     private SpApiConnection spApi;
 
+    private boolean deliveryOnly;
+
     PayreportsBeans(ConfigLocator locator) {
         this.locator = locator;
+    }
+
+    /** No job will run (replay): Amazon Pay is never called, so its demo mode is not worth a warning. */
+    void onlyDeliver() {
+        deliveryOnly = true;
     }
 
     @Override
@@ -57,12 +67,12 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         PayreportsSettings settings = PayreportsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator);
         Registry registry = context.getRegistry();
 
-        DataSource state = dataSources.forUrl(settings.stateJdbcUrl());
+        DataSource state = openState(settings.stateJdbcUrl());
         registry.bind("stateDatabaseHealthCheck", new StateDatabaseHealthCheck(state));
-        boolean clustered = Boolean.parseBoolean(properties.resolveProperty("payreports.cluster.enabled").orElse("false"));
+        PayreportsSettings.Cluster cluster = PayreportsSettings.readCluster(key -> properties.resolveProperty(key).orElse(null), locator);
+        boolean clustered = cluster.enabled();
         if (clustered) {
-            Duration checkin = Duration.ofMillis(Long.parseLong(properties.resolveProperty("payreports.cluster.checkin-interval").orElse("5000")));
-            QuartzCluster.configure(context, settings.stateJdbcUrl(), checkin, locator);
+            QuartzCluster.configure(context, settings.stateJdbcUrl(), cluster.checkinInterval(), locator);
         }
         if (settings.stateJdbcUrl().startsWith("jdbc:postgresql:")) {
             StateSchema.ensure(state, clustered); // before anything uses the tables: nodes may start together
@@ -72,12 +82,15 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         context.addService(delivered, true);
 
         amazonPay = AmazonPayConnection.open(settings, locator, clock);
+        if (!deliveryOnly) {
+            amazonPay.warnIfDemo();
+        }
         WatermarkStore watermarks = new WatermarkStore(state);
         registry.bind("amazonPayReports", new AmazonPayReportSource(amazonPay.client(), watermarks, clock));
         registry.bind("amazonPayDisbursements", new AmazonPayDisbursements(amazonPay.client(), watermarks, clock));
         registry.bind("amazonPayBackfill", new AmazonPayBackfill(amazonPay.client(), clock, Duration.ofMinutes(30)));
-        mws = MwsConnection.open(MwsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator), clock);
-        registry.bind("mwsReports", new MwsReportSource(mws.client(), delivered, clock));
+        mws = new MwsConnection(MwsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator), clock);
+        registry.bind("mwsReports", new MwsReportSource(mws::client, delivered, clock));
         registry.bind("retryAfterPause", new RetryAfterPause(Duration.ofMillis(settings.retry().maximumRedeliveryDelayMs())));
         spApi = new SpApiConnection(PayreportsSettings.readSpApi(key -> properties.resolveProperty(key).orElse(null), locator), clock);
         SpApiBeans.bind(registry, spApi, state, watermarks, clock);
@@ -101,6 +114,31 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         jobRuns.recordMetricsIn(new JobMetrics(meters, clock));
         registry.bind("jobRuns", jobRuns);
         context.getManagementStrategy().addEventNotifier(jobRuns);
+    }
+
+    /** The state database; an H2 file another process holds is a one-line problem rather than a pool's stack trace. */
+    private DataSource openState(String url) {
+        try {
+            return dataSources.forUrl(url);
+        } catch (RuntimeException e) {
+            if (!inUseByAnotherProcess(e)) {
+                throw e;
+            }
+            throw new ConfigException(List.of(locator.problem("payreports.state.jdbc-url", "the H2 database " + Redaction.jdbcUrl(url)
+                    + " is open in another process (another payreports run in this folder?): stop it, or give this run its own"
+                    + " PAYREPORTS_STATE_JDBC_URL; for two nodes use one PostgreSQL state database"
+                    + " (PAYREPORTS_STATE_JDBC_URL=jdbc:postgresql://HOST:5432/DB, payreports.cluster.enabled=true)")));
+        }
+    }
+
+    /** H2's "Database may be already in use" (error 90020) anywhere in the cause chain. */
+    private static boolean inUseByAnotherProcess(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     JobRuns jobRuns() {

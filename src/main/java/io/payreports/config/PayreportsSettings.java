@@ -101,6 +101,18 @@ public record PayreportsSettings(
         return r.problems.isEmpty() ? new ReportLimits(download, uncompressed, (int) ratio, (int) line) : ReportLimits.DEFAULTS;
     }
 
+    /** Clustered scheduling ({@code payreports.cluster.*}). */
+    public record Cluster(boolean enabled, Duration checkinInterval) {
+    }
+
+    public static Cluster readCluster(Function<String, String> lookup, KeyLocator locator) {
+        Reader r = new Reader(lookup, locator);
+        Cluster cluster = new Cluster(r.bool("payreports.cluster.enabled", false),
+                Duration.ofMillis(r.number("payreports.cluster.checkin-interval", 5000, 100, 3_600_000)));
+        r.throwIfAny();
+        return cluster;
+    }
+
     /** Checks a Quartz cron expression the way the quartz component will parse it. */
     public static Optional<String> cronProblem(String cron) {
         try {
@@ -249,7 +261,9 @@ public record PayreportsSettings(
 
         String jdbcUrl(String key) {
             String value = text(key, "");
-            if (!value.startsWith("jdbc:h2:") && !value.startsWith("jdbc:postgresql:")) {
+            if (value.isEmpty()) {
+                problem(key, "required: a jdbc:postgresql: or jdbc:h2: URL");
+            } else if (!value.startsWith("jdbc:h2:") && !value.startsWith("jdbc:postgresql:")) {
                 problem(key, "must be a jdbc:h2: or jdbc:postgresql: URL, not '" + value + "'");
             }
             return value;

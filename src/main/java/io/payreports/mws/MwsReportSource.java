@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
@@ -41,11 +42,12 @@ public class MwsReportSource {
     /** Consecutive reports meet within seconds (seed 003's sample: one ends at 00:00:18, the next starts at 00:00:19). */
     private static final Duration GAP_TOLERANCE = Duration.ofMinutes(1);
 
-    private final MwsClient client;
+    /** Made on first use: a runtime without MWS jobs starts no MWS simulator in demo mode. */
+    private final Supplier<MwsClient> client;
     private final IdempotentRepository delivered;
     private final Clock clock;
 
-    public MwsReportSource(MwsClient client, IdempotentRepository delivered, Clock clock) {
+    public MwsReportSource(Supplier<MwsClient> client, IdempotentRepository delivered, Clock clock) {
         this.client = client;
         this.delivered = delivered;
         this.clock = clock;
@@ -60,10 +62,10 @@ public class MwsReportSource {
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
         List<String> types = Arrays.stream(reportTypes.split(",")).map(String::strip).filter(type -> !type.isEmpty()).toList();
         Instant now = clock.instant();
-        List<MwsReport> generated = client.generatedReports(types, now.minus(RETENTION), now);
+        List<MwsReport> generated = client.get().generatedReports(types, now.minus(RETENTION), now);
         warnAboutGaps(run, generated);
         List<MwsReport> done = generated.stream().filter(report -> !report.hasNoData()).toList();
-        Set<String> open = client.unacknowledged(types);
+        Set<String> open = client.get().unacknowledged(types);
         Queue<String> toAcknowledge = new ConcurrentLinkedQueue<>();
         List<MwsReport> pending = new ArrayList<>();
         for (MwsReport report : done) {
@@ -95,7 +97,7 @@ public class MwsReportSource {
         MwsReport report = exchange.getProperty(SOURCE_REPORT, MwsReport.class);
         LOG.info("job {}: downloading MWS report {} ({} to {})", exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(),
                 report.reportId(), report.dataStart(), report.dataEnd());
-        return client.report(report.reportId());
+        return client.get().report(report.reportId());
     }
 
     /**
@@ -117,7 +119,7 @@ public class MwsReportSource {
     public void acknowledge(Exchange exchange) {
         List<String> ids = new ArrayList<>(toAcknowledge(exchange));
         if (!ids.isEmpty()) {
-            int count = client.acknowledge(ids);
+            int count = client.get().acknowledge(ids);
             LOG.info("job {}: acknowledged {} MWS report(s): {}", exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(), count, ids);
         }
     }

@@ -41,8 +41,13 @@ public final class DeadLetterWriter implements RecordDeadLetters {
     private final AtomicLong sequence = new AtomicLong();
 
     public DeadLetterWriter(Path outDir, Clock clock) {
-        this.directory = outDir.resolve("dead-letter");
+        this.directory = directory(outDir);
         this.clock = clock;
+    }
+
+    /** The folder dead letters go to under {@code outDir}. */
+    public static Path directory(Path outDir) {
+        return outDir.resolve("dead-letter");
     }
 
     /** Writes the dead letter and returns its file. */

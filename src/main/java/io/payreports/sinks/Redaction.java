@@ -29,4 +29,12 @@ public final class Redaction {
                         ? match.group(1) + "?<redacted>"
                         : match.group()));
     }
+
+    /**
+     * A JDBC URL as it may be shown: without its query ({@code ?user=..&password=..}), its
+     * {@code ;KEY=value} settings (H2) and any {@code user:password@} before the host.
+     */
+    public static String jdbcUrl(String url) {
+        return url == null ? null : url.replaceFirst("[?;].*$", "").replaceFirst("//[^/@]*@", "//");
+    }
 }

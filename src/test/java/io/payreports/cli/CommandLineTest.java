@@ -1,15 +1,11 @@
 package io.payreports.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,41 +14,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The command line contract of design.md §1: commands, help, exit codes, FILE:LINE: key: message. */
 class CommandLineTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final CapturedConsole console = new CapturedConsole();
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
 
     @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"run", "simulator", "api", "parse", "validate"}) {
             assertThat(PayreportsCommand.execute(command, "--help")).isZero();
         }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: payreports run", "Usage: payreports simulator",
+        assertThat(console.out()).contains("Usage: payreports run", "Usage: payreports simulator",
                 "Usage: payreports api", "Usage: payreports parse", "Usage: payreports validate");
     }
 
     @Test
     void validateAcceptsTheShippedConfigurationAndRoutes() {
         assertThat(PayreportsCommand.execute("validate", "--config", "config/application.properties")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("configuration and routes are valid");
+        assertThat(console.out()).contains("configuration and routes are valid");
     }
 
     @Test
@@ -60,7 +40,7 @@ class CommandLineTest {
         Path config = Files.writeString(dir.resolve("app.properties"), "# comment\npayreports.amazonpay.environment = prod\n");
 
         assertThat(PayreportsCommand.execute("validate", "--config", config.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        assertThat(console.err().strip())
                 .isEqualTo(config + ":2: payreports.amazonpay.environment: must be one of live, sandbox, not 'prod'");
     }
 
@@ -69,14 +49,14 @@ class CommandLineTest {
         Path config = Files.writeString(dir.resolve("sandbox.properties"), "payreports.amazonpay.environment = sandbox\n");
 
         assertThat(PayreportsCommand.execute("validate", "--config", config.toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("amazonpay-settlement.yaml:12: reportType: the sandbox environment only has "
+        assertThat(console.err()).contains("amazonpay-settlement.yaml:13: reportType: the sandbox environment only has "
                 + "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_, not _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_");
     }
 
     @Test
     void aMissingConfigFileIsNamed() {
         assertThat(PayreportsCommand.execute("run", "--once", "--config", "nowhere.properties")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nowhere.properties:0: --config: file not found");
+        assertThat(console.err()).contains("nowhere.properties:0: --config: file not found");
     }
 
     @Test
@@ -85,8 +65,8 @@ class CommandLineTest {
                 "src/test/resources/reports/malformed-rows.csv");
 
         assertThat(exit).isEqualTo(3);
-        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{\"reportId\":\"malformed-rows\""));
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 6: TransactionAmount: not a number: '12,34,5'");
+        assertThat(console.out().lines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("{\"reportId\":\"malformed-rows\""));
+        assertThat(console.err()).contains("line 6: TransactionAmount: not a number: '12,34,5'");
     }
 
     @ParameterizedTest
@@ -101,18 +81,18 @@ class CommandLineTest {
     void parseReadsEveryReportTypeAndExitsZeroForCleanInput(String reportType, String fixture, int records) {
         int exit = PayreportsCommand.execute("parse", "--report-type", reportType, "src/test/resources/reports/" + fixture);
 
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(records);
+        assertThat(exit).as(console.err()).isZero();
+        assertThat(console.out().lines()).hasSize(records);
     }
 
     @Test
     void parseTakesTheCharsetAndNamesTheProblemWhenItIsWrong() {
         String file = "src/test/resources/reports/quirks/windows-1252.csv";
         assertThat(PayreportsCommand.execute("parse", "--report-type", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_", file)).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("is not UTF-8 text", "set the job's charset");
+        assertThat(console.err()).contains("is not UTF-8 text", "set the job's charset");
 
         assertThat(PayreportsCommand.execute("parse", "--report-type", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_",
                 "--charset", "windows-1252", file)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"storeName\":\"Café Übersee\"");
+        assertThat(console.out()).contains("\"storeName\":\"Café Übersee\"");
     }
 }

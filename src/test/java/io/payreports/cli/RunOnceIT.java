@@ -36,7 +36,8 @@ class RunOnceIT {
     void demoRunDeliversReportsOnceToFilesAndDatabase() throws Exception {
         PayreportsJar.Result first = runJar("run", "--once");
         assertThat(first.exitCode()).as(first.output()).isZero();
-        assertThat(first.output()).contains("payreports run summary (demo mode");
+        assertThat(first.output()).contains("payreports run summary (demo mode")
+                .contains("file      -> ./out", "jdbc      -> jdbc:h2:file:./data/payreports");
         long reports = reportsColumn(first.output());
         assertThat(reports).as(first.output()).isGreaterThanOrEqualTo(3);
 
