@@ -120,6 +120,12 @@ public final class JobFileValidator {
         }
         required.stream().filter(name -> !parameters.containsKey(name)).sorted()
                 .forEach(name -> problems.add(problem(file, node, name, "required parameter of template '" + template + "' is missing")));
+        Optional.ofNullable(parameters.get("jobId")).ifPresent(jobId -> {
+            String value = resolve(context, scalar(jobId), file, jobId, "jobId", problems);
+            if (value != null) {
+                JobIds.problem(value).ifPresent(message -> problems.add(problem(file, jobId, "jobId", message)));
+            }
+        });
         Optional.ofNullable(parameters.get("cron")).ifPresent(cron -> {
             String value = resolve(context, scalar(cron), file, cron, "cron", problems);
             if (value != null) {

@@ -4,6 +4,8 @@ import io.payreports.amazonpay.AmazonPayBackfill;
 import io.payreports.amazonpay.AmazonPayDisbursements;
 import io.payreports.amazonpay.AmazonPayReportSource;
 import io.payreports.amazonpay.RetryAfterPause;
+import io.payreports.http.GuardedHttp;
+import io.payreports.http.PagingGuard;
 import io.payreports.jobs.DeadLetters;
 import io.payreports.jobs.JobRuns;
 import io.payreports.jobs.JobMetrics;
@@ -56,6 +58,8 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         PropertiesComponent properties = context.getPropertiesComponent();
         PayreportsSettings settings = PayreportsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator);
         Registry registry = context.getRegistry();
+        GuardedHttp.use(settings.httpDeadlines());
+        PagingGuard.use(settings.pagingLimits());
 
         DataSource state = dataSources.forUrl(settings.stateJdbcUrl());
         registry.bind("stateDatabaseHealthCheck", new StateDatabaseHealthCheck(state));
