@@ -2,7 +2,6 @@ package io.payreports.mws;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import io.payreports.http.GuardedHttp;
 import io.payreports.http.PagingGuard;
