@@ -1,5 +1,7 @@
 package io.payreports.amazonpay;
 
+import io.payreports.http.GuardedHttp;
+import io.payreports.http.PagingGuard;
 import io.payreports.jobs.ApiCalls;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,6 +38,7 @@ public class AmazonPayClient {
 
     private final AmazonPayConfig config;
     private final AmazonPaySigner signer;
+    /** Follows no redirect: a signed request goes to the configured endpoint only. */
     private final HttpClient http;
     /** Follows no redirect: a redirect could lead off the document hosts, and pre-signed S3 URLs answer directly. */
     private final HttpClient downloads;
@@ -43,14 +46,8 @@ public class AmazonPayClient {
     public AmazonPayClient(AmazonPayConfig config, AmazonPaySigner signer) {
         this.config = config;
         this.signer = signer;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
-        this.downloads = HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = GuardedHttp.client(config.connectTimeout());
+        this.downloads = GuardedHttp.client(config.connectTimeout());
     }
 
     public AmazonPayConfig config() {
@@ -86,11 +83,13 @@ public class AmazonPayClient {
     /** Every report matching the query, following nextToken to the last page. */
     public List<Report> listReports(ReportQuery query) {
         List<Report> reports = new ArrayList<>();
+        PagingGuard guard = PagingGuard.of("getReports");
         ReportsPage page = getReports(query);
         while (true) {
             if (page.reports() != null) {
                 reports.addAll(page.reports());
             }
+            guard.page(page.reports() == null ? 0 : page.reports().size(), page.nextToken());
             if (page.nextToken() == null || page.nextToken().isBlank()) {
                 return reports;
             }
@@ -183,7 +182,7 @@ public class AmazonPayClient {
                 .GET()
                 .build();
         try {
-            HttpResponse<InputStream> response = downloads.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = GuardedHttp.download(downloads, request, "download of report document " + document.reportDocumentId());
             ApiCalls.count("amazonpay", "downloadReportDocument", response.statusCode());
             if (response.statusCode() != 200) {
                 String body;
@@ -196,9 +195,6 @@ public class AmazonPayClient {
                     DocumentDownload.charsetOf(response.headers().firstValue("Content-Type"), document.reportDocumentId()));
         } catch (IOException e) {
             throw new UncheckedIOException("download of report document " + document.reportDocumentId() + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while downloading " + document.reportDocumentId(), e);
         }
     }
 
@@ -228,15 +224,7 @@ public class AmazonPayClient {
             }
         });
         long started = System.nanoTime();
-        HttpResponse<String> response;
-        try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(operation + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during " + operation, e);
-        }
+        HttpResponse<String> response = GuardedHttp.call(http, builder.build(), operation);
         LOG.debug("{} {} {} -> {} in {} ms", operation, method, uri.getPath(), response.statusCode(), (System.nanoTime() - started) / 1_000_000);
         ApiCalls.count("amazonpay", operation, response.statusCode());
         if (response.statusCode() / 100 != 2) {

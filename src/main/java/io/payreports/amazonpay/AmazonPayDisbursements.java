@@ -1,5 +1,6 @@
 package io.payreports.amazonpay;
 
+import io.payreports.http.PagingGuard;
 import io.payreports.jobs.JobRun;
 import io.payreports.jobs.ReportDeliveries;
 import io.payreports.reports.ReportContext;
@@ -44,12 +45,14 @@ public class AmazonPayDisbursements {
         Instant since = watermarks.get(jobId).orElse(until.minus(FIRST_LOOKBACK));
         List<Disbursement> disbursements = new ArrayList<>();
         String nextToken = null;
+        PagingGuard guard = PagingGuard.of("getDisbursements");
         do {
             DisbursementsPage page = client.getDisbursements(since, until, 100, nextToken);
             if (page.disbursements() != null) {
                 disbursements.addAll(page.disbursements());
             }
             nextToken = page.nextToken();
+            guard.page(page.disbursements() == null ? 0 : page.disbursements().size(), nextToken);
         } while (nextToken != null && !nextToken.isBlank());
         exchange.setProperty(WINDOW_END, until);
         exchange.setProperty(ReportContext.PROPERTY, new ReportContext(jobId, "disbursements-" + AmazonPayDates.basic(since) + "-" + AmazonPayDates.basic(until),

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Runs before each redelivery: when Amazon answered with a Retry-After header (throttling), waits
@@ -24,20 +25,34 @@ public class RetryAfterPause implements Processor {
 
     @Override
     public void process(Exchange exchange) throws InterruptedException {
-        Duration pause = pauseFor(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        if (!pause.isZero()) {
-            LOG.info("Amazon asked to retry after {} s; waiting", pause.toSeconds());
+        Optional<Duration> asked = asked(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        if (asked.isPresent() && !asked.get().isZero()) {
+            Duration pause = capped(asked.get());
+            LOG.info(waitMessage(asked.get(), pause));
             Thread.sleep(pause.toMillis());
         }
     }
 
     Duration pauseFor(Throwable failure) {
+        return asked(failure).map(this::capped).orElse(Duration.ZERO);
+    }
+
+    /** What Amazon asked for and what is waited: they differ when the cap applies. */
+    String waitMessage(Duration asked, Duration pause) {
+        return "Amazon asked to retry after " + asked.toSeconds() + " s; waiting " + pause.toSeconds() + " s"
+                + (pause.equals(asked) ? "" : " (capped by payreports.retry.maximum-redelivery-delay)");
+    }
+
+    private Duration capped(Duration asked) {
+        return asked.compareTo(cap) > 0 ? cap : asked;
+    }
+
+    private static Optional<Duration> asked(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof AmazonPayApiException api && api.retryAfter().isPresent()) {
-                Duration asked = api.retryAfter().get();
-                return asked.compareTo(cap) > 0 ? cap : asked;
+                return api.retryAfter();
             }
         }
-        return Duration.ZERO;
+        return Optional.empty();
     }
 }

@@ -70,6 +70,10 @@ public class ApiCommand implements Callable<Integer> {
         } catch (AmazonPayApiException e) {
             System.err.println(e.getMessage());
             return 1;
+        } catch (java.io.UncheckedIOException | io.payreports.http.DeadlineExceededException | io.payreports.http.RedirectRefusedException e) {
+            // the endpoint could not be reached or misbehaved: the message names it and why, a stack trace adds nothing
+            System.err.println("api: " + e.getMessage());
+            return 1;
         } catch (ConfigException e) {
             e.problems().forEach(problem -> System.err.println(problem));
             return 2;

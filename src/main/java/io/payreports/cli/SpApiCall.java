@@ -51,6 +51,10 @@ final class SpApiCall {
         } catch (SpApiException | PayoutRefusedException e) {
             System.err.println(e.getMessage());
             return 1;
+        } catch (java.io.UncheckedIOException | io.payreports.http.DeadlineExceededException | io.payreports.http.RedirectRefusedException e) {
+            // the endpoint could not be reached or misbehaved: the message names it and why, a stack trace adds nothing
+            System.err.println("api: " + e.getMessage());
+            return 1;
         } catch (ConfigException e) {
             e.problems().forEach(System.err::println);
             return 2;

@@ -70,6 +70,11 @@ public final class ConfigKeys {
             key("payreports.reports.max-uncompressed-size", "16g", "largest report document once decompressed"),
             key("payreports.reports.max-compression-ratio", "200", "largest uncompressed/compressed ratio (zip bombs)"),
             key("payreports.reports.max-line-length", "1m", "longest line of a report document"),
+            key("payreports.http.call-deadline", "3m", "longest one API call may take, body included (a trickling peer is cut off)"),
+            key("payreports.http.download-min-rate", "8k", "slowest average rate of a report download after the grace, bytes/s"),
+            key("payreports.http.download-grace", "60s", "time a report download may take before its rate is checked"),
+            key("payreports.paging.max-pages", "10000", "most pages of one listing (a repeated nextToken ends it too)"),
+            key("payreports.paging.max-items", "1000000", "most items of one listing"),
             key(ConfigKeys.JOB_CRON, "the job file's cron", "Quartz cron of the job with that jobId, overriding the one in its job file"));
 
     static final String JOB_CRON = "payreports.jobs.<job>.cron";

@@ -134,6 +134,12 @@ final class JobFileValidator {
         unique(file, jobFiles, jobId, parameters.getOrDefault("jobId", node), "jobId");
         unique(file, routeFiles, scalar(route.get("routeId")), route.getOrDefault("routeId", node), "routeId");
         validateCron(file, jobId, parameters.get("cron"), declared.get("cron"));
+        Optional.ofNullable(parameters.get("jobId")).ifPresent(id -> {
+            String value = resolve(scalar(id), file, id, "jobId");
+            if (value != null) {
+                JobIds.problem(value).ifPresent(message -> problems.add(problem(file, id, "jobId", message)));
+            }
+        });
         Optional.ofNullable(parameters.get("reportType")).ifPresent(type -> {
             String reportType = resolve(scalar(type), file, type, "reportType");
             String environment = resolve("{{payreports.amazonpay.environment}}", file, type, "reportType");

@@ -103,9 +103,27 @@ public final class PayreportsApplication implements AutoCloseable {
             @Override
             public void afterStart(BaseMainSupport started) {
                 logScheduledJobs(started.getCamelContext());
+                if (!invalidJobIds(started.getCamelContext()).isEmpty()) {
+                    ((org.apache.camel.main.MainSupport) started).completed(); // runUntilStopped then reports them
+                }
             }
         });
         return new PayreportsApplication(main, beans);
+    }
+
+    /**
+     * The check {@code validate} makes, made by {@code run} too: a job id the routes cannot carry (a quote
+     * breaks the route's expressions) stops the start instead of hanging the job's first run.
+     */
+    private static List<ConfigProblem> invalidJobIds(CamelContext context) {
+        List<ConfigProblem> problems = new java.util.ArrayList<>();
+        for (Route route : context.getRoutes()) {
+            if (route.getEndpoint() instanceof QuartzEndpoint quartz) {
+                JobIds.problem(quartz.getTriggerKey().getName())
+                        .ifPresent(message -> problems.add(new ConfigProblem("route " + route.getRouteId(), 0, "jobId", message)));
+            }
+        }
+        return problems;
     }
 
     /** One line per job at start-up: operators see what is scheduled and when it fires next. */
@@ -128,6 +146,11 @@ public final class PayreportsApplication implements AutoCloseable {
         } catch (RuntimeException e) {
             throw unwrapConfigProblem(e);
         }
+        List<ConfigProblem> invalid = invalidJobIds(context());
+        if (!invalid.isEmpty()) {
+            main.stop();
+            throw new ConfigException(invalid);
+        }
     }
 
     /** Runs until SIGTERM/SIGINT, then shuts down gracefully. */
@@ -136,6 +159,10 @@ public final class PayreportsApplication implements AutoCloseable {
             main.run();
         } catch (RuntimeException e) {
             throw unwrapConfigProblem(e);
+        }
+        List<ConfigProblem> invalid = invalidJobIds(context());
+        if (!invalid.isEmpty()) {
+            throw new ConfigException(invalid);
         }
     }
 

@@ -4,9 +4,12 @@ import io.payreports.amazonpay.AmazonPayBackfill;
 import io.payreports.amazonpay.AmazonPayDisbursements;
 import io.payreports.amazonpay.AmazonPayReportSource;
 import io.payreports.amazonpay.RetryAfterPause;
+import io.payreports.http.GuardedHttp;
+import io.payreports.http.PagingGuard;
 import io.payreports.jobs.DeadLetters;
 import io.payreports.jobs.JobRuns;
 import io.payreports.jobs.JobMetrics;
+import io.payreports.state.DeliveredReports;
 import io.payreports.state.StateDatabaseHealthCheck;
 import io.payreports.state.StateSchema;
 import io.payreports.jobs.ReportDeliveries;
@@ -22,7 +25,6 @@ import io.payreports.sinks.RecordSpool;
 import io.payreports.state.WatermarkStore;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 
@@ -66,6 +68,8 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         PropertiesComponent properties = context.getPropertiesComponent();
         PayreportsSettings settings = PayreportsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator);
         Registry registry = context.getRegistry();
+        GuardedHttp.use(settings.httpDeadlines());
+        PagingGuard.use(settings.pagingLimits());
 
         DataSource state = openState(settings.stateJdbcUrl());
         registry.bind("stateDatabaseHealthCheck", new StateDatabaseHealthCheck(state));
@@ -77,7 +81,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         if (settings.stateJdbcUrl().startsWith("jdbc:postgresql:")) {
             StateSchema.ensure(state, clustered); // before anything uses the tables: nodes may start together
         }
-        JdbcMessageIdRepository delivered = new JdbcMessageIdRepository(state, "payreports");
+        DeliveredReports delivered = new DeliveredReports(state);
         registry.bind("deliveredReports", delivered);
         context.addService(delivered, true);
 

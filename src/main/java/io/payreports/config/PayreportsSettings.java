@@ -3,6 +3,8 @@ package io.payreports.config;
 import io.payreports.amazonpay.AmazonPayConfig;
 import io.payreports.amazonpay.DocumentHosts;
 import io.payreports.amazonpay.DocumentPolicy;
+import io.payreports.http.HttpDeadlines;
+import io.payreports.http.PagingGuard;
 import io.payreports.reports.ReportLimits;
 import org.quartz.CronExpression;
 
@@ -35,7 +37,9 @@ public record PayreportsSettings(
         String stateJdbcUrl,
         String recordsJdbcUrl,
         Retry retry,
-        ReportLimits reportLimits) {
+        ReportLimits reportLimits,
+        HttpDeadlines httpDeadlines,
+        PagingGuard.Limits pagingLimits) {
 
     /** Redelivery policy for API calls, downloads and sinks. */
     public record Retry(int maximumRedeliveries, long redeliveryDelayMs, double backOffMultiplier, long maximumRedeliveryDelayMs) {
@@ -84,7 +88,11 @@ public record PayreportsSettings(
                         r.number("payreports.retry.redelivery-delay", 1000, 0, 3_600_000),
                         r.decimal("payreports.retry.backoff-multiplier", 2.0),
                         r.number("payreports.retry.maximum-redelivery-delay", 60_000, 0, 86_400_000)),
-                reportLimits(r));
+                reportLimits(r),
+                httpDeadlines(r),
+                new PagingGuard.Limits(
+                        r.number(PagingGuard.Limits.MAX_PAGES, PagingGuard.Limits.DEFAULTS.maxPages(), 1, Long.MAX_VALUE),
+                        r.number(PagingGuard.Limits.MAX_ITEMS, PagingGuard.Limits.DEFAULTS.maxItems(), 1, Long.MAX_VALUE)));
         r.throwIfAny();
         return settings;
     }
@@ -111,6 +119,13 @@ public record PayreportsSettings(
                 Duration.ofMillis(r.number("payreports.cluster.checkin-interval", 5000, 100, 3_600_000)));
         r.throwIfAny();
         return cluster;
+    }
+
+    private static HttpDeadlines httpDeadlines(Reader r) {
+        return new HttpDeadlines(
+                r.positiveDuration(HttpDeadlines.CALL_DEADLINE, HttpDeadlines.DEFAULTS.callDeadline()),
+                r.size(HttpDeadlines.DOWNLOAD_MIN_RATE, HttpDeadlines.DEFAULTS.downloadMinBytesPerSecond()),
+                r.positiveDuration(HttpDeadlines.DOWNLOAD_GRACE, HttpDeadlines.DEFAULTS.downloadGrace()));
     }
 
     /** Checks a Quartz cron expression the way the quartz component will parse it. */

@@ -47,6 +47,8 @@ public final class JobRun {
     /** Reports Amazon ended without a document (FAILED, CANCELLED): listed, never fetched. */
     private final List<String> notFetched = new CopyOnWriteArrayList<>();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
+    /** Reports the sinks took but the state database did not record as delivered. */
+    private final List<String> notRecorded = new CopyOnWriteArrayList<>();
     private volatile Instant finished;
     private volatile String failure;
     private Instant earliestFailure;
@@ -89,6 +91,19 @@ public final class JobRun {
     public synchronized void reportFailed(Instant position) {
         reportsFailed.incrementAndGet();
         deadLettered.incrementAndGet();
+        holdWatermarkAt(position);
+    }
+
+    /**
+     * A report every sink took whose delivery the state database did not record: the run fails and
+     * the watermark stays before it, so the next run lists it again (the sinks absorb the repeat).
+     */
+    public void deliveryNotRecorded(String reportId, Instant position, String reason) {
+        notRecorded.add(reportId + " (" + reason + ")");
+        holdWatermarkAt(position);
+    }
+
+    private synchronized void holdWatermarkAt(Instant position) {
         if (position != null && (earliestFailure == null || position.isBefore(earliestFailure))) {
             earliestFailure = position;
         }
@@ -170,7 +185,7 @@ public final class JobRun {
 
     /** False also when a sink dead-lettered records: they are safe, but not where the operator wants them. */
     public boolean succeeded() {
-        return failure == null && reportsFailed.get() == 0 && deadLetteredBySink.values().stream().allMatch(count -> count.get() == 0);
+        return failure == null && reportsFailed.get() == 0 && notRecorded.isEmpty() && deadLetteredBySink.values().stream().allMatch(count -> count.get() == 0);
     }
 
     public String failure() {
@@ -264,6 +279,9 @@ public final class JobRun {
         }
         if (!notFetched.isEmpty()) {
             line.append(", not fetched=").append(notFetched);
+        }
+        if (!notRecorded.isEmpty()) {
+            line.append(", delivered but not recorded=").append(notRecorded);
         }
         warnings.forEach(warning -> line.append(", warning: ").append(warning));
         if (failure != null) {

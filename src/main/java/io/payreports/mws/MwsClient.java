@@ -2,8 +2,9 @@ package io.payreports.mws;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
+import io.payreports.http.GuardedHttp;
+import io.payreports.http.PagingGuard;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,7 +46,7 @@ public class MwsClient {
     public MwsClient(MwsConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
+        this.http = GuardedHttp.client(config.connectTimeout());
     }
 
     /**
@@ -63,7 +64,9 @@ public class MwsClient {
         parameters.put("RequestedToDate", TIMESTAMP.format(to.truncatedTo(ChronoUnit.SECONDS)));
         List<MwsReport> reports = new ArrayList<>();
         MwsXml.Result page = result("GetReportRequestList", parameters);
+        PagingGuard guard = PagingGuard.of("GetReportRequestList");
         while (true) {
+            guard.page(page.requestsOrEmpty().size(), page.more() ? MwsXml.text(page.nextToken()) : null);
             page.requestsOrEmpty().stream()
                     .filter(request -> !MwsXml.text(request.generatedReportId()).isEmpty() || "DONE_NO_DATA".equals(MwsXml.status(request.status())))
                     .map(request -> new MwsReport(MwsXml.text(request.generatedReportId()), MwsXml.text(request.reportRequestId()),
@@ -91,7 +94,9 @@ public class MwsClient {
         parameters.put("Acknowledged", "false");
         Set<String> open = new LinkedHashSet<>();
         MwsXml.Result page = result("GetReportList", parameters);
+        PagingGuard guard = PagingGuard.of("GetReportList");
         while (true) {
+            guard.page(page.reportsOrEmpty().size(), page.more() ? MwsXml.text(page.nextToken()) : null);
             page.reportsOrEmpty().stream().filter(report -> !report.isAcknowledged())
                     .map(report -> MwsXml.text(report.reportId())).forEach(open::add);
             if (!page.more()) {
@@ -107,11 +112,12 @@ public class MwsClient {
         if (response.statusCode() != 200) {
             throw failure("GetReport", response.statusCode(), readAll(response.body()));
         }
+        InputStream body = GuardedHttp.guard(response.body(), "MWS report " + reportId);
         return response.headers().firstValue("Content-MD5")
-                .<InputStream>map(md5 -> new ContentMd5Stream(response.body(), md5, reportId))
+                .<InputStream>map(md5 -> new ContentMd5Stream(body, md5, reportId))
                 .orElseGet(() -> {
                     LOG.warn("GetReport {}: no Content-MD5 in the answer, the body cannot be checked", reportId);
-                    return response.body();
+                    return body;
                 });
     }
 
@@ -157,16 +163,9 @@ public class MwsClient {
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        try {
-            HttpResponse<T> response = http.send(request, handler);
-            ApiCalls.count("mws", action, response.statusCode());
-            return response;
-        } catch (IOException e) {
-            throw new UncheckedIOException("MWS " + action + " at " + config.endpoint() + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during MWS " + action, e);
-        }
+        HttpResponse<T> response = GuardedHttp.send(http, request, handler, "MWS " + action);
+        ApiCalls.count("mws", action, response.statusCode());
+        return response;
     }
 
     /** Throttling (503 RequestThrottled, QuotaExceeded) and server errors are worth another try; the rest is not. */

@@ -8,12 +8,17 @@ import io.payreports.reports.RecordLayout.Column;
 import io.payreports.reports.RecordLayout.ColumnType;
 import io.payreports.reports.ReportContext;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 /**
  * Writes each dead letter as its own JSON file under {@code <outDir>/dead-letter/<jobId>/}. Files
@@ -35,6 +40,10 @@ public final class DeadLetterWriter implements RecordDeadLetters {
     private static final JsonFactory JSON_LINES = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** Room for the id in a file name: file systems allow 255 bytes, the time, line and sink take the rest. */
+    private static final int MAX_NAME_PART = 100;
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_NAME_PART + "}");
 
     private final Path directory;
     private final Clock clock;
@@ -130,9 +139,29 @@ public final class DeadLetterWriter implements RecordDeadLetters {
         }
     }
 
-    /** Ids from Amazon are alphanumeric; anything else is flattened so it cannot leave the directory. */
-    private static String fileNamePart(String id) {
-        String safe = id == null || id.isEmpty() ? "unknown" : id.replaceAll("[^A-Za-z0-9._-]", "_");
-        return safe.startsWith(".") ? "_" + safe : safe;
+    /**
+     * Ids from Amazon are alphanumeric and kept as they are. Anything else (a slash, a NUL, more than
+     * {@value #MAX_NAME_PART} characters) is flattened so it cannot leave the directory or overflow a file
+     * name, and marked with a short hash of the whole id: {@code abc/def} and {@code abc\0def} flatten
+     * alike but must not share a dead-letter file.
+     */
+    static String fileNamePart(String id) {
+        if (id == null || id.isEmpty()) {
+            return "unknown";
+        }
+        if (SAFE_NAME.matcher(id).matches() && !id.startsWith(".")) {
+            return id;
+        }
+        String flat = id.substring(0, Math.min(id.length(), MAX_NAME_PART)).replaceAll("[^A-Za-z0-9._-]", "_");
+        return (flat.startsWith(".") ? "_" + flat : flat) + "~" + shortHash(id);
+    }
+
+    private static String shortHash(String id) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

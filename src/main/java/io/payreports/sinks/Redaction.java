@@ -1,5 +1,9 @@
 package io.payreports.sinks;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,6 +15,36 @@ public final class Redaction {
     private static final Pattern URL_WITH_QUERY = Pattern.compile("(https?://[^\\s?\"'<>]+)\\?([^\\s\"'<>]*)");
 
     private Redaction() {
+    }
+
+    /**
+     * The text with each secret masked in every form it travels in: as is, form/URL-encoded (a token
+     * endpoint that echoes its request shows {@code Atzr%7C...}, with either case of hex digits) and
+     * JSON-escaped ({@code Atzr|a\/b}). Secrets shorter than 4 characters are left alone: masking them
+     * would mask ordinary words.
+     */
+    public static String secrets(String text, Iterable<String> secrets) {
+        if (text == null) {
+            return null;
+        }
+        String redacted = text;
+        for (String secret : secrets) {
+            if (secret == null || secret.length() < 4) {
+                continue;
+            }
+            String formEncoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+            String percentEncoded = formEncoded.replace("+", "%20");
+            String jsonEscaped = new String(JsonStringEncoder.getInstance().quoteAsString(secret));
+            for (String form : new String[] {secret, formEncoded, percentEncoded, lowerHex(formEncoded), lowerHex(percentEncoded),
+                    jsonEscaped, jsonEscaped.replace("/", "\\/")}) {
+                redacted = redacted.replace(form, "****");
+            }
+        }
+        return redacted;
+    }
+
+    private static String lowerHex(String encoded) {
+        return Pattern.compile("%[0-9A-F]{2}").matcher(encoded).replaceAll(match -> match.group().toLowerCase(Locale.ROOT));
     }
 
     /**

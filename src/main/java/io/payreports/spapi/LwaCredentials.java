@@ -1,5 +1,7 @@
 package io.payreports.spapi;
 
+import io.payreports.sinks.Redaction;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,18 +16,9 @@ public record LwaCredentials(String clientId, String clientSecret, String refres
         return "LwaCredentials[clientId=" + clientId + ", clientSecret=****, refreshToken=****]";
     }
 
-    /** The text with the client secret and the refresh token (and any extra secret, e.g. an access token) masked. */
+    /** The text with the client secret and the refresh token (and any extra secret, e.g. an access token) masked, in every encoding. */
     public String redact(String text, String... more) {
-        if (text == null) {
-            return null;
-        }
-        String redacted = text;
-        for (String secret : secrets(more)) {
-            if (secret != null && secret.length() >= 4) {
-                redacted = redacted.replace(secret, "****");
-            }
-        }
-        return redacted;
+        return Redaction.secrets(text, secrets(more));
     }
 
     private List<String> secrets(String... more) {

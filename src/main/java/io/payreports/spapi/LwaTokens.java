@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import io.payreports.http.GuardedHttp;
+import io.payreports.http.RedirectRefusedException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -82,12 +84,11 @@ public final class LwaTokens {
         Instant asked = clock.instant();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("LWA token exchange at " + endpoint + " failed: " + credentials.redact(e.getMessage()), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during the LWA token exchange", e);
+            response = GuardedHttp.call(http, request, "LWA token exchange");
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException(credentials.redact(e.getMessage()), e.getCause());
+        } catch (RedirectRefusedException e) {
+            throw new UncheckedIOException(new java.io.IOException(e.getMessage(), e));
         }
         ApiCalls.count("lwa", "token", response.statusCode());
         JsonNode json = parse(response.body());

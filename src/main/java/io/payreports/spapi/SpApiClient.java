@@ -1,6 +1,7 @@
 package io.payreports.spapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.payreports.http.GuardedHttp;
 import io.payreports.jobs.ApiCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ public class SpApiClient {
 
     public SpApiClient(SpApiConfig config, Clock clock) {
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = GuardedHttp.client(config.connectTimeout());
         this.tokens = new LwaTokens(config.lwaEndpoint(), config.credentials(), http, config.readTimeout(), clock);
         for (SpApiOperation operation : SpApiOperation.values()) {
             UsagePlan plan = config.usagePlan(operation);
@@ -143,12 +144,9 @@ public class SpApiClient {
         long started = System.nanoTime();
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(operation + " failed: " + tokens.redact(e.getMessage()), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during " + operation, e);
+            response = GuardedHttp.call(http, request.build(), operation.name());
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException(tokens.redact(e.getMessage()), e.getCause());
         }
         ApiCalls.count("spapi", operation.name(), response.statusCode());
         LOG.debug("{} {} -> {} in {} ms (request id {})", operation, uri.getPath(), response.statusCode(), (System.nanoTime() - started) / 1_000_000,

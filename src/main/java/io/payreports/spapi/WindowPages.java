@@ -1,5 +1,6 @@
 package io.payreports.spapi;
 
+import io.payreports.http.PagingGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ public final class WindowPages implements Iterator<WindowPages.Page> {
     private final TransactionWindow window;
     private final int maxRestarts;
     private String nextToken;
+    private PagingGuard guard = PagingGuard.of("listTransactions");
     private int number;
     private int restarts;
     private boolean done;
@@ -67,10 +69,12 @@ public final class WindowPages implements Iterator<WindowPages.Page> {
                     window.number(), window.postedAfter(), window.postedBefore(), number + 1, e.getMessage(), restarts, maxRestarts);
             nextToken = null;
             number = 0;
+            guard = PagingGuard.of("listTransactions");
             page = client.listTransactions(window.query(), null);
         }
         number++;
         nextToken = page.nextToken();
+        guard.page(page.transactions() == null ? 0 : page.transactions().size(), nextToken);
         done = !page.hasNext();
         return new Page(window, number, restarts, page);
     }

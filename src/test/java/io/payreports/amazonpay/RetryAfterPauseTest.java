@@ -25,4 +25,13 @@ class RetryAfterPauseTest {
         assertThat(pause.pauseFor(new IllegalStateException("io"))).isZero();
         assertThat(pause.pauseFor(null)).isZero();
     }
+
+    @Test
+    void theLogSaysWhatAmazonAskedAndWhatIsWaited() {
+        RetryAfterPause capAtOneMinute = new RetryAfterPause(Duration.ofSeconds(60));
+
+        assertThat(capAtOneMinute.waitMessage(Duration.ofSeconds(36000), Duration.ofSeconds(60)))
+                .isEqualTo("Amazon asked to retry after 36000 s; waiting 60 s (capped by payreports.retry.maximum-redelivery-delay)");
+        assertThat(capAtOneMinute.waitMessage(Duration.ofSeconds(2), Duration.ofSeconds(2))).isEqualTo("Amazon asked to retry after 2 s; waiting 2 s");
+    }
 }

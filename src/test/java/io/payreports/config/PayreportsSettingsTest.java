@@ -6,6 +6,8 @@ import io.payreports.reports.ReportLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.payreports.http.HttpDeadlines;
+import io.payreports.http.PagingGuard;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -76,6 +78,33 @@ class PayreportsSettingsTest {
                         .containsExactlyInAnyOrder(
                                 bad + ":1: payreports.reports.max-uncompressed-size: not a size (bytes, or with k, m, g): 'huge'",
                                 bad + ":2: payreports.reports.max-compression-ratio: must be between 1 and 1000000, not 0"));
+    }
+
+    @Test
+    void deadlinesAndPagingLimitsAreReadAndCheckedNamingTheirKeys() throws IOException {
+        PayreportsSettings defaults = ConfigFiles.readSettings(Optional.empty());
+        assertThat(defaults.httpDeadlines()).isEqualTo(HttpDeadlines.DEFAULTS);
+        assertThat(defaults.pagingLimits()).isEqualTo(PagingGuard.Limits.DEFAULTS);
+        Path good = write("""
+                payreports.http.call-deadline = 90s
+                payreports.http.download-min-rate = 64k
+                payreports.paging.max-pages = 50
+                """);
+        PayreportsSettings settings = ConfigFiles.readSettings(Optional.of(good));
+        assertThat(settings.httpDeadlines()).isEqualTo(new HttpDeadlines(java.time.Duration.ofSeconds(90), 64 << 10, HttpDeadlines.DEFAULTS.downloadGrace()));
+        assertThat(settings.pagingLimits().maxPages()).isEqualTo(50);
+
+        Path bad = write("""
+                payreports.http.call-deadline = soon
+                payreports.http.download-min-rate = 0
+                payreports.paging.max-items = 0
+                """);
+        assertThatThrownBy(() -> ConfigFiles.readSettings(Optional.of(bad)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::toString)
+                        .containsExactlyInAnyOrder(
+                                bad + ":1: payreports.http.call-deadline: not a duration (e.g. 30s, 500ms, PT1M): 'soon'",
+                                bad + ":2: payreports.http.download-min-rate: must be a positive size, not 0",
+                                bad + ":3: payreports.paging.max-items: must be between 1 and 9223372036854775807, not 0"));
     }
 
     @Test

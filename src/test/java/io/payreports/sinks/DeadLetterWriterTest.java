@@ -100,4 +100,21 @@ class DeadLetterWriterTest {
             return files.map(file -> file.getFileName().toString()).sorted().toList();
         }
     }
+
+    @Test
+    void idsThatFlattenAlikeOrAreTooLongForAFileNameGetFilesOfTheirOwn() throws Exception {
+        DeadLetterWriter writer = new DeadLetterWriter(out, CLOCK);
+        String longId = "A".repeat(6_001);
+        List<Path> files = List.of(
+                writer.write(new DeadLetter("settlements", "abc\0def", "T", 9L, "bad", null, FAILED_AT, null, "raw")),
+                writer.write(new DeadLetter("settlements", "abc/def", "T", 9L, "bad", null, FAILED_AT, null, "raw")),
+                writer.write(new DeadLetter("settlements", "abc_def", "T", 9L, "bad", null, FAILED_AT, null, "raw")),
+                writer.write(new DeadLetter("settlements", longId, "T", 9L, "bad", null, FAILED_AT, null, "raw")));
+
+        assertThat(files).doesNotHaveDuplicates().allSatisfy(file -> assertThat(file).exists().hasParent(out.resolve("dead-letter/settlements")));
+        assertThat(files.get(2).getFileName().toString()).isEqualTo("abc_def_L0000000009.json");
+        assertThat(files.get(0).getFileName().toString()).matches("abc_def~[0-9a-f]{12}_L0000000009\\.json");
+        assertThat(files.get(3).getFileName().toString()).hasSizeLessThan(140);
+        assertThat(new ObjectMapper().readTree(files.get(3).toFile()).get("reportId").asText()).isEqualTo(longId);
+    }
 }

@@ -1,0 +1,116 @@
+package io.payreports.state;
+
+import io.payreports.jobs.JobRun;
+import io.payreports.reports.ReportContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * The delivered-reports repository ({@code #deliveredReports}): which {@code <jobId>/<reportId>} were
+ * delivered, in Camel's {@code CAMEL_MESSAGEPROCESSED} table of the state database.
+ * <p>
+ * Two things Camel's {@link JdbcMessageIdRepository} alone gets wrong for us. Its key column is
+ * {@code VARCHAR(100)}, and PostgreSQL refuses NUL in text: a long or odd report id could be neither
+ * looked up nor recorded, and was delivered again on every run. Such keys are stored as
+ * {@code sha256:<hex>} of the key instead (71 characters); ordinary keys stay as they are, so the rows
+ * earlier versions wrote still count. And Camel records a delivery after the fact, in an
+ * on-completion hook that only logs a failure: here a failure to record fails the report's run and holds
+ * the job's watermark before the report, so that the next run lists it again instead of losing track.
+ */
+public final class DeliveredReports extends ServiceSupport implements IdempotentRepository {
+
+    /** Keys that fit Camel's column as they are: printable ASCII, at most its 100 characters. */
+    private static final Pattern STORED_AS_IS = Pattern.compile("[\\x21-\\x7E]{1,100}");
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveredReports.class);
+
+    private final JdbcMessageIdRepository table;
+
+    public DeliveredReports(DataSource state) {
+        this.table = new JdbcMessageIdRepository(state, "payreports");
+    }
+
+    /** The key as stored: itself when it fits the column, else its SHA-256. */
+    static String storedKey(String key) {
+        if (STORED_AS_IS.matcher(key).matches()) {
+            return key;
+        }
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    @Override
+    public boolean contains(String key) {
+        try {
+            return table.contains(storedKey(key));
+        } catch (RuntimeException e) {
+            throw new StateDatabaseException("could not check in the state database whether " + key + " was delivered", e);
+        }
+    }
+
+    @Override
+    public boolean add(String key) {
+        return table.add(storedKey(key));
+    }
+
+    /**
+     * Called by Camel once the report is delivered. A failure is not thrown (Camel would only log it)
+     * but recorded in the run, which then fails and keeps its watermark before the report.
+     */
+    @Override
+    public boolean add(Exchange exchange, String key) {
+        try {
+            return add(key);
+        } catch (RuntimeException e) {
+            JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+            ReportContext report = exchange.getProperty(ReportContext.PROPERTY, ReportContext.class);
+            String reportId = report == null ? key : report.reportId();
+            String reason = StateDatabaseException.describe(e);
+            LOG.error("job {}: report {} was delivered but the state database did not record it; the run fails and the report "
+                    + "is listed again next run: {}", run == null ? "?" : run.jobId(), reportId, reason);
+            if (run != null) {
+                run.deliveryNotRecorded(reportId, exchange.getProperty(JobRun.FAILURE_POSITION, Instant.class), reason);
+            }
+            return false;
+        }
+    }
+
+    @Override
+    public boolean remove(String key) {
+        return table.remove(storedKey(key));
+    }
+
+    @Override
+    public boolean confirm(String key) {
+        return table.confirm(storedKey(key));
+    }
+
+    @Override
+    public void clear() {
+        table.clear();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        table.start();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        table.stop();
+    }
+}
