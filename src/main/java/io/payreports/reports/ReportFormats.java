@@ -18,10 +18,22 @@ import java.util.Set;
 public final class ReportFormats {
 
     private final CamelContext camelContext;
+    /** Bind through Bindy even where the compiled binder applies: the reference its tests compare with. */
+    private final boolean bindyOnly;
 
-    /** @param camelContext used by Bindy while binding rows */
+    /** @param camelContext used by Bindy for a model the compiled binder does not cover */
     public ReportFormats(CamelContext camelContext) {
+        this(camelContext, false);
+    }
+
+    private ReportFormats(CamelContext camelContext, boolean bindyOnly) {
         this.camelContext = camelContext;
+        this.bindyOnly = bindyOnly;
+    }
+
+    /** Every model bound by Bindy itself, as before the compiled binder. */
+    static ReportFormats bindingWithBindy(CamelContext camelContext) {
+        return new ReportFormats(camelContext, true);
     }
 
     public Set<String> reportTypes() {
@@ -103,7 +115,8 @@ public final class ReportFormats {
                         partsLeft = false;
                     } else {
                         long offset = reader == null ? 0 : reader.lastLineNumber();
-                        reader = new ReportReader<>(model, part, reportId, offset, options, camelContext);
+                        RowBinder<T> binder = bindyOnly ? new BindyRowBinder<>(model, camelContext) : model.binder(camelContext);
+                        reader = new ReportReader<>(model, part, reportId, offset, options, binder);
                         current = reader;
                     }
                 } catch (IOException e) {

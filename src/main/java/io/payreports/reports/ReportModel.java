@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
 import org.apache.camel.dataformat.bindy.annotation.DataField;
 
 /**
@@ -44,6 +45,8 @@ public final class ReportModel<T extends ReportRecord> implements RecordLayout<T
     private final List<String> csvColumns;
     private final Set<String> requiredColumns;
     private final List<Integer> timestampPositions;
+    /** Null when the model needs Bindy features the compiled binder lacks. */
+    private final CompiledRowBinder<T> compiledBinder;
 
     /**
      * @param name         layout name, used for table and file names, e.g. {@code amazonpay_settlement}
@@ -58,6 +61,7 @@ public final class ReportModel<T extends ReportRecord> implements RecordLayout<T
         this.requiredColumns = dataFields.stream().map(field -> field.getAnnotation(DataField.class))
                 .filter(DataField::required).map(DataField::columnName).collect(Collectors.toUnmodifiableSet());
         this.timestampPositions = positionsOf(Instant.class);
+        this.compiledBinder = CompiledRowBinder.of(type, dataFields).orElse(null);
         columns.add(new Column("reportId", TEXT));
         columns.add(new Column("lineNumber", BIGINT));
         headerFields.forEach(header -> columns.add(new Column(header.columnName(), header.type())));
@@ -82,6 +86,11 @@ public final class ReportModel<T extends ReportRecord> implements RecordLayout<T
     /** Whether the column must be present in the file's column line (and filled in every row). */
     public boolean isRequired(String csvColumn) {
         return requiredColumns.contains(csvColumn);
+    }
+
+    /** The binder of this model's rows: the compiled one where the model allows, else Bindy's own. */
+    RowBinder<T> binder(CamelContext camelContext) {
+        return compiledBinder != null ? compiledBinder : new BindyRowBinder<>(this, camelContext);
     }
 
     /** Positions (in {@link #csvColumns()}) of the columns of the given Java type. */
