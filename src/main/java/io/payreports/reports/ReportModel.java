@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -88,9 +89,13 @@ public final class ReportModel<T extends ReportRecord> implements RecordLayout<T
         return requiredColumns.contains(csvColumn);
     }
 
-    /** The binder of this model's rows: the compiled one where the model allows, else Bindy's own. */
-    RowBinder<T> binder(CamelContext camelContext) {
-        return compiledBinder != null ? compiledBinder : new BindyRowBinder<>(this, camelContext);
+    /**
+     * The binder of this model's rows: the compiled one where the model allows, else Bindy's own.
+     *
+     * @param camelContext asked for only when Bindy binds
+     */
+    RowBinder<T> binder(Supplier<CamelContext> camelContext) {
+        return compiledBinder != null ? compiledBinder : new BindyRowBinder<>(this, camelContext.get());
     }
 
     /** Positions (in {@link #csvColumns()}) of the columns of the given Java type. */

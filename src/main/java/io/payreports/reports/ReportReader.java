@@ -94,7 +94,7 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
      */
     public ReportReader(ReportModel<T> model, InputStream part, String reportId, long lineOffset, ReadOptions options,
                         CamelContext camelContext) throws IOException {
-        this(model, part, reportId, lineOffset, options, model.binder(camelContext));
+        this(model, part, reportId, lineOffset, options, model.binder(() -> camelContext));
     }
 
     ReportReader(ReportModel<T> model, InputStream part, String reportId, long lineOffset, ReadOptions options,
