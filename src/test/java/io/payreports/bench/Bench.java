@@ -62,6 +62,9 @@ public final class Bench {
     private final Path work;
     private final int repetitions;
     private final List<String> table = new ArrayList<>();
+    /** The table shape psql copies into: this run's own schema, as other runs may share the database. */
+    private final String shapeSchema = "bench_shape_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private boolean shapeCreated;
 
     private Bench(Path work, int repetitions) {
         this.work = work;
@@ -80,8 +83,12 @@ public final class Bench {
         Bench bench = new Bench(Files.createDirectories(Path.of("target", "bench")).toAbsolutePath(), repetitions);
         bench.table.add("| rows | measure (baseline) | payreports rate, min / median / max | CPU s | baseline rate, min / median / max | CPU s | ratio | load avg |");
         bench.table.add("|---:|---|---|---:|---|---:|---:|---|");
-        for (int rows : sizes) {
-            bench.run(rows);
+        try {
+            for (int rows : sizes) {
+                bench.run(rows);
+            }
+        } finally {
+            sql("DROP SCHEMA IF EXISTS " + bench.shapeSchema + " CASCADE");
         }
         bench.table.add("");
         bench.table.add(bench.startup());
@@ -195,7 +202,7 @@ public final class Bench {
     private Sample psqlCopy(Path report, int rows) throws Exception {
         Path csv = csvOfRecords(report, rows);
         String table = "bench_copy_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        sql("CREATE TABLE " + table + " (LIKE bench_shape.amazonpay_settlement)");
+        sql("CREATE TABLE " + table + " (LIKE " + shapeSchema + ".amazonpay_settlement)");
         try {
             return process(rows, List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q", "-c",
                     "\\copy " + table + " FROM '" + csv + "' WITH (FORMAT csv, HEADER true)"));
@@ -212,9 +219,11 @@ public final class Bench {
             try (Stream<Path> out = Files.list(files.dir().resolve("out/amazonpay_settlement"))) {
                 Files.copy(out.filter(file -> file.toString().endsWith(".csv")).findFirst().orElseThrow(), csv);
             }
-            sql("DROP SCHEMA IF EXISTS bench_shape CASCADE");
-            sql("CREATE SCHEMA bench_shape");
-            pipeline(report(10), 10, "pg", List.of("payreports.sinks.pg.type = jdbc", "payreports.sinks.pg.url = " + POSTGRES + "&currentSchema=bench_shape"));
+        }
+        if (!shapeCreated) {
+            sql("CREATE SCHEMA " + shapeSchema);
+            pipeline(report(10), 10, "pg", List.of("payreports.sinks.pg.type = jdbc", "payreports.sinks.pg.url = " + POSTGRES + "&currentSchema=" + shapeSchema));
+            shapeCreated = true;
         }
         return csv;
     }
