@@ -382,7 +382,7 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
             while (records.hasNext()) {
                 CsvRecord record = records.next();
                 lastLineNumber = record.getStartingLineNumber();
-                if (record.getFields().stream().anyMatch(field -> !field.isBlank())) {
+                if (!isBlank(record)) {
                     return record;
                 }
             }
@@ -402,6 +402,16 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
             }
             throw e;
         }
+    }
+
+    /** Every field blank; a loop, as this runs for every row. */
+    private static boolean isBlank(CsvRecord record) {
+        for (int i = 0; i < record.getFieldCount(); i++) {
+            if (!record.getField(i).isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** FastCSV says so in words only: "... exceeds the max record size of N characters" and the like. */
