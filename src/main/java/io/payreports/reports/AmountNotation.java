@@ -35,6 +35,10 @@ public enum AmountNotation {
         if (isPlain(trimmed, this == DECIMAL_COMMA ? 0 : 1)) {
             return trimmed; // the common case, without regular expressions: "-32.40", "0", "1000"
         }
+        String ungrouped = this == DECIMAL_COMMA ? null : withoutPointGrouping(trimmed);
+        if (ungrouped != null) {
+            return ungrouped; // the next most common, also without: "1,234.56", "-12,000"
+        }
         String sign = "";
         String digits = trimmed;
         if (!digits.isEmpty() && (digits.charAt(0) == '-' || digits.charAt(0) == '+')) {
@@ -66,6 +70,40 @@ public enum AmountNotation {
             }
         }
         return digitsSincePoint > 0;
+    }
+
+    /**
+     * {@code -1,234.56} → {@code -1234.56}: optional minus, one to three digits, comma groups of three, optional
+     * point and decimals, as {@link #POINT} takes them; null for anything else, which the patterns then judge.
+     */
+    private static String withoutPointGrouping(String text) {
+        int at = !text.isEmpty() && text.charAt(0) == '-' ? 1 : 0;
+        int leading = digitsFrom(text, at);
+        if (leading < 1 || leading > 3) {
+            return null;
+        }
+        at += leading;
+        int groups = 0;
+        while (at < text.length() && text.charAt(at) == ',' && digitsFrom(text, at + 1) == 3) {
+            at += 4;
+            groups++;
+        }
+        if (groups == 0) {
+            return null;
+        }
+        if (at < text.length() && (text.charAt(at) != '.' || at + 1 + digitsFrom(text, at + 1) != text.length() || at + 1 == text.length())) {
+            return null;
+        }
+        return text.replace(",", "");
+    }
+
+    /** How many ASCII digits follow {@code from}. */
+    private static int digitsFrom(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
     }
 
     /** Parses the job setting: {@code auto}, {@code decimal-point} or {@code decimal-comma}. */

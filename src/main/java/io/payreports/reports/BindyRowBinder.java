@@ -10,14 +10,16 @@ import org.apache.camel.dataformat.bindy.BindyCsvFactory;
 import org.apache.camel.dataformat.bindy.csv.BindyCsvDataFormat;
 
 /**
- * Binds already tokenized CSV fields to a Bindy {@code @CsvRecord} class, one row at a time.
+ * Binds already tokenized CSV fields to a Bindy {@code @CsvRecord} class, one row at a time, through Bindy
+ * itself: for models that use Bindy features {@link CompiledRowBinder} does not implement, and as the
+ * reference the compiled binder is tested against.
  * Bindy's own unmarshal splits lines with a regex (no quoted line breaks) and collects the whole
  * stream into a list; we tokenize with FastCSV and only borrow Bindy's binding, the same
  * {@code factory()} / {@code bind(...)} calls its unmarshal makes per line.
  *
  * @param <T> the Bindy record class
  */
-final class BindyRowBinder<T extends ReportRecord> {
+final class BindyRowBinder<T extends ReportRecord> implements RowBinder<T> {
 
     // Bindy names the failing field by position only ("... at the position: 11, line: 17").
     private static final Pattern POSITION = Pattern.compile("position:? (\\d+)");
@@ -41,7 +43,8 @@ final class BindyRowBinder<T extends ReportRecord> {
         }
     }
 
-    T bind(List<String> fields, long lineNumber) throws RowRejectedException {
+    @Override
+    public T bind(List<String> fields, long lineNumber) throws RowRejectedException {
         if (fields.size() != columnNames.size()) {
             throw new RowRejectedException("expected " + columnNames.size() + " fields, found " + fields.size());
         }

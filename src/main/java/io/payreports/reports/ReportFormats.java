@@ -13,15 +13,36 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Opens a downloaded report document of any supported type as a stream of parsed rows. */
 public final class ReportFormats {
 
-    private final CamelContext camelContext;
+    private final Supplier<CamelContext> camelContext;
+    /** Bind through Bindy even where the compiled binder applies: the reference its tests compare with. */
+    private final boolean bindyOnly;
 
-    /** @param camelContext used by Bindy while binding rows */
+    /** @param camelContext used by Bindy for a model the compiled binder does not cover */
     public ReportFormats(CamelContext camelContext) {
+        this(() -> camelContext, false);
+    }
+
+    /**
+     * For callers without a Camel context of their own ({@code parse}): every built-in model is compiled, so
+     * the context is only created, by {@code camelContext}, if a model needs Bindy.
+     */
+    public ReportFormats(Supplier<CamelContext> camelContext) {
+        this(camelContext, false);
+    }
+
+    private ReportFormats(Supplier<CamelContext> camelContext, boolean bindyOnly) {
         this.camelContext = camelContext;
+        this.bindyOnly = bindyOnly;
+    }
+
+    /** Every model bound by Bindy itself, as before the compiled binder. */
+    static ReportFormats bindingWithBindy(CamelContext camelContext) {
+        return new ReportFormats(() -> camelContext, true);
     }
 
     public Set<String> reportTypes() {
@@ -103,7 +124,8 @@ public final class ReportFormats {
                         partsLeft = false;
                     } else {
                         long offset = reader == null ? 0 : reader.lastLineNumber();
-                        reader = new ReportReader<>(model, part, reportId, offset, options, camelContext);
+                        RowBinder<T> binder = bindyOnly ? new BindyRowBinder<>(model, camelContext.get()) : model.binder(camelContext);
+                        reader = new ReportReader<>(model, part, reportId, offset, options, binder);
                         current = reader;
                     }
                 } catch (IOException e) {

@@ -13,10 +13,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
 import org.apache.camel.dataformat.bindy.annotation.DataField;
 
 /**
@@ -44,6 +46,8 @@ public final class ReportModel<T extends ReportRecord> implements RecordLayout<T
     private final List<String> csvColumns;
     private final Set<String> requiredColumns;
     private final List<Integer> timestampPositions;
+    /** Null when the model needs Bindy features the compiled binder lacks. */
+    private final CompiledRowBinder<T> compiledBinder;
 
     /**
      * @param name         layout name, used for table and file names, e.g. {@code amazonpay_settlement}
@@ -58,6 +62,7 @@ public final class ReportModel<T extends ReportRecord> implements RecordLayout<T
         this.requiredColumns = dataFields.stream().map(field -> field.getAnnotation(DataField.class))
                 .filter(DataField::required).map(DataField::columnName).collect(Collectors.toUnmodifiableSet());
         this.timestampPositions = positionsOf(Instant.class);
+        this.compiledBinder = CompiledRowBinder.of(type, dataFields).orElse(null);
         columns.add(new Column("reportId", TEXT));
         columns.add(new Column("lineNumber", BIGINT));
         headerFields.forEach(header -> columns.add(new Column(header.columnName(), header.type())));
@@ -82,6 +87,15 @@ public final class ReportModel<T extends ReportRecord> implements RecordLayout<T
     /** Whether the column must be present in the file's column line (and filled in every row). */
     public boolean isRequired(String csvColumn) {
         return requiredColumns.contains(csvColumn);
+    }
+
+    /**
+     * The binder of this model's rows: the compiled one where the model allows, else Bindy's own.
+     *
+     * @param camelContext asked for only when Bindy binds
+     */
+    RowBinder<T> binder(Supplier<CamelContext> camelContext) {
+        return compiledBinder != null ? compiledBinder : new BindyRowBinder<>(this, camelContext.get());
     }
 
     /** Positions (in {@link #csvColumns()}) of the columns of the given Java type. */

@@ -32,7 +32,7 @@ import org.apache.camel.CamelContext;
 
 /**
  * Streams one part of an Amazon flat-file report into records of its {@link ReportModel}, one row in
- * memory at a time. FastCSV tokenizes, Bindy binds.
+ * memory at a time. FastCSV tokenizes; the model's binder binds (see {@link ReportModel#binder}).
  * <p>
  * What real files look like, and what this reader takes (each has a fixture under
  * {@code src/test/resources/reports/}):
@@ -65,7 +65,7 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
     private final String reportId;
     private final long lineOffset;
     private final ReadOptions options;
-    private final BindyRowBinder<T> binder;
+    private final RowBinder<T> binder;
     private final CsvReader<CsvRecord> csv;
     private final CloseableIterator<CsvRecord> records;
     /** Rows decided while reading the preamble, delivered before the body. */
@@ -89,15 +89,21 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
     /**
      * Reads up to the column line, so {@link #header()} is known before the first row.
      *
-     * @param lineOffset added to line numbers: the lines of earlier parts of the same document
+     * @param lineOffset   added to line numbers: the lines of earlier parts of the same document
+     * @param camelContext used by Bindy for a model the compiled binder does not cover
      */
     public ReportReader(ReportModel<T> model, InputStream part, String reportId, long lineOffset, ReadOptions options,
                         CamelContext camelContext) throws IOException {
+        this(model, part, reportId, lineOffset, options, model.binder(() -> camelContext));
+    }
+
+    ReportReader(ReportModel<T> model, InputStream part, String reportId, long lineOffset, ReadOptions options,
+                 RowBinder<T> binder) throws IOException {
         this.model = model;
         this.reportId = reportId;
         this.lineOffset = lineOffset;
         this.options = options;
-        this.binder = new BindyRowBinder<>(model, camelContext);
+        this.binder = binder;
         this.amountPositions = model.positionsOf(BigDecimal.class);
         this.timestampPositions = model.positionsOf(Instant.class);
         BufferedReader text = ReportText.decode(part, options.charset());
@@ -376,7 +382,7 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
             while (records.hasNext()) {
                 CsvRecord record = records.next();
                 lastLineNumber = record.getStartingLineNumber();
-                if (record.getFields().stream().anyMatch(field -> !field.isBlank())) {
+                if (!isBlank(record)) {
                     return record;
                 }
             }
@@ -396,6 +402,16 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
             }
             throw e;
         }
+    }
+
+    /** Every field blank; a loop, as this runs for every row. */
+    private static boolean isBlank(CsvRecord record) {
+        for (int i = 0; i < record.getFieldCount(); i++) {
+            if (!record.getField(i).isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** FastCSV says so in words only: "... exceeds the max record size of N characters" and the like. */

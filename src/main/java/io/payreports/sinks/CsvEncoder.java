@@ -20,6 +20,7 @@ final class CsvEncoder implements RowEncoder {
     private final CsvWriter csv;
     private final List<Column> columns;
     private final String[] row;
+    private final TimestampText timestamps;
 
     CsvEncoder(OutputStream out, List<Column> columns) {
         this.csv = CsvWriter.builder()
@@ -28,25 +29,26 @@ final class CsvEncoder implements RowEncoder {
                 .build(out, StandardCharsets.UTF_8);
         this.columns = columns;
         this.row = new String[columns.size()];
+        this.timestamps = new TimestampText(columns.size());
         csv.writeRecord(columns.stream().map(Column::name).toList());
     }
 
     @Override
     public void write(Object[] values) {
         for (int i = 0; i < row.length; i++) {
-            row[i] = text(columns.get(i), values[i]);
+            row[i] = text(i, values[i]);
         }
         csv.writeRecord(row);
     }
 
-    private static String text(Column column, Object value) {
+    private String text(int column, Object value) {
         if (value == null) {
             return null;
         }
-        return switch (column.type()) {
+        return switch (columns.get(column).type()) {
             case TEXT -> (String) value;
             case DECIMAL -> ((BigDecimal) value).toPlainString();
-            case TIMESTAMP -> ((Instant) value).toString();
+            case TIMESTAMP -> timestamps.of(column, (Instant) value);
             case BIGINT -> Long.toString((Long) value);
         };
     }

@@ -6,14 +6,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.payreports.reports.RecordLayout.Column;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 
 /**
  * JSON Lines through Jackson's streaming generator: no per-record maps or trees, so memory stays
- * flat however long the report. Money is written as a string because a JSON number would invite
- * consumers to parse it as a double.
+ * flat however long the report.
  */
 final class JsonLinesEncoder implements RowEncoder {
 
@@ -21,38 +18,22 @@ final class JsonLinesEncoder implements RowEncoder {
     private static final JsonFactory JSON = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
 
     private final JsonGenerator json;
-    private final List<Column> columns;
+    private final JsonRecordWriter records;
 
     JsonLinesEncoder(OutputStream out, List<Column> columns) throws IOException {
         this.json = JSON.createGenerator(out);
-        this.columns = columns;
+        this.records = new JsonRecordWriter(columns);
     }
 
     @Override
     public void write(Object[] values) throws IOException {
-        writeObject(json, columns, values);
+        records.write(json, values);
         json.writeRaw('\n');
     }
 
-    /** One record as a JSON object: also the value of Kafka messages and the record in a dead letter. */
+    /** One record as a JSON object, for a caller writing a few (the record in a dead letter). */
     static void writeObject(JsonGenerator json, List<Column> columns, Object[] values) throws IOException {
-        json.writeStartObject();
-        for (int i = 0; i < columns.size(); i++) {
-            Column column = columns.get(i);
-            json.writeFieldName(column.name());
-            Object value = values[i];
-            if (value == null) {
-                json.writeNull();
-                continue;
-            }
-            switch (column.type()) {
-                case TEXT -> json.writeString((String) value);
-                case DECIMAL -> json.writeString(((BigDecimal) value).toPlainString());
-                case TIMESTAMP -> json.writeString(((Instant) value).toString());
-                case BIGINT -> json.writeNumber((Long) value);
-            }
-        }
-        json.writeEndObject();
+        new JsonRecordWriter(columns).write(json, values);
     }
 
     @Override

@@ -1,21 +1,21 @@
 package io.payreports.sinks;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.payreports.reports.RecordLayout;
 import io.payreports.reports.RecordLayout.Column;
 import io.payreports.reports.ReportContext;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.CharArrayWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,7 +34,8 @@ public final class KafkaRecordsSink implements RecordSink {
 
     public static final String REPORT_ID_HEADER = "payreports-report-id";
     public static final String REPORT_TYPE_HEADER = "payreports-report-type";
-    private static final JsonFactory JSON = new JsonFactory();
+    /** No separator between root values: one generator writes every value of a report, taken one at a time. */
+    private static final JsonFactory JSON = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
 
     private final String name;
     private final Map<String, Object> producerConfig;
@@ -87,6 +88,9 @@ public final class KafkaRecordsSink implements RecordSink {
         private final Map<String, byte[]> headers = new HashMap<>();
         private final int[] keyColumns;
         private final KafkaProducer<String, String> producer;
+        private final CharArrayWriter value = new CharArrayWriter(512);
+        private final JsonGenerator json;
+        private final JsonRecordWriter records;
         /** The first send that failed; the transaction cannot commit after it. */
         private final AtomicReference<Exception> failed = new AtomicReference<>();
         private boolean committed;
@@ -101,6 +105,12 @@ public final class KafkaRecordsSink implements RecordSink {
             extraHeaders.forEach((key, value) -> headers.put(key, value.getBytes(StandardCharsets.UTF_8)));
             List<String> columnNames = layout.columns().stream().map(Column::name).toList();
             this.keyColumns = layout.naturalKey().stream().mapToInt(columnNames::indexOf).toArray();
+            this.records = new JsonRecordWriter(layout.columns());
+            try {
+                this.json = JSON.createGenerator(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a generator over a CharArrayWriter does not fail
+            }
             Map<String, Object> config = new HashMap<>(producerConfig);
             // one transaction per report, each its own producer: reports of several jobs may flow at once
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "payreports-" + name + "-" + UUID.randomUUID());
@@ -130,15 +140,19 @@ public final class KafkaRecordsSink implements RecordSink {
 
         /** The natural key's values joined by {@code |}: {@code <reportId>|<lineNumber>} for report records. */
         private String key(Object[] values) {
-            return Arrays.stream(keyColumns).mapToObj(i -> String.valueOf(values[i])).collect(Collectors.joining("|"));
+            StringBuilder key = new StringBuilder(48);
+            for (int i = 0; i < keyColumns.length; i++) {
+                key.append(i == 0 ? "" : "|").append(values[keyColumns[i]]);
+            }
+            return key.toString();
         }
 
         private String json(Object[] values) throws IOException {
-            StringWriter text = new StringWriter(512);
-            try (JsonGenerator json = JSON.createGenerator(text)) {
-                JsonLinesEncoder.writeObject(json, layout.columns(), values);
-            }
-            return text.toString();
+            records.write(json, values);
+            json.flush();
+            String text = value.toString();
+            value.reset();
+            return text;
         }
 
         /** Waits until the brokers acknowledged every message, then makes the report visible at once. */

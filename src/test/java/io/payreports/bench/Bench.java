@@ -4,7 +4,8 @@ import io.payreports.config.RuntimeClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,12 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,8 +36,6 @@ import io.payreports.jobs.JobRun;
 import io.payreports.reports.ReportFormats;
 import io.payreports.reports.ReportModels;
 import io.payreports.simulator.AmazonPaySimulator;
-import io.payreports.simulator.SettlementReportGenerator;
-import io.payreports.simulator.SettlementReportGenerator.Settlement;
 import io.payreports.simulator.SimulatorOptions;
 import io.payreports.sinks.servers.KafkaBroker;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -43,39 +45,50 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The benchmark of bench/README.md: for each report size, payreports against the raw tool doing the same
- * work on the same machine in the same run, several repetitions, min/median/max and the ratio of medians.
- * Run with bench/run.sh (or BENCH_ROWS=1000 for the smoke size CI uses).
+ * The benchmark of bench/README.md: for each report size, what a user runs against a baseline doing the same
+ * work without a framework, on the same machine in the same run. Product and baseline run interleaved
+ * (one of each per repetition, alternating which goes first) so that the load of a shared machine hits both
+ * alike; each line records min/median/max rate, median CPU seconds, the load average around the measure, and
+ * the ratio of medians. Run with bench/run.sh; CI runs it at a tiny size ({@link BenchSmokeIT}).
  */
 public final class Bench {
 
     private static final String KEY_ID = "LIVE-BENCH";
     private static final KeyPair KEYS = PemKeys.generateRsaKeyPair();
+    /** The bench file's two timestamp shapes: {@code -0000} and {@code " -0800"}. */
+    private static final DateTimeFormatter AMAZON_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss[ ]xx", Locale.ROOT);
     private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
     private final Path work;
     private final int repetitions;
     private final List<String> table = new ArrayList<>();
+    /** The table shape psql copies into: this run's own schema, as other runs may share the database. */
+    private final String shapeSchema = "bench_shape_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private boolean shapeCreated;
 
     private Bench(Path work, int repetitions) {
         this.work = work;
         this.repetitions = repetitions;
     }
 
-    /** {@code Bench [ROWS,ROWS...] [REPETITIONS] [OUT.md]}; defaults 100000,1000000, 3, target/bench/results.md. */
+    /** {@code Bench [ROWS,ROWS...] [REPETITIONS] [OUT.md]}; defaults 200000, 5, target/bench/results.md. */
     public static void main(String[] args) throws Exception {
-        List<Integer> sizes = Stream.of(args.length > 0 ? args[0].split(",") : new String[] {"100000", "1000000"}).map(Integer::valueOf).toList();
-        measure(sizes, args.length > 1 ? Integer.parseInt(args[1]) : 3, Path.of(args.length > 2 ? args[2] : "target/bench/results.md"));
+        List<Integer> sizes = Stream.of(args.length > 0 ? args[0].split(",") : new String[] {"200000"}).map(Integer::valueOf).toList();
+        measure(sizes, args.length > 1 ? Integer.parseInt(args[1]) : 5, Path.of(args.length > 2 ? args[2] : "target/bench/results.md"));
         System.exit(0); // Kafka's and Camel's non-daemon threads
     }
 
     /** Runs every measure for every size and writes the markdown table to {@code out}; returns its lines. */
     static List<String> measure(List<Integer> sizes, int repetitions, Path out) throws Exception {
         Bench bench = new Bench(Files.createDirectories(Path.of("target", "bench")).toAbsolutePath(), repetitions);
-        bench.table.add("| rows | measure | payreports (min / median / max) | baseline (min / median / max) | ratio |");
-        bench.table.add("|---:|---|---|---|---:|");
-        for (int rows : sizes) {
-            bench.run(rows);
+        bench.table.add("| rows | measure (baseline) | payreports rate, min / median / max | CPU s | baseline rate, min / median / max | CPU s | ratio | load avg |");
+        bench.table.add("|---:|---|---|---:|---|---:|---:|---|");
+        try {
+            for (int rows : sizes) {
+                bench.run(rows);
+            }
+        } finally {
+            sql("DROP SCHEMA IF EXISTS " + bench.shapeSchema + " CASCADE");
         }
         bench.table.add("");
         bench.table.add(bench.startup());
@@ -87,45 +100,88 @@ public final class Bench {
 
     private void run(int rows) throws Exception {
         Path report = report(rows);
-        Samples bare = repeat(() -> rows / seconds(() -> bareParse(report)));
-        Samples parse = repeat(() -> rows / seconds(() -> productParse(report)));
-        add(rows, "parse, rows/s (baseline: bare FastCSV loop)", parse, bare);
+        checkSameOutput(report);
+        add(rows, "`parse` CLI, rows/s (bare CSV→JSON loop: FastCSV, typed values, Jackson, same bytes to stdout; both in their own JVM)",
+                interleaved(() -> process(rows, parseCommand(report)), () -> process(rows, bareCommand(report))));
+        Measure warmReader = () -> inProcess(rows, () -> productParse(report));
+        add(rows, "reader in a warm JVM, rows/s (bare FastCSV loop building the same typed values)",
+                interleaved(warmReader, () -> inProcess(rows, () -> bareTypedParse(report))));
+        // both in this JVM, start-up excluded: the stricter comparison (the parse CLI pays a JVM start per run)
+        add(rows, "report → files (JSONL+CSV), job rows/s (payreports' reader in a warm JVM; target ≥ 0.7)",
+                interleaved(() -> pipeline(report, rows, "file", List.of()).sample(), warmReader));
 
-        Samples files = repeat(() -> pipeline(report, rows, "file", List.of()).rowsPerSecond());
-        add(rows, "report → files (JSONL+CSV), rows/s (baseline: parse)", files, parse);
-
-        Samples copy = repeat(() -> psqlCopy(report, rows));
-        Samples postgres = repeat(() -> {
+        csvOfRecords(report, rows);
+        add(rows, "report → PostgreSQL, job rows/s (psql \\copy of the same rows as CSV)", interleaved(() -> {
             String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
             try {
                 return pipeline(report, rows, "pg", List.of("payreports.sinks.pg.type = jdbc",
-                        "payreports.sinks.pg.url = " + POSTGRES + "&currentSchema=" + schema)).rowsPerSecond();
+                        "payreports.sinks.pg.url = " + POSTGRES + "&currentSchema=" + schema)).sample();
             } finally {
                 sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
-        }, () -> sql("SELECT 1"));
-        add(rows, "report → PostgreSQL, rows/s (baseline: psql \\copy of the same rows)", postgres, copy);
+        }, () -> psqlCopy(report, rows)));
 
         try (KafkaBroker broker = KafkaBroker.start(Files.createTempDirectory(work, "kafka"))) {
-            Samples producer = repeat(() -> plainProducer(broker.bootstrapServers(), rows));
-            Samples kafka = repeat(() -> pipeline(report, rows, "kafka", List.of("payreports.sinks.kafka.type = kafka",
-                    "payreports.sinks.kafka.bootstrap-servers = " + broker.bootstrapServers())).rowsPerSecond());
-            add(rows, "report → Kafka, records/s (baseline: plain producer loop, same JSON)", kafka, producer);
+            add(rows, "report → Kafka, job records/s (plain idempotent producer loop, same JSON values)", interleaved(
+                    () -> pipeline(report, rows, "kafka", List.of("payreports.sinks.kafka.type = kafka",
+                            "payreports.sinks.kafka.bootstrap-servers = " + broker.bootstrapServers())).sample(),
+                    () -> plainProducer(broker.bootstrapServers(), rows)));
         }
         Rss rss = jarRun(report, rows);
-        table.add("| " + rows + " | `run --once` jar, -Xmx256m, files + H2: peak RSS | " + rss.peakMb + " MB, " + rss.seconds + " s wall | | |");
+        table.add("| " + rows + " | `run --once` jar, -Xmx256m, files + H2: peak RSS | " + rss.peakMb + " MB, " + rss.seconds + " s wall | | | | | " + loadAverage() + " |");
+    }
+
+    /** payreports' and the baseline's output are the same bytes, or the comparison would not be fair. */
+    private void checkSameOutput(Path report) throws Exception {
+        Path product = report.resolveSibling("parse.jsonl");
+        Path bare = report.resolveSibling("bare.jsonl");
+        runToFile(parseCommand(report), product);
+        runToFile(bareCommand(report), bare);
+        long mismatch = Files.mismatch(product, bare);
+        if (mismatch >= 0) {
+            throw new IllegalStateException("parse and the bare loop differ at byte " + mismatch + ": " + product + ", " + bare);
+        }
+    }
+
+    private static List<String> parseCommand(Path report) {
+        return List.of(java(), "-jar", Path.of("target", "payreports.jar").toAbsolutePath().toString(), "parse",
+                "--report-type", ReportModels.SETTLEMENT, report.toString());
+    }
+
+    private static List<String> bareCommand(Path report) {
+        return List.of(java(), "-cp", System.getProperty("java.class.path"), BareCsvToJson.class.getName(), report.toString());
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     // ---- baselines and payreports, each returning a rate -------------------------------------------------------------
 
-    private static void bareParse(Path report) throws IOException {
-        long fields = 0;
+    /** Tokenizes with FastCSV and builds what a record holds: the Instant, its text, the BigDecimals, the strings. */
+    private static void bareTypedParse(Path report) throws IOException {
+        long values = 0;
         try (CsvReader<CsvRecord> csv = CsvReader.builder().allowExtraFields(true).allowMissingFields(true).ofCsvRecord(report, StandardCharsets.UTF_8)) {
+            boolean body = false;
             for (CsvRecord record : csv) {
-                fields += record.getFieldCount();
+                if (!body) {
+                    body = record.getField(0).equals("TransactionPostedDate");
+                    continue;
+                }
+                Object[] typed = new Object[16];
+                String posted = record.getField(0).trim();
+                typed[0] = OffsetDateTime.parse(posted, AMAZON_TIME).toInstant();
+                typed[15] = posted;
+                for (int i = 1; i < 10; i++) {
+                    typed[i] = record.getField(i).isEmpty() ? null : record.getField(i);
+                }
+                for (int i = 10; i < 15; i++) {
+                    typed[i] = new BigDecimal(record.getField(i).trim().replace(",", ""));
+                }
+                values += typed.length;
             }
         }
-        if (fields == 0) {
+        if (values == 0) {
             throw new IllegalStateException("empty report");
         }
     }
@@ -143,18 +199,13 @@ public final class Bench {
     }
 
     /** psql \copy of the rows payreports would write, as CSV, into a table of the same shape. */
-    private double psqlCopy(Path report, int rows) throws Exception {
+    private Sample psqlCopy(Path report, int rows) throws Exception {
         Path csv = csvOfRecords(report, rows);
         String table = "bench_copy_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        sql("CREATE TABLE " + table + " (LIKE bench_shape.amazonpay_settlement)");
+        sql("CREATE TABLE " + table + " (LIKE " + shapeSchema + ".amazonpay_settlement)");
         try {
-            long started = System.nanoTime();
-            Process psql = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q", "-c",
-                    "\\copy " + table + " FROM '" + csv + "' WITH (FORMAT csv, HEADER true)").inheritIO().start();
-            if (psql.waitFor() != 0) {
-                throw new IllegalStateException("psql \\copy failed");
-            }
-            return rows / ((System.nanoTime() - started) / 1e9);
+            return process(rows, List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q", "-c",
+                    "\\copy " + table + " FROM '" + csv + "' WITH (FORMAT csv, HEADER true)"));
         } finally {
             sql("DROP TABLE " + table);
         }
@@ -168,15 +219,17 @@ public final class Bench {
             try (Stream<Path> out = Files.list(files.dir().resolve("out/amazonpay_settlement"))) {
                 Files.copy(out.filter(file -> file.toString().endsWith(".csv")).findFirst().orElseThrow(), csv);
             }
-            sql("DROP SCHEMA IF EXISTS bench_shape CASCADE");
-            sql("CREATE SCHEMA bench_shape");
-            pipeline(report(10), 10, "pg", List.of("payreports.sinks.pg.type = jdbc", "payreports.sinks.pg.url = " + POSTGRES + "&currentSchema=bench_shape"));
+        }
+        if (!shapeCreated) {
+            sql("CREATE SCHEMA " + shapeSchema);
+            pipeline(report(10), 10, "pg", List.of("payreports.sinks.pg.type = jdbc", "payreports.sinks.pg.url = " + POSTGRES + "&currentSchema=" + shapeSchema));
+            shapeCreated = true;
         }
         return csv;
     }
 
     /** The same JSON values payreports sends, through a plain idempotent producer with acks=all. */
-    private double plainProducer(String servers, int rows) throws Exception {
+    private Sample plainProducer(String servers, int rows) throws Exception {
         Path jsonl = report(rows).resolveSibling("records.jsonl");
         if (!Files.exists(jsonl)) {
             Pipeline files = pipeline(report(rows), rows, "file", List.of());
@@ -191,6 +244,7 @@ public final class Bench {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         String topic = "bench-" + UUID.randomUUID();
         long started = System.nanoTime();
+        long cpuBefore = processCpuNanos();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
              BufferedReader lines = Files.newBufferedReader(jsonl)) {
             long i = 0;
@@ -199,12 +253,13 @@ public final class Bench {
             }
             producer.flush();
         }
-        return rows / ((System.nanoTime() - started) / 1e9);
+        return new Sample(rows / ((System.nanoTime() - started) / 1e9), (processCpuNanos() - cpuBefore) / 1e9);
     }
 
-    record Pipeline(Path dir, JobRun run, int rows) {
-        double rowsPerSecond() {
-            return rows / (run.duration().toNanos() / 1e9);
+    /** @param cpuSeconds CPU of this JVM while the job ran (the simulator serving the file included) */
+    record Pipeline(Path dir, JobRun run, int rows, double cpuSeconds) {
+        Sample sample() {
+            return new Sample(rows / (run.duration().toNanos() / 1e9), cpuSeconds);
         }
     }
 
@@ -233,6 +288,7 @@ public final class Bench {
                     "        value: \"0 0 0 1 1 ? 2099\"", "      - name: sinks", "        value: " + sinks, ""));
             try (PayreportsApplication application = PayreportsApplication.create(config, Optional.of(routes))) {
                 application.start();
+                long cpuBefore = processCpuNanos();
                 application.triggerAllJobs();
                 if (!application.jobRuns().awaitFinished(1, Duration.ofMinutes(10))) {
                     throw new IllegalStateException("the bench job did not finish");
@@ -241,7 +297,7 @@ public final class Bench {
                 if (!run.succeeded() || run.records() != rows) {
                     throw new IllegalStateException("bench run to " + sinks + " failed: " + run.summaryLine());
                 }
-                return new Pipeline(dir, run, rows);
+                return new Pipeline(dir, run, rows, (processCpuNanos() - cpuBefore) / 1e9);
             }
         }
     }
@@ -296,7 +352,8 @@ public final class Bench {
                     .findFirst().orElseThrow();
             firstCall.add(Duration.between(started, Instant.parse(call.substring(0, call.indexOf(' ')))).toMillis() / 1000.0);
         }
-        return "JVM start → first API call: " + new Samples(firstCall).text("s") + "; demo `run --once` wall time: " + new Samples(wall).text("s");
+        return "JVM start → first API call: " + Samples.text(firstCall, "s") + "; demo `run --once` wall time: " + Samples.text(wall, "s")
+                + " (load average " + loadAverage() + ")";
     }
 
     // ---- plumbing ------------------------------------------------------------------------------------------------------
@@ -305,47 +362,107 @@ public final class Bench {
         Path dir = Files.createDirectories(work.resolve("report-" + rows));
         Path file = dir.resolve("ABENCH" + rows + ".csv");
         if (!Files.exists(file)) {
-            Settlement template = SettlementReportGenerator.plan(3, RuntimeClock.get().instant(), 90).get(0);
-            Settlement settlement = new Settlement("ABENCH" + rows, template.reportDocumentId(), template.settlementId(), template.sellerId(),
-                    template.currency(), template.start(), template.end(), template.seed(), rows);
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                SettlementReportGenerator.write(settlement, out);
-            }
+            RealShapedReport.write(file, rows);
         }
         return file;
     }
 
     interface Measure {
-        double rate() throws Exception;
+        Sample run() throws Exception;
     }
 
     interface Step {
         void run() throws Exception;
     }
 
-    private Samples repeat(Measure measure) throws Exception {
-        return repeat(measure, () -> { });
+    /** One run: its rate and the CPU seconds it used (NaN where unknown). */
+    record Sample(double rate, double cpuSeconds) {
+    }
+
+    /** payreports and its baseline, with the load average before and after. */
+    record Pair(Samples product, Samples baseline, String load) {
+    }
+
+    /** A warm-up of each, then the repetitions, one of each per repetition, alternating which runs first. */
+    private Pair interleaved(Measure product, Measure baseline) throws Exception {
+        String loadBefore = loadAverage();
+        product.run();
+        baseline.run();
+        List<Sample> products = new ArrayList<>();
+        List<Sample> baselines = new ArrayList<>();
+        for (int i = 0; i < repetitions; i++) {
+            if (i % 2 == 0) {
+                products.add(product.run());
+                baselines.add(baseline.run());
+            } else {
+                baselines.add(baseline.run());
+                products.add(product.run());
+            }
+        }
+        String load = loadBefore + " → " + loadAverage();
+        return new Pair(new Samples(products, load), new Samples(baselines, load), load);
     }
 
     /** A warm-up, then the repetitions. */
-    private Samples repeat(Measure measure, Step before) throws Exception {
-        before.run();
-        measure.rate();
-        List<Double> rates = new ArrayList<>();
+    private Samples repeat(Measure measure) throws Exception {
+        String loadBefore = loadAverage();
+        measure.run();
+        List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < repetitions; i++) {
-            rates.add(measure.rate());
+            samples.add(measure.run());
         }
-        return new Samples(rates);
+        return new Samples(samples, loadBefore + " → " + loadAverage());
     }
 
-    private static double seconds(Step step) throws Exception {
+    private static Sample inProcess(int rows, Step step) throws Exception {
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         step.run();
-        return (System.nanoTime() - started) / 1e9;
+        return new Sample(rows / ((System.nanoTime() - started) / 1e9), (processCpuNanos() - cpuBefore) / 1e9);
     }
 
-    private void add(int rows, String what, Samples product, Samples baseline) {
-        String line = String.format("| %,d | %s | %s | %s | %.0f%% |", rows, what, product.text(""), baseline.text(""), 100 * product.median() / baseline.median());
+    /** A command in its own process, stdout discarded; wall time from here, user + system CPU from /usr/bin/time. */
+    private Sample process(int rows, List<String> command) throws Exception {
+        Path times = Files.createTempFile(work, "time", ".txt");
+        List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-f", "%U %S", "-o", times.toString()));
+        timed.addAll(command);
+        boolean hasTime = Files.isExecutable(Path.of("/usr/bin/time"));
+        long started = System.nanoTime();
+        runToFile(hasTime ? timed : command, Path.of("/dev/null"));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        double cpu = Double.NaN;
+        if (hasTime) {
+            String[] userAndSystem = Files.readAllLines(times).get(Files.readAllLines(times).size() - 1).trim().split(" ");
+            cpu = Double.parseDouble(userAndSystem[0]) + Double.parseDouble(userAndSystem[1]);
+        }
+        Files.delete(times);
+        return new Sample(rows / seconds, cpu);
+    }
+
+    private static void runToFile(List<String> command, Path stdout) throws Exception {
+        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("failed: " + String.join(" ", command));
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The 1, 5 and 15 minute load averages, as /proc/loadavg has them. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException unavailable) {
+            return "?";
+        }
+    }
+
+    private void add(int rows, String what, Pair pair) {
+        String line = String.format("| %,d | %s | %s | %s | %s | %s | %.2f | %s |", rows, what, pair.product().text(""), pair.product().cpu(),
+                pair.baseline().text(""), pair.baseline().cpu(), pair.product().median() / pair.baseline().median(), pair.load());
         table.add(line);
         System.out.println(line);
     }
@@ -365,18 +482,30 @@ public final class Bench {
         }
     }
 
-    record Samples(List<Double> values) {
+    record Samples(List<Sample> samples, String load) {
         double median() {
+            return median(samples.stream().map(Sample::rate).toList());
+        }
+
+        String cpu() {
+            return String.format("%.1f", median(samples.stream().map(Sample::cpuSeconds).toList()));
+        }
+
+        String text(String unit) {
+            return text(samples.stream().map(Sample::rate).toList(), unit);
+        }
+
+        static double median(List<Double> values) {
             List<Double> sorted = values.stream().sorted().toList();
             return sorted.get(sorted.size() / 2);
         }
 
-        String text(String unit) {
+        static String text(List<Double> values, String unit) {
             ToDoubleFunction<Double> identity = Double::doubleValue;
             double min = values.stream().mapToDouble(identity).min().orElse(0);
             double max = values.stream().mapToDouble(identity).max().orElse(0);
-            return unit.isEmpty() ? String.format("%,.0f / %,.0f / %,.0f", min, median(), max)
-                    : String.format("%.1f / %.1f / %.1f %s", min, median(), max, unit);
+            return unit.isEmpty() ? String.format("%,.0f / %,.0f / %,.0f", min, median(values), max)
+                    : String.format("%.1f / %.1f / %.1f %s", min, median(values), max, unit);
         }
     }
 }
