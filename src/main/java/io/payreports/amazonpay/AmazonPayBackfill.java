@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Backfill: requests reports for a past period with createReport, in windows Amazon accepts (a
- * report covers at most 30 days, seed 003), waits for each with getReportById, and hands the
+ * report covers at most 30 days, the Amazon Pay settlement report guide), waits for each with getReportById, and hands the
  * completed ones to the normal delivery. Reports Amazon ends as FAILED or CANCELLED (no data) are
  * listed with their ids.
  */

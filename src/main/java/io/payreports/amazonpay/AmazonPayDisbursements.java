@@ -24,7 +24,7 @@ public class AmazonPayDisbursements {
 
     public static final String TYPE = "AMAZONPAY_DISBURSEMENTS";
     private static final String WINDOW_END = "payreportsDisbursementsUntil";
-    /** Amazon keeps report data for 90 days (seed 000); the first run looks that far back. */
+    /** Amazon keeps report data for 90 days (Amazon Pay reports API reference); the first run looks that far back. */
     private static final Duration FIRST_LOOKBACK = Duration.ofDays(90);
 
     private final AmazonPayClient client;

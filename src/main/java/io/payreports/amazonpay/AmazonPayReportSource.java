@@ -30,7 +30,7 @@ public class AmazonPayReportSource {
     static final String WATERMARK_CEILING = "payreportsWatermarkCeiling";
 
     private static final Logger LOG = LoggerFactory.getLogger(AmazonPayReportSource.class);
-    /** Amazon keeps reports for 90 days (seed 000): the first run looks that far back. */
+    /** Amazon keeps reports for 90 days (Amazon Pay reports API reference): the first run looks that far back. */
     private static final Duration RETENTION = Duration.ofDays(90);
 
     private final AmazonPayClient client;
@@ -90,7 +90,7 @@ public class AmazonPayReportSource {
 
     /**
      * Fetches the document and opens its download at once: Amazon's pre-signed URL lives 30 s
-     * (seed 001), so nothing may sit between the two calls ({@link DocumentDownloader} fetches fresh
+     * (Amazon Pay report download guide), so nothing may sit between the two calls ({@link DocumentDownloader} fetches fresh
      * URLs for late or expired ones). A retry starts again from here. The charset the document host
      * declared, if any, goes to {@link ReportContext#DOCUMENT_CHARSET} for the parser.
      */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A disbursement of seed 000: money paid out to the seller's bank, amount exact with its currency. */
+/** A disbursement of the Amazon Pay reports API reference: money paid out to the seller's bank, amount exact with its currency. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Disbursement(String sellerId, String settlementId, String amazonDisbursementReferenceId,
                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currencyCode,

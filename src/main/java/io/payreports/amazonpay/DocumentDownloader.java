@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Downloads a report document through its pre-signed URL, which Amazon keeps valid for 30 s only
- * (seed 001). A URL that is too old to start with, or that the document host answers as expired,
+ * (Amazon Pay report download guide). A URL that is too old to start with, or that the document host answers as expired,
  * is replaced by a fresh one from getReportDocument, up to the configured number of URLs; only
  * then does the failure go to the route's redelivery, which would otherwise start the whole
  * report again for what one more API call fixes.

@@ -23,7 +23,7 @@ public final class DocumentHosts {
 
     /**
      * Amazon Pay serves report documents from pre-signed S3 URLs ({@code https://tortuga-[...].amazonaws.com/...},
-     * seed 001); {@code *.amazon.com} leaves room for Amazon's own hosts.
+     * the Amazon Pay report download guide); {@code *.amazon.com} leaves room for Amazon's own hosts.
      */
     public static final DocumentHosts AMAZON = parse("*.amazonaws.com,*.amazon.com");
 

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import java.time.Instant;
 
-/** The Report object of Amazon Pay API v2 (seed 000). Times travel in Amazon's basic ISO form. */
+/** The Report object of Amazon Pay API v2 (Amazon Pay reports API reference). Times travel in Amazon's basic ISO form. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Report(
@@ -21,6 +21,6 @@ public record Report(
         @JsonSerialize(using = AmazonPayJson.InstantSerializer.class) @JsonDeserialize(using = AmazonPayJson.InstantDeserializer.class) Instant processingEndTime,
         String reportDocumentId) {
 
-    /** The report processing states of seed 000. */
+    /** The report processing states of the Amazon Pay reports API reference. */
     public enum ProcessingStatus { IN_PROGRESS, COMPLETED, FAILED, CANCELLED }
 }

@@ -2,7 +2,7 @@ package io.payreports.amazonpay;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
-/** A report document: a pre-signed URL that Amazon keeps valid for 30 seconds only (seed 001). */
+/** A report document: a pre-signed URL that Amazon keeps valid for 30 seconds only (Amazon Pay report download guide). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ReportDocument(String reportDocumentId, String url, String compressionAlgorithm) {
 

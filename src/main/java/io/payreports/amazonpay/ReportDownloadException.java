@@ -25,7 +25,7 @@ public class ReportDownloadException extends RuntimeException {
     }
 
     /**
-     * Whether the pre-signed URL outlived its 30 s (seed 001): S3 then answers 403 AccessDenied
+     * Whether the pre-signed URL outlived its 30 s (Amazon Pay report download guide): S3 then answers 403 AccessDenied
      * "Request has expired". Only a fresh URL from getReportDocument helps.
      */
     public boolean urlExpired() {

@@ -3,7 +3,7 @@ package io.payreports.amazonpay;
 import java.time.Instant;
 import java.util.List;
 
-/** Filters of getReports (seed 000). Null or empty means "not sent", so Amazon's defaults apply. */
+/** Filters of getReports (Amazon Pay reports API reference). Null or empty means "not sent", so Amazon's defaults apply. */
 public record ReportQuery(List<String> reportTypes, List<Report.ProcessingStatus> processingStatuses,
                           Instant createdSince, Instant createdUntil, Integer pageSize) {
 

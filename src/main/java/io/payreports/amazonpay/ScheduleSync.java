@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * Report schedules as code: compares the schedules an operator declares with the ones Amazon has
- * and makes them equal. Amazon keeps one schedule per report type (seed 000), so a type is the key;
+ * and makes them equal. Amazon keeps one schedule per report type (Amazon Pay reports API reference), so a type is the key;
  * a different frequency is replaced with {@code deleteExistingSchedule=true}. Schedules nobody
  * declared are cancelled only when pruning is on.
  */

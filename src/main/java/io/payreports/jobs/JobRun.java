@@ -231,7 +231,7 @@ public final class JobRun {
     }
 
     /**
-     * The delivered periods joined where they meet: Amazon's settlement periods follow each other (seed 003:
+     * The delivered periods joined where they meet: Amazon's settlement periods follow each other (Amazon Pay settlement report guide:
      * one ends where the next starts, give or take a second), so several ranges mean a report between them
      * is missing, late, or was delivered by another run.
      */

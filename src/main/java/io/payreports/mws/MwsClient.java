@@ -26,14 +26,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The four MWS Reports API actions Amazon Pay's report guide uses (seed 003): list the generated
+ * The four MWS Reports API actions Amazon Pay's report guide uses (Amazon Pay settlement report guide): list the generated
  * reports, tell which are not acknowledged, download one, acknowledge them. Requests are POSTed as
  * forms and signed with {@link SignatureV2}; answers are XML.
  */
 public class MwsClient {
 
     static final String VERSION = "2009-01-01";
-    /** UpdateReportAcknowledgements takes at most 100 ids (seed 003, "ReportIdList"). */
+    /** UpdateReportAcknowledgements takes at most 100 ids (Amazon Pay settlement report guide, "ReportIdList"). */
     static final int MAX_IDS = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(MwsClient.class);
@@ -83,7 +83,7 @@ public class MwsClient {
 
     /**
      * The ids of the reports of these types not acknowledged yet: GetReportList with {@code Acknowledged=false}
-     * (+ByNextToken). Seed 003 step 2 also shows asking by ReportRequestIdList, 100 ids a call; the filter
+     * (+ByNextToken). The Amazon Pay settlement report guide step 2 also shows asking by ReportRequestIdList, 100 ids a call; the filter
      * asks once for all.
      */
     public Set<String> unacknowledged(List<String> reportTypes) {

@@ -3,7 +3,7 @@ package io.payreports.mws;
 import java.time.Instant;
 
 /**
- * A generated MWS report: its ids, type and the period of the data it holds. Seed 003 ("Missing or
+ * A generated MWS report: its ids, type and the period of the data it holds. The Amazon Pay settlement report guide ("Missing or
  * misdated reports") says to go by {@code dataStart}/{@code dataEnd}, not by when Amazon generated it.
  */
 public record MwsReport(String reportId, String reportRequestId, String reportType, Instant dataStart, Instant dataEnd,

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The MWS side of an MWS reports job, as a bean for the {@code mws-reports} route template. Amazon keeps
- * the state: a report is new while it is unacknowledged (seed 003, steps 1-2), and it is acknowledged
+ * the state: a report is new while it is unacknowledged (Amazon Pay settlement report guide, steps 1-2), and it is acknowledged
  * (step 4) only after every sink took it. So no watermark is needed; the delivered-reports repository
  * only bridges the gap between a delivery and its acknowledgement, should the acknowledgement fail.
  */
@@ -39,7 +39,7 @@ public class MwsReportSource {
     private static final Logger LOG = LoggerFactory.getLogger(MwsReportSource.class);
     /** MWS lists report requests of the last 90 days. */
     private static final Duration RETENTION = Duration.ofDays(90);
-    /** Consecutive reports meet within seconds (seed 003's sample: one ends at 00:00:18, the next starts at 00:00:19). */
+    /** Consecutive reports meet within seconds (Amazon Pay settlement report guide's sample: one ends at 00:00:18, the next starts at 00:00:19). */
     private static final Duration GAP_TOLERANCE = Duration.ofMinutes(1);
 
     /** Made on first use: a runtime without MWS jobs starts no MWS simulator in demo mode. */
@@ -130,7 +130,7 @@ public class MwsReportSource {
     }
 
     /**
-     * Seed 003: a day without transactions has no report, and a report can come late; so holes are judged on
+     * The Amazon Pay settlement report guide: a day without transactions has no report, and a report can come late; so holes are judged on
      * the data periods of everything Amazon lists (DONE and DONE_NO_DATA), per report type, not on generation dates.
      */
     private static void warnAboutGaps(JobRun run, List<MwsReport> generated) {

@@ -10,7 +10,7 @@ import org.apache.camel.dataformat.bindy.Format;
 /**
  * Amounts as Amazon writes them in flat-file reports: optional minus sign, comma thousands
  * separators and any number of decimals ({@code 1,000.00}, {@code -32.40}, {@code 0}, {@code 2.2};
- * seed 003, "Report body"), and decimal-comma amounts ({@code 1.141,18}) as {@link AmountNotation#AUTO}
+ * the Amazon Pay settlement report guide, "Report body"), and decimal-comma amounts ({@code 1.141,18}) as {@link AmountNotation#AUTO}
  * decides. The reader has already rewritten amounts in the job's notation; parsed exactly into
  * {@link BigDecimal}, keeping the written scale.
  * Bindy instantiates this class per field, so it must stay cheap to construct.

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.apache.camel.dataformat.bindy.Format;
 
 /**
- * Timestamps as they appear in Amazon Pay flat files, to a UTC {@link Instant}. Seed 003 documents
+ * Timestamps as they appear in Amazon Pay flat files, to a UTC {@link Instant}. The Amazon Pay settlement report guide documents
  * ISO 8601 with a colon-less offset ({@code 2015-05-18T15:48:50-0000}, {@code 2015-09-30T15:00:44-0700});
  * other Amazon outputs use {@code +00:00}, {@code Z}, a space before the offset, {@code 2015-05-18 15:48:50 UTC},
  * zone abbreviations ({@code PST}, {@code PDT}, {@code CET}, {@code MEZ}, {@code JST}) and, in European and
@@ -39,7 +39,7 @@ public final class AmazonTimestampFormat implements Format<Instant> {
             Map.entry("MEZ", ZoneOffset.ofHours(1)), Map.entry("MESZ", ZoneOffset.ofHours(2)),
             Map.entry("BST", ZoneOffset.ofHours(1)), Map.entry("JST", ZoneOffset.ofHours(9)));
 
-    /** Amazon's own form, as in seed 003: {@code 2015-05-18T15:48:50-0000}. */
+    /** Amazon's own form, as in the Amazon Pay settlement report guide: {@code 2015-05-18T15:48:50-0000}. */
     private static final DateTimeFormatter AMAZON = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx");
 
     @Override

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * How a report writes its amounts. Amazon documents {@code 1,000.00} (seed 003), but files from
+ * How a report writes its amounts. Amazon documents {@code 1,000.00} (Amazon Pay settlement report guide), but files from
  * decimal-comma marketplaces carry {@code 1.141,18} and {@code -32,40}. The reader turns every amount
  * into the plain form {@code BigDecimal} reads ({@code -1141.18}) before binding, so the written scale
  * survives and nothing goes through {@code double}.

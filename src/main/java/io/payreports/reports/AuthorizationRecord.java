@@ -9,7 +9,7 @@ import org.apache.camel.dataformat.bindy.annotation.DataField;
 
 /**
  * One row of an Amazon Pay authorization report ({@code _GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_}):
- * the payment authorizations created or changed on the report's day (seed 000, "ReportTypes").
+ * the payment authorizations created or changed on the report's day (Amazon Pay reports API reference, "ReportTypes").
  * <p>
  * Columns INFERRED from the capture report's published layout and the API's {@code AuthorizationDetails}: see
  * {@link ReportModels} for why, and why only the id is required.

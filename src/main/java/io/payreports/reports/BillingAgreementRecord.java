@@ -8,7 +8,7 @@ import org.apache.camel.dataformat.bindy.annotation.DataField;
 
 /**
  * One row of an Amazon Pay billing agreement report ({@code _GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_}):
- * the recurring contracts created or changed in the report's period (seed 000, "ReportTypes").
+ * the recurring contracts created or changed in the report's period (Amazon Pay reports API reference, "ReportTypes").
  * <p>
  * Columns INFERRED from the capture report's published layout and the API's {@code BillingAgreementDetails}: see
  * {@link ReportModels} for why, and why only the id is required.

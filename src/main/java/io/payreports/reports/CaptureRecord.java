@@ -9,7 +9,7 @@ import org.apache.camel.dataformat.bindy.annotation.DataField;
 
 /**
  * One row of an Amazon Pay capture report ({@code _GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_}): the charges
- * created or changed on the report's day (seed 003, "Transaction report details"). Seed 000 notes the report
+ * created or changed on the report's day (Amazon Pay settlement report guide, "Transaction report details"). The Amazon Pay reports API reference notes the report
  * is not available through API v2 today; MWS serves it.
  * <p>
  * Columns in file order as a merchant's importer of the real MWS file names them (a 2018 public script that

@@ -11,7 +11,7 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Opens a downloaded report document whatever its packing, within {@link ReportLimits}. Amazon's
- * documentation says documents are plain text today but also "in zip format" (seed 001), so the first
+ * documentation says documents are plain text today but also "in zip format" (Amazon Pay report download guide), so the first
  * bytes decide, never the file name or what the API claims. A zip may hold several files: each is a
  * part with its own column line; folders and the hidden files archivers add ({@code __MACOSX/}, dot
  * files) are skipped.

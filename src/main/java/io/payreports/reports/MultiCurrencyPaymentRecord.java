@@ -11,9 +11,9 @@ import org.apache.camel.dataformat.bindy.annotation.DataField;
  * One row of an Amazon Pay multi-currency payments report
  * ({@code _GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_}): per transaction the amount in the
  * merchant's ledger currency, the amount the buyer was shown (presentment) and the conversion rate applied
- * (seed 000, "ReportTypes"). Only created on request, never scheduled.
+ * (Amazon Pay reports API reference, "ReportTypes"). Only created on request, never scheduled.
  * <p>
- * No published source names this report's columns; the names below are INFERRED from the seed's description
+ * No published source names this report's columns; the names below are INFERRED from the reference's description
  * and the {@code ConvertedAmount}/{@code ConversionRate} fields of Amazon's capture and refund objects. Nothing
  * is required, every column is matched by name, and any column named otherwise is kept in
  * {@link ReportRecord#getExtraColumns()}: a real file loses nothing even where these guesses are wrong.

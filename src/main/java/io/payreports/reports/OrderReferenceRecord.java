@@ -9,7 +9,7 @@ import org.apache.camel.dataformat.bindy.annotation.DataField;
 
 /**
  * One row of an Amazon Pay order reference report ({@code _GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_}):
- * the orders created, confirmed or changed on the report's day (seed 003, "Transaction report details").
+ * the orders created, confirmed or changed on the report's day (Amazon Pay settlement report guide, "Transaction report details").
  * <p>
  * Columns INFERRED from the capture report's published layout and the API's {@code OrderReferenceDetails}: see
  * {@link ReportModels} for why, and why only the id is required.

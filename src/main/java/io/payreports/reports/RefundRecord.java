@@ -9,7 +9,7 @@ import org.apache.camel.dataformat.bindy.annotation.DataField;
 
 /**
  * One row of an Amazon Pay refund report ({@code _GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_}): the refunds
- * created or changed on the report's day (seed 000, "ReportTypes").
+ * created or changed on the report's day (Amazon Pay reports API reference, "ReportTypes").
  * <p>
  * Columns INFERRED from the capture report's published layout and the API's {@code RefundDetails}: see
  * {@link ReportModels} for why, and why only the id is required.

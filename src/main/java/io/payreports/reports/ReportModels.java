@@ -12,9 +12,9 @@ import java.util.TreeSet;
 import io.payreports.reports.ReportModel.HeaderField;
 
 /**
- * The flat-file report types payreports reads, by Amazon's report type name (seed 000, "ReportTypes").
+ * The flat-file report types payreports reads, by Amazon's report type name (Amazon Pay reports API reference, "ReportTypes").
  * <p>
- * <b>Transaction report columns.</b> Amazon publishes the settlement report's columns (seed 003) but not those
+ * <b>Transaction report columns.</b> Amazon publishes the settlement report's columns (Amazon Pay settlement report guide) but not those
  * of the transaction reports: its guide lists the four of them without columns, and
  * developer.amazon.com/docs/amazon-pay-reports/transaction-reports.html has no table. The capture report's
  * columns are known from a merchant's importer of the real file ({@link CaptureRecord}). The order reference,
@@ -33,7 +33,7 @@ public final class ReportModels {
             SettlementRecord.class, List.of(new HeaderField("SellerId", TEXT),
                     new HeaderField("SettlementStartDate", TIMESTAMP), new HeaderField("SettlementEndDate", TIMESTAMP)));
 
-    /** The sandbox settlement report has the live one's layout (seed 000/001): sandbox jobs parse alike. */
+    /** The sandbox settlement report has the live one's layout (Amazon Pay reports API reference and download guide): sandbox jobs parse alike. */
     private static final Map<String, ReportModel<?>> MODELS = Map.of(
             SETTLEMENT, SETTLEMENT_MODEL,
             SANDBOX_SETTLEMENT, SETTLEMENT_MODEL,

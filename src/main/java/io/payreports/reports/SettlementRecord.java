@@ -9,7 +9,7 @@ import org.apache.camel.dataformat.bindy.annotation.DataField;
 
 /**
  * One body row of an Amazon Pay settlement report ({@code _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_}),
- * columns and required flags as in seed 003, "Report body". The header fields of the report (seller,
+ * columns and required flags as in the Amazon Pay settlement report guide, "Report body". The header fields of the report (seller,
  * settlement period) and where the row came from (report id, line) are not CSV columns; the reader
  * sets them (see {@link ReportRecord}) so that every record stands on its own in a sink.
  */

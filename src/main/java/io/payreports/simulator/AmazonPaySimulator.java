@@ -61,7 +61,7 @@ public final class AmazonPaySimulator implements AutoCloseable {
      */
     private static final Pattern API_PATH = Pattern.compile("^(?:/(live|sandbox))?/v2(/.*)$");
     private static final Pattern DOWNLOAD_PATH = Pattern.compile("^/tortuga/([^/]+)$");
-    /** Amazon: "The url is valid for 30 seconds only" (seed 001). */
+    /** Amazon: "The url is valid for 30 seconds only" (Amazon Pay report download guide). */
     static final Duration URL_LIFETIME = Duration.ofSeconds(30);
     private static final String SANDBOX_SETTLEMENT = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_";
     private static final Set<String> FILTERS = Set.of("reportTypes", "processingStatuses", "createdSince", "createdUntil", "pageSize");
@@ -169,7 +169,7 @@ public final class AmazonPaySimulator implements AutoCloseable {
         }
     }
 
-    /** Dispatches one verified call by method and path (seed 000's operations). */
+    /** Dispatches one verified call by method and path (Amazon Pay reports API reference's operations). */
     private int operation(HttpExchange exchange, String environment, String call, byte[] body) throws IOException {
         URI uri = exchange.getRequestURI();
         Map<String, String> query = query(uri.getRawQuery());
@@ -244,7 +244,7 @@ public final class AmazonPaySimulator implements AutoCloseable {
     }
 
     /**
-     * Amazon's paging (seed 000): pageSize 1-100, and a nextToken that must come alone and stands
+     * Amazon's paging (Amazon Pay reports API reference): pageSize 1-100, and a nextToken that must come alone and stands
      * for the first page's filters plus where the next page starts.
      */
     private final class Paging {
@@ -342,7 +342,7 @@ public final class AmazonPaySimulator implements AutoCloseable {
                 + "&X-Amz-Expires=" + URL_LIFETIME.toSeconds() + "&X-Amz-Signature=" + sign(documentId + "\n" + date);
     }
 
-    /** Report metadata for one environment: sandbox knows only the sandbox settlement type (seed 001). */
+    /** Report metadata for one environment: sandbox knows only the sandbox settlement type (Amazon Pay report download guide). */
     private List<Report> reports(String environment) {
         List<Report> reports = new ArrayList<>();
         for (SimulatedReport simulated : catalog()) {

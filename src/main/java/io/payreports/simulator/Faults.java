@@ -108,7 +108,7 @@ public final class Faults {
         return true;
     }
 
-    /** Requested reports end FAILED, as Amazon's do after a fatal error (seed 000). */
+    /** Requested reports end FAILED, as Amazon's do after a fatal error (Amazon Pay reports API reference). */
     boolean failedReports() {
         return failedReports;
     }

@@ -40,11 +40,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * MWS Reports API as Amazon Pay's guide describes it (seed 003): GetReportRequestList(+ByNextToken),
+ * MWS Reports API as Amazon Pay's guide describes it (Amazon Pay settlement report guide): GetReportRequestList(+ByNextToken),
  * GetReportList(+ByNextToken), GetReport and UpdateReportAcknowledgements, at {@code POST /} (or GET),
  * Signature Version 2 verified, XML answers and MWS error bodies. It serves the settlement reports of
  * the simulator's USD account, the way Amazon writes them: a {@code _DONE_NO_DATA_} request among them,
- * one report generated a day late (seed 003, "Missing or misdated reports"), report types and statuses
+ * one report generated a day late (Amazon Pay settlement report guide, "Missing or misdated reports"), report types and statuses
  * wrapped in whitespace as in the guide's samples, and a Content-MD5 on every download.
  */
 public final class MwsSimulator implements AutoCloseable {
@@ -203,7 +203,7 @@ public final class MwsSimulator implements AutoCloseable {
 
     private void reportList(HttpExchange exchange, Map<String, String> parameters) throws IOException {
         List<String> requestIds = listed(parameters, "ReportRequestIdList.Id.");
-        // seed 003: "If you pass in ReportRequestId values, other query conditions are ignored."
+        // the Amazon Pay settlement report guide: "If you pass in ReportRequestId values, other query conditions are ignored."
         String wanted = parameters.get("Acknowledged");
         List<String> types = listed(parameters, "ReportTypeList.Type.");
         List<String> entries = catalog().stream()
@@ -288,7 +288,7 @@ public final class MwsSimulator implements AutoCloseable {
                 continue;
             }
             Settlement settlement = settlements.get(i);
-            // one report in the middle comes a day late, as seed 003 warns
+            // one report in the middle comes a day late, as the Amazon Pay settlement report guide warns
             Duration delay = i == settlements.size() / 2 ? Duration.ofHours(25) : Duration.ofMinutes(73);
             long number = 11_162_090_683L + i * 16_459L;
             catalog.add(new CatalogEntry(String.valueOf(7_332_234_344L + i * 6_823L), String.valueOf(number), settlement,

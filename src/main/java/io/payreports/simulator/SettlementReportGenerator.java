@@ -22,14 +22,14 @@ import de.siegmar.fastcsv.writer.QuoteStrategies;
 import io.payreports.reports.AmazonAmountFormat;
 
 /**
- * Deterministic, realistic settlement report files in the shape Amazon Pay serves them (seed 003): a header
+ * Deterministic, realistic settlement report files in the shape Amazon Pay serves them (Amazon Pay settlement report guide): a header
  * block, a blank line, the column line, then one row per transaction, every field quoted. Everything derives
  * from the seed, so the same seed gives the same reports byte for byte, and a settlement keeps its ids and
  * content from one day to the next.
  */
 public final class SettlementReportGenerator {
 
-    /** One merchant account per currency (seed 003 lists USD, EUR and GBP), each with its own settlement cycle. */
+    /** One merchant account per currency (Amazon Pay settlement report guide lists USD, EUR and GBP), each with its own settlement cycle. */
     private static final List<Account> ACCOUNTS = List.of(
             new Account("USD", 14, 0, ZoneOffset.ofHours(-7), new BigDecimal("2.9"), 30),
             new Account("EUR", 21, 5, ZoneOffset.ofHours(1), new BigDecimal("3.4"), 35),
@@ -72,7 +72,7 @@ public final class SettlementReportGenerator {
         return List.copyOf(plan);
     }
 
-    /** Writes the report file of one settlement in Amazon's flat-file format (seed 003). */
+    /** Writes the report file of one settlement in Amazon's flat-file format (Amazon Pay settlement report guide). */
     public static void write(Settlement settlement, Writer out) throws IOException {
         Account account = account(settlement.currency());
         CsvWriter csv = CsvWriter.builder().quoteStrategy(QuoteStrategies.ALWAYS).build(out);
@@ -126,7 +126,7 @@ public final class SettlementReportGenerator {
                 .orElseThrow(() -> new IllegalArgumentException("no simulated account in " + currency));
     }
 
-    /** Seed 003 writes UTC times as {@code -0000} (offset not stated) and local ones as {@code -0700}. */
+    /** The Amazon Pay settlement report guide writes UTC times as {@code -0000} (offset not stated) and local ones as {@code -0700}. */
     private static String amazonTime(Instant instant, ZoneOffset offset) {
         if (offset.equals(ZoneOffset.UTC)) {
             return LOCAL_TIME.format(instant.atOffset(offset)) + "-0000";
@@ -177,7 +177,7 @@ public final class SettlementReportGenerator {
             return period * cycleDays + offsetDays;
         }
 
-        /** Settlements close in the afternoon UTC, at a slightly different second each time (seed 000 sample). */
+        /** Settlements close in the afternoon UTC, at a slightly different second each time (Amazon Pay reports API reference sample). */
         Instant endTime(long seed, long period) {
             int second = new SplittableRandom(mix(seed, currency, period) ^ 0x5EED).nextInt(3600);
             return LocalDate.ofEpochDay(endDay(period)).atTime(LocalTime.of(15, 0)).toInstant(ZoneOffset.UTC)
@@ -190,7 +190,7 @@ public final class SettlementReportGenerator {
         }
     }
 
-    /** The transaction types of seed 003, with how often the middle of a settlement sees each. */
+    /** The transaction types of the Amazon Pay settlement report guide, with how often the middle of a settlement sees each. */
     private enum Type {
         AUTHORIZATION("Authorization", 8), CAPTURE("Capture", 50), REFUND("Refund", 14), DEBT("Debt", 2),
         A_TO_Z("A-to-z Guarantee Claim", 3), CHARGEBACK("Chargeback", 3), DISPUTE("Dispute", 3),
@@ -243,7 +243,7 @@ public final class SettlementReportGenerator {
      */
     private static final class Ledger {
 
-        // Merchant-chosen values (seed 003: StoreName, SellerNote) are where quotes, commas and line breaks occur.
+        // Merchant-chosen values (Amazon Pay settlement report guide: StoreName, SellerNote) are where quotes, commas and line breaks occur.
         private static final String[] STORES = {"Court and Cherry, Inc.", "Blue \"Harbor\" Outfitters",
             "Müller & Söhne GmbH", "Tea Emporium", "Northwind Traders"};
         private static final String[] NOTES = {"Charge for Blue Sweater.", "Order of 2 items, gift wrapped",
@@ -328,7 +328,7 @@ public final class SettlementReportGenerator {
                     random.nextInt(3) == 0 ? NOTES[random.nextInt(NOTES.length)] : null);
         }
 
-        /** Refunds credit back the percentage fee but not the fixed fee (seed 003, fee columns). */
+        /** Refunds credit back the percentage fee but not the fixed fee (Amazon Pay settlement report guide, fee columns). */
         private Row refund(Instant posted, ZoneOffset offset) {
             Order capture = recentCapture();
             long amount = random.nextBoolean() ? capture.amountCents() : Math.max(1, capture.amountCents() / 2);
@@ -345,7 +345,7 @@ public final class SettlementReportGenerator {
                     reversal ? description + " reversal" : description);
         }
 
-        /** Disputes hold the order's amount and are charged the fixed fee (seed 003, TransactionFixedFee). */
+        /** Disputes hold the order's amount and are charged the fixed fee (Amazon Pay settlement report guide, TransactionFixedFee). */
         private Row dispute(Instant posted, ZoneOffset offset) {
             Order capture = recentCapture();
             return order(posted, offset, Type.DISPUTE, capture, 'D', -capture.amountCents(), 0,
@@ -360,7 +360,7 @@ public final class SettlementReportGenerator {
                     order.sellerOrderId(), order.storeName(), description, amount, percentageFee, fixedFee);
         }
 
-        /** Rows about the account rather than an order carry no order or transaction ids (seed 003). */
+        /** Rows about the account rather than an order carry no order or transaction ids (Amazon Pay settlement report guide). */
         private Row balanceRow(Instant posted, ZoneOffset offset, Type type, long amount, String description) {
             return new Row(posted, offset, type, null, null, null, null, null, description, amount, 0, 0);
         }

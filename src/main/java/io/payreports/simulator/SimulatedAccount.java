@@ -19,17 +19,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a merchant's account remembers between calls: reports requested with createReport and the
- * report schedules. Creation rules follow seed 000's ReportTypes table.
+ * report schedules. Creation rules follow the Amazon Pay reports API reference's ReportTypes table.
  */
 final class SimulatedAccount {
 
     static final String SANDBOX_SETTLEMENT = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_";
-    /** Types that can be requested with createReport (seed 000); settlement reports are made by Amazon only. */
+    /** Types that can be requested with createReport (Amazon Pay reports API reference); settlement reports are made by Amazon only. */
     private static final Set<String> CREATABLE = Set.of(SANDBOX_SETTLEMENT,
             "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_",
             "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_",
             "_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_");
-    /** Types that can be scheduled: the creatable ones except the sandbox settlement (seed 000). */
+    /** Types that can be scheduled: the creatable ones except the sandbox settlement (Amazon Pay reports API reference). */
     private static final Set<String> SCHEDULABLE = Set.of(
             "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_",
             "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_",
@@ -67,7 +67,7 @@ final class SimulatedAccount {
 
     /**
      * Requested reports as they stand now: finished after {@link #PROCESSING_TIME}. Only the sandbox
-     * settlement has data here; the others end CANCELLED, Amazon's answer when there is no data (seed 000).
+     * settlement has data here; the others end CANCELLED, Amazon's answer when there is no data (Amazon Pay reports API reference).
      */
     List<SimulatedReport> requestedReports(SettlementReportGenerator.Settlement sandboxData, boolean fail) {
         List<SimulatedReport> reports = new ArrayList<>();

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Finances transactions (seed 002 shapes) generated per UTC day from the seed, so any window of any
+ * Finances transactions (Finances API v2024-06-19 reference shapes) generated per UTC day from the seed, so any window of any
  * length is answered the same way every time without keeping 400 days in memory: shipments with
  * sales and fee breakdowns, refunds, service fees, reimbursements and transfers to the bank, in
  * four marketplaces and currencies (JPY without decimals), some deferred.

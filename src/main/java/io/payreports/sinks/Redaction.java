@@ -49,7 +49,7 @@ public final class Redaction {
 
     /**
      * Report documents are downloaded from pre-signed S3 URLs whose query carries the signature
-     * ({@code ?X-Amz-Algorithm=...&X-Amz-Signature=...}, seed 000 "Get Report Document"); anyone
+     * ({@code ?X-Amz-Algorithm=...&X-Amz-Signature=...}, the Amazon Pay reports API reference "Get Report Document"); anyone
      * holding one can fetch the report while it is valid. Such a query is cut off; the rest of
      * the URL is kept so the message still says what failed.
      */

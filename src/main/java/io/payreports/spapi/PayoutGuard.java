@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import io.payreports.state.StateTable;
 
 /**
- * Amazon allows one on-demand payout per marketplace and account type in 24 hours (seed 004). This
+ * Amazon allows one on-demand payout per marketplace and account type in 24 hours (Transfers API v2024-06-01 reference). This
  * keeps that rule on our side, in the state database ({@code payreports_spapi_payout}, one row per
  * pair), so that a retry, a second node or an impatient operator cannot ask twice: a payout is
  * reserved by a single conditional UPDATE before Amazon is called, which only one caller can win.

@@ -3,7 +3,7 @@ package io.payreports.spapi;
 import java.net.URI;
 import java.util.Locale;
 
-/** The three regional SP-API hosts (seeds 002 and 004 name the NA one; EU and FE follow the same pattern). */
+/** The three regional SP-API hosts (the Finances and Transfers API references name the NA one; EU and FE follow the same pattern). */
 public enum SpApiRegion {
     NA("https://sellingpartnerapi-na.amazon.com"),
     EU("https://sellingpartnerapi-eu.amazon.com"),

@@ -4,7 +4,7 @@ import java.util.function.LongSupplier;
 
 /**
  * SP-API's usage plans are token buckets: {@code burst} requests at once, refilled at {@code rate}
- * per second (seed 002: listTransactions 0.5/s burst 10; seed 004: initiatePayout 0.5/s burst 30).
+ * per second (Finances API v2024-06-19 reference: listTransactions 0.5/s burst 10; the Transfers API v2024-06-01 reference: initiatePayout 0.5/s burst 30).
  * The client waits for a token before each call; the simulator answers 429 when it has none.
  */
 public final class TokenBucket {

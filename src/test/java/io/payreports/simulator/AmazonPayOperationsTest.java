@@ -24,7 +24,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The write operations and disbursements of seed 000, through our signed client against the simulator. */
+/** The write operations and disbursements of the Amazon Pay reports API reference, through our signed client against the simulator. */
 class AmazonPayOperationsTest {
 
     private static final KeyPair KEYS = PemKeys.generateRsaKeyPair();

@@ -99,7 +99,7 @@ class AmazonPaySimulatorTest {
                     .getReports(sandbox.baseUrl(), "/v2/reports", false);
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            // sandbox serves only the sandbox settlement report type (seed 001), so this filter matches nothing
+            // sandbox serves only the sandbox settlement report type (Amazon Pay report download guide), so this filter matches nothing
             assertThat(response.body()).isEqualTo("{\"reports\":[]}");
         }
     }

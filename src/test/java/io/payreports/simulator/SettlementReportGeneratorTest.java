@@ -93,7 +93,7 @@ class SettlementReportGeneratorTest {
             assertThat(s.settlementId()).matches("[1-9][0-9]{10}");
             assertThat(s.sellerId()).matches("A[0-9A-Z]{15}");
             assertThat(s.rows()).isBetween(30, 150);
-            assertThat(Duration.between(s.start(), s.end())).as("seed 003: at most 30 days")
+            assertThat(Duration.between(s.start(), s.end())).as("the Amazon Pay settlement report guide: at most 30 days")
                     .isLessThanOrEqualTo(Duration.ofDays(30).plusHours(1));
         });
         assertThat(plan).extracting(Settlement::reportId).doesNotHaveDuplicates();
