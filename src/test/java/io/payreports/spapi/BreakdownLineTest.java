@@ -2,7 +2,9 @@ package io.payreports.spapi;
 
 import org.junit.jupiter.api.Test;
 
+import io.payreports.reports.RecordLayout.Column;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,5 +37,38 @@ class BreakdownLineTest {
         assertThat(t.postedDateRaw()).isEqualTo("2026-11-01T10:00:00+01:00");
         assertThat(t.breakdowns()).contains("\"currencyAmount\":20.00");
         assertThat(t.marketplaceId()).isEqualTo("A1PA6795UKMFR9");
+    }
+
+    @Test
+    void aLineCarriesItsDepthLeafFlagAmountAndCurrencyInTheLayoutsColumnOrder() {
+        Transaction t = Transaction.of(SpApiJson.read("""
+                {"transactionId":"T2","transactionType":"Refund","postedDate":"2026-11-02T00:00:00Z",
+                 "marketplaceDetails":{"marketplaceId":"A1VC38T7YXB528"},
+                 "breakdowns":[
+                   {"breakdownType":"Expenses","breakdownAmount":{"currencyCode":"JPY","currencyAmount":-300},
+                    "breakdowns":[{"breakdownType":"Fees","breakdownAmount":{"currencyCode":"JPY","currencyAmount":-300},
+                                   "breakdowns":[]}]}]}
+                """, "test"));
+        BreakdownLineLayout layout = BreakdownLineLayout.INSTANCE;
+
+        List<BreakdownLine> lines = BreakdownLine.of(t);
+
+        assertThat(layout.name()).isEqualTo("spapi_transaction_breakdown");
+        assertThat(layout.naturalKey()).containsExactly("transactionId", "lineNumber");
+        assertThat(layout.columns()).extracting(Column::name).containsExactly("transactionId", "lineNumber", "path", "breakdownType",
+                "depth", "leaf", "amount", "currencyCode", "postedDate", "transactionType", "marketplaceId");
+        assertThat(lines).hasSize(2);
+        assertThat(layout.values(lines.get(0))).containsExactly("T2", 1L, "Expenses", "Expenses", 0L, "false",
+                new BigDecimal("-300"), "JPY", Instant.parse("2026-11-02T00:00:00Z"), "Refund", "A1VC38T7YXB528");
+        // an empty list of children is a leaf
+        assertThat(layout.values(lines.get(1))).containsExactly("T2", 2L, "Expenses/Fees", "Fees", 1L, "true",
+                new BigDecimal("-300"), "JPY", Instant.parse("2026-11-02T00:00:00Z"), "Refund", "A1VC38T7YXB528");
+    }
+
+    @Test
+    void aTransactionWithoutBreakdownsHasNoLines() {
+        assertThat(BreakdownLine.of(Transaction.of(SpApiJson.read("{\"transactionId\":\"T3\"}", "test")))).isEmpty();
+        assertThat(BreakdownLine.of(Transaction.of(SpApiJson.read("{\"transactionId\":\"T3\",\"breakdowns\":\"none\"}", "test"))))
+                .isEmpty();
     }
 }
