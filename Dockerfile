@@ -10,6 +10,10 @@ COPY routes routes
 RUN mvn -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre
+# The image's version is the jar's (pom.xml <version>, `payreports --version`); tag the image with it:
+#   docker build -t payreports:$(mvn -q help:evaluate -Dexpression=project.version -DforceStdout) .
+LABEL org.opencontainers.image.title="payreports" \
+      org.opencontainers.image.version="0.2.0"
 RUN groupadd --system --gid 10001 payreports \
  && useradd --system --uid 10001 --gid payreports --home-dir /app --shell /usr/sbin/nologin payreports
 WORKDIR /app

@@ -34,14 +34,14 @@ public final class JobMetrics {
 
     void finished(JobRun run) {
         String job = run.jobId();
-        counter("payreports.records.fetched", job).increment(run.records() + run.rowsRejected());
+        counter("payreports.records.fetched", job).increment((double) (run.records() + run.rowsRejected())); // counts stay far below 2^53: exact as doubles
         run.deliveredBySink().forEach((sink, count) ->
-                Counter.builder("payreports.records.delivered").tag("job", job).tag("sink", sink).register(registry).increment(count));
-        counter("payreports.records.dead.lettered", job).increment(run.deadLettered());
+                Counter.builder("payreports.records.delivered").tag("job", job).tag("sink", sink).register(registry).increment((double) count));
+        counter("payreports.records.dead.lettered", job).increment((double) run.deadLettered());
         run.deadLetteredBySink().forEach((sink, count) ->
                 Counter.builder("payreports.sink.records.dead.lettered").tag("job", job).tag("sink", sink).register(registry).increment(count));
         counter("payreports.run.warnings", job).increment(run.warnings().size());
-        counter("payreports.retries", job).increment(run.retries());
+        counter("payreports.retries", job).increment((double) run.retries());
         Counter.builder("payreports.job.runs").tag("job", job).tag("outcome", run.succeeded() ? "ok" : "failed").register(registry).increment();
         if (run.succeeded()) {
             moment(lastSuccess, "payreports.last.success.timestamp.seconds", job, instant -> instant.getEpochSecond()).set(run.finishedAt());

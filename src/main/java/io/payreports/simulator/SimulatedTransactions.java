@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -123,7 +124,7 @@ final class SimulatedTransactions {
             }
             setAmount(expenses, expenseTotal, marketplace);
             related.add(identifier("ORDER_ID", orderId));
-            related.add(identifier(refund ? "REFUND_ID" : "SHIPMENT_ID", (refund ? "R" : "S") + Long.toString(random.nextLong() & 0xffffffffL, 36).toUpperCase()));
+            related.add(identifier(refund ? "REFUND_ID" : "SHIPMENT_ID", (refund ? "R" : "S") + Long.toString(random.nextLong() & 0xffffffffL, 36).toUpperCase(Locale.ROOT)));
             items.add(item(random, marketplace, price.multiply(BigDecimal.valueOf(sign)), refund));
             if (!refund && random.nextInt(4) == 0) {
                 status = "Deferred";
@@ -145,7 +146,7 @@ final class SimulatedTransactions {
         } else {
             type = "Transfer";
             description = "Transfer to bank account";
-            String transferId = "TR" + Long.toString(random.nextLong() & 0xffffffffffL, 36).toUpperCase();
+            String transferId = "TR" + Long.toString(random.nextLong() & 0xffffffffffL, 36).toUpperCase(Locale.ROOT);
             leaf(breakdowns, "Transfer", money(marketplace, 100 + random.nextInt(2000), random).negate(), marketplace);
             related.add(identifier("TRANSFER_ID", transferId));
             related.add(identifier("DISBURSEMENT_ID", "D" + transferId));
@@ -185,7 +186,7 @@ final class SimulatedTransactions {
         leaf(item.putArray("breakdowns"), "ProductCharges", amount, marketplace);
         ObjectNode product = item.putArray("contexts").addObject();
         product.put("contextType", "ProductContext");
-        product.put("asin", "B0" + Long.toString(random.nextLong() & 0xffffffffffffL, 36).toUpperCase().substring(0, 8));
+        product.put("asin", "B0" + Long.toString(random.nextLong() & 0xffffffffffffL, 36).toUpperCase(Locale.ROOT).substring(0, 8));
         product.put("sku", "SKU-" + (1000 + random.nextInt(9000)));
         product.put("quantityShipped", 1 + random.nextInt(3));
         product.put("fulfillmentNetwork", random.nextBoolean() ? "AFN" : "MFN");

@@ -183,11 +183,11 @@ public final class SpApiSimulator implements AutoCloseable {
             }
             Optional<LwaCredentials> expected = options.credentials();
             if (blank(form.get("client_id")) || blank(form.get("client_secret"))
-                    || expected.isPresent() && !(expected.get().clientId().equals(form.get("client_id")) && expected.get().clientSecret().equals(form.get("client_secret")))) {
+                    || (expected.isPresent() && !(expected.get().clientId().equals(form.get("client_id")) && expected.get().clientSecret().equals(form.get("client_secret"))))) {
                 lwaError(exchange, 401, "invalid_client", "Client authentication failed");
                 return;
             }
-            if (blank(form.get("refresh_token")) || expected.isPresent() && !expected.get().refreshToken().equals(form.get("refresh_token"))) {
+            if (blank(form.get("refresh_token")) || (expected.isPresent() && !expected.get().refreshToken().equals(form.get("refresh_token")))) {
                 lwaError(exchange, 400, "invalid_grant", "The request has an invalid grant parameter : refresh_token");
                 return;
             }

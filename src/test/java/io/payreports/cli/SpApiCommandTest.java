@@ -64,8 +64,8 @@ class SpApiCommandTest {
         int exit = PayreportsCommand.execute("api", "listTransactions", "--config", config("").toString(),
                 "--param", "postedAfter=" + before.minus(10, ChronoUnit.DAYS), "--param", "postedBefore=" + before, "--param", "marketplaceId=A1VC38T7YXB528");
 
-        assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("\"payload\" : {", "\"transactions\" : [", "\"currencyCode\" : \"JPY\"");
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"payload\" : {", "\"transactions\" : [", "\"currencyCode\" : \"JPY\"");
     }
 
     @Test
@@ -73,8 +73,8 @@ class SpApiCommandTest {
         int exit = PayreportsCommand.execute("api", "getPaymentMethods", "--config", config("").toString(),
                 "--param", "marketplaceId=ATVPDKIKX0DER", "--param", "paymentMethodTypes=BANK_ACCOUNT,SELLER_WALLET");
 
-        assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("\"paymentMethods\"", "\"BANK_ACCOUNT\"", "\"SELLER_WALLET\"", "\"DEFAULT_DEPOSIT_METHOD\"")
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"paymentMethods\"", "\"BANK_ACCOUNT\"", "\"SELLER_WALLET\"", "\"DEFAULT_DEPOSIT_METHOD\"")
                 .doesNotContain("\"CARD\"");
         // the simulator counts only GET .../paymentMethods as this operation, and the model check saw the query
         assertThat(spApi.calls(SpApiOperation.getPaymentMethods)).isEqualTo(1);
@@ -84,7 +84,7 @@ class SpApiCommandTest {
     void getPaymentMethodsRefusesARequestBody() throws IOException {
         Path body = Files.writeString(dir.resolve("request.json"), "{\"marketplaceId\":\"ATVPDKIKX0DER\"}");
         assertThat(PayreportsCommand.execute("api", "getPaymentMethods", "--config", config("").toString(), "--body", body.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("getPaymentMethods is a GET: give its query as --param name=value, not --body");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("getPaymentMethods is a GET: give its query as --param name=value, not --body");
     }
 
     @Test
@@ -92,15 +92,15 @@ class SpApiCommandTest {
         String[] payout = {"api", "initiatePayout", "--config", "", "--param", "marketplaceId=ATVPDKIKX0DER", "--param", "accountType=Standard Orders"};
         payout[3] = config("").toString();
         assertThat(PayreportsCommand.execute(payout)).isEqualTo(1);
-        assertThat(err.toString()).contains("on-demand payouts are not enabled for ATVPDKIKX0DER:Standard Orders");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("on-demand payouts are not enabled for ATVPDKIKX0DER:Standard Orders");
 
         payout[3] = config("payreports.spapi.payouts.allowed = ATVPDKIKX0DER:Standard Orders\n").toString();
-        assertThat(PayreportsCommand.execute(payout)).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("\"payoutReferenceId\" : \"");
+        assertThat(PayreportsCommand.execute(payout)).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"payoutReferenceId\" : \"");
 
         err.reset();
         assertThat(PayreportsCommand.execute(payout)).isEqualTo(1);
-        assertThat(err.toString()).contains("a payout for ATVPDKIKX0DER:Standard Orders was requested at", "(INITIATED, payoutReferenceId ");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("a payout for ATVPDKIKX0DER:Standard Orders was requested at", "(INITIATED, payoutReferenceId ");
     }
 
     /** The simulated data follows this clock, not today's. */

@@ -1,5 +1,6 @@
 package io.payreports.mws;
 
+import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payreports.config.RuntimeClock;
@@ -47,7 +48,9 @@ class MwsJobTest {
             assertThat(first.reportsDelivered()).isEqualTo(generated);
             assertThat(simulator.downloads()).isEqualTo(generated);
             assertThat(unacknowledged(simulator)).isEmpty();
-            assertThat(Files.list(dir.resolve("out/amazonpay_settlement")).filter(f -> f.toString().endsWith(".jsonl"))).hasSize(generated);
+            try (Stream<Path> files = Files.list(dir.resolve("out/amazonpay_settlement"))) {
+                assertThat(files.filter(f -> f.toString().endsWith(".jsonl"))).hasSize(generated);
+            }
 
             JobRun second = runOnce(simulator, dir.resolve("out"));
             assertThat(second.succeeded()).as(second.summaryLine()).isTrue();

@@ -1,5 +1,6 @@
 package io.payreports.reports;
 
+import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -100,7 +101,7 @@ class ReportTypesTest {
 
     @Test
     void aMissingRequiredIdColumnIsNamed() throws IOException {
-        byte[] withoutId = "CaptureReferenceId,CaptureAmount,CurrencyCode,CaptureStatus\nx,1.00,USD,Completed\n".getBytes();
+        byte[] withoutId = "CaptureReferenceId,CaptureAmount,CurrencyCode,CaptureStatus\nx,1.00,USD,Completed\n".getBytes(StandardCharsets.UTF_8);
         ParsedReport report = ParsedReport.parse(CAMEL, "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_", withoutId, ReadOptions.DEFAULTS);
 
         assertThat(report.records()).isEmpty();

@@ -1,5 +1,6 @@
 package io.payreports.sinks;
 
+import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -132,7 +133,7 @@ abstract class JdbcRecordsSinkContract {
             while (result.next()) {
                 Object[] row = new Object[width];
                 for (int i = 0; i < width; i++) {
-                    String type = result.getMetaData().getColumnTypeName(i + 1).toLowerCase();
+                    String type = result.getMetaData().getColumnTypeName(i + 1).toLowerCase(Locale.ROOT);
                     row[i] = type.contains("time") ? result.getObject(i + 1, OffsetDateTime.class) : result.getObject(i + 1);
                 }
                 rows.add(row);
