@@ -20,7 +20,8 @@ public class AmazonPayApiException extends RuntimeException {
 
     /** @param retryAfter how long Amazon asked us to wait (its Retry-After header), or null */
     public AmazonPayApiException(String operation, int status, String reasonCode, String message, Duration retryAfter) {
-        super(operation + " failed: HTTP " + status + " " + reasonCode + (message == null || message.isBlank() ? "" : ": " + message));
+        super(operation + " failed: HTTP " + status + " " + reasonCode
+                + (message == null || message.isBlank() ? "" : ": " + message));
         this.operation = operation;
         this.status = status;
         this.reasonCode = reasonCode;

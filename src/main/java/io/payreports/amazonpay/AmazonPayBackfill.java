@@ -1,10 +1,6 @@
 package io.payreports.amazonpay;
 
 import io.payreports.jobs.JobRun;
-import org.apache.camel.Exchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Backfill: requests reports for a past period with createReport, in windows Amazon accepts (a
@@ -54,7 +53,8 @@ public class AmazonPayBackfill {
     }
 
     /** The route's step: requests the reports, waits for them, answers the completed ones. */
-    public List<Report> requestAndAwait(Exchange exchange, String reportType, String from, String to) throws InterruptedException {
+    public List<Report> requestAndAwait(Exchange exchange, String reportType, String from, String to)
+            throws InterruptedException {
         Map<String, Instant[]> requested = new LinkedHashMap<>();
         // one idempotency key per window, kept in the exchange so that a redelivery does not request twice
         @SuppressWarnings("unchecked")
@@ -67,7 +67,13 @@ public class AmazonPayBackfill {
             String key = keys.computeIfAbsent(window[0].toString(), start -> AmazonPayClient.newIdempotencyKey());
             requested.put(client.createReport(reportType, window[0], window[1], key), window);
         }
-        LOG.info("backfill: requested {} report(s) of {} from {} to {}: {}", requested.size(), reportType, from, to, requested.keySet());
+        LOG.info(
+                "backfill: requested {} report(s) of {} from {} to {}: {}",
+                requested.size(),
+                reportType,
+                from,
+                to,
+                requested.keySet());
         List<Report> completed = new ArrayList<>();
         List<String> others = new ArrayList<>();
         for (String reportId : requested.keySet()) {

@@ -1,14 +1,10 @@
 package io.payreports.amazonpay;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.payreports.http.GuardedHttp;
 import io.payreports.http.PagingGuard;
 import io.payreports.jobs.ApiCalls;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +22,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Amazon Pay API v2 reporting client: every call is signed with {@link AmazonPaySigner}; errors
@@ -61,7 +59,9 @@ public class AmazonPayClient {
             params.put("reportTypes", String.join(",", query.reportTypes()));
         }
         if (!query.processingStatuses().isEmpty()) {
-            params.put("processingStatuses", query.processingStatuses().stream().map(Enum::name).collect(Collectors.joining(",")));
+            params.put(
+                    "processingStatuses",
+                    query.processingStatuses().stream().map(Enum::name).collect(Collectors.joining(",")));
         }
         if (query.createdSince() != null) {
             params.put("createdSince", AmazonPayDates.basic(query.createdSince()));
@@ -118,13 +118,21 @@ public class AmazonPayClient {
         body.put("reportType", reportType);
         body.put("startTime", AmazonPayDates.basic(startTime));
         body.put("endTime", AmazonPayDates.basic(endTime));
-        return id("createReport", call("createReport", "POST", "/reports", Map.of(), json(body), idempotencyKey), "reportId");
+        return id(
+                "createReport",
+                call("createReport", "POST", "/reports", Map.of(), json(body), idempotencyKey),
+                "reportId");
     }
 
     public List<ReportSchedule> getReportSchedules(List<String> reportTypes) {
-        Map<String, String> query = reportTypes.isEmpty() ? Map.of() : Map.of("reportTypes", String.join(",", reportTypes));
+        Map<String, String> query =
+                reportTypes.isEmpty() ? Map.of() : Map.of("reportTypes", String.join(",", reportTypes));
         JsonNode answer = get("getReportSchedules", "/report-schedules", query);
-        return read("getReportSchedules", requireArray("getReportSchedules", answer, "reportSchedules"), ReportSchedules.class).reportSchedules();
+        return read(
+                        "getReportSchedules",
+                        requireArray("getReportSchedules", answer, "reportSchedules"),
+                        ReportSchedules.class)
+                .reportSchedules();
     }
 
     /**
@@ -134,19 +142,30 @@ public class AmazonPayClient {
     public ReportSchedule getReportScheduleById(String reportScheduleId) {
         String operation = "getReportScheduleById";
         JsonNode answer = get(operation, "/report-schedules/" + pathSegment(reportScheduleId), Map.of());
-        JsonNode schedule = answer.has("reportSchedules") ? requireArray(operation, answer, "reportSchedules").path("reportSchedules").path(0) : answer;
+        JsonNode schedule = answer.has("reportSchedules")
+                ? requireArray(operation, answer, "reportSchedules")
+                        .path("reportSchedules")
+                        .path(0)
+                : answer;
         return read(operation, require(operation, schedule, "reportScheduleId"), ReportSchedule.class);
     }
 
     /** Creates a schedule; Amazon allows one per report type, replaced only with {@code deleteExistingSchedule}. */
-    public String createReportSchedule(String reportType, String scheduleFrequency, Instant nextReportCreationTime,
-                                       boolean deleteExistingSchedule, String idempotencyKey) {
+    public String createReportSchedule(
+            String reportType,
+            String scheduleFrequency,
+            Instant nextReportCreationTime,
+            boolean deleteExistingSchedule,
+            String idempotencyKey) {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("reportType", reportType);
         body.put("scheduleFrequency", scheduleFrequency);
         body.put("nextReportCreationTime", AmazonPayDates.basic(nextReportCreationTime));
         Map<String, String> query = deleteExistingSchedule ? Map.of("deleteExistingSchedule", "true") : Map.of();
-        return id("createReportSchedule", call("createReportSchedule", "POST", "/report-schedules", query, json(body), idempotencyKey), "reportScheduleId");
+        return id(
+                "createReportSchedule",
+                call("createReportSchedule", "POST", "/report-schedules", query, json(body), idempotencyKey),
+                "reportScheduleId");
     }
 
     public void cancelReportSchedule(String reportScheduleId) {
@@ -167,7 +186,8 @@ public class AmazonPayClient {
             }
         }
         JsonNode answer = get("getDisbursements", "/disbursements", query);
-        return read("getDisbursements", requireArray("getDisbursements", answer, "disbursements"), DisbursementsPage.class);
+        return read(
+                "getDisbursements", requireArray("getDisbursements", answer, "disbursements"), DisbursementsPage.class);
     }
 
     /**
@@ -182,7 +202,8 @@ public class AmazonPayClient {
                 .GET()
                 .build();
         try {
-            HttpResponse<InputStream> response = GuardedHttp.download(downloads, request, "download of report document " + document.reportDocumentId());
+            HttpResponse<InputStream> response = GuardedHttp.download(
+                    downloads, request, "download of report document " + document.reportDocumentId());
             ApiCalls.count("amazonpay", "downloadReportDocument", response.statusCode());
             if (response.statusCode() != 200) {
                 String body;
@@ -191,10 +212,13 @@ public class AmazonPayClient {
                 }
                 throw new ReportDownloadException(document, response.statusCode(), body);
             }
-            return new DocumentDownload(response.body(),
-                    DocumentDownload.charsetOf(response.headers().firstValue("Content-Type"), document.reportDocumentId()));
+            return new DocumentDownload(
+                    response.body(),
+                    DocumentDownload.charsetOf(
+                            response.headers().firstValue("Content-Type"), document.reportDocumentId()));
         } catch (IOException e) {
-            throw new UncheckedIOException("download of report document " + document.reportDocumentId() + " failed: " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "download of report document " + document.reportDocumentId() + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -212,11 +236,21 @@ public class AmazonPayClient {
     }
 
     /** A signed call with a given idempotency key (POST), e.g. the retry of an earlier request. */
-    public String call(String operation, String method, String path, Map<String, String> query, String body, String idempotencyKey) {
+    public String call(
+            String operation,
+            String method,
+            String path,
+            Map<String, String> query,
+            String body,
+            String idempotencyKey) {
         URI uri = URI.create(config.apiBase() + path + queryString(query));
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(config.readTimeout())
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
         signer.sign(method, uri, body, idempotencyKey).forEach((name, value) -> {
             // the JDK client sets Host itself and refuses to be told
             if (!name.equalsIgnoreCase("host")) {
@@ -225,7 +259,13 @@ public class AmazonPayClient {
         });
         long started = System.nanoTime();
         HttpResponse<String> response = GuardedHttp.call(http, builder.build(), operation);
-        LOG.debug("{} {} {} -> {} in {} ms", operation, method, uri.getPath(), response.statusCode(), (System.nanoTime() - started) / 1_000_000);
+        LOG.debug(
+                "{} {} {} -> {} in {} ms",
+                operation,
+                method,
+                uri.getPath(),
+                response.statusCode(),
+                (System.nanoTime() - started) / 1_000_000);
         ApiCalls.count("amazonpay", operation, response.statusCode());
         if (response.statusCode() / 100 != 2) {
             throw error(operation, response.statusCode(), response.body(), retryAfter(response));
@@ -240,7 +280,8 @@ public class AmazonPayClient {
 
     /** Retry-After in seconds; the HTTP-date form is not used by Amazon Pay and is ignored. */
     private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After")
+        return response.headers()
+                .firstValue("Retry-After")
                 .filter(value -> value.trim().matches("\\d{1,5}"))
                 .map(value -> Duration.ofSeconds(Long.parseLong(value.trim())))
                 .orElse(null);
@@ -309,7 +350,8 @@ public class AmazonPayClient {
 
     /** Status 200, so not retried: asking again gets the same answer, and the job's watermark stays where it is. */
     private static AmazonPayApiException unrecognised(String operation, String what) {
-        return new AmazonPayApiException(operation, 200, "UnrecognisedAnswer", what + "; the call is failed rather than read as empty");
+        return new AmazonPayApiException(
+                operation, 200, "UnrecognisedAnswer", what + "; the call is failed rather than read as empty");
     }
 
     /** The getReportSchedules answer. */
@@ -339,7 +381,8 @@ public class AmazonPayClient {
             return "";
         }
         StringJoiner joiner = new StringJoiner("&", "?", "");
-        query.forEach((name, value) -> joiner.add(CanonicalRequest.encode(name) + "=" + CanonicalRequest.encode(value)));
+        query.forEach(
+                (name, value) -> joiner.add(CanonicalRequest.encode(name) + "=" + CanonicalRequest.encode(value)));
         return joiner.toString();
     }
 }

@@ -11,8 +11,14 @@ import java.util.Locale;
  * {@code /v2}, as the official SDK builds it ({@code com.amazon.pay.api.Util#getServiceURI}).
  * {@code documents} null means {@link DocumentPolicy#DEFAULT}.
  */
-public record AmazonPayConfig(URI endpoint, String region, String environment, String publicKeyId,
-                              Duration connectTimeout, Duration readTimeout, DocumentPolicy documents) {
+public record AmazonPayConfig(
+        URI endpoint,
+        String region,
+        String environment,
+        String publicKeyId,
+        Duration connectTimeout,
+        Duration readTimeout,
+        DocumentPolicy documents) {
 
     public AmazonPayConfig {
         documents = documents == null ? DocumentPolicy.DEFAULT : documents;
@@ -22,7 +28,9 @@ public record AmazonPayConfig(URI endpoint, String region, String environment, S
             documents = documents.withHosts(documents.hosts().plus(endpoint.getHost(), "127.0.0.1", "localhost"));
         }
         region = normalizeRegion(region);
-        environment = environment == null || environment.isBlank() ? "live" : environment.trim().toLowerCase(Locale.ROOT);
+        environment = environment == null || environment.isBlank()
+                ? "live"
+                : environment.trim().toLowerCase(Locale.ROOT);
         if (!environment.equals("live") && !environment.equals("sandbox")) {
             throw new IllegalArgumentException("environment must be live or sandbox, not '" + environment + "'");
         }
@@ -54,7 +62,8 @@ public record AmazonPayConfig(URI endpoint, String region, String environment, S
     /** Base of every API path, e.g. {@code https://pay-api.amazon.com/live/v2}, or {@code …/v2} for an environment-specific key. */
     public String apiBase() {
         String base = endpoint.toString();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + (keyNamesEnvironment() ? "" : "/" + environment) + "/v2";
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                + (keyNamesEnvironment() ? "" : "/" + environment) + "/v2";
     }
 
     /** The SDK's test, letter for letter: the key id starts with LIVE or SANDBOX, in any case. */

@@ -15,12 +15,13 @@ import java.time.format.DateTimeParseException;
  */
 public final class AmazonPayDates {
 
-    private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter BASIC =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     /** The reference's request bodies write times as {@code 2022-08-04T23-59-59Z}, dashes in the time. */
-    private static final DateTimeFormatter DASHED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DASHED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'").withZone(ZoneOffset.UTC);
 
-    private AmazonPayDates() {
-    }
+    private AmazonPayDates() {}
 
     /** The basic form; a fraction of a second is dropped (the form has none), so a window's start never moves later. */
     public static String basic(Instant instant) {

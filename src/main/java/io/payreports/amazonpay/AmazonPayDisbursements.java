@@ -5,8 +5,6 @@ import io.payreports.jobs.JobRun;
 import io.payreports.jobs.ReportDeliveries;
 import io.payreports.reports.ReportContext;
 import io.payreports.state.WatermarkStore;
-import org.apache.camel.Exchange;
-
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.camel.Exchange;
 
 /**
  * The disbursements job's source: the payouts settled since the job's watermark, all pages, as one
@@ -55,14 +54,22 @@ public class AmazonPayDisbursements {
             guard.page(page.disbursements() == null ? 0 : page.disbursements().size(), nextToken);
         } while (nextToken != null && !nextToken.isBlank());
         exchange.setProperty(WINDOW_END, until);
-        exchange.setProperty(ReportContext.PROPERTY, new ReportContext(jobId, "disbursements-" + AmazonPayDates.basic(since) + "-" + AmazonPayDates.basic(until),
-                TYPE, since, until));
+        exchange.setProperty(
+                ReportContext.PROPERTY,
+                new ReportContext(
+                        jobId,
+                        "disbursements-" + AmazonPayDates.basic(since) + "-" + AmazonPayDates.basic(until),
+                        TYPE,
+                        since,
+                        until));
         exchange.setProperty(ReportDeliveries.LAYOUT, DisbursementLayout.INSTANCE);
         exchange.getProperty(JobRun.PROPERTY, JobRun.class).reportsListed(disbursements.isEmpty() ? 0 : 1);
         return disbursements;
     }
 
     public void advanceWatermark(Exchange exchange) throws SQLException {
-        watermarks.advance(exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(), exchange.getProperty(WINDOW_END, Instant.class));
+        watermarks.advance(
+                exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(),
+                exchange.getProperty(WINDOW_END, Instant.class));
     }
 }

@@ -8,11 +8,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.Instant;
 
@@ -23,13 +22,13 @@ public final class AmazonPayJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             // the reference's createReport and createReportSchedule answers end their object with a comma
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-            // disbursement times come in extended ISO form (Amazon Pay reports API reference), report times in basic form
+            // disbursement times come in extended ISO form (Amazon Pay reports API reference), report times in basic
+            // form
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private AmazonPayJson() {
-    }
+    private AmazonPayJson() {}
 
     public static final class InstantSerializer extends StdSerializer<Instant> {
         public InstantSerializer() {

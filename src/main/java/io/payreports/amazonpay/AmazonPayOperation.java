@@ -68,9 +68,11 @@ public enum AmazonPayOperation {
         }
         matcher.appendTail(path);
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(name() + " needs --param " + String.join("=..., --param ", missing) + "=...");
+            throw new IllegalArgumentException(
+                    name() + " needs --param " + String.join("=..., --param ", missing) + "=...");
         }
-        String key = idempotencyKey != null || !method.equals("POST") ? idempotencyKey : AmazonPayClient.newIdempotencyKey();
+        String key =
+                idempotencyKey != null || !method.equals("POST") ? idempotencyKey : AmazonPayClient.newIdempotencyKey();
         return client.call(name(), method, path.toString(), query, body == null ? "" : body, key);
     }
 

@@ -3,10 +3,6 @@ package io.payreports.amazonpay;
 import io.payreports.jobs.JobRun;
 import io.payreports.reports.ReportContext;
 import io.payreports.state.WatermarkStore;
-import org.apache.camel.Exchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.InputStream;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -17,6 +13,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Amazon Pay side of a reports job: which reports are new since the job's watermark, and the
@@ -57,8 +56,9 @@ public class AmazonPayReportSource {
         Optional<Instant> watermark = watermarks.get(jobId);
         if (watermark.isPresent() && watermark.get().isBefore(retained)) {
             // the job stood still longer than Amazon keeps reports: what was created in between is gone
-            String warning = "watermark " + watermark.get().truncatedTo(ChronoUnit.SECONDS) + " is older than Amazon's " + RETENTION.toDays()
-                    + "-day report retention; reports created before " + retained.truncatedTo(ChronoUnit.SECONDS) + " may be lost, fetch them from Seller Central";
+            String warning = "watermark " + watermark.get().truncatedTo(ChronoUnit.SECONDS) + " is older than Amazon's "
+                    + RETENTION.toDays() + "-day report retention; reports created before "
+                    + retained.truncatedTo(ChronoUnit.SECONDS) + " may be lost, fetch them from Seller Central";
             LOG.warn("job {}: {}", jobId, warning);
             run.warn(warning);
         }
@@ -68,12 +68,19 @@ public class AmazonPayReportSource {
                 .filter(report -> report.processingStatus() == Report.ProcessingStatus.FAILED
                         || report.processingStatus() == Report.ProcessingStatus.CANCELLED)
                 .forEach(report -> {
-                    LOG.warn("job {}: report {} ({} to {}) is {} at Amazon: no document to fetch", jobId, report.reportId(),
-                            report.startTime(), report.endTime(), report.processingStatus());
-                    run.reportNotFetched(report.reportId(), report.processingStatus().name());
+                    LOG.warn(
+                            "job {}: report {} ({} to {}) is {} at Amazon: no document to fetch",
+                            jobId,
+                            report.reportId(),
+                            report.startTime(),
+                            report.endTime(),
+                            report.processingStatus());
+                    run.reportNotFetched(
+                            report.reportId(), report.processingStatus().name());
                 });
         List<Report> completed = all.stream()
-                .filter(report -> report.processingStatus() == Report.ProcessingStatus.COMPLETED && report.reportDocumentId() != null)
+                .filter(report -> report.processingStatus() == Report.ProcessingStatus.COMPLETED
+                        && report.reportDocumentId() != null)
                 .sorted(Comparator.comparing(Report::createdTime))
                 .toList();
         Instant ceiling = all.stream()
@@ -81,7 +88,9 @@ public class AmazonPayReportSource {
                 .map(Report::createdTime)
                 .filter(Objects::nonNull)
                 .min(Comparator.naturalOrder())
-                .orElseGet(() -> completed.isEmpty() ? since : completed.get(completed.size() - 1).createdTime());
+                .orElseGet(() -> completed.isEmpty()
+                        ? since
+                        : completed.get(completed.size() - 1).createdTime());
         exchange.setProperty(WATERMARK_CEILING, ceiling);
         run.reportsListed(completed.size());
         LOG.debug("job {}: {} reports since {}, {} completed", jobId, all.size(), since, completed.size());
@@ -96,8 +105,12 @@ public class AmazonPayReportSource {
      */
     public InputStream download(Exchange exchange) {
         Report report = exchange.getProperty(SOURCE_REPORT, Report.class);
-        LOG.info("job {}: downloading report {} ({} to {})", exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(),
-                report.reportId(), report.startTime(), report.endTime());
+        LOG.info(
+                "job {}: downloading report {} ({} to {})",
+                exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(),
+                report.reportId(),
+                report.startTime(),
+                report.endTime());
         DocumentDownload download = documents.download(report.reportDocumentId());
         // null removes what an earlier attempt of this exchange may have set
         exchange.setProperty(ReportContext.DOCUMENT_CHARSET, download.charset().orElse(null));
@@ -112,7 +125,9 @@ public class AmazonPayReportSource {
         Report report = exchange.getMessage().getBody(Report.class);
         String jobId = exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId();
         exchange.setProperty(SOURCE_REPORT, report);
-        exchange.setProperty(ReportContext.PROPERTY, new ReportContext(jobId, report.reportId(), report.reportType(), report.startTime(), report.endTime()));
+        exchange.setProperty(
+                ReportContext.PROPERTY,
+                new ReportContext(jobId, report.reportId(), report.reportType(), report.startTime(), report.endTime()));
         exchange.setProperty(JobRun.FAILURE_POSITION, report.createdTime());
     }
 
@@ -126,9 +141,10 @@ public class AmazonPayReportSource {
         if (ceiling == null) {
             return;
         }
-        Instant target = exchange.getProperty(JobRun.PROPERTY, JobRun.class).earliestFailure()
-                .filter(failed -> failed.isBefore(ceiling)).orElse(ceiling);
+        Instant target = exchange.getProperty(JobRun.PROPERTY, JobRun.class)
+                .earliestFailure()
+                .filter(failed -> failed.isBefore(ceiling))
+                .orElse(ceiling);
         watermarks.advance(jobId, target);
     }
-
 }

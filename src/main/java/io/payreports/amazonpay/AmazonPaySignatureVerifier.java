@@ -1,7 +1,7 @@
 package io.payreports.amazonpay;
 
-import java.security.PublicKey;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +22,7 @@ public final class AmazonPaySignatureVerifier {
     /** V2, or the original algorithm that the official SDKs still use by default. */
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "^(AMZN-PAY-RSASSA-PSS(?:-V2)?)\\s+PublicKeyId=([^,\\s]+),\\s*SignedHeaders=([^,\\s]+),\\s*Signature=(\\S+)$");
+
     private static final List<String> REQUIRED_SIGNED = List.of("x-amz-pay-date", "x-amz-pay-host", "x-amz-pay-region");
 
     private final Function<String, Optional<PublicKey>> keysByPublicKeyId;
@@ -36,7 +37,8 @@ public final class AmazonPaySignatureVerifier {
      * @param headers  request headers; names compared case-insensitively
      * @param body     the request body bytes (empty for GET)
      */
-    public Result verify(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+    public Result verify(
+            String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
         Map<String, String> received = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> {
             if (name != null && values != null && !values.isEmpty()) {
@@ -49,7 +51,10 @@ public final class AmazonPaySignatureVerifier {
         }
         Matcher matcher = AUTHORIZATION.matcher(authorization.trim());
         if (!matcher.matches()) {
-            return Result.error(400, "InvalidHeaderValue", "The value of the header 'authorization' is not a valid AMZN-PAY-RSASSA-PSS(-V2) authorization.");
+            return Result.error(
+                    400,
+                    "InvalidHeaderValue",
+                    "The value of the header 'authorization' is not a valid AMZN-PAY-RSASSA-PSS(-V2) authorization.");
         }
         Optional<PublicKey> key = keysByPublicKeyId.apply(matcher.group(2));
         if (key.isEmpty()) {
@@ -68,9 +73,16 @@ public final class AmazonPaySignatureVerifier {
                 return Result.error(400, "MissingHeader", "The header '" + required + "' must be signed.");
             }
         }
-        String canonical = CanonicalRequest.of(method, rawPath, rawQuery, signedHeaders, new String(body, StandardCharsets.UTF_8));
-        if (!RsassaPss.verify(matcher.group(1), CanonicalRequest.stringToSign(matcher.group(1), canonical), matcher.group(4), key.get())) {
-            return Result.error(401, "InvalidRequestSignature",
+        String canonical =
+                CanonicalRequest.of(method, rawPath, rawQuery, signedHeaders, new String(body, StandardCharsets.UTF_8));
+        if (!RsassaPss.verify(
+                matcher.group(1),
+                CanonicalRequest.stringToSign(matcher.group(1), canonical),
+                matcher.group(4),
+                key.get())) {
+            return Result.error(
+                    401,
+                    "InvalidRequestSignature",
                     "The signature in the request does not match the one computed from the request and the public key.");
         }
         return Result.ok();

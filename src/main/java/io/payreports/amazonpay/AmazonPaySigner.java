@@ -43,11 +43,14 @@ public final class AmazonPaySigner {
         if (idempotencyKey != null) {
             signed.put("x-amz-pay-idempotency-key", idempotencyKey);
         }
-        String canonical = CanonicalRequest.of(method, uri.getRawPath(), uri.getRawQuery(), signed, body == null ? "" : body);
+        String canonical =
+                CanonicalRequest.of(method, uri.getRawPath(), uri.getRawQuery(), signed, body == null ? "" : body);
         String signature = RsassaPss.sign(CanonicalRequest.stringToSign(ALGORITHM, canonical), privateKey);
         Map<String, String> headers = new LinkedHashMap<>(signed);
-        headers.put("authorization", ALGORITHM + " PublicKeyId=" + publicKeyId + ", SignedHeaders="
-                + String.join(";", signed.keySet()) + ", Signature=" + signature);
+        headers.put(
+                "authorization",
+                ALGORITHM + " PublicKeyId=" + publicKeyId + ", SignedHeaders=" + String.join(";", signed.keySet())
+                        + ", Signature=" + signature);
         return headers;
     }
 }

@@ -21,8 +21,7 @@ import java.util.TreeMap;
  */
 final class CanonicalRequest {
 
-    private CanonicalRequest() {
-    }
+    private CanonicalRequest() {}
 
     /**
      * @param rawPath   the path as sent, percent-encoded
@@ -32,7 +31,8 @@ final class CanonicalRequest {
     static String of(String method, String rawPath, String rawQuery, Map<String, String> headers, String body) {
         Map<String, String> sortedHeaders = new TreeMap<>(headers);
         StringBuilder canonicalHeaders = new StringBuilder();
-        sortedHeaders.forEach((name, value) -> canonicalHeaders.append(name).append(':').append(value.trim()).append('\n'));
+        sortedHeaders.forEach((name, value) ->
+                canonicalHeaders.append(name).append(':').append(value.trim()).append('\n'));
         return method + "\n"
                 + canonicalPath(rawPath) + "\n"
                 + canonicalQuery(rawQuery) + "\n"
@@ -46,7 +46,10 @@ final class CanonicalRequest {
     }
 
     static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
+                .replace("%7E", "~");
     }
 
     private static String canonicalPath(String rawPath) {
@@ -87,7 +90,8 @@ final class CanonicalRequest {
 
     static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

@@ -1,12 +1,11 @@
 package io.payreports.amazonpay;
 
-import io.payreports.reports.RecordLayout;
-
-import java.util.List;
-
 import static io.payreports.reports.RecordLayout.ColumnType.DECIMAL;
 import static io.payreports.reports.RecordLayout.ColumnType.TEXT;
 import static io.payreports.reports.RecordLayout.ColumnType.TIMESTAMP;
+
+import io.payreports.reports.RecordLayout;
+import java.util.List;
 
 /** Disbursements as sink rows, one per payout, keyed by Amazon's reference (the one on the bank statement). */
 public final class DisbursementLayout implements RecordLayout<Disbursement> {
@@ -21,8 +20,7 @@ public final class DisbursementLayout implements RecordLayout<Disbursement> {
             new Column("currencyCode", TEXT),
             new Column("transactionTime", TIMESTAMP));
 
-    private DisbursementLayout() {
-    }
+    private DisbursementLayout() {}
 
     @Override
     public String name() {
@@ -41,7 +39,13 @@ public final class DisbursementLayout implements RecordLayout<Disbursement> {
 
     @Override
     public Object[] values(Disbursement record) {
-        return new Object[] {record.amazonDisbursementReferenceId(), record.settlementId(), record.sellerId(), record.amount(),
-                record.currencyCode(), record.transactionTime()};
+        return new Object[] {
+            record.amazonDisbursementReferenceId(),
+            record.settlementId(),
+            record.sellerId(),
+            record.amount(),
+            record.currencyCode(),
+            record.transactionTime()
+        };
     }
 }

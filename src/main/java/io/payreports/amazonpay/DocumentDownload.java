@@ -1,8 +1,5 @@
 package io.payreports.amazonpay;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -10,6 +7,8 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An opened report document: the body to stream (the caller closes it) and the charset the
@@ -25,12 +24,16 @@ public record DocumentDownload(InputStream body, Optional<Charset> charset) {
                 .flatMap(value -> Arrays.stream(value.split(";")))
                 .map(String::trim)
                 .filter(parameter -> parameter.toLowerCase(Locale.ROOT).startsWith("charset="))
-                .map(parameter -> parameter.substring("charset=".length()).trim().replace("\"", ""))
+                .map(parameter ->
+                        parameter.substring("charset=".length()).trim().replace("\"", ""))
                 .findFirst();
         try {
             return name.map(Charset::forName);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            LOG.warn("report document {}: unknown charset '{}' in the download's Content-Type, ignored", reportDocumentId, name.get());
+            LOG.warn(
+                    "report document {}: unknown charset '{}' in the download's Content-Type, ignored",
+                    reportDocumentId,
+                    name.get());
             return Optional.empty();
         }
     }

@@ -1,12 +1,11 @@
 package io.payreports.amazonpay;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Downloads a report document through its pre-signed URL, which Amazon keeps valid for 30 s only
@@ -45,7 +44,8 @@ public class DocumentDownloader {
         Instant answered = answeredAt;
         for (int attempt = 1; ; attempt++) {
             // the last URL is tried even when late: it may still work, and there is no other
-            Optional<String> expired = attempt < policy.urlAttempts() ? late(answered, policy.urlValidity()) : Optional.empty();
+            Optional<String> expired =
+                    attempt < policy.urlAttempts() ? late(answered, policy.urlValidity()) : Optional.empty();
             if (expired.isEmpty()) {
                 try {
                     return client.openDownload(current);
@@ -59,8 +59,13 @@ public class DocumentDownloader {
             if (attempt == policy.urlAttempts()) {
                 throw new DocumentUrlExpiredException(document.reportDocumentId(), attempt, expired.get());
             }
-            LOG.warn("report document {}: URL {} expired ({}); fetching a fresh one, attempt {} of {}", document.reportDocumentId(),
-                    current.redactedUrl(), expired.get(), attempt + 1, policy.urlAttempts());
+            LOG.warn(
+                    "report document {}: URL {} expired ({}); fetching a fresh one, attempt {} of {}",
+                    document.reportDocumentId(),
+                    current.redactedUrl(),
+                    expired.get(),
+                    attempt + 1,
+                    policy.urlAttempts());
             current = client.getReportDocument(document.reportDocumentId());
             answered = clock.instant();
         }
@@ -69,7 +74,8 @@ public class DocumentDownloader {
     private Optional<String> late(Instant answered, Duration validity) {
         Duration age = Duration.between(answered, clock.instant());
         return age.compareTo(validity) > 0
-                ? Optional.of("download not started within " + validity.toSeconds() + " s, " + age.toSeconds() + " s after getReportDocument")
+                ? Optional.of("download not started within " + validity.toSeconds() + " s, " + age.toSeconds()
+                        + " s after getReportDocument")
                 : Optional.empty();
     }
 }

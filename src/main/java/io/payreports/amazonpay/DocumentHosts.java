@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 public final class DocumentHosts {
 
     // before AMAZON, which parse() builds with them
-    private static final Pattern LABELS = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+    private static final Pattern LABELS =
+            Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
     private static final Pattern IPV6 = Pattern.compile("\\[[0-9a-f:.]+]");
     private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
@@ -39,7 +40,8 @@ public final class DocumentHosts {
         for (String part : commaSeparated.split(",")) {
             String entry = part.trim().toLowerCase(Locale.ROOT);
             String host = entry.startsWith("*.") ? entry.substring(2) : entry;
-            if (!LABELS.matcher(host).matches() && !(host.equals(entry) && IPV6.matcher(host).matches())) {
+            if (!LABELS.matcher(host).matches()
+                    && !(host.equals(entry) && IPV6.matcher(host).matches())) {
                 throw new IllegalArgumentException("not a host name or *.suffix wildcard: '" + part.trim() + "'");
             }
             entries.add(entry);
@@ -50,7 +52,10 @@ public final class DocumentHosts {
     /** These hosts and some more, each allowed exactly. */
     public DocumentHosts plus(String... hosts) {
         List<String> more = new ArrayList<>(entries);
-        Arrays.stream(hosts).map(host -> host.toLowerCase(Locale.ROOT)).filter(host -> !more.contains(host)).forEach(more::add);
+        Arrays.stream(hosts)
+                .map(host -> host.toLowerCase(Locale.ROOT))
+                .filter(host -> !more.contains(host))
+                .forEach(more::add);
         return new DocumentHosts(more);
     }
 
@@ -58,13 +63,17 @@ public final class DocumentHosts {
         String name = host.toLowerCase(Locale.ROOT);
         // "s3.amazonaws.com." is the same host as "s3.amazonaws.com"
         String normalized = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-        return entries.stream().anyMatch(entry -> entry.startsWith("*.") ? normalized.endsWith(entry.substring(1)) : normalized.equals(entry));
+        return entries.stream()
+                .anyMatch(entry ->
+                        entry.startsWith("*.") ? normalized.endsWith(entry.substring(1)) : normalized.equals(entry));
     }
 
     /** By name only: resolving would let a DNS answer decide what counts as loopback. */
     public static boolean isLoopback(String host) {
         String name = host.toLowerCase(Locale.ROOT);
-        return name.equals("localhost") || name.equals("[::1]") || LOOPBACK_IPV4.matcher(name).matches();
+        return name.equals("localhost")
+                || name.equals("[::1]")
+                || LOOPBACK_IPV4.matcher(name).matches();
     }
 
     /**
@@ -86,9 +95,11 @@ public final class DocumentHosts {
             throw new DocumentUrlRefusedException(id, "its URL names no host");
         }
         if (!allows(host)) {
-            throw new DocumentUrlRefusedException(id, "host " + host + " is not in payreports.amazonpay.document-hosts (" + this + ")");
+            throw new DocumentUrlRefusedException(
+                    id, "host " + host + " is not in payreports.amazonpay.document-hosts (" + this + ")");
         }
-        if (!"https".equalsIgnoreCase(url.getScheme()) && !("http".equalsIgnoreCase(url.getScheme()) && isLoopback(host))) {
+        if (!"https".equalsIgnoreCase(url.getScheme())
+                && !("http".equalsIgnoreCase(url.getScheme()) && isLoopback(host))) {
             throw new DocumentUrlRefusedException(id, "host " + host + " is not served over https");
         }
         return url;

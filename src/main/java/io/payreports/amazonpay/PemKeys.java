@@ -1,15 +1,5 @@
 package io.payreports.amazonpay;
 
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-import org.bouncycastle.asn1.pkcs.RSAPublicKey;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -26,14 +16,22 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.RSAPublicKeySpec;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /** Reads and writes RSA keys as PEM (BouncyCastle's parser); errors are one line without key material. */
 public final class PemKeys {
 
     private static final JcaPEMKeyConverter CONVERTER = new JcaPEMKeyConverter();
 
-    private PemKeys() {
-    }
+    private PemKeys() {}
 
     /** PKCS#8 ("BEGIN PRIVATE KEY") or PKCS#1 ("BEGIN RSA PRIVATE KEY"). */
     public static PrivateKey readPrivateKey(Path file) {
@@ -49,7 +47,8 @@ public final class PemKeys {
             throw new KeyFileException("Cannot read private key " + file + ": not an RSA private key");
         }
         if (pem instanceof PEMEncryptedKeyPair || pem instanceof PKCS8EncryptedPrivateKeyInfo) {
-            throw new KeyFileException("Cannot read private key " + file + ": encrypted keys are not supported, store it unencrypted with restricted permissions");
+            throw new KeyFileException("Cannot read private key " + file
+                    + ": encrypted keys are not supported, store it unencrypted with restricted permissions");
         }
         throw new KeyFileException("Cannot read private key " + file + ": " + describe(pem) + ", not a private key");
     }
@@ -62,7 +61,8 @@ public final class PemKeys {
                 return CONVERTER.getPublicKey(info);
             }
             if (pem instanceof RSAPublicKey rsa) {
-                return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+                return KeyFactory.getInstance("RSA")
+                        .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
             }
             if (pem instanceof PEMKeyPair pair) {
                 return CONVERTER.getPublicKey(pair.getPublicKeyInfo());
@@ -90,7 +90,8 @@ public final class PemKeys {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.deleteIfExists(file);
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
             write(key, file);
         } catch (IOException e) {
@@ -108,16 +109,20 @@ public final class PemKeys {
     }
 
     private static void write(Object key, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII); JcaPEMWriter pem = new JcaPEMWriter(out)) {
-            pem.writeObject(key instanceof PrivateKey privateKey ? PrivateKeyInfo.getInstance(privateKey.getEncoded()) : key);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
+                JcaPEMWriter pem = new JcaPEMWriter(out)) {
+            pem.writeObject(
+                    key instanceof PrivateKey privateKey ? PrivateKeyInfo.getInstance(privateKey.getEncoded()) : key);
         }
     }
 
     private static Object readPem(Path file, String what) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser parser = new PEMParser(reader)) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
+                PEMParser parser = new PEMParser(reader)) {
             Object pem = parser.readObject();
             if (pem == null) {
-                throw new KeyFileException("Cannot read " + what + " " + file + ": no PEM block found (expected -----BEGIN ...-----)");
+                throw new KeyFileException(
+                        "Cannot read " + what + " " + file + ": no PEM block found (expected -----BEGIN ...-----)");
             }
             return pem;
         } catch (NoSuchFileException e) {

@@ -2,11 +2,9 @@ package io.payreports.amazonpay;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 
 /** One page of getReports; {@code nextToken} is present while more pages follow. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReportsPage(List<Report> reports, String nextToken) {
-}
+public record ReportsPage(List<Report> reports, String nextToken) {}

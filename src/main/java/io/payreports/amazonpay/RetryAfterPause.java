@@ -1,12 +1,11 @@
 package io.payreports.amazonpay;
 
+import java.time.Duration;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Runs before each redelivery: when Amazon answered with a Retry-After header (throttling), waits

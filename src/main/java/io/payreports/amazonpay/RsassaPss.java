@@ -20,8 +20,7 @@ final class RsassaPss {
     private static final PSSParameterSpec V2 = new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1);
     private static final PSSParameterSpec V1 = new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 20, 1);
 
-    private RsassaPss() {
-    }
+    private RsassaPss() {}
 
     static String sign(String stringToSign, PrivateKey key) {
         try {

@@ -29,20 +29,28 @@ public final class ScheduleSync {
         this.clock = clock;
     }
 
-    public enum Action { CREATE, REPLACE, CANCEL, UNCHANGED }
+    public enum Action {
+        CREATE,
+        REPLACE,
+        CANCEL,
+        UNCHANGED
+    }
 
     /** One line of the plan; {@code current} is Amazon's schedule id when there is one. */
     public record Step(Action action, String reportType, String frequency, String current) {
         @Override
         public String toString() {
-            return String.format("%-9s %s %s%s", action, reportType, frequency, current == null ? "" : " (schedule " + current + ")");
+            return String.format(
+                    "%-9s %s %s%s",
+                    action, reportType, frequency, current == null ? "" : " (schedule " + current + ")");
         }
     }
 
     /** @param declared report type → ScheduleFrequency (e.g. P1D) */
     public List<Step> plan(Map<String, String> declared, boolean prune) {
         Map<String, ReportSchedule> actual = client.getReportSchedules(List.of()).stream()
-                .collect(Collectors.toMap(ReportSchedule::reportType, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        ReportSchedule::reportType, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         List<Step> steps = new ArrayList<>();
         declared.forEach((type, frequency) -> {
             ReportSchedule existing = actual.get(type);
@@ -56,7 +64,11 @@ public final class ScheduleSync {
         });
         actual.values().stream()
                 .filter(schedule -> !declared.containsKey(schedule.reportType()))
-                .map(schedule -> new Step(prune ? Action.CANCEL : Action.UNCHANGED, schedule.reportType(), schedule.scheduleFrequency(), schedule.reportScheduleId()))
+                .map(schedule -> new Step(
+                        prune ? Action.CANCEL : Action.UNCHANGED,
+                        schedule.reportType(),
+                        schedule.scheduleFrequency(),
+                        schedule.reportScheduleId()))
                 .forEach(steps::add);
         steps.sort(Comparator.comparing(Step::action).thenComparing(Step::reportType));
         return steps;
@@ -66,10 +78,15 @@ public final class ScheduleSync {
     public void apply(List<Step> plan) {
         for (Step step : plan) {
             switch (step.action()) {
-                case CREATE, REPLACE -> client.createReportSchedule(step.reportType(), step.frequency(), clock.instant().plus(FIRST_RUN_AFTER),
-                        step.action() == Action.REPLACE, AmazonPayClient.newIdempotencyKey());
+                case CREATE, REPLACE ->
+                    client.createReportSchedule(
+                            step.reportType(),
+                            step.frequency(),
+                            clock.instant().plus(FIRST_RUN_AFTER),
+                            step.action() == Action.REPLACE,
+                            AmazonPayClient.newIdempotencyKey());
                 case CANCEL -> client.cancelReportSchedule(step.current());
-                case UNCHANGED -> { }
+                case UNCHANGED -> {}
             }
         }
     }

@@ -9,12 +9,6 @@ import io.payreports.reports.ReportFormats;
 import io.payreports.reports.ReportLimits;
 import io.payreports.sinks.FileFormat;
 import io.payreports.sinks.RowEncoder;
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -26,25 +20,49 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "parse", mixinStandardHelpOptions = true,
-        description = {"Parses a downloaded report file (plain, gzip or zip) and writes one JSON object per record",
-                "to stdout (JSON Lines; money as exact decimal strings, times as ISO-8601 UTC).",
-                "Rows that cannot be parsed go to stderr as 'line N: reason'."},
+@Command(
+        name = "parse",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Parses a downloaded report file (plain, gzip or zip) and writes one JSON object per record",
+            "to stdout (JSON Lines; money as exact decimal strings, times as ISO-8601 UTC).",
+            "Rows that cannot be parsed go to stderr as 'line N: reason'."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every row parsed", "2:bad usage (unknown report type, unreadable file, file over a limit or not in the charset)",
-                "3:some rows could not be parsed"})
+        exitCodeList = {
+            "0:every row parsed",
+            "2:bad usage (unknown report type, unreadable file, file over a limit or not in the charset)",
+            "3:some rows could not be parsed"
+        })
 public class ParseCommand implements Callable<Integer> {
 
-    @Option(names = "--report-type", required = true, paramLabel = "TYPE", description = "Amazon report type, e.g. _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_")
+    @Option(
+            names = "--report-type",
+            required = true,
+            paramLabel = "TYPE",
+            description = "Amazon report type, e.g. _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_")
     String reportType;
 
-    @Option(names = "--charset", paramLabel = "NAME", defaultValue = "UTF-8",
-            description = "Text encoding when the file has no byte order mark, e.g. windows-1252, Shift_JIS (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--charset",
+            paramLabel = "NAME",
+            defaultValue = "UTF-8",
+            description =
+                    "Text encoding when the file has no byte order mark, e.g. windows-1252, Shift_JIS (default: ${DEFAULT-VALUE}).")
     Charset charset;
 
-    @Option(names = "--amounts", paramLabel = "NOTATION", defaultValue = "auto",
-            description = "How amounts are written: auto, decimal-point (1,000.00) or decimal-comma (1.000,00) (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--amounts",
+            paramLabel = "NOTATION",
+            defaultValue = "auto",
+            description =
+                    "How amounts are written: auto, decimal-point (1,000.00) or decimal-comma (1.000,00) (default: ${DEFAULT-VALUE}).")
     String amounts;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The report document.")
@@ -60,10 +78,12 @@ public class ParseCommand implements Callable<Integer> {
         // so parse does not pay for starting one
         AtomicReference<CamelContext> camel = new AtomicReference<>();
         try {
-            ReportFormats formats = new ReportFormats(() -> camel.updateAndGet(created -> created != null ? created : new DefaultCamelContext()));
+            ReportFormats formats = new ReportFormats(
+                    () -> camel.updateAndGet(created -> created != null ? created : new DefaultCamelContext()));
             RecordLayout<?> layout = formats.layout(reportType).orElse(null);
             if (layout == null) {
-                System.err.println("parse: unknown report type " + reportType + "; supported: " + formats.reportTypes());
+                System.err.println(
+                        "parse: unknown report type " + reportType + "; supported: " + formats.reportTypes());
                 return 2;
             }
             ReadOptions options;
@@ -94,7 +114,9 @@ public class ParseCommand implements Callable<Integer> {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private long parse(ReportFormats.Rows<?> rows, RecordLayout layout) throws IOException {
         long rejected = 0;
-        try (rows; RowEncoder json = FileFormat.JSONL.encoder(new BufferedOutputStream(new UnclosedStdout(), 64 * 1024), layout.columns())) {
+        try (rows;
+                RowEncoder json = FileFormat.JSONL.encoder(
+                        new BufferedOutputStream(new UnclosedStdout(), 64 * 1024), layout.columns())) {
             while (rows.hasNext()) {
                 ParsedRow<?> row = rows.next();
                 if (row instanceof ParsedRow.Bound<?> bound) {

@@ -1,23 +1,32 @@
 package io.payreports.cli;
 
 import io.payreports.config.ConfigKeys;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import java.util.Set;
 import org.apache.camel.impl.DefaultCamelContext;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
-import java.util.Set;
-
 /** {@code java -jar payreports.jar [command]}: {@code run} when no command is given (design.md §1). */
-@Command(name = "payreports",
+@Command(
+        name = "payreports",
         mixinStandardHelpOptions = true,
         versionProvider = PayreportsCommand.Version.class,
         description = "Pulls payment reports out of Amazon and delivers typed records to files, databases and more.",
-        subcommands = {RunCommand.class, SimulatorCommand.class, ApiCommand.class, ParseCommand.class, SchedulesCommand.class, ReplayCommand.class,
-                ValidateCommand.class, CommandLine.HelpCommand.class, AutoComplete.GenerateCompletion.class})
+        subcommands = {
+            RunCommand.class,
+            SimulatorCommand.class,
+            ApiCommand.class,
+            ParseCommand.class,
+            SchedulesCommand.class,
+            ReplayCommand.class,
+            ValidateCommand.class,
+            CommandLine.HelpCommand.class,
+            AutoComplete.GenerateCompletion.class
+        })
 public class PayreportsCommand implements Runnable {
 
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
@@ -33,11 +42,18 @@ public class PayreportsCommand implements Runnable {
     public static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new PayreportsCommand());
         // shown in the command list: shells only complete what the user can find
-        commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        commandLine
+                .getSubcommands()
+                .get("generate-completion")
+                .getCommandSpec()
+                .usageMessage()
+                .hidden(false);
         Set<String> commands = commandLine.getSubcommands().keySet();
         if (args.length > 0 && !args[0].startsWith("-") && !commands.contains(args[0])) {
             System.err.println("payreports: unknown command '" + args[0] + "'"
-                    + ConfigKeys.didYouMean(args[0], commands).map(command -> ", did you mean " + command + "?").orElse("")
+                    + ConfigKeys.didYouMean(args[0], commands)
+                            .map(command -> ", did you mean " + command + "?")
+                            .orElse("")
                     + " (commands: " + String.join(", ", commands) + ")");
             return 2;
         }
@@ -66,11 +82,13 @@ public class PayreportsCommand implements Runnable {
                     build.load(in);
                 }
             }
-            String commit = filled(build.getProperty("commit")) + ("true".equals(build.getProperty("dirty")) ? " (modified)" : "");
+            String commit = filled(build.getProperty("commit"))
+                    + ("true".equals(build.getProperty("dirty")) ? " (modified)" : "");
             return new String[] {
                 "payreports " + filled(build.getProperty("version")) + ", commit " + commit,
                 "Apache Camel " + new DefaultCamelContext(false).getVersion(),
-                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+            };
         }
 
         /** A value the build filled in; outside a git checkout (or an IDE build) the placeholder stays. */

@@ -1,16 +1,5 @@
 package io.payreports.cli;
 
-import java.io.BufferedReader;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.payreports.config.ConfigException;
@@ -21,23 +10,44 @@ import io.payreports.reports.RecordLayout;
 import io.payreports.reports.ReportContext;
 import io.payreports.reports.ReportModels;
 import io.payreports.sinks.SpooledLayout;
+import java.io.BufferedReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Delivers the records a sink dead-lettered (out/dead-letter/<job>/<time>_<report>_<sink>.jsonl) to that sink",
-                "again, once it is back. A replayed file is renamed to *.replayed; a failing one stays for the next try.",
-                "Reports that failed as a whole need no replay: they were not marked delivered, the next run takes them."},
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Delivers the records a sink dead-lettered (out/dead-letter/<job>/<time>_<report>_<sink>.jsonl) to that sink",
+            "again, once it is back. A replayed file is renamed to *.replayed; a failing one stays for the next try.",
+            "Reports that failed as a whole need no replay: they were not marked delivered, the next run takes them."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every file replayed", "1:some records could not be delivered again", "2:bad usage or configuration"})
+        exitCodeList = {
+            "0:every file replayed",
+            "1:some records could not be delivered again",
+            "2:bad usage or configuration"
+        })
 public class ReplayCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with the sinks (default: config/application.properties when present).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Properties file with the sinks (default: config/application.properties when present).")
     Path config;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Sink dead-letter files (*.jsonl).")
@@ -74,7 +84,8 @@ public class ReplayCommand implements Callable<Integer> {
                     String type = letter.path("reportType").asText();
                     layout = ReportModels.model(type).orElse(null);
                     if (layout == null || letter.path("sink").asText().isEmpty()) {
-                        System.err.println("replay: " + file + ": not a sink dead letter of a report type payreports reads (" + type + ")");
+                        System.err.println("replay: " + file
+                                + ": not a sink dead letter of a report type payreports reads (" + type + ")");
                         return false;
                     }
                 }
@@ -89,18 +100,28 @@ public class ReplayCommand implements Callable<Integer> {
         application.jobRuns().begin(exchange, "replay-" + first.path("jobId").asText());
         exchange.setProperty(ReportDeliveries.SINKS, first.path("sink").asText());
         exchange.setProperty(ReportDeliveries.LAYOUT, new SpooledLayout(layout));
-        exchange.setProperty(ReportContext.PROPERTY, new ReportContext(first.path("jobId").asText(), first.path("reportId").asText(),
-                first.path("reportType").asText(), null, null));
+        exchange.setProperty(
+                ReportContext.PROPERTY,
+                new ReportContext(
+                        first.path("jobId").asText(),
+                        first.path("reportId").asText(),
+                        first.path("reportType").asText(),
+                        null,
+                        null));
         exchange.getMessage().setBody(records);
         application.context().createProducerTemplate().send("direct:payreports-deliver-report", exchange);
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
-        boolean delivered = exchange.getException() == null && run.deadLetteredBySink().values().stream().allMatch(count -> count == 0);
+        boolean delivered = exchange.getException() == null
+                && run.deadLetteredBySink().values().stream().allMatch(count -> count == 0);
         if (delivered) {
             Files.move(file, file.resolveSibling(file.getFileName() + ".replayed"));
-            System.out.println(file + ": " + records.size() + " records delivered to " + first.path("sink").asText());
+            System.out.println(file + ": " + records.size() + " records delivered to "
+                    + first.path("sink").asText());
         } else {
-            System.err.println(file + ": not delivered again: " + (exchange.getException() != null ? exchange.getException().getMessage()
-                    : "the sink dead-lettered the records again (see the new dead-letter file)"));
+            System.err.println(file + ": not delivered again: "
+                    + (exchange.getException() != null
+                            ? exchange.getException().getMessage()
+                            : "the sink dead-lettered the records again (see the new dead-letter file)"));
         }
         return delivered;
     }

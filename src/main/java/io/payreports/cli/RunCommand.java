@@ -5,9 +5,6 @@ import io.payreports.config.ConfigFiles;
 import io.payreports.config.ConfigurationCheck;
 import io.payreports.config.PayreportsApplication;
 import io.payreports.jobs.JobRun;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,44 +17,79 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Starts the runtime: every job in routes/ on its Quartz schedule.",
-                "With no configuration at all it runs the built-in demo: the Amazon Pay simulator in-process,",
-                "records delivered to ./out and an embedded database under ./data."},
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Starts the runtime: every job in routes/ on its Quartz schedule.",
+            "With no configuration at all it runs the built-in demo: the Amazon Pay simulator in-process,",
+            "records delivered to ./out and an embedded database under ./data."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every job succeeded", "1:a job or a report failed (see the dead-letter folder)", "2:bad configuration"})
+        exitCodeList = {
+            "0:every job succeeded",
+            "1:a job or a report failed (see the dead-letter folder)",
+            "2:bad configuration"
+        })
 public class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file overriding the defaults (default: config/application.properties when present).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description =
+                    "Properties file overriding the defaults (default: config/application.properties when present).")
     Path config;
 
-    @Option(names = "--routes", paramLabel = "DIR", description = "Folder of job files (default: PAYREPORTS_ROUTES_DIR, else ./routes, else the demo job).")
+    @Option(
+            names = "--routes",
+            paramLabel = "DIR",
+            description = "Folder of job files (default: PAYREPORTS_ROUTES_DIR, else ./routes, else the demo job).")
     Path routes;
 
     @Option(names = "--once", description = "Run every job one time, wait for delivery, print a summary and exit.")
     boolean once;
 
-    @Option(names = "--job", paramLabel = "ID", description = "With --once: run only this job (its routeId); repeatable.")
+    @Option(
+            names = "--job",
+            paramLabel = "ID",
+            description = "With --once: run only this job (its routeId); repeatable.")
     List<String> jobs = new ArrayList<>();
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT1H",
+    @Option(
+            names = "--timeout",
+            paramLabel = "DURATION",
+            defaultValue = "PT1H",
             description = "With --once: how long to wait for the jobs (ISO-8601, default ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--backfill", description = "Instead of the jobs: request reports of --report-type for --from..--to with createReport, wait for them and deliver them.")
+    @Option(
+            names = "--backfill",
+            description =
+                    "Instead of the jobs: request reports of --report-type for --from..--to with createReport, wait for them and deliver them.")
     boolean backfill;
 
     @Option(names = "--report-type", paramLabel = "TYPE", description = "With --backfill: the Amazon Pay report type.")
     String reportType;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "With --backfill: first day (yyyy-MM-dd, UTC), inclusive.")
+    @Option(
+            names = "--from",
+            paramLabel = "DATE",
+            description = "With --backfill: first day (yyyy-MM-dd, UTC), inclusive.")
     LocalDate from;
 
-    @Option(names = "--to", paramLabel = "DATE", description = "With --backfill: last day (yyyy-MM-dd, UTC), exclusive.")
+    @Option(
+            names = "--to",
+            paramLabel = "DATE",
+            description = "With --backfill: last day (yyyy-MM-dd, UTC), exclusive.")
     LocalDate to;
 
-    @Option(names = "--sinks", defaultValue = "file,jdbc", description = "With --backfill: sinks to deliver to (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--sinks",
+            defaultValue = "file,jdbc",
+            description = "With --backfill: sinks to deliver to (default ${DEFAULT-VALUE}).")
     String sinks;
 
     @Override
@@ -76,12 +108,16 @@ public class RunCommand implements Callable<Integer> {
             return 2;
         }
         Optional<Path> routesDir = ConfigFiles.routesDir(routes);
-        try (PayreportsApplication application = once || backfill ? PayreportsApplication.createLocal(config, routesDir)
+        try (PayreportsApplication application = once || backfill
+                ? PayreportsApplication.createLocal(config, routesDir)
                 : PayreportsApplication.create(config, routesDir)) {
             if (backfill) {
                 application.start();
-                List<String> notCompleted = application.backfill(reportType, from.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        to.atStartOfDay(ZoneOffset.UTC).toInstant(), sinks);
+                List<String> notCompleted = application.backfill(
+                        reportType,
+                        from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        to.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        sinks);
                 List<JobRun> runs = application.jobRuns().finished();
                 RunSummary.print(System.out, runs, application.describeMode(), check);
                 notCompleted.forEach(report -> System.out.println("not delivered, Amazon ended it: " + report));
@@ -115,20 +151,28 @@ public class RunCommand implements Callable<Integer> {
 
     /** The table printed by {@code run --once}. */
     static final class RunSummary {
-        private RunSummary() {
-        }
+        private RunSummary() {}
 
         static void print(PrintStream out, List<JobRun> runs, String mode, ConfigurationCheck.Outcome check) {
             out.println("payreports run summary (" + mode + ")");
-            List<String> sinks = runs.stream().flatMap(run -> run.deliveredBySink().keySet().stream()).distinct().sorted().toList();
-            StringBuilder header = new StringBuilder(String.format("%-28s %8s %8s %9s", "JOB", "REPORTS", "FAILED", "RECORDS"));
+            List<String> sinks = runs.stream()
+                    .flatMap(run -> run.deliveredBySink().keySet().stream())
+                    .distinct()
+                    .sorted()
+                    .toList();
+            StringBuilder header =
+                    new StringBuilder(String.format("%-28s %8s %8s %9s", "JOB", "REPORTS", "FAILED", "RECORDS"));
             sinks.forEach(sink -> header.append(String.format(" %9s", sink)));
             header.append(String.format(" %13s %10s  %s", "DEAD-LETTERED", "DURATION", "STATUS"));
             out.println(header);
             for (JobRun run : runs) {
-                StringBuilder line = new StringBuilder(String.format("%-28s %8d %8d %9d", run.jobId(), run.reportsDelivered(), run.reportsFailed(), run.records()));
+                StringBuilder line = new StringBuilder(String.format(
+                        "%-28s %8d %8d %9d", run.jobId(), run.reportsDelivered(), run.reportsFailed(), run.records()));
                 sinks.forEach(sink -> line.append(String.format(" %9s", sinkCell(run, sink))));
-                line.append(String.format(" %13d %9.1fs  %s", run.deadLettered(), run.duration().toMillis() / 1000.0,
+                line.append(String.format(
+                        " %13d %9.1fs  %s",
+                        run.deadLettered(),
+                        run.duration().toMillis() / 1000.0,
                         run.succeeded() ? "ok" : "FAILED" + (run.failure() == null ? "" : ": " + run.failure())));
                 out.println(line);
             }
@@ -136,7 +180,8 @@ public class RunCommand implements Callable<Integer> {
                 out.println("(no jobs ran: add a job file under routes/)");
             }
             for (String sink : sinks) {
-                out.println(String.format("%-9s -> %s", sink, check.destinations().getOrDefault(sink, "(not configured)")));
+                out.println(
+                        String.format("%-9s -> %s", sink, check.destinations().getOrDefault(sink, "(not configured)")));
             }
             check.deadLetters().filter(RunSummary::hasFiles).ifPresent(dir -> out.println("dead letters in " + dir));
         }

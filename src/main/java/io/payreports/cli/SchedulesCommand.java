@@ -5,29 +5,42 @@ import io.payreports.amazonpay.ScheduleSync;
 import io.payreports.config.AmazonPayConnection;
 import io.payreports.config.ConfigException;
 import io.payreports.config.DeclaredSchedules;
+import io.payreports.config.RuntimeClock;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-import io.payreports.config.RuntimeClock;
-import java.util.List;
-import java.util.concurrent.Callable;
-
-@Command(name = "schedules", mixinStandardHelpOptions = true,
-        description = {"Makes Amazon Pay's report schedules match the ones declared in a YAML file.",
-                "Prints the plan (CREATE / REPLACE / CANCEL / UNCHANGED); --dry-run calls no write operation."},
+@Command(
+        name = "schedules",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Makes Amazon Pay's report schedules match the ones declared in a YAML file.",
+            "Prints the plan (CREATE / REPLACE / CANCEL / UNCHANGED); --dry-run calls no write operation."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:in sync (or the dry-run plan was printed)", "1:Amazon answered with an error", "2:bad file or configuration"})
+        exitCodeList = {
+            "0:in sync (or the dry-run plan was printed)",
+            "1:Amazon answered with an error",
+            "2:bad file or configuration"
+        })
 public class SchedulesCommand implements Callable<Integer> {
 
-    @Option(names = "--file", paramLabel = "YAML", defaultValue = "config/report-schedules.yaml",
+    @Option(
+            names = "--file",
+            paramLabel = "YAML",
+            defaultValue = "config/report-schedules.yaml",
             description = "Declared schedules (default ${DEFAULT-VALUE}).")
     Path file;
 
     @Option(names = "--dry-run", description = "Print the plan without changing anything.")
     boolean dryRun;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file (default: config/application.properties when present).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Properties file (default: config/application.properties when present).")
     Path config;
 
     @Override

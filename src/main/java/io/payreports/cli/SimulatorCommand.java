@@ -2,68 +2,99 @@ package io.payreports.cli;
 
 import io.payreports.amazonpay.KeyFileException;
 import io.payreports.amazonpay.PemKeys;
+import io.payreports.config.RuntimeClock;
 import io.payreports.simulator.AmazonPaySimulator;
 import io.payreports.simulator.Faults;
 import io.payreports.simulator.MwsSimulator;
 import io.payreports.simulator.SimulatorOptions;
 import io.payreports.simulator.SpApiSimulator;
 import io.payreports.simulator.SpApiSimulatorOptions;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.security.KeyPair;
 import java.security.PublicKey;
-import io.payreports.config.RuntimeClock;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-@Command(name = "simulator", mixinStandardHelpOptions = true,
-        description = {"Serves the Amazon Pay API v2 simulator (with the SP-API simulator on the same port: LWA, Finances, Transfers) and the MWS Reports simulator on 127.0.0.1 until stopped (Ctrl+C).",
-                "Amazon Pay requests must be signed with AMZN-PAY-RSASSA-PSS-V2 by the private key matching the public key;",
-                "MWS requests with Signature Version 2 by the MWS secret key."})
+@Command(
+        name = "simulator",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serves the Amazon Pay API v2 simulator (with the SP-API simulator on the same port: LWA, Finances, Transfers) and the MWS Reports simulator on 127.0.0.1 until stopped (Ctrl+C).",
+            "Amazon Pay requests must be signed with AMZN-PAY-RSASSA-PSS-V2 by the private key matching the public key;",
+            "MWS requests with Signature Version 2 by the MWS secret key."
+        })
 public class SimulatorCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "8443", description = "Port on 127.0.0.1 (default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--public-key-file", paramLabel = "PEM", description = "Public key that requests must be signed for; without it a key pair is generated.")
+    @Option(
+            names = "--public-key-file",
+            paramLabel = "PEM",
+            description = "Public key that requests must be signed for; without it a key pair is generated.")
     Path publicKeyFile;
 
-    @Option(names = "--public-key-id", defaultValue = "ANY", paramLabel = "ID",
+    @Option(
+            names = "--public-key-id",
+            defaultValue = "ANY",
+            paramLabel = "ID",
             description = "PublicKeyId the key is registered under; ANY accepts every id (default ${DEFAULT-VALUE}).")
     String publicKeyId;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Serve every *.csv file in DIR as an extra settlement report.")
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "Serve every *.csv file in DIR as an extra settlement report.")
     Path dataDir;
 
     @Option(names = "--no-generate", description = "Serve only the reports of --data-dir.")
     boolean noGenerate;
 
-    @Option(names = "--faults", paramLabel = "SPEC", description = "Injected failures, e.g. 429=0.2,500=0.1,503=0.05,slow=2000,expired-urls,failed-reports")
+    @Option(
+            names = "--faults",
+            paramLabel = "SPEC",
+            description = "Injected failures, e.g. 429=0.2,500=0.1,503=0.05,slow=2000,expired-urls,failed-reports")
     String faults;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Data seed: the same seed serves the same reports (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "42",
+            description = "Data seed: the same seed serves the same reports (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--mws-port", paramLabel = "N", description = "Port of the MWS Reports simulator on 127.0.0.1 (default: --port + 1).")
+    @Option(
+            names = "--mws-port",
+            paramLabel = "N",
+            description = "Port of the MWS Reports simulator on 127.0.0.1 (default: --port + 1).")
     Integer mwsPort;
 
-    @Option(names = "--mws-access-key-id", defaultValue = "DEMOMWSACCESSKEY", paramLabel = "ID",
+    @Option(
+            names = "--mws-access-key-id",
+            defaultValue = "DEMOMWSACCESSKEY",
+            paramLabel = "ID",
             description = "AWSAccessKeyId MWS requests must be signed for (default ${DEFAULT-VALUE}).")
     String mwsAccessKeyId;
 
-    @Option(names = "--mws-secret-key-file", paramLabel = "FILE",
-            description = "File holding the MWS secret key requests are signed with; without it one is generated into simulator-keys/.")
+    @Option(
+            names = "--mws-secret-key-file",
+            paramLabel = "FILE",
+            description =
+                    "File holding the MWS secret key requests are signed with; without it one is generated into simulator-keys/.")
     Path mwsSecretKeyFile;
 
-    @Option(names = "--mws-seller-id", defaultValue = "A1DEMOSELLER", paramLabel = "ID", description = "Merchant/SellerId of the MWS account (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--mws-seller-id",
+            defaultValue = "A1DEMOSELLER",
+            paramLabel = "ID",
+            description = "Merchant/SellerId of the MWS account (default ${DEFAULT-VALUE}).")
     String mwsSellerId;
 
     @Override
@@ -82,21 +113,41 @@ public class SimulatorCommand implements Callable<Integer> {
             System.err.println("simulator: --faults: " + e.getMessage());
             return 2;
         }
-        Function<String, Optional<PublicKey>> keys = id -> publicKeyId.equals("ANY") || publicKeyId.equals(id) ? Optional.of(publicKey) : Optional.empty();
-        SimulatorOptions options = new SimulatorOptions(port, keys, seed, 90, RuntimeClock.get(), Optional.ofNullable(dataDir), !noGenerate, injected);
+        Function<String, Optional<PublicKey>> keys =
+                id -> publicKeyId.equals("ANY") || publicKeyId.equals(id) ? Optional.of(publicKey) : Optional.empty();
+        SimulatorOptions options = new SimulatorOptions(
+                port, keys, seed, 90, RuntimeClock.get(), Optional.ofNullable(dataDir), !noGenerate, injected);
         CountDownLatch stopped = new CountDownLatch(1);
-        MwsSimulator.Options mws = new MwsSimulator.Options(mwsPort == null ? port + 1 : mwsPort, mwsAccessKeyId, mwsSecretKey(),
-                mwsSellerId, seed, 90, RuntimeClock.get(), injected, 0, java.util.Set.of());
-        try (AmazonPaySimulator simulator = AmazonPaySimulator.start(options); MwsSimulator mwsSimulator = MwsSimulator.start(mws)) {
-            SpApiSimulator.mount(simulator, SpApiSimulatorOptions.of(port, RuntimeClock.get()).withSeed(seed).withLatePostings(0.1)
-                    .withFaults(Faults.parse(faults, seed)));
+        MwsSimulator.Options mws = new MwsSimulator.Options(
+                mwsPort == null ? port + 1 : mwsPort,
+                mwsAccessKeyId,
+                mwsSecretKey(),
+                mwsSellerId,
+                seed,
+                90,
+                RuntimeClock.get(),
+                injected,
+                0,
+                java.util.Set.of());
+        try (AmazonPaySimulator simulator = AmazonPaySimulator.start(options);
+                MwsSimulator mwsSimulator = MwsSimulator.start(mws)) {
+            SpApiSimulator.mount(
+                    simulator,
+                    SpApiSimulatorOptions.of(port, RuntimeClock.get())
+                            .withSeed(seed)
+                            .withLatePostings(0.1)
+                            .withFaults(Faults.parse(faults, seed)));
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-            System.out.println("Amazon Pay simulator listening on " + simulator.baseUrl() + " (paths /v2/... for LIVE-/SANDBOX- key ids, /live/v2/... and /sandbox/v2/...)");
+            System.out.println("Amazon Pay simulator listening on " + simulator.baseUrl()
+                    + " (paths /v2/... for LIVE-/SANDBOX- key ids, /live/v2/... and /sandbox/v2/...)");
             System.out.println("Point payreports at it with PAYREPORTS_AMAZONPAY_ENDPOINT=" + simulator.baseUrl());
-            System.out.println("MWS Reports simulator listening on " + mwsSimulator.baseUrl() + ": PAYREPORTS_MWS_ENDPOINT=" + mwsSimulator.baseUrl()
-                    + " PAYREPORTS_MWS_ACCESS_KEY_ID=" + mwsAccessKeyId + " PAYREPORTS_MWS_SELLER_ID=" + mwsSellerId);
-            System.out.println("SP-API simulator on the same port (/finances/..., LWA at /auth/o2/token, any client id, secret and refresh token):"
-                    + " PAYREPORTS_SPAPI_ENDPOINT=" + simulator.baseUrl() + " PAYREPORTS_SPAPI_LWA_ENDPOINT=" + simulator.baseUrl() + SpApiSimulator.LWA_PATH);
+            System.out.println("MWS Reports simulator listening on " + mwsSimulator.baseUrl()
+                    + ": PAYREPORTS_MWS_ENDPOINT=" + mwsSimulator.baseUrl() + " PAYREPORTS_MWS_ACCESS_KEY_ID="
+                    + mwsAccessKeyId + " PAYREPORTS_MWS_SELLER_ID=" + mwsSellerId);
+            System.out.println(
+                    "SP-API simulator on the same port (/finances/..., LWA at /auth/o2/token, any client id, secret and refresh token):"
+                            + " PAYREPORTS_SPAPI_ENDPOINT=" + simulator.baseUrl() + " PAYREPORTS_SPAPI_LWA_ENDPOINT="
+                            + simulator.baseUrl() + SpApiSimulator.LWA_PATH);
             stopped.await();
         }
         return 0;
@@ -111,8 +162,8 @@ public class SimulatorCommand implements Callable<Integer> {
         new SecureRandom().nextBytes(random);
         Path file = Files.createDirectories(Path.of("simulator-keys")).resolve("mws-secret-key");
         Files.writeString(file, Base64.getEncoder().encodeToString(random));
-        System.out.println("No --mws-secret-key-file: generated one; sign MWS requests with the key in " + file.toAbsolutePath()
-                + " (PAYREPORTS_MWS_SECRET_KEY)");
+        System.out.println("No --mws-secret-key-file: generated one; sign MWS requests with the key in "
+                + file.toAbsolutePath() + " (PAYREPORTS_MWS_SECRET_KEY)");
         return Files.readString(file);
     }
 
@@ -121,8 +172,9 @@ public class SimulatorCommand implements Callable<Integer> {
         KeyPair keys = PemKeys.generateRsaKeyPair();
         PemKeys.writePrivateKey(keys.getPrivate(), dir.resolve("private-key.pem"));
         PemKeys.writePublicKey(keys.getPublic(), dir.resolve("public-key.pem"));
-        System.out.println("No --public-key-file: generated a key pair; sign requests with " + dir.resolve("private-key.pem").toAbsolutePath()
-                + " (public key " + dir.resolve("public-key.pem").toAbsolutePath() + ")");
+        System.out.println("No --public-key-file: generated a key pair; sign requests with "
+                + dir.resolve("private-key.pem").toAbsolutePath() + " (public key "
+                + dir.resolve("public-key.pem").toAbsolutePath() + ")");
         return keys.getPublic();
     }
 }

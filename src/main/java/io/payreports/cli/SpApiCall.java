@@ -4,6 +4,7 @@ import io.payreports.amazonpay.AmazonPayJson;
 import io.payreports.config.ConfigException;
 import io.payreports.config.ConfigFiles;
 import io.payreports.config.DataSources;
+import io.payreports.config.RuntimeClock;
 import io.payreports.config.SpApiConnection;
 import io.payreports.spapi.PayoutGuard;
 import io.payreports.spapi.PayoutRefusedException;
@@ -11,11 +12,9 @@ import io.payreports.spapi.SpApiException;
 import io.payreports.spapi.SpApiJson;
 import io.payreports.spapi.SpApiOperation;
 import io.payreports.spapi.SpApiPayouts;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import io.payreports.config.RuntimeClock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -46,12 +45,16 @@ final class SpApiCall {
                 case listTransactions, getPaymentMethods -> query(connection);
                 case initiatePayout -> payout(connection);
             };
-            System.out.println(AmazonPayJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(SpApiJson.read(answer, operation.name())));
+            System.out.println(AmazonPayJson.MAPPER
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(SpApiJson.read(answer, operation.name())));
             return 0;
         } catch (SpApiException | PayoutRefusedException e) {
             System.err.println(e.getMessage());
             return 1;
-        } catch (java.io.UncheckedIOException | io.payreports.http.DeadlineExceededException | io.payreports.http.RedirectRefusedException e) {
+        } catch (java.io.UncheckedIOException
+                | io.payreports.http.DeadlineExceededException
+                | io.payreports.http.RedirectRefusedException e) {
             // the endpoint could not be reached or misbehaved: the message names it and why, a stack trace adds nothing
             System.err.println("api: " + e.getMessage());
             return 1;
@@ -69,7 +72,8 @@ final class SpApiCall {
 
     private String query(SpApiConnection connection) {
         if (body != null) {
-            throw new IllegalArgumentException(operation + " is a GET: give its query as --param name=value, not --body");
+            throw new IllegalArgumentException(
+                    operation + " is a GET: give its query as --param name=value, not --body");
         }
         return connection.client().call(operation, new LinkedHashMap<>(params), "");
     }
@@ -78,13 +82,18 @@ final class SpApiCall {
         String marketplaceId = params.get("marketplaceId");
         String accountType = params.get("accountType");
         if (marketplaceId == null || accountType == null) {
-            throw new IllegalArgumentException("initiatePayout needs --param marketplaceId=... --param accountType=...");
+            throw new IllegalArgumentException(
+                    "initiatePayout needs --param marketplaceId=... --param accountType=...");
         }
         // the runtime's state database: the guard there remembers the last payout of each pair
-        String stateUrl = ConfigFiles.readSettings(ConfigFiles.operatorConfig(config)).stateJdbcUrl();
+        String stateUrl =
+                ConfigFiles.readSettings(ConfigFiles.operatorConfig(config)).stateJdbcUrl();
         try (DataSources dataSources = new DataSources()) {
-            SpApiPayouts payouts = new SpApiPayouts(connection::client, new PayoutGuard(dataSources.forUrl(stateUrl)),
-                    connection.settings().payoutTargets(), RuntimeClock.get());
+            SpApiPayouts payouts = new SpApiPayouts(
+                    connection::client,
+                    new PayoutGuard(dataSources.forUrl(stateUrl)),
+                    connection.settings().payoutTargets(),
+                    RuntimeClock.get());
             return SpApiJson.write(Map.of("payoutReferenceId", payouts.initiate(marketplaceId, accountType)));
         }
     }

@@ -1,31 +1,47 @@
 package io.payreports.cli;
 
 import io.payreports.config.ConfigurationCheck;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks the configuration, the sinks and the job files without starting any job: the same check run does first.",
-                "Each problem is printed as FILE:LINE: key: message."},
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks the configuration, the sinks and the job files without starting any job: the same check run does first.",
+            "Each problem is printed as FILE:LINE: key: message."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:configuration and routes are valid (warnings, if any, on stderr)", "2:problems were found (printed on stderr)"})
+        exitCodeList = {
+            "0:configuration and routes are valid (warnings, if any, on stderr)",
+            "2:problems were found (printed on stderr)"
+        })
 public class ValidateCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file to check (default: config/application.properties when present).")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Properties file to check (default: config/application.properties when present).")
     Path config;
 
-    @Option(names = "--routes", paramLabel = "DIR", description = "Folder of job files (default: PAYREPORTS_ROUTES_DIR, else ./routes).")
+    @Option(
+            names = "--routes",
+            paramLabel = "DIR",
+            description = "Folder of job files (default: PAYREPORTS_ROUTES_DIR, else ./routes).")
     Path routes;
 
-    @Option(names = "--connect", description = "Also open each configured database (state, jdbc sinks) and report it reachable or why not; nothing is read or written.")
+    @Option(
+            names = "--connect",
+            description =
+                    "Also open each configured database (state, jdbc sinks) and report it reachable or why not; nothing is read or written.")
     boolean connect;
 
     @Override
     public Integer call() {
-        ConfigurationCheck.Outcome outcome = connect ? ConfigurationCheck.checkAndConnect(config, routes) : ConfigurationCheck.check(config, routes);
+        ConfigurationCheck.Outcome outcome =
+                connect ? ConfigurationCheck.checkAndConnect(config, routes) : ConfigurationCheck.check(config, routes);
         outcome.connections().forEach(System.out::println);
         if (!CheckReport.print(outcome)) {
             return 2;
@@ -36,8 +52,7 @@ public class ValidateCommand implements Callable<Integer> {
 
     /** How validate and run print a check: problems and warnings on stderr, one line each. */
     static final class CheckReport {
-        private CheckReport() {
-        }
+        private CheckReport() {}
 
         /** Prints the outcome and answers whether it lets a run start. */
         static boolean print(ConfigurationCheck.Outcome outcome) {

@@ -5,14 +5,13 @@ import io.payreports.amazonpay.AmazonPayConfig;
 import io.payreports.amazonpay.AmazonPaySigner;
 import io.payreports.amazonpay.KeyFileException;
 import io.payreports.amazonpay.PemKeys;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A signed Amazon Pay client as configured: the real service when a public key id is set, else
@@ -35,32 +34,44 @@ public final class AmazonPayConnection implements AutoCloseable {
     /** For one-shot commands: the settings of the operator's file (or config/application.properties) and the environment. */
     public static AmazonPayConnection fromConfigFile(Path configFile, Clock clock) {
         Optional<Path> operatorConfig = ConfigFiles.operatorConfig(configFile);
-        AmazonPayConnection connection = open(ConfigFiles.readSettings(operatorConfig), new ConfigLocator(operatorConfig), clock);
+        AmazonPayConnection connection =
+                open(ConfigFiles.readSettings(operatorConfig), new ConfigLocator(operatorConfig), clock);
         connection.warnIfDemo();
         return connection;
     }
 
     /** Said by those who will call Amazon Pay: a command that only delivers (replay) never needs the key. */
     void warnIfDemo() {
-        demo.ifPresent(simulator -> LOG.warn("No Amazon Pay public key id configured: using the built-in simulator at {} (demo mode)", simulator.endpoint()));
+        demo.ifPresent(simulator -> LOG.warn(
+                "No Amazon Pay public key id configured: using the built-in simulator at {} (demo mode)",
+                simulator.endpoint()));
     }
 
-    public static AmazonPayConnection open(PayreportsSettings settings, PayreportsSettings.KeyLocator locator, Clock clock) {
+    public static AmazonPayConnection open(
+            PayreportsSettings settings, PayreportsSettings.KeyLocator locator, Clock clock) {
         if (settings.demoMode()) {
             DemoAmazonPay demo = DemoAmazonPay.start(settings.dataDir(), clock);
             AmazonPayConfig config = settings.amazonPayConfig(demo.endpoint(), demo.publicKeyId());
-            AmazonPayClient client = new AmazonPayClient(config, new AmazonPaySigner(demo.publicKeyId(), demo.privateKey(), config.region(), clock));
-            return new AmazonPayConnection(client, "demo mode: built-in Amazon Pay simulator at " + demo.endpoint(), Optional.of(demo));
+            AmazonPayClient client = new AmazonPayClient(
+                    config, new AmazonPaySigner(demo.publicKeyId(), demo.privateKey(), config.region(), clock));
+            return new AmazonPayConnection(
+                    client, "demo mode: built-in Amazon Pay simulator at " + demo.endpoint(), Optional.of(demo));
         }
         PrivateKey key;
         try {
             key = PemKeys.readPrivateKey(settings.amazonPayPrivateKeyFile().orElseThrow());
         } catch (KeyFileException e) {
-            throw new ConfigException(List.of(locator.problem("payreports.amazonpay.private-key-file", e.getMessage())));
+            throw new ConfigException(
+                    List.of(locator.problem("payreports.amazonpay.private-key-file", e.getMessage())));
         }
-        AmazonPayConfig config = settings.amazonPayConfig(settings.amazonPayEndpoint().orElse(null), settings.amazonPayPublicKeyId());
-        AmazonPayClient client = new AmazonPayClient(config, new AmazonPaySigner(config.publicKeyId(), key, config.region(), clock));
-        return new AmazonPayConnection(client, "Amazon Pay " + config.region() + "/" + config.environment() + " at " + config.endpoint(), Optional.empty());
+        AmazonPayConfig config =
+                settings.amazonPayConfig(settings.amazonPayEndpoint().orElse(null), settings.amazonPayPublicKeyId());
+        AmazonPayClient client =
+                new AmazonPayClient(config, new AmazonPaySigner(config.publicKeyId(), key, config.region(), clock));
+        return new AmazonPayConnection(
+                client,
+                "Amazon Pay " + config.region() + "/" + config.environment() + " at " + config.endpoint(),
+                Optional.empty());
     }
 
     public AmazonPayClient client() {

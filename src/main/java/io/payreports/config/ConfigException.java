@@ -8,7 +8,10 @@ public class ConfigException extends RuntimeException {
     private final List<ConfigProblem> problems;
 
     public ConfigException(List<ConfigProblem> problems) {
-        super(problems.stream().map(ConfigProblem::toString).reduce((a, b) -> a + System.lineSeparator() + b).orElse("invalid configuration"));
+        super(problems.stream()
+                .map(ConfigProblem::toString)
+                .reduce((a, b) -> a + System.lineSeparator() + b)
+                .orElse("invalid configuration"));
         this.problems = List.copyOf(problems);
     }
 

@@ -1,11 +1,10 @@
 package io.payreports.config;
 
-import org.apache.camel.impl.DefaultCamelContext;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.apache.camel.impl.DefaultCamelContext;
 
 /** Which properties files apply, in the same order for every command: built-in defaults, then the operator's file. */
 public final class ConfigFiles {
@@ -13,8 +12,7 @@ public final class ConfigFiles {
     static final Path DEFAULT_CONFIG = Path.of("config", "application.properties");
     static final Path DEFAULT_ROUTES = Path.of("routes");
 
-    private ConfigFiles() {
-    }
+    private ConfigFiles() {}
 
     /** The operator's file: {@code --config FILE} (must exist), else config/application.properties when present. */
     public static Optional<Path> operatorConfig(Path configFile) {
@@ -22,14 +20,16 @@ public final class ConfigFiles {
             return Files.isRegularFile(DEFAULT_CONFIG) ? Optional.of(DEFAULT_CONFIG) : Optional.empty();
         }
         if (!Files.isRegularFile(configFile)) {
-            throw new ConfigException(List.of(new ConfigProblem(configFile.toString(), 0, "--config", "file not found")));
+            throw new ConfigException(
+                    List.of(new ConfigProblem(configFile.toString(), 0, "--config", "file not found")));
         }
         return Optional.of(configFile);
     }
 
     /** Camel property locations: the operator's file first, because Camel takes a key from the first location that has it. */
     public static String propertyLocations(Optional<Path> operatorConfig) {
-        return operatorConfig.map(file -> "file:" + file.toAbsolutePath() + ",").orElse("") + "classpath:application.properties";
+        return operatorConfig.map(file -> "file:" + file.toAbsolutePath() + ",").orElse("")
+                + "classpath:application.properties";
     }
 
     /** The folder of job files: PAYREPORTS_ROUTES_DIR, else ./routes; empty when neither exists. */
@@ -41,7 +41,8 @@ public final class ConfigFiles {
     public static Optional<Path> routesDir(Path option) {
         if (option != null) {
             if (!Files.isDirectory(option)) {
-                throw new ConfigException(List.of(new ConfigProblem(option.toString(), 0, "--routes", "not a directory")));
+                throw new ConfigException(
+                        List.of(new ConfigProblem(option.toString(), 0, "--routes", "not a directory")));
             }
             return Optional.of(option);
         }
@@ -58,7 +59,8 @@ public final class ConfigFiles {
         DefaultCamelContext context = new DefaultCamelContext();
         try {
             context.getPropertiesComponent().setLocation(propertyLocations(operatorConfig));
-            return PayreportsSettings.read(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null),
+            return PayreportsSettings.read(
+                    key -> context.getPropertiesComponent().resolveProperty(key).orElse(null),
                     new ConfigLocator(operatorConfig));
         } finally {
             context.stop();
@@ -70,7 +72,8 @@ public final class ConfigFiles {
         DefaultCamelContext context = new DefaultCamelContext();
         try {
             context.getPropertiesComponent().setLocation(propertyLocations(operatorConfig));
-            return PayreportsSettings.readSpApi(key -> context.getPropertiesComponent().resolveProperty(key).orElse(null),
+            return PayreportsSettings.readSpApi(
+                    key -> context.getPropertiesComponent().resolveProperty(key).orElse(null),
                     new ConfigLocator(operatorConfig));
         } finally {
             context.stop();

@@ -1,7 +1,5 @@
 package io.payreports.config;
 
-import org.apache.commons.text.similarity.LevenshteinDistance;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Every {@code payreports.*} key there is: what {@code validate} and {@code run} accept (anything else
@@ -20,24 +19,40 @@ import java.util.stream.Stream;
 public final class ConfigKeys {
 
     /** A key, its default as an operator would write it, and what it does. */
-    public record Key(String name, String defaultValue, String description) {
-    }
+    public record Key(String name, String defaultValue, String description) {}
 
     /** An option of a sink type: {@code payreports.sinks.<name>.<option>}. */
-    public record SinkOption(String option, String defaultValue, boolean required, String description) {
-    }
+    public record SinkOption(String option, String defaultValue, boolean required, String description) {}
 
     public static final List<Key> KEYS = List.of(
-            key("payreports.amazonpay.endpoint", "the region's", "Amazon Pay API base URL override, e.g. http://127.0.0.1:8443 for a simulator"),
+            key(
+                    "payreports.amazonpay.endpoint",
+                    "the region's",
+                    "Amazon Pay API base URL override, e.g. http://127.0.0.1:8443 for a simulator"),
             key("payreports.amazonpay.region", "na", "Amazon Pay region: na, eu, jp"),
             key("payreports.amazonpay.environment", "live", "live or sandbox"),
-            key("payreports.amazonpay.public-key-id", "", "public key id from Seller Central; empty = demo mode (built-in simulator)"),
-            key("payreports.amazonpay.private-key-file", "", "PEM private key (PKCS#8 or PKCS#1) of that public key id"),
+            key(
+                    "payreports.amazonpay.public-key-id",
+                    "",
+                    "public key id from Seller Central; empty = demo mode (built-in simulator)"),
+            key(
+                    "payreports.amazonpay.private-key-file",
+                    "",
+                    "PEM private key (PKCS#8 or PKCS#1) of that public key id"),
             key("payreports.amazonpay.connect-timeout", "10s", "connect timeout of Amazon Pay and MWS calls"),
             key("payreports.amazonpay.read-timeout", "60s", "read timeout of Amazon Pay and MWS calls"),
-            key("payreports.amazonpay.document-hosts", "*.amazonaws.com,*.amazon.com", "hosts report documents may be downloaded from (https only)"),
-            key("payreports.amazonpay.document-url-validity", "25s", "age after which a document URL is replaced by a fresh one before downloading"),
-            key("payreports.amazonpay.document-url-attempts", "3", "fresh document URLs one download tries when they expire"),
+            key(
+                    "payreports.amazonpay.document-hosts",
+                    "*.amazonaws.com,*.amazon.com",
+                    "hosts report documents may be downloaded from (https only)"),
+            key(
+                    "payreports.amazonpay.document-url-validity",
+                    "25s",
+                    "age after which a document URL is replaced by a fresh one before downloading"),
+            key(
+                    "payreports.amazonpay.document-url-attempts",
+                    "3",
+                    "fresh document URLs one download tries when they expire"),
             key("payreports.allow-insecure-http", "false", "allow http:// endpoints that are not loopback addresses"),
             key("payreports.mws.endpoint", "the region's", "MWS base URL override"),
             key("payreports.mws.region", "na", "MWS region: na, eu, jp"),
@@ -53,15 +68,27 @@ public final class ConfigKeys {
             key("payreports.spapi.refresh-token", "", "LWA refresh token of the selling partner"),
             key("payreports.spapi.connect-timeout", "10s", "connect timeout of SP-API calls"),
             key("payreports.spapi.read-timeout", "60s", "read timeout of SP-API calls"),
-            key("payreports.spapi.throttle-retries", "5", "429 answers one call retries before the job's redelivery takes over"),
-            key("payreports.spapi.transactions.lookback", "48h", "how far before the watermark every transactions run reads again (late postings)"),
+            key(
+                    "payreports.spapi.throttle-retries",
+                    "5",
+                    "429 answers one call retries before the job's redelivery takes over"),
+            key(
+                    "payreports.spapi.transactions.lookback",
+                    "48h",
+                    "how far before the watermark every transactions run reads again (late postings)"),
             key("payreports.spapi.transactions.first-run-days", "400", "days the first transactions run reads"),
-            key("payreports.spapi.payouts.allowed", "", "marketplaceId:accountType pairs on-demand payouts may be initiated for"),
+            key(
+                    "payreports.spapi.payouts.allowed",
+                    "",
+                    "marketplaceId:accountType pairs on-demand payouts may be initiated for"),
             key("payreports.cluster.enabled", "false", "clustered Quartz scheduling on the PostgreSQL state database"),
             key("payreports.cluster.checkin-interval", "5000", "milliseconds between a clustered node's check-ins"),
             key("payreports.output-dir", "./out", "where the file sink writes and dead letters go"),
             key("payreports.data-dir", "./data", "embedded database, spool files and demo keys"),
-            key("payreports.state.jdbc-url", "jdbc:h2:file:./data/payreports", "state database: delivered reports, watermarks, Quartz (PostgreSQL for two nodes)"),
+            key(
+                    "payreports.state.jdbc-url",
+                    "jdbc:h2:file:./data/payreports",
+                    "state database: delivered reports, watermarks, Quartz (PostgreSQL for two nodes)"),
             key("payreports.retry.maximum-redeliveries", "3", "redeliveries of API calls, downloads and sinks"),
             key("payreports.retry.redelivery-delay", "1000", "first redelivery delay, milliseconds"),
             key("payreports.retry.backoff-multiplier", "2", "growth of the delay between redeliveries"),
@@ -70,12 +97,21 @@ public final class ConfigKeys {
             key("payreports.reports.max-uncompressed-size", "16g", "largest report document once decompressed"),
             key("payreports.reports.max-compression-ratio", "200", "largest uncompressed/compressed ratio (zip bombs)"),
             key("payreports.reports.max-line-length", "1m", "longest line of a report document"),
-            key("payreports.http.call-deadline", "3m", "longest one API call may take, body included (a trickling peer is cut off)"),
-            key("payreports.http.download-min-rate", "8k", "slowest average rate of a report download after the grace, bytes/s"),
+            key(
+                    "payreports.http.call-deadline",
+                    "3m",
+                    "longest one API call may take, body included (a trickling peer is cut off)"),
+            key(
+                    "payreports.http.download-min-rate",
+                    "8k",
+                    "slowest average rate of a report download after the grace, bytes/s"),
             key("payreports.http.download-grace", "60s", "time a report download may take before its rate is checked"),
             key("payreports.paging.max-pages", "10000", "most pages of one listing (a repeated nextToken ends it too)"),
             key("payreports.paging.max-items", "1000000", "most items of one listing"),
-            key(ConfigKeys.JOB_CRON, "the job file's cron", "Quartz cron of the job with that jobId, overriding the one in its job file"));
+            key(
+                    ConfigKeys.JOB_CRON,
+                    "the job file's cron",
+                    "Quartz cron of the job with that jobId, overriding the one in its job file"));
 
     static final String JOB_CRON = "payreports.jobs.<job>.cron";
 
@@ -84,56 +120,80 @@ public final class ConfigKeys {
             option("type", "file or jdbc for sinks named so", false, "file, jdbc, sftp, s3 or kafka"),
             option("timeout", "30s", false, "longest wait for the destination in one attempt"),
             option("retry.maximum-redeliveries", "payreports.retry.*", false, "this sink's redeliveries"),
-            option("retry.redelivery-delay", "payreports.retry.*", false, "this sink's first redelivery delay, milliseconds"),
+            option(
+                    "retry.redelivery-delay",
+                    "payreports.retry.*",
+                    false,
+                    "this sink's first redelivery delay, milliseconds"),
             option("retry.backoff-multiplier", "payreports.retry.*", false, "this sink's delay growth"),
-            option("retry.maximum-redelivery-delay", "payreports.retry.*", false, "this sink's longest redelivery delay, milliseconds"));
+            option(
+                    "retry.maximum-redelivery-delay",
+                    "payreports.retry.*",
+                    false,
+                    "this sink's longest redelivery delay, milliseconds"));
 
     /** The options of each sink type, in the order the documentation lists them. */
     public static final Map<String, List<SinkOption>> SINK_OPTIONS = Map.of(
-            "file", List.of(
-                    option("directory", "payreports.output-dir", false, "folder of the CSV / JSON Lines files"),
-                    option("formats", "jsonl,csv", false, "jsonl, csv or both"),
-                    option("gzip", "false", false, "gzip the files")),
-            "jdbc", List.of(
-                    option("url", "jdbc:h2:file:./data/payreports for the sink named jdbc", true, "jdbc:postgresql: or jdbc:h2: URL"),
-                    option("username", "", false, "database user"),
-                    option("password", "", false, "database password (from the environment: {{env:NAME}})"),
-                    option("schema", "the connection's", false, "schema of the record tables"),
-                    option("batch-size", "500", false, "rows per JDBC batch")),
-            "sftp", List.of(
-                    option("host", "", true, "SFTP server"),
-                    option("port", "22", false, "SFTP port"),
-                    option("username", "", true, "SFTP user"),
-                    option("password", "", false, "password, or use private-key-file"),
-                    option("private-key-file", "", false, "private key file"),
-                    option("private-key-passphrase", "", false, "passphrase of the private key"),
-                    option("strict-host-key-checking", "true", false, "check the server's host key against known-hosts-file"),
-                    option("known-hosts-file", "~/.ssh/known_hosts", false, "known hosts"),
-                    option("directory", "", false, "remote base folder"),
-                    option("path", "{reportType}/{yyyy}/{MM}/{reportId}.csv", false, "remote file name pattern")),
-            "s3", List.of(
-                    option("bucket", "", true, "bucket"),
-                    option("region", "us-east-1", false, "region"),
-                    option("endpoint", "AWS", false, "S3-compatible endpoint URL"),
-                    option("path-style", "false", false, "path-style addressing (most S3-compatible stores)"),
-                    option("access-key", "default credentials chain", false, "access key (with secret-key)"),
-                    option("secret-key", "default credentials chain", false, "secret key (with access-key)"),
-                    option("server-side-encryption", "none", false, "none, AES256 or aws:kms"),
-                    option("kms-key-id", "", false, "KMS key with aws:kms"),
-                    option("multipart-part-size", "16m", false, "multipart upload part size"),
-                    option("key", "{reportType}/{yyyy}/{MM}/{reportId}.jsonl", false, "object key pattern")),
-            "kafka", List.of(
-                    option("bootstrap-servers", "", true, "brokers, host:port comma-separated"),
-                    option("topic", "payreports.{layout}", false, "topic pattern ({layout} = record type)"),
-                    option("dead-letter-topic", "", false, "topic of the sink's dead letters (else files)")));
+            "file",
+                    List.of(
+                            option("directory", "payreports.output-dir", false, "folder of the CSV / JSON Lines files"),
+                            option("formats", "jsonl,csv", false, "jsonl, csv or both"),
+                            option("gzip", "false", false, "gzip the files")),
+            "jdbc",
+                    List.of(
+                            option(
+                                    "url",
+                                    "jdbc:h2:file:./data/payreports for the sink named jdbc",
+                                    true,
+                                    "jdbc:postgresql: or jdbc:h2: URL"),
+                            option("username", "", false, "database user"),
+                            option("password", "", false, "database password (from the environment: {{env:NAME}})"),
+                            option("schema", "the connection's", false, "schema of the record tables"),
+                            option("batch-size", "500", false, "rows per JDBC batch")),
+            "sftp",
+                    List.of(
+                            option("host", "", true, "SFTP server"),
+                            option("port", "22", false, "SFTP port"),
+                            option("username", "", true, "SFTP user"),
+                            option("password", "", false, "password, or use private-key-file"),
+                            option("private-key-file", "", false, "private key file"),
+                            option("private-key-passphrase", "", false, "passphrase of the private key"),
+                            option(
+                                    "strict-host-key-checking",
+                                    "true",
+                                    false,
+                                    "check the server's host key against known-hosts-file"),
+                            option("known-hosts-file", "~/.ssh/known_hosts", false, "known hosts"),
+                            option("directory", "", false, "remote base folder"),
+                            option(
+                                    "path",
+                                    "{reportType}/{yyyy}/{MM}/{reportId}.csv",
+                                    false,
+                                    "remote file name pattern")),
+            "s3",
+                    List.of(
+                            option("bucket", "", true, "bucket"),
+                            option("region", "us-east-1", false, "region"),
+                            option("endpoint", "AWS", false, "S3-compatible endpoint URL"),
+                            option("path-style", "false", false, "path-style addressing (most S3-compatible stores)"),
+                            option("access-key", "default credentials chain", false, "access key (with secret-key)"),
+                            option("secret-key", "default credentials chain", false, "secret key (with access-key)"),
+                            option("server-side-encryption", "none", false, "none, AES256 or aws:kms"),
+                            option("kms-key-id", "", false, "KMS key with aws:kms"),
+                            option("multipart-part-size", "16m", false, "multipart upload part size"),
+                            option("key", "{reportType}/{yyyy}/{MM}/{reportId}.jsonl", false, "object key pattern")),
+            "kafka",
+                    List.of(
+                            option("bootstrap-servers", "", true, "brokers, host:port comma-separated"),
+                            option("topic", "payreports.{layout}", false, "topic pattern ({layout} = record type)"),
+                            option("dead-letter-topic", "", false, "topic of the sink's dead letters (else files)")));
 
     static final String SINKS = "payreports.sinks.";
     private static final Pattern SINK_KEY = Pattern.compile(Pattern.quote(SINKS) + "([a-z0-9][a-z0-9-]*)\\.(.+)");
     private static final Pattern JOB_KEY = Pattern.compile("payreports\\.jobs\\.([^.]+)\\.(.+)");
     private static final Set<String> NAMES = KEYS.stream().map(Key::name).collect(Collectors.toUnmodifiableSet());
 
-    private ConfigKeys() {
-    }
+    private ConfigKeys() {}
 
     private static Key key(String name, String defaultValue, String description) {
         return new Key(name, defaultValue, description);
@@ -158,16 +218,27 @@ public final class ConfigKeys {
             if (type == null || !SINK_OPTIONS.containsKey(type)) {
                 return Optional.empty();
             }
-            List<String> options = Stream.concat(COMMON_SINK_OPTIONS.stream(), SINK_OPTIONS.get(type).stream()).map(SinkOption::option).toList();
-            return options.contains(sink.group(2)) ? Optional.empty()
-                    : Optional.of("unknown option of a " + type + " sink" + didYouMean(sink.group(2), options).map(o -> ", did you mean " + SINKS + sink.group(1) + "." + o + "?").orElse(""));
+            List<String> options = Stream.concat(COMMON_SINK_OPTIONS.stream(), SINK_OPTIONS.get(type).stream())
+                    .map(SinkOption::option)
+                    .toList();
+            return options.contains(sink.group(2))
+                    ? Optional.empty()
+                    : Optional.of("unknown option of a " + type + " sink"
+                            + didYouMean(sink.group(2), options)
+                                    .map(o -> ", did you mean " + SINKS + sink.group(1) + "." + o + "?")
+                                    .orElse(""));
         }
         Matcher job = JOB_KEY.matcher(key);
         if (job.matches() && job.group(2).equals("cron")) {
-            return jobs.contains(job.group(1)) ? Optional.empty()
-                    : Optional.of("no job '" + job.group(1) + "' in the job files" + didYouMean(job.group(1), jobs).map(j -> ", did you mean " + j + "?").orElse(""));
+            return jobs.contains(job.group(1))
+                    ? Optional.empty()
+                    : Optional.of("no job '" + job.group(1) + "' in the job files"
+                            + didYouMean(job.group(1), jobs)
+                                    .map(j -> ", did you mean " + j + "?")
+                                    .orElse(""));
         }
-        return Optional.of("unknown key" + didYouMean(key, NAMES).map(k -> ", did you mean " + k + "?").orElse(""));
+        return Optional.of("unknown key"
+                + didYouMean(key, NAMES).map(k -> ", did you mean " + k + "?").orElse(""));
     }
 
     /** The nearest candidate within a few typing mistakes. */
@@ -175,7 +246,8 @@ public final class ConfigKeys {
         LevenshteinDistance distance = new LevenshteinDistance(Math.max(2, word.length() / 4));
         return candidates.stream()
                 .filter(candidate -> distance.apply(word, candidate) >= 0)
-                .min(Comparator.comparingInt((String candidate) -> distance.apply(word, candidate)).thenComparing(Comparator.naturalOrder()));
+                .min(Comparator.comparingInt((String candidate) -> distance.apply(word, candidate))
+                        .thenComparing(Comparator.naturalOrder()));
     }
 
     /** Whether {@code key} is a registered key, or a sink option / job cron of the registered shapes. */
@@ -185,7 +257,9 @@ public final class ConfigKeys {
         }
         Matcher sink = SINK_KEY.matcher(key);
         if (sink.matches()) {
-            return Stream.concat(COMMON_SINK_OPTIONS.stream(), SINK_OPTIONS.values().stream().flatMap(List::stream))
+            return Stream.concat(
+                            COMMON_SINK_OPTIONS.stream(),
+                            SINK_OPTIONS.values().stream().flatMap(List::stream))
                     .anyMatch(option -> option.option().equals(sink.group(2)));
         }
         Matcher job = JOB_KEY.matcher(key);
@@ -206,7 +280,11 @@ public final class ConfigKeys {
                 |---|---|---|---|
                 """);
         Map<String, String> environment = builtInEnvironmentNames();
-        KEYS.forEach(key -> doc.append(row(code(key.name()), code(environment.getOrDefault(key.name(), "")), code(key.defaultValue()), key.description())));
+        KEYS.forEach(key -> doc.append(row(
+                code(key.name()),
+                code(environment.getOrDefault(key.name(), "")),
+                code(key.defaultValue()),
+                key.description())));
         doc.append("""
 
                 ## Sinks
@@ -217,11 +295,16 @@ public final class ConfigKeys {
                 | option | default | what it does |
                 |---|---|---|
                 """);
-        COMMON_SINK_OPTIONS.forEach(option -> doc.append(row(code(option.option()), code(option.defaultValue()), option.description())));
+        COMMON_SINK_OPTIONS.forEach(
+                option -> doc.append(row(code(option.option()), code(option.defaultValue()), option.description())));
         for (String type : List.of("file", "jdbc", "sftp", "s3", "kafka")) {
             doc.append("\n### type = ").append(type).append("\n\n| option | default | what it does |\n|---|---|---|\n");
-            SINK_OPTIONS.get(type).forEach(option -> doc.append(row(code(option.option()) + (option.required() ? " (required)" : ""),
-                    code(option.defaultValue()), option.description())));
+            SINK_OPTIONS
+                    .get(type)
+                    .forEach(option -> doc.append(row(
+                            code(option.option()) + (option.required() ? " (required)" : ""),
+                            code(option.defaultValue()),
+                            option.description())));
         }
         return doc.toString();
     }
@@ -231,7 +314,10 @@ public final class ConfigKeys {
         Map<String, String> names = new java.util.TreeMap<>();
         Pattern line = Pattern.compile("^(payreports\\.[a-z0-9.-]+)\\s*=\\s*\\{\\{env:([A-Z0-9_]+)");
         try (var in = ConfigKeys.class.getClassLoader().getResourceAsStream(ConfigLocator.DEFAULTS)) {
-            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(line::matcher).filter(Matcher::find)
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .map(line::matcher)
+                    .filter(Matcher::find)
                     .forEach(match -> names.put(match.group(1), match.group(2)));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

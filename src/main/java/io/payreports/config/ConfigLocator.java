@@ -59,7 +59,8 @@ public final class ConfigLocator implements PayreportsSettings.KeyLocator {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             boolean group = key.endsWith(".");
-            if (line.startsWith(key) && (group || line.substring(key.length()).stripLeading().matches("^[=:].*"))) {
+            if (line.startsWith(key)
+                    && (group || line.substring(key.length()).stripLeading().matches("^[=:].*"))) {
                 return i + 1;
             }
         }
@@ -76,7 +77,11 @@ public final class ConfigLocator implements PayreportsSettings.KeyLocator {
 
     private static List<String> readDefaults() {
         try (InputStream in = ConfigLocator.class.getClassLoader().getResourceAsStream(DEFAULTS)) {
-            return in == null ? List.of() : new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList();
+            return in == null
+                    ? List.of()
+                    : new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                            .lines()
+                            .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

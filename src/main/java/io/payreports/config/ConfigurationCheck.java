@@ -1,8 +1,6 @@
 package io.payreports.config;
 
 import io.payreports.sinks.DeadLetterWriter;
-import org.apache.camel.impl.DefaultCamelContext;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * The one check of a configuration, run by {@code validate} and first thing by {@code run}, so the
@@ -30,14 +29,19 @@ public final class ConfigurationCheck {
 
     /** The declared report schedules, checked when present (beside the operator's configuration file when there is one). */
     static final Path SCHEDULES = Path.of("config", "report-schedules.yaml");
+
     private static final String DEMO_JOB_RESOURCE = "routes/amazonpay-settlement.yaml";
 
     /**
      * What the check found; {@code destinations} names where each sink delivers (no credentials),
      * {@code deadLetters} the folder of dead-letter files (empty when the settings are broken).
      */
-    public record Outcome(List<ConfigProblem> problems, List<ConfigProblem> warnings, Map<String, String> destinations, Optional<Path> deadLetters,
-                          List<String> connections) {
+    public record Outcome(
+            List<ConfigProblem> problems,
+            List<ConfigProblem> warnings,
+            Map<String, String> destinations,
+            Optional<Path> deadLetters,
+            List<String> connections) {
         public boolean valid() {
             return problems.isEmpty();
         }
@@ -45,8 +49,7 @@ public final class ConfigurationCheck {
 
     private final List<ConfigProblem> problems = new ArrayList<>();
 
-    private ConfigurationCheck() {
-    }
+    private ConfigurationCheck() {}
 
     /**
      * @param configFile {@code --config FILE} or null
@@ -63,7 +66,8 @@ public final class ConfigurationCheck {
 
     private Outcome run(Path configFile, Path routesOption, boolean connect) {
         List<ConfigProblem> warnings = new ArrayList<>();
-        Optional<Path> operatorConfig = attempt(() -> ConfigFiles.operatorConfig(configFile)).orElse(Optional.empty());
+        Optional<Path> operatorConfig =
+                attempt(() -> ConfigFiles.operatorConfig(configFile)).orElse(Optional.empty());
         Optional<Optional<Path>> routesDir = attempt(() -> ConfigFiles.routesDir(routesOption));
         if (!problems.isEmpty()) {
             return new Outcome(problems, warnings, Map.of(), Optional.empty(), List.of());
@@ -73,32 +77,53 @@ public final class ConfigurationCheck {
         DataSources dataSources = new DataSources();
         try {
             context.getPropertiesComponent().setLocation(ConfigFiles.propertyLocations(operatorConfig));
-            Function<String, String> lookup = key -> context.getPropertiesComponent().resolveProperty(key).orElse(null);
+            Function<String, String> lookup =
+                    key -> context.getPropertiesComponent().resolveProperty(key).orElse(null);
             Optional<PayreportsSettings> settings = attempt(() -> PayreportsSettings.read(lookup, locator));
             attempt(() -> PayreportsSettings.readSpApi(lookup, locator));
             attempt(() -> MwsSettings.read(lookup, locator));
             attempt(() -> PayreportsSettings.readCluster(lookup, locator));
 
-            Set<String> keys = context.getPropertiesComponent().loadProperties(key -> key.startsWith("payreports.")).stringPropertyNames();
+            Set<String> keys = context.getPropertiesComponent()
+                    .loadProperties(key -> key.startsWith("payreports."))
+                    .stringPropertyNames();
             Set<String> sinkNames = ConfiguredSinks.names(keys);
-            Map<String, String> destinations = settings.flatMap(s -> attempt(() -> ConfiguredSinks.build(lookup, locator, sinkNames, s, context,
-                    dataSources, new DeadLetterWriter(s.outputDir(), RuntimeClock.get()), RuntimeClock.get()).destinations)).orElse(Map.of());
+            Map<String, String> destinations = settings.flatMap(s -> attempt(() -> ConfiguredSinks.build(
+                                    lookup,
+                                    locator,
+                                    sinkNames,
+                                    s,
+                                    context,
+                                    dataSources,
+                                    new DeadLetterWriter(s.outputDir(), RuntimeClock.get()),
+                                    RuntimeClock.get())
+                            .destinations))
+                    .orElse(Map.of());
 
             JobFileValidator jobs = new JobFileValidator(context, sinkNames, locator);
             JobFileValidator.loadTemplates(context);
             List<JobFileValidator.JobFile> files = jobFiles(routesDir.get());
             problems.addAll(jobs.validate(files));
             if (files.isEmpty()) {
-                warnings.add(new ConfigProblem(routesDir.get().map(Path::toString).orElse("routes"), 0, "routes",
+                warnings.add(new ConfigProblem(
+                        routesDir.get().map(Path::toString).orElse("routes"),
+                        0,
+                        "routes",
                         "no job files (*.yaml): nothing will run; copy one from docs/jobs/"));
             }
             Map<String, String> sinkTypes = new LinkedHashMap<>();
-            sinkNames.forEach(sink -> sinkTypes.put(sink, lookup.apply(ConfigKeys.SINKS + sink + ".type") != null
-                    ? lookup.apply(ConfigKeys.SINKS + sink + ".type") : sink));
+            sinkNames.forEach(sink -> sinkTypes.put(
+                    sink,
+                    lookup.apply(ConfigKeys.SINKS + sink + ".type") != null
+                            ? lookup.apply(ConfigKeys.SINKS + sink + ".type")
+                            : sink));
             for (String key : new TreeSet<>(keys)) {
-                ConfigKeys.unknown(key, sinkTypes, jobs.jobIds()).ifPresent(message -> problems.add(locator.problem(key, message)));
+                ConfigKeys.unknown(key, sinkTypes, jobs.jobIds())
+                        .ifPresent(message -> problems.add(locator.problem(key, message)));
             }
-            Path schedules = operatorConfig.map(file -> file.resolveSibling(SCHEDULES.getFileName())).orElse(SCHEDULES);
+            Path schedules = operatorConfig
+                    .map(file -> file.resolveSibling(SCHEDULES.getFileName()))
+                    .orElse(SCHEDULES);
             if (Files.exists(schedules)) {
                 attempt(() -> DeclaredSchedules.read(schedules));
             }
@@ -108,7 +133,12 @@ public final class ConfigurationCheck {
                 connections.addAll(databases.report());
                 problems.addAll(databases.problems());
             }
-            return new Outcome(problems, warnings, destinations, settings.map(s -> DeadLetterWriter.directory(s.outputDir())), connections);
+            return new Outcome(
+                    problems,
+                    warnings,
+                    destinations,
+                    settings.map(s -> DeadLetterWriter.directory(s.outputDir())),
+                    connections);
         } finally {
             dataSources.close();
             context.stop();
@@ -120,16 +150,20 @@ public final class ConfigurationCheck {
         List<JobFileValidator.JobFile> files = new ArrayList<>();
         try {
             if (dir.isEmpty()) {
-                try (InputStream demo = ConfigurationCheck.class.getClassLoader().getResourceAsStream(DEMO_JOB_RESOURCE)) {
+                try (InputStream demo =
+                        ConfigurationCheck.class.getClassLoader().getResourceAsStream(DEMO_JOB_RESOURCE)) {
                     if (demo != null) {
-                        files.add(new JobFileValidator.JobFile("classpath:" + DEMO_JOB_RESOURCE, new String(demo.readAllBytes(), StandardCharsets.UTF_8)));
+                        files.add(new JobFileValidator.JobFile(
+                                "classpath:" + DEMO_JOB_RESOURCE,
+                                new String(demo.readAllBytes(), StandardCharsets.UTF_8)));
                     }
                 }
                 return files;
             }
             try (DirectoryStream<Path> yaml = Files.newDirectoryStream(dir.get(), "*.yaml")) {
                 for (Path file : yaml) {
-                    files.add(new JobFileValidator.JobFile(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                    files.add(new JobFileValidator.JobFile(
+                            file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
                 }
             }
         } catch (IOException e) {

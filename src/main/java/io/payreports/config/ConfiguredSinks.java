@@ -12,6 +12,20 @@ import io.payreports.sinks.RecordSink;
 import io.payreports.sinks.Redaction;
 import io.payreports.sinks.TargetPattern;
 import io.payreports.sinks.UploadSink;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -27,21 +41,6 @@ import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
-
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The sinks an operator defines as {@code payreports.sinks.<name>.type = file|jdbc|sftp|s3|kafka}
@@ -70,8 +69,13 @@ final class ConfiguredSinks {
     private final DeadLetterWriter deadLetterFiles;
     private final Clock clock;
 
-    private ConfiguredSinks(PayreportsSettings.Reader r, PayreportsSettings settings, CamelContext context, DataSources dataSources,
-                            DeadLetterWriter deadLetterFiles, Clock clock) {
+    private ConfiguredSinks(
+            PayreportsSettings.Reader r,
+            PayreportsSettings settings,
+            CamelContext context,
+            DataSources dataSources,
+            DeadLetterWriter deadLetterFiles,
+            Clock clock) {
         this.r = r;
         this.settings = settings;
         this.context = context;
@@ -93,9 +97,15 @@ final class ConfiguredSinks {
         return names;
     }
 
-    static ConfiguredSinks build(Function<String, String> lookup, PayreportsSettings.KeyLocator locator, Set<String> names,
-                                 PayreportsSettings settings, CamelContext context, DataSources dataSources,
-                                 DeadLetterWriter deadLetterFiles, Clock clock) {
+    static ConfiguredSinks build(
+            Function<String, String> lookup,
+            PayreportsSettings.KeyLocator locator,
+            Set<String> names,
+            PayreportsSettings settings,
+            CamelContext context,
+            DataSources dataSources,
+            DeadLetterWriter deadLetterFiles,
+            Clock clock) {
         PayreportsSettings.Reader r = new PayreportsSettings.Reader(lookup, locator);
         ConfiguredSinks configured = new ConfiguredSinks(r, settings, context, dataSources, deadLetterFiles, clock);
         for (String name : names) {
@@ -107,28 +117,41 @@ final class ConfiguredSinks {
 
     private void add(String name) {
         String p = PREFIX + name + ".";
-        String type = r.text(p + "type", TYPES.contains(name) && (name.equals("file") || name.equals("jdbc")) ? name : "");
+        String type =
+                r.text(p + "type", TYPES.contains(name) && (name.equals("file") || name.equals("jdbc")) ? name : "");
         if (!TYPES.contains(type)) {
             // a database product is the commonest guess: its sink is jdbc with the product's URL
-            r.problem(p + "type", "must be one of file, jdbc, sftp, s3, kafka, not '" + type + "'"
-                    + (type.matches("(?i)postgres.*|h2|mysql|database|db") ? " (a database is type jdbc with " + p + "url)" : ""));
+            r.problem(
+                    p + "type",
+                    "must be one of file, jdbc, sftp, s3, kafka, not '" + type + "'"
+                            + (type.matches("(?i)postgres.*|h2|mysql|database|db")
+                                    ? " (a database is type jdbc with " + p + "url)"
+                                    : ""));
             return;
         }
         PayreportsSettings.Retry global = settings.retry();
-        retries.put(name, new SinkRoutes.Retry(
-                (int) r.number(p + "retry.maximum-redeliveries", global.maximumRedeliveries(), 0, 100),
-                r.number(p + "retry.redelivery-delay", global.redeliveryDelayMs(), 0, 3_600_000),
-                r.decimal(p + "retry.backoff-multiplier", global.backOffMultiplier()),
-                r.number(p + "retry.maximum-redelivery-delay", global.maximumRedeliveryDelayMs(), 0, 86_400_000)));
+        retries.put(
+                name,
+                new SinkRoutes.Retry(
+                        (int) r.number(p + "retry.maximum-redeliveries", global.maximumRedeliveries(), 0, 100),
+                        r.number(p + "retry.redelivery-delay", global.redeliveryDelayMs(), 0, 3_600_000),
+                        r.decimal(p + "retry.backoff-multiplier", global.backOffMultiplier()),
+                        r.number(
+                                p + "retry.maximum-redelivery-delay",
+                                global.maximumRedeliveryDelayMs(),
+                                0,
+                                86_400_000)));
         Duration timeout = r.positiveDuration(p + "timeout", Duration.ofSeconds(30));
         try {
-            sinks.put(name, switch (type) {
-                case "file" -> file(name, p);
-                case "jdbc" -> jdbc(name, p, timeout);
-                case "sftp" -> sftp(name, p, timeout);
-                case "s3" -> s3(name, p, timeout);
-                default -> kafka(name, p, timeout);
-            });
+            sinks.put(
+                    name,
+                    switch (type) {
+                        case "file" -> file(name, p);
+                        case "jdbc" -> jdbc(name, p, timeout);
+                        case "sftp" -> sftp(name, p, timeout);
+                        case "s3" -> s3(name, p, timeout);
+                        default -> kafka(name, p, timeout);
+                    });
         } catch (IllegalArgumentException e) {
             r.problem(p + "type", e.getMessage());
         }
@@ -140,19 +163,30 @@ final class ConfiguredSinks {
             try {
                 formats.add(FileFormat.valueOf(format.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                r.problem(p + "formats", "unknown format '" + format.trim() + "', use "
-                        + String.join(", ", Arrays.stream(FileFormat.values()).map(FileFormat::extension).toList()));
+                r.problem(
+                        p + "formats",
+                        "unknown format '" + format.trim() + "', use "
+                                + String.join(
+                                        ", ",
+                                        Arrays.stream(FileFormat.values())
+                                                .map(FileFormat::extension)
+                                                .toList()));
             }
         }
         Path directory = Path.of(r.text(p + "directory", settings.outputDir().toString()));
         destinations.put(name, directory.toString());
-        return new FileRecordsSink(name, directory, formats.isEmpty() ? EnumSet.allOf(FileFormat.class) : formats, r.bool(p + "gzip", false));
+        return new FileRecordsSink(
+                name,
+                directory,
+                formats.isEmpty() ? EnumSet.allOf(FileFormat.class) : formats,
+                r.bool(p + "gzip", false));
     }
 
     private RecordSink jdbc(String name, String p, Duration timeout) {
         String url = name.equals("jdbc") ? settings.recordsJdbcUrl() : r.jdbcUrl(p + "url");
         destinations.put(name, Redaction.jdbcUrl(url));
-        return new JdbcRecordsSink(name,
+        return new JdbcRecordsSink(
+                name,
                 dataSources.forSink(url, r.text(p + "username", null), r.text(p + "password", null), timeout),
                 (int) r.number(p + "batch-size", JdbcRecordsSink.DEFAULT_BATCH_SIZE, 1, 100_000),
                 r.optionalText(p + "schema").orElse(null),
@@ -169,9 +203,15 @@ final class ConfiguredSinks {
         String host = r.required(p + "host");
         long port = r.number(p + "port", 22, 1, 65535);
         boolean strict = r.bool(p + "strict-host-key-checking", true);
-        String knownHosts = r.text(p + "known-hosts-file", Path.of(System.getProperty("user.home"), ".ssh", "known_hosts").toString());
-        destinations.put(name, "sftp://" + host + ":" + port + "/" + r.text(p + "directory", "").replaceFirst("^/", ""));
-        String uri = "sftp://" + host + ":" + port + "/" + r.text(p + "directory", "").replaceFirst("^/", "")
+        String knownHosts = r.text(
+                p + "known-hosts-file",
+                Path.of(System.getProperty("user.home"), ".ssh", "known_hosts").toString());
+        destinations.put(
+                name,
+                "sftp://" + host + ":" + port + "/"
+                        + r.text(p + "directory", "").replaceFirst("^/", ""));
+        String uri = "sftp://" + host + ":" + port + "/"
+                + r.text(p + "directory", "").replaceFirst("^/", "")
                 + "?username=" + r.required(p + "username")
                 + "&strictHostKeyChecking=" + (strict ? "yes" : "no")
                 + "&useUserKnownHostsFile=false&knownHostsFile=" + knownHosts
@@ -183,11 +223,17 @@ final class ConfiguredSinks {
         r.optionalText(p + "password").ifPresent(endpoint.getConfiguration()::setPassword);
         r.optionalText(p + "private-key-file").ifPresent(endpoint.getConfiguration()::setPrivateKeyFile);
         r.optionalText(p + "private-key-passphrase").ifPresent(endpoint.getConfiguration()::setPrivateKeyPassphrase);
-        if (endpoint.getConfiguration().getPassword() == null && endpoint.getConfiguration().getPrivateKeyFile() == null) {
+        if (endpoint.getConfiguration().getPassword() == null
+                && endpoint.getConfiguration().getPrivateKeyFile() == null) {
             r.problem(p + "password", "set a password or " + p + "private-key-file");
         }
-        return new UploadSink(name, template, uri, Exchange.FILE_NAME,
-                new TargetPattern(r.text(p + "path", "{reportType}/{yyyy}/{MM}/{reportId}.csv"), clock), settings.dataDir().resolve("spool"));
+        return new UploadSink(
+                name,
+                template,
+                uri,
+                Exchange.FILE_NAME,
+                new TargetPattern(r.text(p + "path", "{reportType}/{yyyy}/{MM}/{reportId}.csv"), clock),
+                settings.dataDir().resolve("spool"));
     }
 
     /**
@@ -198,7 +244,12 @@ final class ConfiguredSinks {
      */
     private RecordSink s3(String name, String p, Duration timeout) {
         String bucket = r.required(p + "bucket");
-        destinations.put(name, "s3://" + bucket + r.optionalText(p + "endpoint").map(endpoint -> " at " + endpoint).orElse(""));
+        destinations.put(
+                name,
+                "s3://" + bucket
+                        + r.optionalText(p + "endpoint")
+                                .map(endpoint -> " at " + endpoint)
+                                .orElse(""));
         S3ClientBuilder client = S3Client.builder()
                 .region(Region.of(r.text(p + "region", "us-east-1")))
                 .forcePathStyle(r.bool(p + "path-style", false))
@@ -215,21 +266,32 @@ final class ConfiguredSinks {
                 + switch (sse) {
                     case "none" -> "";
                     case "AES256" -> "&useSSES3=true";
-                    case "aws:kms" -> "&useAwsKMS=true" + r.optionalText(p + "kms-key-id").map(id -> "&awsKMSKeyId=" + id).orElse("");
+                    case "aws:kms" ->
+                        "&useAwsKMS=true"
+                                + r.optionalText(p + "kms-key-id")
+                                        .map(id -> "&awsKMSKeyId=" + id)
+                                        .orElse("");
                     default -> {
                         r.problem(p + "server-side-encryption", "must be none, AES256 or aws:kms, not '" + sse + "'");
                         yield "";
                     }
                 };
-        return new UploadSink(name, template, uri, AWS2S3Constants.KEY,
-                new TargetPattern(r.text(p + "key", "{reportType}/{yyyy}/{MM}/{reportId}.jsonl"), clock), settings.dataDir().resolve("spool"));
+        return new UploadSink(
+                name,
+                template,
+                uri,
+                AWS2S3Constants.KEY,
+                new TargetPattern(r.text(p + "key", "{reportType}/{yyyy}/{MM}/{reportId}.jsonl"), clock),
+                settings.dataDir().resolve("spool"));
     }
 
     private AwsCredentialsProvider credentials(String p) {
         var accessKey = r.optionalText(p + "access-key");
         var secretKey = r.optionalText(p + "secret-key");
         if (accessKey.isPresent() != secretKey.isPresent()) {
-            r.problem(p + "access-key", "set both " + p + "access-key and " + p + "secret-key, or neither (default credentials)");
+            r.problem(
+                    p + "access-key",
+                    "set both " + p + "access-key and " + p + "secret-key, or neither (default credentials)");
         }
         return accessKey.isPresent() && secretKey.isPresent()
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey.get(), secretKey.get()))
@@ -238,9 +300,14 @@ final class ConfiguredSinks {
 
     /** A transactional, idempotent producer with {@code acks=all}; {@code timeout} bounds a wait for brokers that are down. */
     private RecordSink kafka(String name, String p, Duration timeout) {
-        KafkaRecordsSink sink = new KafkaRecordsSink(name, r.required(p + "bootstrap-servers"), r.text(p + "topic", "payreports.{layout}"), timeout);
-        destinations.put(name, "kafka topic " + r.text(p + "topic", "payreports.{layout}") + " at " + r.text(p + "bootstrap-servers", ""));
-        r.optionalText(p + "dead-letter-topic").ifPresent(topic -> deadLetters.put(name, new KafkaDeadLetters(sink, topic, deadLetterFiles, clock)));
+        KafkaRecordsSink sink = new KafkaRecordsSink(
+                name, r.required(p + "bootstrap-servers"), r.text(p + "topic", "payreports.{layout}"), timeout);
+        destinations.put(
+                name,
+                "kafka topic " + r.text(p + "topic", "payreports.{layout}") + " at "
+                        + r.text(p + "bootstrap-servers", ""));
+        r.optionalText(p + "dead-letter-topic")
+                .ifPresent(topic -> deadLetters.put(name, new KafkaDeadLetters(sink, topic, deadLetterFiles, clock)));
         return sink;
     }
 }

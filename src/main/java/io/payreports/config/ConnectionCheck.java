@@ -1,7 +1,6 @@
 package io.payreports.config;
 
 import io.payreports.sinks.Redaction;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,6 +20,7 @@ final class ConnectionCheck {
 
     /** Lines for the operator: what was reached, and what was not checked. */
     private final List<String> report = new ArrayList<>();
+
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final PayreportsSettings.KeyLocator locator;
 
@@ -28,15 +28,19 @@ final class ConnectionCheck {
         this.locator = locator;
     }
 
-    static ConnectionCheck run(PayreportsSettings settings, Map<String, String> sinkTypes, Function<String, String> lookup,
-                               PayreportsSettings.KeyLocator locator) {
+    static ConnectionCheck run(
+            PayreportsSettings settings,
+            Map<String, String> sinkTypes,
+            Function<String, String> lookup,
+            PayreportsSettings.KeyLocator locator) {
         ConnectionCheck check = new ConnectionCheck(locator);
         check.database("state database", "payreports.state.jdbc-url", settings.stateJdbcUrl(), null, null);
         sinkTypes.forEach((sink, type) -> {
             String p = ConfigKeys.SINKS + sink + ".";
             if (type.equals("jdbc")) {
                 String url = sink.equals("jdbc") ? settings.recordsJdbcUrl() : lookup.apply(p + "url");
-                check.database("sink " + sink, p + "url", url, lookup.apply(p + "username"), lookup.apply(p + "password"));
+                check.database(
+                        "sink " + sink, p + "url", url, lookup.apply(p + "username"), lookup.apply(p + "password"));
             } else if (!type.equals("file")) {
                 check.report.add("sink " + sink + " (" + type + "): not checked by --connect yet");
             }
@@ -51,11 +55,13 @@ final class ConnectionCheck {
             return;
         }
         DriverManager.setLoginTimeout(LOGIN_TIMEOUT_SECONDS);
-        try (Connection connection = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password)) {
+        try (Connection connection =
+                user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password)) {
             report.add(what + " " + shown + ": ok (" + connection.getMetaData().getDatabaseProductName() + " "
                     + connection.getMetaData().getDatabaseProductVersion() + ")");
         } catch (SQLException e) {
-            problems.add(locator.problem(key, "cannot connect to " + shown + ": " + Redaction.presignedUrls(e.getMessage())));
+            problems.add(locator.problem(
+                    key, "cannot connect to " + shown + ": " + Redaction.presignedUrls(e.getMessage())));
         }
     }
 

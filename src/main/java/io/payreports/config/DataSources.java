@@ -2,11 +2,10 @@ package io.payreports.config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /** Pooled DataSources by JDBC URL: the state and records databases share one pool when they are the same. */
 public final class DataSources implements AutoCloseable {
@@ -32,8 +31,10 @@ public final class DataSources implements AutoCloseable {
      * shutdown and pulls the database from under the deliveries still finishing; the pools close it instead.
      */
     static String withoutH2ShutdownHook(String url) {
-        return url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")
-                ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
+        return url.startsWith("jdbc:h2:")
+                        && !url.toUpperCase(java.util.Locale.ROOT).contains("DB_CLOSE_ON_EXIT")
+                ? url + ";DB_CLOSE_ON_EXIT=FALSE"
+                : url;
     }
 
     /**

@@ -3,7 +3,6 @@ package io.payreports.config;
 import io.payreports.amazonpay.PemKeys;
 import io.payreports.simulator.AmazonPaySimulator;
 import io.payreports.simulator.SimulatorOptions;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,7 +31,9 @@ final class DemoAmazonPay implements AutoCloseable {
     static DemoAmazonPay start(Path dataDir, Clock clock) {
         KeyPair keys = demoKeys(dataDir.resolve("demo-keys"));
         try {
-            return new DemoAmazonPay(AmazonPaySimulator.start(SimulatorOptions.of(0, PUBLIC_KEY_ID, keys.getPublic(), clock)), keys.getPrivate());
+            return new DemoAmazonPay(
+                    AmazonPaySimulator.start(SimulatorOptions.of(0, PUBLIC_KEY_ID, keys.getPublic(), clock)),
+                    keys.getPrivate());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the built-in Amazon Pay simulator: " + e.getMessage(), e);
         }

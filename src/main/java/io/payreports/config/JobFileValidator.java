@@ -2,6 +2,13 @@ package io.payreports.config;
 
 import io.payreports.reports.AmountNotation;
 import io.payreports.reports.ReportModels;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteTemplateDefinition;
@@ -18,14 +25,6 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
-import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 /**
  * Checks job files without starting anything: the Camel YAML DSL must load them, and every
  * {@code templatedRoute} must name a known template, give each parameter that template declares
@@ -36,8 +35,7 @@ import java.util.Set;
 final class JobFileValidator {
 
     /** A job file: where it is (for messages) and its text. */
-    record JobFile(String name, String text) {
-    }
+    record JobFile(String name, String text) {}
 
     private static final String SANDBOX_SETTLEMENT = ReportModels.SANDBOX_SETTLEMENT;
 
@@ -59,7 +57,8 @@ final class JobFileValidator {
     static void loadTemplates(CamelContext context) {
         try {
             for (String templates : PayreportsApplication.BUILT_IN_ROUTES) {
-                PluginHelper.getRoutesLoader(context).loadRoutes(PluginHelper.getResourceLoader(context).resolveResource(templates));
+                PluginHelper.getRoutesLoader(context)
+                        .loadRoutes(PluginHelper.getResourceLoader(context).resolveResource(templates));
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot load the route templates of the jar: " + e.getMessage(), e);
@@ -81,8 +80,13 @@ final class JobFileValidator {
     private void validateFile(JobFile file) {
         Node root;
         try {
-            root = new Composer(LoadSettings.builder().build(), new ParserImpl(LoadSettings.builder().build(),
-                    new StreamReader(LoadSettings.builder().build(), file.text()))).getSingleNode().orElse(null);
+            root = new Composer(
+                            LoadSettings.builder().build(),
+                            new ParserImpl(
+                                    LoadSettings.builder().build(),
+                                    new StreamReader(LoadSettings.builder().build(), file.text())))
+                    .getSingleNode()
+                    .orElse(null);
         } catch (RuntimeException e) {
             problems.add(new ConfigProblem(file.name(), lineOf(e), "routes", oneLine(e)));
             return;
@@ -90,7 +94,8 @@ final class JobFileValidator {
         int before = problems.size();
         if (root instanceof SequenceNode sequence) {
             for (Node item : sequence.getValue()) {
-                mapping(item).flatMap(entries -> Optional.ofNullable(entries.get("templatedRoute")))
+                mapping(item)
+                        .flatMap(entries -> Optional.ofNullable(entries.get("templatedRoute")))
                         .ifPresent(templated -> validateTemplatedRoute(file, templated));
             }
         }
@@ -109,9 +114,18 @@ final class JobFileValidator {
         String template = scalar(route.get("routeTemplateRef"));
         RouteTemplateDefinition definition = context.getRouteTemplateDefinition(template);
         if (definition == null) {
-            List<String> known = context.getRouteTemplateDefinitions().stream().map(RouteTemplateDefinition::getId).sorted().toList();
-            problems.add(problem(file, route.getOrDefault("routeTemplateRef", node), "routeTemplateRef", "unknown route template '" + template + "'"
-                    + ConfigKeys.didYouMean(template, known).map(t -> ", did you mean " + t + "?").orElse(", known: " + known)));
+            List<String> known = context.getRouteTemplateDefinitions().stream()
+                    .map(RouteTemplateDefinition::getId)
+                    .sorted()
+                    .toList();
+            problems.add(problem(
+                    file,
+                    route.getOrDefault("routeTemplateRef", node),
+                    "routeTemplateRef",
+                    "unknown route template '" + template + "'"
+                            + ConfigKeys.didYouMean(template, known)
+                                    .map(t -> ", did you mean " + t + "?")
+                                    .orElse(", known: " + known)));
             return;
         }
         Map<String, RouteTemplateParameterDefinition> declared = new LinkedHashMap<>();
@@ -122,15 +136,25 @@ final class JobFileValidator {
                 Map<String, Node> entry = mapping(parameter).orElse(Map.of());
                 String name = scalar(entry.get("name"));
                 if (!declared.containsKey(name)) {
-                    problems.add(problem(file, entry.getOrDefault("name", parameter), name, "unknown parameter of template '" + template + "'"
-                            + ConfigKeys.didYouMean(name, declared.keySet()).map(p -> ", did you mean " + p + "?").orElse(", it has " + declared.keySet())));
+                    problems.add(problem(
+                            file,
+                            entry.getOrDefault("name", parameter),
+                            name,
+                            "unknown parameter of template '" + template + "'"
+                                    + ConfigKeys.didYouMean(name, declared.keySet())
+                                            .map(p -> ", did you mean " + p + "?")
+                                            .orElse(", it has " + declared.keySet())));
                 }
                 parameters.put(name, entry.getOrDefault("value", parameter));
             }
         }
-        declared.values().stream().filter(p -> p.isRequired() && p.getDefaultValue() == null && !parameters.containsKey(p.getName()))
-                .forEach(p -> problems.add(problem(file, node, p.getName(), "required parameter of template '" + template + "' is missing")));
-        String jobId = Optional.ofNullable(parameters.get("jobId")).map(JobFileValidator::scalar).orElse("");
+        declared.values().stream()
+                .filter(p -> p.isRequired() && p.getDefaultValue() == null && !parameters.containsKey(p.getName()))
+                .forEach(p -> problems.add(problem(
+                        file, node, p.getName(), "required parameter of template '" + template + "' is missing")));
+        String jobId = Optional.ofNullable(parameters.get("jobId"))
+                .map(JobFileValidator::scalar)
+                .orElse("");
         unique(file, jobFiles, jobId, parameters.getOrDefault("jobId", node), "jobId");
         unique(file, routeFiles, scalar(route.get("routeId")), route.getOrDefault("routeId", node), "routeId");
         validateCron(file, jobId, parameters.get("cron"), declared.get("cron"));
@@ -143,17 +167,32 @@ final class JobFileValidator {
         Optional.ofNullable(parameters.get("reportType")).ifPresent(type -> {
             String reportType = resolve(scalar(type), file, type, "reportType");
             String environment = resolve("{{payreports.amazonpay.environment}}", file, type, "reportType");
-            // Amazon Pay guide "Downloading reports via the Amazon Pay Reports API": "Sandbox support only exists for the Sandbox Settlement Report"
-            if (reportType != null && "sandbox".equalsIgnoreCase(environment) && !reportType.equals(SANDBOX_SETTLEMENT)) {
-                problems.add(problem(file, type, "reportType", "the sandbox environment only has " + SANDBOX_SETTLEMENT + ", not " + reportType));
+            // Amazon Pay guide "Downloading reports via the Amazon Pay Reports API": "Sandbox support only exists for
+            // the Sandbox Settlement Report"
+            if (reportType != null
+                    && "sandbox".equalsIgnoreCase(environment)
+                    && !reportType.equals(SANDBOX_SETTLEMENT)) {
+                problems.add(problem(
+                        file,
+                        type,
+                        "reportType",
+                        "the sandbox environment only has " + SANDBOX_SETTLEMENT + ", not " + reportType));
             } else if (reportType != null && !ReportModels.reportTypes().contains(reportType)) {
-                problems.add(problem(file, type, "reportType", "no reader for " + reportType + "; supported: " + ReportModels.reportTypes()));
+                problems.add(problem(
+                        file,
+                        type,
+                        "reportType",
+                        "no reader for " + reportType + "; supported: " + ReportModels.reportTypes()));
             }
         });
         Optional.ofNullable(parameters.get("charset")).ifPresent(charset -> {
             String name = resolve(scalar(charset), file, charset, "charset");
             if (name != null && !Charset.isSupported(name)) {
-                problems.add(problem(file, charset, "charset", "unknown charset '" + name + "' (e.g. UTF-8, windows-1252, ISO-8859-1, Shift_JIS)"));
+                problems.add(problem(
+                        file,
+                        charset,
+                        "charset",
+                        "unknown charset '" + name + "' (e.g. UTF-8, windows-1252, ISO-8859-1, Shift_JIS)"));
             }
         });
         Optional.ofNullable(parameters.get("amounts")).ifPresent(amounts -> {
@@ -167,9 +206,16 @@ final class JobFileValidator {
         Optional.ofNullable(parameters.get("sinks")).ifPresent(sinkList -> {
             for (String sink : scalar(sinkList).split(",")) {
                 if (!sinks.contains(sink.trim())) {
-                    problems.add(problem(file, sinkList, "sinks", "undeclared sink '" + sink.trim() + "'"
-                            + ConfigKeys.didYouMean(sink.trim(), sinks).map(s -> ", did you mean " + s + "?").orElse("")
-                            + " (declared: " + sinks + "; declare one with payreports.sinks." + sink.trim() + ".type)"));
+                    problems.add(problem(
+                            file,
+                            sinkList,
+                            "sinks",
+                            "undeclared sink '" + sink.trim() + "'"
+                                    + ConfigKeys.didYouMean(sink.trim(), sinks)
+                                            .map(s -> ", did you mean " + s + "?")
+                                            .orElse("")
+                                    + " (declared: " + sinks + "; declare one with payreports.sinks." + sink.trim()
+                                    + ".type)"));
                 }
             }
         });
@@ -182,7 +228,11 @@ final class JobFileValidator {
         }
         String first = seen.putIfAbsent(id, file.name());
         if (first != null) {
-            problems.add(problem(file, node, key, "'" + id + "' is already the " + key + " of " + first + "; give each job its own"));
+            problems.add(problem(
+                    file,
+                    node,
+                    key,
+                    "'" + id + "' is already the " + key + " of " + first + "; give each job its own"));
         }
     }
 
@@ -191,13 +241,19 @@ final class JobFileValidator {
         String overrideKey = "payreports.jobs." + jobId + ".cron";
         Optional<String> override = context.getPropertiesComponent().resolveProperty(overrideKey);
         if (override.isPresent()) {
-            PayreportsSettings.cronProblem(override.get()).ifPresent(message -> problems.add(locator.problem(overrideKey, message)));
+            PayreportsSettings.cronProblem(override.get())
+                    .ifPresent(message -> problems.add(locator.problem(overrideKey, message)));
             return;
         }
-        String cron = cronNode != null ? resolve(scalar(cronNode), file, cronNode, "cron") : declared == null ? null : declared.getDefaultValue();
+        String cron = cronNode != null
+                ? resolve(scalar(cronNode), file, cronNode, "cron")
+                : declared == null ? null : declared.getDefaultValue();
         if (cron != null) {
-            PayreportsSettings.cronProblem(cron).ifPresent(message -> problems.add(cronNode == null
-                    ? new ConfigProblem(file.name(), 0, "cron", message) : problem(file, cronNode, "cron", message)));
+            PayreportsSettings.cronProblem(cron)
+                    .ifPresent(message -> problems.add(
+                            cronNode == null
+                                    ? new ConfigProblem(file.name(), 0, "cron", message)
+                                    : problem(file, cronNode, "cron", message)));
         }
     }
 
@@ -233,7 +289,8 @@ final class JobFileValidator {
     /** YAML DSL errors mention "line N" somewhere in their cause chain. */
     static int lineOf(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("line (\\d+)").matcher(String.valueOf(cause.getMessage()));
+            java.util.regex.Matcher matcher =
+                    java.util.regex.Pattern.compile("line (\\d+)").matcher(String.valueOf(cause.getMessage()));
             if (matcher.find()) {
                 return Integer.parseInt(matcher.group(1));
             }

@@ -1,15 +1,14 @@
 package io.payreports.config;
 
+import io.payreports.mws.MwsClient;
+import io.payreports.mws.MwsConfig;
+import io.payreports.simulator.MwsSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
-
-import io.payreports.mws.MwsClient;
-import io.payreports.mws.MwsConfig;
-import io.payreports.simulator.MwsSimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +49,14 @@ final class MwsConnection implements AutoCloseable {
             throw new UncheckedIOException("cannot start the built-in MWS simulator: " + e.getMessage(), e);
         }
         LOG.info("No MWS access key configured: MWS jobs use the built-in simulator at {} (demo mode)", demo.baseUrl());
-        MwsConfig config = new MwsConfig(demo.baseUrl(), DEMO_ACCESS_KEY, secretKey, DEMO_SELLER, Optional.empty(),
-                settings.connectTimeout(), settings.readTimeout());
+        MwsConfig config = new MwsConfig(
+                demo.baseUrl(),
+                DEMO_ACCESS_KEY,
+                secretKey,
+                DEMO_SELLER,
+                Optional.empty(),
+                settings.connectTimeout(),
+                settings.readTimeout());
         client = new MwsClient(config, clock);
         return client;
     }

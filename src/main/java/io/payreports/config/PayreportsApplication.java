@@ -2,6 +2,14 @@ package io.payreports.config;
 
 import io.payreports.amazonpay.AmazonPayBackfill;
 import io.payreports.jobs.JobRuns;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
@@ -15,15 +23,6 @@ import org.quartz.Trigger;
 import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The payreports runtime: Camel Main with our defaults, the operator's properties file, the
@@ -43,8 +42,11 @@ public final class PayreportsApplication implements AutoCloseable {
     }
 
     /** The route templates and shared routes shipped in the jar. */
-    static final List<String> BUILT_IN_ROUTES = List.of("classpath:camel/amazonpay-reports.yaml", "classpath:camel/mws-reports.yaml",
-            "classpath:camel/report-delivery.yaml", "classpath:camel/spapi-finances.yaml");
+    static final List<String> BUILT_IN_ROUTES = List.of(
+            "classpath:camel/amazonpay-reports.yaml",
+            "classpath:camel/mws-reports.yaml",
+            "classpath:camel/report-delivery.yaml",
+            "classpath:camel/spapi-finances.yaml");
     /** The job run when there is no routes/ directory: routes/amazonpay-settlement.yaml, packaged. */
     private static final String DEMO_JOB = "classpath:routes/amazonpay-settlement.yaml";
 
@@ -95,8 +97,11 @@ public final class PayreportsApplication implements AutoCloseable {
         Main main = new Main();
         main.setPropertyPlaceholderLocations(ConfigFiles.propertyLocations(config));
         // named one by one: a classpath wildcard makes Camel scan every entry of the shaded jar (seconds at start-up)
-        main.configure().withRoutesIncludePattern(String.join(",", BUILT_IN_ROUTES) + ","
-                + routesDir.map(dir -> "file:" + dir.toAbsolutePath() + "/*.yaml").orElse(DEMO_JOB));
+        main.configure()
+                .withRoutesIncludePattern(String.join(",", BUILT_IN_ROUTES) + ","
+                        + routesDir
+                                .map(dir -> "file:" + dir.toAbsolutePath() + "/*.yaml")
+                                .orElse(DEMO_JOB));
         PayreportsBeans beans = new PayreportsBeans(new ConfigLocator(config));
         main.configure().addConfiguration(beans);
         main.addMainListener(new MainListenerSupport() {
@@ -120,7 +125,8 @@ public final class PayreportsApplication implements AutoCloseable {
         for (Route route : context.getRoutes()) {
             if (route.getEndpoint() instanceof QuartzEndpoint quartz) {
                 JobIds.problem(quartz.getTriggerKey().getName())
-                        .ifPresent(message -> problems.add(new ConfigProblem("route " + route.getRouteId(), 0, "jobId", message)));
+                        .ifPresent(message ->
+                                problems.add(new ConfigProblem("route " + route.getRouteId(), 0, "jobId", message)));
             }
         }
         return problems;
@@ -132,7 +138,12 @@ public final class PayreportsApplication implements AutoCloseable {
             if (route.getEndpoint() instanceof QuartzEndpoint quartz) {
                 try {
                     Trigger trigger = quartz.getComponent().getScheduler().getTrigger(quartz.getTriggerKey());
-                    LOG.info("job {} scheduled, next run at {}", route.getRouteId(), trigger == null ? "(not scheduled)" : trigger.getNextFireTime().toInstant());
+                    LOG.info(
+                            "job {} scheduled, next run at {}",
+                            route.getRouteId(),
+                            trigger == null
+                                    ? "(not scheduled)"
+                                    : trigger.getNextFireTime().toInstant());
                 } catch (SchedulerException e) {
                     LOG.warn("job {}: cannot read its schedule: {}", route.getRouteId(), e.getMessage());
                 }
@@ -201,8 +212,10 @@ public final class PayreportsApplication implements AutoCloseable {
         }
         for (String id : jobIds) {
             if (!jobs.containsKey(id)) {
-                throw new IllegalArgumentException("no job '" + id + "'" + ConfigKeys.didYouMean(id, jobs.keySet()).map(j -> ", did you mean " + j + "?").orElse("")
-                        + " (jobs: " + String.join(", ", jobs.keySet()) + ")");
+                throw new IllegalArgumentException("no job '" + id + "'"
+                        + ConfigKeys.didYouMean(id, jobs.keySet())
+                                .map(j -> ", did you mean " + j + "?")
+                                .orElse("") + " (jobs: " + String.join(", ", jobs.keySet()) + ")");
             }
         }
         int fired = 0;
@@ -210,7 +223,10 @@ public final class PayreportsApplication implements AutoCloseable {
             if (jobIds.isEmpty() || jobIds.contains(job.getKey())) {
                 TriggerKey trigger = job.getValue().getTriggerKey();
                 // camel-quartz names the job after its trigger
-                job.getValue().getComponent().getScheduler().triggerJob(JobKey.jobKey(trigger.getName(), trigger.getGroup()));
+                job.getValue()
+                        .getComponent()
+                        .getScheduler()
+                        .triggerJob(JobKey.jobKey(trigger.getName(), trigger.getGroup()));
                 fired++;
             }
         }
@@ -228,8 +244,22 @@ public final class PayreportsApplication implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     public List<String> backfill(String reportType, Instant from, Instant to, String sinks) {
-        Map<String, Object> headers = Map.of("payreportsJobId", "backfill", "payreportsSinks", sinks, "payreportsReportType", reportType, "payreportsFrom", from.toString(), "payreportsTo", to.toString());
-        Exchange done = context().createProducerTemplate().send("direct:payreports-amazonpay-backfill", exchange -> exchange.getMessage().setHeaders(new HashMap<>(headers)));
+        Map<String, Object> headers = Map.of(
+                "payreportsJobId",
+                "backfill",
+                "payreportsSinks",
+                sinks,
+                "payreportsReportType",
+                reportType,
+                "payreportsFrom",
+                from.toString(),
+                "payreportsTo",
+                to.toString());
+        Exchange done = context()
+                .createProducerTemplate()
+                .send(
+                        "direct:payreports-amazonpay-backfill",
+                        exchange -> exchange.getMessage().setHeaders(new HashMap<>(headers)));
         return done.getProperty(AmazonPayBackfill.NOT_COMPLETED, List.of(), List.class);
     }
 

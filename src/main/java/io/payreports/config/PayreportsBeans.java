@@ -1,5 +1,9 @@
 package io.payreports.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.payreports.amazonpay.AmazonPayBackfill;
 import io.payreports.amazonpay.AmazonPayDisbursements;
 import io.payreports.amazonpay.AmazonPayReportSource;
@@ -7,35 +11,29 @@ import io.payreports.amazonpay.RetryAfterPause;
 import io.payreports.http.GuardedHttp;
 import io.payreports.http.PagingGuard;
 import io.payreports.jobs.DeadLetters;
-import io.payreports.jobs.JobRuns;
 import io.payreports.jobs.JobMetrics;
+import io.payreports.jobs.JobRuns;
+import io.payreports.jobs.ReportDeliveries;
+import io.payreports.jobs.SinkRoutes;
+import io.payreports.mws.MwsReportSource;
+import io.payreports.reports.ReportFormats;
+import io.payreports.sinks.DeadLetterWriter;
+import io.payreports.sinks.RecordSpool;
+import io.payreports.sinks.Redaction;
 import io.payreports.state.DeliveredReports;
 import io.payreports.state.StateDatabaseHealthCheck;
 import io.payreports.state.StateSchema;
-import io.payreports.jobs.ReportDeliveries;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.payreports.mws.MwsReportSource;
-import io.payreports.reports.ReportFormats;
-import io.payreports.jobs.SinkRoutes;
-import io.payreports.sinks.DeadLetterWriter;
-import io.payreports.sinks.RecordSpool;
 import io.payreports.state.WatermarkStore;
-import org.apache.camel.CamelConfiguration;
-import org.apache.camel.CamelContext;
-import org.apache.camel.spi.PropertiesComponent;
-import org.apache.camel.spi.Registry;
-
-import io.payreports.sinks.Redaction;
-
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
 
 /**
  * The beans our routes refer to by name ({@code amazonPayReports}, {@code reportDeliveries},
@@ -66,14 +64,16 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
-        PayreportsSettings settings = PayreportsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator);
+        PayreportsSettings settings =
+                PayreportsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator);
         Registry registry = context.getRegistry();
         GuardedHttp.use(settings.httpDeadlines());
         PagingGuard.use(settings.pagingLimits());
 
         DataSource state = openState(settings.stateJdbcUrl());
         registry.bind("stateDatabaseHealthCheck", new StateDatabaseHealthCheck(state));
-        PayreportsSettings.Cluster cluster = PayreportsSettings.readCluster(key -> properties.resolveProperty(key).orElse(null), locator);
+        PayreportsSettings.Cluster cluster = PayreportsSettings.readCluster(
+                key -> properties.resolveProperty(key).orElse(null), locator);
         boolean clustered = cluster.enabled();
         if (clustered) {
             QuartzCluster.configure(context, settings.stateJdbcUrl(), cluster.checkinInterval(), locator);
@@ -93,24 +93,47 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         registry.bind("amazonPayReports", new AmazonPayReportSource(amazonPay.client(), watermarks, clock));
         registry.bind("amazonPayDisbursements", new AmazonPayDisbursements(amazonPay.client(), watermarks, clock));
         registry.bind("amazonPayBackfill", new AmazonPayBackfill(amazonPay.client(), clock, Duration.ofMinutes(30)));
-        mws = new MwsConnection(MwsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator), clock);
+        mws = new MwsConnection(
+                MwsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator), clock);
         registry.bind("mwsReports", new MwsReportSource(mws::client, delivered, clock));
-        registry.bind("retryAfterPause", new RetryAfterPause(Duration.ofMillis(settings.retry().maximumRedeliveryDelayMs())));
-        spApi = new SpApiConnection(PayreportsSettings.readSpApi(key -> properties.resolveProperty(key).orElse(null), locator), clock);
+        registry.bind(
+                "retryAfterPause",
+                new RetryAfterPause(Duration.ofMillis(settings.retry().maximumRedeliveryDelayMs())));
+        spApi = new SpApiConnection(
+                PayreportsSettings.readSpApi(
+                        key -> properties.resolveProperty(key).orElse(null), locator),
+                clock);
         SpApiBeans.bind(registry, spApi, state, watermarks, clock);
 
         DeadLetterWriter deadLetterWriter = new DeadLetterWriter(settings.outputDir(), clock);
-        ConfiguredSinks sinks = ConfiguredSinks.build(key -> properties.resolveProperty(key).orElse(null), locator,
-                ConfiguredSinks.names(properties.loadProperties(key -> key.startsWith(ConfiguredSinks.PREFIX)).stringPropertyNames()),
-                settings, context, dataSources, deadLetterWriter, clock);
+        ConfiguredSinks sinks = ConfiguredSinks.build(
+                key -> properties.resolveProperty(key).orElse(null),
+                locator,
+                ConfiguredSinks.names(properties
+                        .loadProperties(key -> key.startsWith(ConfiguredSinks.PREFIX))
+                        .stringPropertyNames()),
+                settings,
+                context,
+                dataSources,
+                deadLetterWriter,
+                clock);
         Path spool = settings.dataDir().resolve("spool");
         RecordSpool.deleteLeftovers(spool);
-        registry.bind("reportDeliveries", new ReportDeliveries(sinks.sinks, sinks.deadLetters, spool, new ReportFormats(context),
-                settings.reportLimits(), deadLetterWriter, clock));
+        registry.bind(
+                "reportDeliveries",
+                new ReportDeliveries(
+                        sinks.sinks,
+                        sinks.deadLetters,
+                        spool,
+                        new ReportFormats(context),
+                        settings.reportLimits(),
+                        deadLetterWriter,
+                        clock));
         context.addRoutes(new SinkRoutes(sinks.retries));
         registry.bind("deadLetters", new DeadLetters(deadLetterWriter, clock));
 
-        // the registry Camel's Prometheus endpoint (/observe/metrics) serves; the API clients count into it through Metrics.globalRegistry
+        // the registry Camel's Prometheus endpoint (/observe/metrics) serves; the API clients count into it through
+        // Metrics.globalRegistry
         meters = Optional.ofNullable(registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class))
                 .orElseGet(() -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         registry.bind("metricsRegistry", meters);
@@ -128,17 +151,22 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
             if (!inUseByAnotherProcess(e)) {
                 throw e;
             }
-            throw new ConfigException(List.of(locator.problem("payreports.state.jdbc-url", "the H2 database " + Redaction.jdbcUrl(url)
-                    + " is open in another process (another payreports run in this folder?): stop it, or give this run its own"
-                    + " PAYREPORTS_STATE_JDBC_URL; for two nodes use one PostgreSQL state database"
-                    + " (PAYREPORTS_STATE_JDBC_URL=jdbc:postgresql://HOST:5432/DB, payreports.cluster.enabled=true)")));
+            throw new ConfigException(
+                    List.of(
+                            locator.problem(
+                                    "payreports.state.jdbc-url",
+                                    "the H2 database " + Redaction.jdbcUrl(url)
+                                            + " is open in another process (another payreports run in this folder?): stop it, or give this run its own"
+                                            + " PAYREPORTS_STATE_JDBC_URL; for two nodes use one PostgreSQL state database"
+                                            + " (PAYREPORTS_STATE_JDBC_URL=jdbc:postgresql://HOST:5432/DB, payreports.cluster.enabled=true)")));
         }
     }
 
     /** H2's "Database may be already in use" (error 90020) anywhere in the cause chain. */
     private static boolean inUseByAnotherProcess(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
+            if (cause instanceof java.sql.SQLException sql
+                    && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 return true;
             }
         }
@@ -150,7 +178,10 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
     }
 
     String describeMode() {
-        return (amazonPay == null ? "not started" : amazonPay.description()) + (spApi == null ? "" : spApi.usedDescription().map(used -> "; " + used).orElse(""));
+        return (amazonPay == null ? "not started" : amazonPay.description())
+                + (spApi == null
+                        ? ""
+                        : spApi.usedDescription().map(used -> "; " + used).orElse(""));
     }
 
     @Override

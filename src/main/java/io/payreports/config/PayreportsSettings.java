@@ -6,8 +6,6 @@ import io.payreports.amazonpay.DocumentPolicy;
 import io.payreports.http.HttpDeadlines;
 import io.payreports.http.PagingGuard;
 import io.payreports.reports.ReportLimits;
-import org.quartz.CronExpression;
-
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.quartz.CronExpression;
 
 /**
  * Our settings (keys under {@code payreports.}), read through Camel's property placeholders so that
@@ -42,8 +41,8 @@ public record PayreportsSettings(
         PagingGuard.Limits pagingLimits) {
 
     /** Redelivery policy for API calls, downloads and sinks. */
-    public record Retry(int maximumRedeliveries, long redeliveryDelayMs, double backOffMultiplier, long maximumRedeliveryDelayMs) {
-    }
+    public record Retry(
+            int maximumRedeliveries, long redeliveryDelayMs, double backOffMultiplier, long maximumRedeliveryDelayMs) {}
 
     /** No Amazon Pay credentials means demo mode: the built-in simulator answers instead of Amazon. */
     public boolean demoMode() {
@@ -51,7 +50,14 @@ public record PayreportsSettings(
     }
 
     public AmazonPayConfig amazonPayConfig(URI endpointOverride, String publicKeyId) {
-        return new AmazonPayConfig(endpointOverride, amazonPayRegion, amazonPayEnvironment, publicKeyId, connectTimeout, readTimeout, amazonPayDocuments);
+        return new AmazonPayConfig(
+                endpointOverride,
+                amazonPayRegion,
+                amazonPayEnvironment,
+                publicKeyId,
+                connectTimeout,
+                readTimeout,
+                amazonPayDocuments);
     }
 
     /**
@@ -61,14 +67,19 @@ public record PayreportsSettings(
     public static PayreportsSettings read(Function<String, String> lookup, KeyLocator locator) {
         Reader r = new Reader(lookup, locator);
         String publicKeyId = r.text("payreports.amazonpay.public-key-id", "");
-        Optional<Path> keyFile = r.optionalText("payreports.amazonpay.private-key-file").map(Path::of);
+        Optional<Path> keyFile =
+                r.optionalText("payreports.amazonpay.private-key-file").map(Path::of);
         if (!publicKeyId.isBlank() && keyFile.isEmpty()) {
-            r.problem("payreports.amazonpay.private-key-file", "required when payreports.amazonpay.public-key-id is set (PAYREPORTS_AMAZONPAY_PRIVATE_KEY_FILE)");
+            r.problem(
+                    "payreports.amazonpay.private-key-file",
+                    "required when payreports.amazonpay.public-key-id is set (PAYREPORTS_AMAZONPAY_PRIVATE_KEY_FILE)");
         }
         keyFile.filter(file -> !Files.isReadable(file))
-                .ifPresent(file -> r.problem("payreports.amazonpay.private-key-file", "file not found or not readable: " + file));
+                .ifPresent(file ->
+                        r.problem("payreports.amazonpay.private-key-file", "file not found or not readable: " + file));
         PayreportsSettings settings = new PayreportsSettings(
-                r.optionalText("payreports.amazonpay.endpoint").map(value -> r.uri("payreports.amazonpay.endpoint", value)),
+                r.optionalText("payreports.amazonpay.endpoint")
+                        .map(value -> r.uri("payreports.amazonpay.endpoint", value)),
                 r.oneOf("payreports.amazonpay.region", "na", "na", "eu", "jp", "us", "de", "uk"),
                 r.oneOf("payreports.amazonpay.environment", "live", "live", "sandbox"),
                 publicKeyId,
@@ -77,8 +88,13 @@ public record PayreportsSettings(
                 r.duration("payreports.amazonpay.read-timeout", Duration.ofSeconds(60)),
                 new DocumentPolicy(
                         r.documentHosts("payreports.amazonpay.document-hosts"),
-                        r.positiveDuration("payreports.amazonpay.document-url-validity", DocumentPolicy.DEFAULT.urlValidity()),
-                        (int) r.number("payreports.amazonpay.document-url-attempts", DocumentPolicy.DEFAULT.urlAttempts(), 1, 10)),
+                        r.positiveDuration(
+                                "payreports.amazonpay.document-url-validity", DocumentPolicy.DEFAULT.urlValidity()),
+                        (int) r.number(
+                                "payreports.amazonpay.document-url-attempts",
+                                DocumentPolicy.DEFAULT.urlAttempts(),
+                                1,
+                                10)),
                 Path.of(r.text("payreports.output-dir", "./out")),
                 Path.of(r.text("payreports.data-dir", "./data")),
                 r.jdbcUrl("payreports.state.jdbc-url"),
@@ -91,31 +107,43 @@ public record PayreportsSettings(
                 reportLimits(r),
                 httpDeadlines(r),
                 new PagingGuard.Limits(
-                        r.number(PagingGuard.Limits.MAX_PAGES, PagingGuard.Limits.DEFAULTS.maxPages(), 1, Long.MAX_VALUE),
-                        r.number(PagingGuard.Limits.MAX_ITEMS, PagingGuard.Limits.DEFAULTS.maxItems(), 1, Long.MAX_VALUE)));
+                        r.number(
+                                PagingGuard.Limits.MAX_PAGES,
+                                PagingGuard.Limits.DEFAULTS.maxPages(),
+                                1,
+                                Long.MAX_VALUE),
+                        r.number(
+                                PagingGuard.Limits.MAX_ITEMS,
+                                PagingGuard.Limits.DEFAULTS.maxItems(),
+                                1,
+                                Long.MAX_VALUE)));
         r.throwIfAny();
         return settings;
     }
 
     private static ReportLimits reportLimits(Reader r) {
         long download = r.size("payreports.reports.max-download-size", ReportLimits.DEFAULTS.maxDownloadBytes());
-        long uncompressed = r.size("payreports.reports.max-uncompressed-size", ReportLimits.DEFAULTS.maxUncompressedBytes());
-        long ratio = r.number("payreports.reports.max-compression-ratio", ReportLimits.DEFAULTS.maxCompressionRatio(), 1, 1_000_000);
+        long uncompressed =
+                r.size("payreports.reports.max-uncompressed-size", ReportLimits.DEFAULTS.maxUncompressedBytes());
+        long ratio = r.number(
+                "payreports.reports.max-compression-ratio", ReportLimits.DEFAULTS.maxCompressionRatio(), 1, 1_000_000);
         long line = r.size("payreports.reports.max-line-length", ReportLimits.DEFAULTS.maxLineLength());
         if (line > Integer.MAX_VALUE) {
             r.problem("payreports.reports.max-line-length", "must be at most 2g characters, not " + line);
         }
         // out-of-range values are reported above; the defaults only stand in until the problems are thrown
-        return r.problems.isEmpty() ? new ReportLimits(download, uncompressed, (int) ratio, (int) line) : ReportLimits.DEFAULTS;
+        return r.problems.isEmpty()
+                ? new ReportLimits(download, uncompressed, (int) ratio, (int) line)
+                : ReportLimits.DEFAULTS;
     }
 
     /** Clustered scheduling ({@code payreports.cluster.*}). */
-    public record Cluster(boolean enabled, Duration checkinInterval) {
-    }
+    public record Cluster(boolean enabled, Duration checkinInterval) {}
 
     public static Cluster readCluster(Function<String, String> lookup, KeyLocator locator) {
         Reader r = new Reader(lookup, locator);
-        Cluster cluster = new Cluster(r.bool("payreports.cluster.enabled", false),
+        Cluster cluster = new Cluster(
+                r.bool("payreports.cluster.enabled", false),
                 Duration.ofMillis(r.number("payreports.cluster.checkin-interval", 5000, 100, 3_600_000)));
         r.throwIfAny();
         return cluster;
@@ -145,10 +173,14 @@ public record PayreportsSettings(
         String clientSecret = r.text("payreports.spapi.client-secret", "");
         String refreshToken = r.text("payreports.spapi.refresh-token", "");
         if (!clientId.isBlank() && clientSecret.isBlank()) {
-            r.problem("payreports.spapi.client-secret", "required when payreports.spapi.client-id is set (PAYREPORTS_SPAPI_CLIENT_SECRET)");
+            r.problem(
+                    "payreports.spapi.client-secret",
+                    "required when payreports.spapi.client-id is set (PAYREPORTS_SPAPI_CLIENT_SECRET)");
         }
         if (!clientId.isBlank() && refreshToken.isBlank()) {
-            r.problem("payreports.spapi.refresh-token", "required when payreports.spapi.client-id is set (PAYREPORTS_SPAPI_REFRESH_TOKEN)");
+            r.problem(
+                    "payreports.spapi.refresh-token",
+                    "required when payreports.spapi.client-id is set (PAYREPORTS_SPAPI_REFRESH_TOKEN)");
         }
         io.payreports.spapi.SpApiRegion region = io.payreports.spapi.SpApiRegion.NA;
         try {
@@ -165,7 +197,8 @@ public record PayreportsSettings(
         SpApiSettings settings = new SpApiSettings(
                 region,
                 r.optionalText("payreports.spapi.endpoint").map(value -> r.uri("payreports.spapi.endpoint", value)),
-                r.optionalText("payreports.spapi.lwa-endpoint").map(value -> r.uri("payreports.spapi.lwa-endpoint", value)),
+                r.optionalText("payreports.spapi.lwa-endpoint")
+                        .map(value -> r.uri("payreports.spapi.lwa-endpoint", value)),
                 clientId,
                 clientSecret,
                 refreshToken,
@@ -244,11 +277,14 @@ public record PayreportsSettings(
                 URI uri = URI.create(value);
                 if (uri.getScheme() == null || uri.getHost() == null) {
                     problem(key, "must be an absolute URL such as http://127.0.0.1:8443, not '" + value + "'");
-                } else if (!"https".equalsIgnoreCase(uri.getScheme()) && !DocumentHosts.isLoopback(uri.getHost())
+                } else if (!"https".equalsIgnoreCase(uri.getScheme())
+                        && !DocumentHosts.isLoopback(uri.getHost())
                         && !Boolean.parseBoolean(text("payreports.allow-insecure-http", "false"))) {
                     // signed requests, tokens and money data would cross the network in clear text
-                    problem(key, "must be https unless it is a loopback address (set payreports.allow-insecure-http=true to allow "
-                            + uri.getScheme() + "://" + uri.getHost() + ")");
+                    problem(
+                            key,
+                            "must be https unless it is a loopback address (set payreports.allow-insecure-http=true to allow "
+                                    + uri.getScheme() + "://" + uri.getHost() + ")");
                 }
                 return uri;
             } catch (IllegalArgumentException e) {

@@ -3,7 +3,6 @@ package io.payreports.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.quartz.QuartzComponent;
 
@@ -14,14 +13,18 @@ import org.apache.camel.component.quartz.QuartzComponent;
  */
 final class QuartzCluster {
 
-    private QuartzCluster() {
-    }
+    private QuartzCluster() {}
 
-    static void configure(CamelContext context, String stateJdbcUrl, Duration checkinInterval,
-                          PayreportsSettings.KeyLocator locator) {
+    static void configure(
+            CamelContext context,
+            String stateJdbcUrl,
+            Duration checkinInterval,
+            PayreportsSettings.KeyLocator locator) {
         if (!stateJdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new ConfigException(List.of(locator.problem("payreports.cluster.enabled",
-                    "clustering needs the state database on PostgreSQL (payreports.state.jdbc-url), not " + stateJdbcUrl.split(":")[1])));
+            throw new ConfigException(List.of(locator.problem(
+                    "payreports.cluster.enabled",
+                    "clustering needs the state database on PostgreSQL (payreports.state.jdbc-url), not "
+                            + stateJdbcUrl.split(":")[1])));
         }
         Properties quartz = new Properties();
         // every node must use the same scheduler name: it is the cluster's name in the tables
@@ -29,7 +32,8 @@ final class QuartzCluster {
         quartz.setProperty("org.quartz.scheduler.instanceId", "AUTO");
         quartz.setProperty("org.quartz.threadPool.threadCount", "4");
         quartz.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        quartz.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        quartz.setProperty(
+                "org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         quartz.setProperty("org.quartz.jobStore.dataSource", "state");
         quartz.setProperty("org.quartz.jobStore.isClustered", "true");
         quartz.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(checkinInterval.toMillis()));

@@ -23,8 +23,7 @@ public final class RuntimeClock {
     public static final String PROPERTY = "payreports.clock";
     public static final String ENV = "PAYREPORTS_CLOCK";
 
-    private RuntimeClock() {
-    }
+    private RuntimeClock() {}
 
     /** The clock every component of this JVM shares. */
     public static Clock get() {
@@ -40,7 +39,9 @@ public final class RuntimeClock {
 
     private static Instant parse(String start) {
         try {
-            return start.length() == 10 ? LocalDate.parse(start).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(start);
+            return start.length() == 10
+                    ? LocalDate.parse(start).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(start);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(PROPERTY + " (" + ENV + "): '" + start
                     + "' is neither an ISO-8601 instant such as 2027-01-10T10:00:00Z nor a date such as 2027-01-10");

@@ -4,14 +4,13 @@ import io.payreports.simulator.SpApiSimulator;
 import io.payreports.simulator.SpApiSimulatorOptions;
 import io.payreports.spapi.LwaCredentials;
 import io.payreports.spapi.SpApiClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An SP-API client as configured, made on first use: Amazon when a client id is set, else the
@@ -22,7 +21,8 @@ public final class SpApiConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpApiConnection.class);
     /** What the demo simulator accepts; not secrets, it runs on 127.0.0.1 only. */
-    static final LwaCredentials DEMO_CREDENTIALS = new LwaCredentials("amzn1.application-oa2-client.payreports-demo", "demo-client-secret", "Atzr|payreports-demo");
+    static final LwaCredentials DEMO_CREDENTIALS = new LwaCredentials(
+            "amzn1.application-oa2-client.payreports-demo", "demo-client-secret", "Atzr|payreports-demo");
 
     private final SpApiSettings settings;
     private final Clock clock;
@@ -47,11 +47,14 @@ public final class SpApiConnection implements AutoCloseable {
         if (client == null) {
             if (settings.demoMode()) {
                 try {
-                    demo = SpApiSimulator.start(SpApiSimulatorOptions.of(0, clock).withCredentials(DEMO_CREDENTIALS));
+                    demo = SpApiSimulator.start(
+                            SpApiSimulatorOptions.of(0, clock).withCredentials(DEMO_CREDENTIALS));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot start the built-in SP-API simulator: " + e.getMessage(), e);
                 }
-                LOG.warn("No SP-API client id configured: using the built-in SP-API simulator at {} (demo mode)", demo.baseUrl());
+                LOG.warn(
+                        "No SP-API client id configured: using the built-in SP-API simulator at {} (demo mode)",
+                        demo.baseUrl());
                 client = new SpApiClient(settings.config(demo.baseUrl(), demo.lwaEndpoint(), DEMO_CREDENTIALS), clock);
             } else {
                 client = new SpApiClient(settings.config(null, null, settings.credentials()), clock);
@@ -65,7 +68,10 @@ public final class SpApiConnection implements AutoCloseable {
         if (client == null) {
             return Optional.empty();
         }
-        return Optional.of(demo != null ? "demo mode: built-in SP-API simulator at " + demo.baseUrl() : "SP-API at " + client.config().endpoint());
+        return Optional.of(
+                demo != null
+                        ? "demo mode: built-in SP-API simulator at " + demo.baseUrl()
+                        : "SP-API at " + client.config().endpoint());
     }
 
     @Override

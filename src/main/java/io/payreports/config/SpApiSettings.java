@@ -4,7 +4,6 @@ import io.payreports.spapi.LwaCredentials;
 import io.payreports.spapi.PayoutTarget;
 import io.payreports.spapi.SpApiConfig;
 import io.payreports.spapi.SpApiRegion;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,9 +17,19 @@ import java.util.Set;
  * @param firstRunDays    how many days back a Finances job's first run starts
  * @param payoutTargets   the marketplace and account type pairs on-demand payouts are allowed for; empty = off
  */
-public record SpApiSettings(SpApiRegion region, Optional<URI> endpoint, Optional<URI> lwaEndpoint, String clientId, String clientSecret,
-                            String refreshToken, Duration connectTimeout, Duration readTimeout, int throttleRetries,
-                            Duration lookback, int firstRunDays, Set<PayoutTarget> payoutTargets) {
+public record SpApiSettings(
+        SpApiRegion region,
+        Optional<URI> endpoint,
+        Optional<URI> lwaEndpoint,
+        String clientId,
+        String clientSecret,
+        String refreshToken,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int throttleRetries,
+        Duration lookback,
+        int firstRunDays,
+        Set<PayoutTarget> payoutTargets) {
 
     public boolean demoMode() {
         return clientId.isBlank();
@@ -28,9 +37,13 @@ public record SpApiSettings(SpApiRegion region, Optional<URI> endpoint, Optional
 
     /** The client configuration for the configured (or given, in demo mode) endpoints and credentials. */
     public SpApiConfig config(URI endpointOverride, URI lwaOverride, LwaCredentials credentials) {
-        return new SpApiConfig(endpointOverride != null ? endpointOverride : endpoint.orElse(region.endpoint()),
+        return new SpApiConfig(
+                endpointOverride != null ? endpointOverride : endpoint.orElse(region.endpoint()),
                 lwaOverride != null ? lwaOverride : lwaEndpoint.orElse(SpApiRegion.LWA_TOKEN_ENDPOINT),
-                credentials, connectTimeout, readTimeout, throttleRetries);
+                credentials,
+                connectTimeout,
+                readTimeout,
+                throttleRetries);
     }
 
     public LwaCredentials credentials() {
@@ -40,7 +53,8 @@ public record SpApiSettings(SpApiRegion region, Optional<URI> endpoint, Optional
     /** Never the secrets. */
     @Override
     public String toString() {
-        return "SpApiSettings[region=" + region + ", endpoint=" + endpoint + ", lwaEndpoint=" + lwaEndpoint + ", clientId=" + clientId
-                + ", clientSecret=****, refreshToken=****, lookback=" + lookback + ", firstRunDays=" + firstRunDays + ", payoutTargets=" + payoutTargets + "]";
+        return "SpApiSettings[region=" + region + ", endpoint=" + endpoint + ", lwaEndpoint=" + lwaEndpoint
+                + ", clientId=" + clientId + ", clientSecret=****, refreshToken=****, lookback=" + lookback
+                + ", firstRunDays=" + firstRunDays + ", payoutTargets=" + payoutTargets + "]";
     }
 }

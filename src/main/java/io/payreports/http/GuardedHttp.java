@@ -27,8 +27,7 @@ public final class GuardedHttp {
 
     private static volatile HttpDeadlines deadlines = HttpDeadlines.DEFAULTS;
 
-    private GuardedHttp() {
-    }
+    private GuardedHttp() {}
 
     public static void use(HttpDeadlines configured) {
         deadlines = configured;
@@ -40,7 +39,10 @@ public final class GuardedHttp {
 
     /** A client that follows no redirect. */
     public static HttpClient client(Duration connectTimeout) {
-        return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /**
@@ -55,10 +57,15 @@ public final class GuardedHttp {
      * One exchange: what the body handler reads (for a streamed body, the headers) within the call
      * deadline; a redirect refused.
      */
-    public static <T> HttpResponse<T> send(HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> handler, String operation) {
+    public static <T> HttpResponse<T> send(
+            HttpClient http, HttpRequest request, HttpResponse.BodyHandler<T> handler, String operation) {
         HttpResponse<T> response = within(http.sendAsync(request, handler), request.uri(), operation);
         if (response.statusCode() / 100 == 3) {
-            throw new RedirectRefusedException(operation, response.statusCode(), request.uri(), response.headers().firstValue("Location").orElse(""));
+            throw new RedirectRefusedException(
+                    operation,
+                    response.statusCode(),
+                    request.uri(),
+                    response.headers().firstValue("Location").orElse(""));
         }
         return response;
     }
@@ -68,7 +75,8 @@ public final class GuardedHttp {
      * the rate floor once the grace period has passed. A redirect is answered as is, not followed.
      */
     public static HttpResponse<InputStream> download(HttpClient http, HttpRequest request, String what) {
-        HttpResponse<InputStream> response = within(http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()), request.uri(), what);
+        HttpResponse<InputStream> response =
+                within(http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()), request.uri(), what);
         return new WithBody<>(response, guard(response.body(), what));
     }
 
@@ -84,8 +92,8 @@ public final class GuardedHttp {
             return exchange.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new DeadlineExceededException(operation + " to " + hostAndPort(uri) + " did not finish within " + HttpDeadlines.CALL_DEADLINE
-                    + " (" + deadline.toSeconds() + " s)");
+            throw new DeadlineExceededException(operation + " to " + hostAndPort(uri) + " did not finish within "
+                    + HttpDeadlines.CALL_DEADLINE + " (" + deadline.toSeconds() + " s)");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             IOException io = cause instanceof IOException already ? already : new IOException(cause);

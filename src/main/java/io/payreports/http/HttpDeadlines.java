@@ -14,5 +14,6 @@ public record HttpDeadlines(Duration callDeadline, long downloadMinBytesPerSecon
     public static final String DOWNLOAD_MIN_RATE = "payreports.http.download-min-rate";
     public static final String DOWNLOAD_GRACE = "payreports.http.download-grace";
 
-    public static final HttpDeadlines DEFAULTS = new HttpDeadlines(Duration.ofMinutes(3), 8 * 1024, Duration.ofMinutes(1));
+    public static final HttpDeadlines DEFAULTS =
+            new HttpDeadlines(Duration.ofMinutes(3), 8 * 1024, Duration.ofMinutes(1));
 }

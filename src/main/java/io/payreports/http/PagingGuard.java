@@ -49,8 +49,8 @@ public final class PagingGuard {
         pages++;
         items += itemsOnPage;
         if (items > bounds.maxItems()) {
-            throw new PagingLimitException(listing + " listed more than " + Limits.MAX_ITEMS + " (" + bounds.maxItems() + ") items in "
-                    + pages + " pages; ended without a result");
+            throw new PagingLimitException(listing + " listed more than " + Limits.MAX_ITEMS + " (" + bounds.maxItems()
+                    + ") items in " + pages + " pages; ended without a result");
         }
         if (nextToken == null || nextToken.isBlank()) {
             return;
@@ -60,8 +60,9 @@ public final class PagingGuard {
                     + ") pages; ended without a result");
         }
         if (!tokens.add(nextToken)) {
-            throw new PagingLimitException(listing + " answered page " + pages + " with a nextToken it had given before; "
-                    + "the listing would never end, ended without a result");
+            throw new PagingLimitException(
+                    listing + " answered page " + pages + " with a nextToken it had given before; "
+                            + "the listing would never end, ended without a result");
         }
     }
 }

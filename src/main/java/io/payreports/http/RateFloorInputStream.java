@@ -118,7 +118,8 @@ final class RateFloorInputStream extends FilterInputStream {
     private IOException tooSlow() {
         double seconds = (System.nanoTime() - started) / 1e9;
         return new IOException(what + " cut off: " + bytes + " bytes in " + Math.round(seconds) + " s is below "
-                + HttpDeadlines.DOWNLOAD_MIN_RATE + " (" + minBytesPerSecond + " bytes/s after " + HttpDeadlines.DOWNLOAD_GRACE + " "
+                + HttpDeadlines.DOWNLOAD_MIN_RATE + " (" + minBytesPerSecond + " bytes/s after "
+                + HttpDeadlines.DOWNLOAD_GRACE + " "
                 + graceNanos / 1_000_000_000 + " s)");
     }
 }

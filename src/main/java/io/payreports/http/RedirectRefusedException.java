@@ -6,8 +6,8 @@ import java.net.URI;
 public final class RedirectRefusedException extends RuntimeException {
 
     RedirectRefusedException(String operation, int status, URI requested, String location) {
-        super(operation + " answered HTTP " + status + " redirecting to " + hostOf(location) + "; not followed: signed requests go only to "
-                + GuardedHttp.hostAndPort(requested));
+        super(operation + " answered HTTP " + status + " redirecting to " + hostOf(location)
+                + "; not followed: signed requests go only to " + GuardedHttp.hostAndPort(requested));
     }
 
     /** Only the host: the rest of a location may carry credentials. */

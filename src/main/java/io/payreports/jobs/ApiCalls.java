@@ -9,10 +9,10 @@ import io.micrometer.core.instrument.Metrics;
  */
 public final class ApiCalls {
 
-    private ApiCalls() {
-    }
+    private ApiCalls() {}
 
     public static void count(String api, String operation, int status) {
-        Metrics.counter("payreports.api.calls", "api", api, "operation", operation, "status", Integer.toString(status)).increment();
+        Metrics.counter("payreports.api.calls", "api", api, "operation", operation, "status", Integer.toString(status))
+                .increment();
     }
 }

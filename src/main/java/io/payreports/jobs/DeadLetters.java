@@ -3,13 +3,12 @@ package io.payreports.jobs;
 import io.payreports.reports.ReportContext;
 import io.payreports.sinks.DeadLetter;
 import io.payreports.sinks.DeadLetterWriter;
-import org.apache.camel.Exchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The end of the dead-letter channel: a report (or a whole run) whose retries are exhausted is
@@ -39,7 +38,8 @@ public class DeadLetters {
             LOG.warn("job {}: report {} dead-lettered after retries: {}", report.jobId(), report.reportId(), reason);
         } else {
             run.failedToDeadLetter(reason);
-            writer.write(new DeadLetter(run.jobId(), null, null, null, reason, cause.getClass().getName(), clock.instant(), null, ""));
+            writer.write(new DeadLetter(
+                    run.jobId(), null, null, null, reason, cause.getClass().getName(), clock.instant(), null, ""));
             LOG.warn("job {}: run failed after retries: {}", run.jobId(), reason);
         }
     }
@@ -47,8 +47,11 @@ public class DeadLetters {
     /** Camel wraps causes (bean invocation, split); the operator needs the innermost message. */
     static Throwable rootCause(Throwable error) {
         Throwable cause = error == null ? new IllegalStateException("failed without an exception") : error;
-        while (cause.getCause() != null && cause.getCause() != cause
-                && (cause.getMessage() == null || cause instanceof org.apache.camel.CamelException || cause instanceof org.apache.camel.RuntimeCamelException)) {
+        while (cause.getCause() != null
+                && cause.getCause() != cause
+                && (cause.getMessage() == null
+                        || cause instanceof org.apache.camel.CamelException
+                        || cause instanceof org.apache.camel.RuntimeCamelException)) {
             cause = cause.getCause();
         }
         return cause;

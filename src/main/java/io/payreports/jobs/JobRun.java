@@ -1,7 +1,6 @@
 package io.payreports.jobs;
 
 import io.payreports.reports.ReportContext;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +31,7 @@ public final class JobRun {
     private final Instant started;
     /** Elapsed time of an unfinished run is measured on the monotonic clock, whatever calendar the runtime clock shows. */
     private final long startedNanos = System.nanoTime();
+
     private final AtomicLong reportsListed = new AtomicLong();
     private final AtomicLong reportsDelivered = new AtomicLong();
     private final AtomicLong reportsFailed = new AtomicLong();
@@ -46,9 +46,11 @@ public final class JobRun {
     private final List<Period> covered = new CopyOnWriteArrayList<>();
     /** Reports Amazon ended without a document (FAILED, CANCELLED): listed, never fetched. */
     private final List<String> notFetched = new CopyOnWriteArrayList<>();
+
     private final List<String> warnings = new CopyOnWriteArrayList<>();
     /** Reports the sinks took but the state database did not record as delivered. */
     private final List<String> notRecorded = new CopyOnWriteArrayList<>();
+
     private volatile Instant finished;
     private volatile String failure;
     private Instant earliestFailure;
@@ -67,8 +69,12 @@ public final class JobRun {
      * A report whose every sink either committed it or dead-lettered its records: its good records,
      * its rejected rows, and per sink the records delivered and the records dead-lettered.
      */
-    public void reportDelivered(ReportContext report, long recordCount, long rejectedRows, Map<String, Long> bySink,
-                                Map<String, Long> deadLetteredBySink) {
+    public void reportDelivered(
+            ReportContext report,
+            long recordCount,
+            long rejectedRows,
+            Map<String, Long> bySink,
+            Map<String, Long> deadLetteredBySink) {
         reportsDelivered.incrementAndGet();
         if (report.dataStart() != null && report.dataEnd() != null) {
             covered.add(new Period(report.dataStart(), report.dataEnd()));
@@ -76,10 +82,13 @@ public final class JobRun {
         records.addAndGet(recordCount);
         deadLettered.addAndGet(rejectedRows);
         rowsRejected.addAndGet(rejectedRows);
-        bySink.forEach((sink, count) -> deliveredBySink.computeIfAbsent(sink, name -> new AtomicLong()).addAndGet(count));
+        bySink.forEach((sink, count) ->
+                deliveredBySink.computeIfAbsent(sink, name -> new AtomicLong()).addAndGet(count));
         deadLetteredBySink.forEach((sink, count) -> {
             deliveredBySink.computeIfAbsent(sink, name -> new AtomicLong()); // the sink shows in the summary with 0
-            this.deadLetteredBySink.computeIfAbsent(sink, name -> new AtomicLong()).addAndGet(count);
+            this.deadLetteredBySink
+                    .computeIfAbsent(sink, name -> new AtomicLong())
+                    .addAndGet(count);
             deadLettered.addAndGet(count);
         });
     }
@@ -185,7 +194,10 @@ public final class JobRun {
 
     /** False also when a sink dead-lettered records: they are safe, but not where the operator wants them. */
     public boolean succeeded() {
-        return failure == null && reportsFailed.get() == 0 && notRecorded.isEmpty() && deadLetteredBySink.values().stream().allMatch(count -> count.get() == 0);
+        return failure == null
+                && reportsFailed.get() == 0
+                && notRecorded.isEmpty()
+                && deadLetteredBySink.values().stream().allMatch(count -> count.get() == 0);
     }
 
     public String failure() {
@@ -227,7 +239,9 @@ public final class JobRun {
     }
 
     public Duration duration() {
-        return finished == null ? Duration.ofNanos(System.nanoTime() - startedNanos) : Duration.between(started, finished);
+        return finished == null
+                ? Duration.ofNanos(System.nanoTime() - startedNanos)
+                : Duration.between(started, finished);
     }
 
     /**
@@ -237,10 +251,13 @@ public final class JobRun {
      */
     List<Period> coveredRanges() {
         List<Period> ranges = new ArrayList<>();
-        for (Period period : covered.stream().sorted(Comparator.comparing(Period::start)).toList()) {
+        for (Period period :
+                covered.stream().sorted(Comparator.comparing(Period::start)).toList()) {
             Period last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
             if (last != null && !period.start().isAfter(last.end().plus(GAP_TOLERANCE))) {
-                ranges.set(ranges.size() - 1, new Period(last.start(), period.end().isAfter(last.end()) ? period.end() : last.end()));
+                ranges.set(
+                        ranges.size() - 1,
+                        new Period(last.start(), period.end().isAfter(last.end()) ? period.end() : last.end()));
             } else {
                 ranges.add(period);
             }
@@ -258,12 +275,17 @@ public final class JobRun {
 
     /** The one log line per run that operators grep for. */
     public String summaryLine() {
-        StringBuilder line = new StringBuilder("job ").append(jobId)
+        StringBuilder line = new StringBuilder("job ")
+                .append(jobId)
                 .append(succeeded() ? " ok" : " FAILED")
-                .append(": reports new=").append(reportsDelivered.get() + reportsFailed.get())
-                .append(" delivered=").append(reportsDelivered.get())
-                .append(" failed=").append(reportsFailed.get())
-                .append(", records=").append(records.get());
+                .append(": reports new=")
+                .append(reportsDelivered.get() + reportsFailed.get())
+                .append(" delivered=")
+                .append(reportsDelivered.get())
+                .append(" failed=")
+                .append(reportsFailed.get())
+                .append(", records=")
+                .append(records.get());
         Map<String, Long> parked = deadLetteredBySink();
         deliveredBySink().forEach((sink, count) -> {
             line.append(", ").append(sink).append('=').append(count);
@@ -271,8 +293,11 @@ public final class JobRun {
                 line.append(" (dead-lettered ").append(parked.get(sink)).append(')');
             }
         });
-        line.append(", dead-lettered=").append(deadLettered.get())
-                .append(", duration=").append(duration().toMillis()).append(" ms");
+        line.append(", dead-lettered=")
+                .append(deadLettered.get())
+                .append(", duration=")
+                .append(duration().toMillis())
+                .append(" ms");
         List<Period> ranges = coveredRanges();
         if (!ranges.isEmpty()) {
             line.append(", covered=").append(ranges.size() == 1 ? ranges.get(0) : ranges + " (GAPS between)");

@@ -1,16 +1,15 @@
 package io.payreports.jobs;
 
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.Exchange;
-import org.apache.camel.support.EventNotifierSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.Exchange;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts a {@link JobRun} at the top of every job route and closes it when the run's exchange
@@ -55,7 +54,8 @@ public class JobRuns extends EventNotifierSupport {
             return;
         }
         if (event instanceof CamelEvent.ExchangeEvent exchangeEvent
-                && (event instanceof CamelEvent.ExchangeCompletedEvent || event instanceof CamelEvent.ExchangeFailedEvent)) {
+                && (event instanceof CamelEvent.ExchangeCompletedEvent
+                        || event instanceof CamelEvent.ExchangeFailedEvent)) {
             Exchange exchange = exchangeEvent.getExchange();
             JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
             // split copies carry the same run; only the run's own exchange closes it

@@ -14,10 +14,6 @@ import io.payreports.sinks.RecordSink;
 import io.payreports.sinks.RecordSpool;
 import io.payreports.sinks.ReportWriter;
 import io.payreports.sinks.SpooledLayout;
-import org.apache.camel.Exchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -26,6 +22,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps of the {@code payreports-deliver-report} route: stream the report's rows into a local
@@ -41,6 +40,7 @@ public class ReportDeliveries {
     public static final String LAYOUT = "payreportsLayout";
     /** Exchange property after commit: how many records of the report the sinks had to dead-letter. */
     public static final String SINK_DEAD_LETTERS = "payreportsSinkDeadLetters";
+
     private static final String DELIVERY = "payreportsDelivery";
     private static final Logger LOG = LoggerFactory.getLogger(ReportDeliveries.class);
 
@@ -57,8 +57,14 @@ public class ReportDeliveries {
      *                        here parks them in the dead-letter files
      * @param spoolDirectory  where reports are spooled between reading and delivering
      */
-    public ReportDeliveries(Map<String, RecordSink> sinks, Map<String, RecordDeadLetters> sinkDeadLetters, Path spoolDirectory,
-                            ReportFormats formats, ReportLimits limits, DeadLetterWriter deadLetters, Clock clock) {
+    public ReportDeliveries(
+            Map<String, RecordSink> sinks,
+            Map<String, RecordDeadLetters> sinkDeadLetters,
+            Path spoolDirectory,
+            ReportFormats formats,
+            ReportLimits limits,
+            DeadLetterWriter deadLetters,
+            Clock clock) {
         this.sinks = Map.copyOf(sinks);
         this.sinkDeadLetters = Map.copyOf(sinkDeadLetters);
         this.spoolDirectory = spoolDirectory;
@@ -72,7 +78,9 @@ public class ReportDeliveries {
         ReportContext report = exchange.getProperty(ReportContext.PROPERTY, ReportContext.class);
         RecordLayout<Object> layout = layoutOf(exchange, report);
         List<String> sinkNames = sinkNames(exchange);
-        exchange.setProperty(DELIVERY, new ReportDelivery<>(report, layout, sinkNames, RecordSpool.create(spoolDirectory, layout.columns())));
+        exchange.setProperty(
+                DELIVERY,
+                new ReportDelivery<>(report, layout, sinkNames, RecordSpool.create(spoolDirectory, layout.columns())));
     }
 
     /**
@@ -85,8 +93,11 @@ public class ReportDeliveries {
         if (exchange.getMessage().getBody() instanceof List<?> records) {
             return ReportFormats.Rows.of(records);
         }
-        ReportFormats.Rows<?> rows = formats.open(report.reportType(), exchange.getMessage().getMandatoryBody(InputStream.class),
-                report.reportId(), readOptions(exchange));
+        ReportFormats.Rows<?> rows = formats.open(
+                report.reportType(),
+                exchange.getMessage().getMandatoryBody(InputStream.class),
+                report.reportId(),
+                readOptions(exchange));
         delivery.readingFrom(rows);
         return rows;
     }
@@ -97,7 +108,10 @@ public class ReportDeliveries {
         if (charset == null) {
             charset = Charset.forName(exchange.getProperty(ReportContext.JOB_CHARSET, "UTF-8", String.class));
         }
-        return new ReadOptions(charset, AmountNotation.of(exchange.getProperty(ReportContext.JOB_AMOUNTS, "auto", String.class)), limits);
+        return new ReadOptions(
+                charset,
+                AmountNotation.of(exchange.getProperty(ReportContext.JOB_AMOUNTS, "auto", String.class)),
+                limits);
     }
 
     @SuppressWarnings("unchecked")
@@ -115,8 +129,16 @@ public class ReportDeliveries {
         ParsedRow.Failed<?> row = exchange.getMessage().getBody(ParsedRow.Failed.class);
         ReportDelivery<?> delivery = delivery(exchange);
         ReportContext report = delivery.report();
-        deadLetters.write(new DeadLetter(report.jobId(), report.reportId(), report.reportType(), row.lineNumber(),
-                row.reason(), null, clock.instant(), null, row.rawLine()));
+        deadLetters.write(new DeadLetter(
+                report.jobId(),
+                report.reportId(),
+                report.reportType(),
+                row.lineNumber(),
+                row.reason(),
+                null,
+                clock.instant(),
+                null,
+                row.rawLine()));
         delivery.rejected();
     }
 
@@ -131,8 +153,9 @@ public class ReportDeliveries {
      */
     public void publish(Exchange exchange, String sinkName) throws Exception {
         ReportDelivery<?> delivery = delivery(exchange);
-        try (ReportWriter<Object[]> writer = sinks.get(sinkName).open(delivery.report(), new SpooledLayout(delivery.layout()));
-             RecordSpool.Reader records = delivery.spool().read()) {
+        try (ReportWriter<Object[]> writer =
+                        sinks.get(sinkName).open(delivery.report(), new SpooledLayout(delivery.layout()));
+                RecordSpool.Reader records = delivery.spool().read()) {
             for (Object[] record = records.next(); record != null; record = records.next()) {
                 writer.write(record);
             }
@@ -145,11 +168,17 @@ public class ReportDeliveries {
     public void sinkGaveUp(Exchange exchange, String sinkName) throws Exception {
         ReportDelivery<?> delivery = delivery(exchange);
         Throwable cause = DeadLetters.rootCause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        long parked = sinkDeadLetters.getOrDefault(sinkName, deadLetters)
+        long parked = sinkDeadLetters
+                .getOrDefault(sinkName, deadLetters)
                 .write(delivery.report(), delivery.layout(), delivery.spool(), sinkName, cause);
         delivery.deadLettered(sinkName, parked);
-        LOG.warn("job {}: sink {} gave up on report {}; {} records dead-lettered: {}", delivery.report().jobId(), sinkName,
-                delivery.report().reportId(), parked, JobRuns.oneLine(cause));
+        LOG.warn(
+                "job {}: sink {} gave up on report {}; {} records dead-lettered: {}",
+                delivery.report().jobId(),
+                sinkName,
+                delivery.report().reportId(),
+                parked,
+                JobRuns.oneLine(cause));
     }
 
     public void commit(Exchange exchange) {
@@ -158,9 +187,18 @@ public class ReportDeliveries {
             throw new IllegalStateException("report " + delivery.report().reportId() + " is not settled in every sink");
         }
         delivery.logOutcome();
-        exchange.setProperty(SINK_DEAD_LETTERS, delivery.deadLetteredBySink().values().stream().mapToLong(Long::longValue).sum());
-        exchange.getProperty(JobRun.PROPERTY, JobRun.class).reportDelivered(delivery.report(), delivery.records(), delivery.rejectedRows(),
-                delivery.deliveredBySink(), delivery.deadLetteredBySink());
+        exchange.setProperty(
+                SINK_DEAD_LETTERS,
+                delivery.deadLetteredBySink().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
+        exchange.getProperty(JobRun.PROPERTY, JobRun.class)
+                .reportDelivered(
+                        delivery.report(),
+                        delivery.records(),
+                        delivery.rejectedRows(),
+                        delivery.deliveredBySink(),
+                        delivery.deadLetteredBySink());
     }
 
     public void close(Exchange exchange) {
@@ -177,8 +215,9 @@ public class ReportDeliveries {
         if (given != null) {
             return (RecordLayout<Object>) given;
         }
-        return (RecordLayout<Object>) formats.layout(report.reportType()).orElseThrow(() ->
-                new IllegalArgumentException("no reader for report type " + report.reportType() + "; supported: " + formats.reportTypes()));
+        return (RecordLayout<Object>) formats.layout(report.reportType())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no reader for report type " + report.reportType() + "; supported: " + formats.reportTypes()));
     }
 
     private List<String> sinkNames(Exchange exchange) {

@@ -3,13 +3,12 @@ package io.payreports.jobs;
 import io.payreports.reports.RecordLayout;
 import io.payreports.reports.ReportContext;
 import io.payreports.sinks.RecordSpool;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One report on its way to every sink of the job. The records are spooled first; then each sink
@@ -59,7 +58,11 @@ final class ReportDelivery<T> implements AutoCloseable {
         spool.append(layout.values(record));
         if (spool.count() % PROGRESS_EVERY == 0) {
             double seconds = (System.nanoTime() - started) / 1e9;
-            LOG.info("report {}: {} records read so far ({} records/s)", report.reportId(), spool.count(), Math.round(spool.count() / seconds));
+            LOG.info(
+                    "report {}: {} records read so far ({} records/s)",
+                    report.reportId(),
+                    spool.count(),
+                    Math.round(spool.count() / seconds));
         }
     }
 
@@ -104,14 +107,22 @@ final class ReportDelivery<T> implements AutoCloseable {
     }
 
     void logOutcome() {
-        LOG.info("report {}: {} records delivered to {}, dead-lettered by {}, {} rows rejected, {} ms", report.reportId(), records(),
-                delivered.keySet(), deadLettered.keySet(), rejected, (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "report {}: {} records delivered to {}, dead-lettered by {}, {} rows rejected, {} ms",
+                report.reportId(),
+                records(),
+                delivered.keySet(),
+                deadLettered.keySet(),
+                rejected,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override
     public void close() {
         if (!settled()) {
-            LOG.warn("report {}: not delivered to every sink; it stays undelivered and will be delivered again", report.reportId());
+            LOG.warn(
+                    "report {}: not delivered to every sink; it stays undelivered and will be delivered again",
+                    report.reportId());
         }
         try {
             spool.close();

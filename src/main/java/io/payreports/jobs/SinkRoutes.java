@@ -1,9 +1,8 @@
 package io.payreports.jobs;
 
+import java.util.Map;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
-
-import java.util.Map;
 
 /**
  * One route per configured sink, {@code direct:payreports-sink-<name>}, with the sink's own
@@ -13,8 +12,8 @@ import java.util.Map;
 public final class SinkRoutes extends RouteBuilder {
 
     /** The redelivery policy of one sink; exponential backoff between attempts. */
-    public record Retry(int maximumRedeliveries, long redeliveryDelayMs, double backOffMultiplier, long maximumRedeliveryDelayMs) {
-    }
+    public record Retry(
+            int maximumRedeliveries, long redeliveryDelayMs, double backOffMultiplier, long maximumRedeliveryDelayMs) {}
 
     private final Map<String, Retry> retries;
 

@@ -58,7 +58,8 @@ final class ContentMd5Stream extends FilterInputStream {
         checked = true;
         String actual = Base64.getEncoder().encodeToString(md5.digest());
         if (!actual.equals(expected)) {
-            throw new IOException("report " + reportId + " arrived damaged: Content-MD5 " + expected + " announced, body has " + actual);
+            throw new IOException("report " + reportId + " arrived damaged: Content-MD5 " + expected
+                    + " announced, body has " + actual);
         }
     }
 }

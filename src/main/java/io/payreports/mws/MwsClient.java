@@ -1,10 +1,10 @@
 package io.payreports.mws;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import io.payreports.http.GuardedHttp;
 import io.payreports.http.PagingGuard;
+import io.payreports.jobs.ApiCalls;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import io.payreports.jobs.ApiCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,10 +66,15 @@ public class MwsClient {
         while (true) {
             guard.page(page.requestsOrEmpty().size(), page.more() ? MwsXml.text(page.nextToken()) : null);
             page.requestsOrEmpty().stream()
-                    .filter(request -> !MwsXml.text(request.generatedReportId()).isEmpty() || "DONE_NO_DATA".equals(MwsXml.status(request.status())))
-                    .map(request -> new MwsReport(MwsXml.text(request.generatedReportId()), MwsXml.text(request.reportRequestId()),
-                            MwsXml.reportType(request.reportType()), MwsXml.instant("StartDate", request.startDate()),
-                            MwsXml.instant("EndDate", request.endDate()), MwsXml.instant("SubmittedDate", request.submittedDate()),
+                    .filter(request -> !MwsXml.text(request.generatedReportId()).isEmpty()
+                            || "DONE_NO_DATA".equals(MwsXml.status(request.status())))
+                    .map(request -> new MwsReport(
+                            MwsXml.text(request.generatedReportId()),
+                            MwsXml.text(request.reportRequestId()),
+                            MwsXml.reportType(request.reportType()),
+                            MwsXml.instant("StartDate", request.startDate()),
+                            MwsXml.instant("EndDate", request.endDate()),
+                            MwsXml.instant("SubmittedDate", request.submittedDate()),
                             MwsXml.status(request.status())))
                     .forEach(reports::add);
             if (!page.more()) {
@@ -97,8 +100,10 @@ public class MwsClient {
         PagingGuard guard = PagingGuard.of("GetReportList");
         while (true) {
             guard.page(page.reportsOrEmpty().size(), page.more() ? MwsXml.text(page.nextToken()) : null);
-            page.reportsOrEmpty().stream().filter(report -> !report.isAcknowledged())
-                    .map(report -> MwsXml.text(report.reportId())).forEach(open::add);
+            page.reportsOrEmpty().stream()
+                    .filter(report -> !report.isAcknowledged())
+                    .map(report -> MwsXml.text(report.reportId()))
+                    .forEach(open::add);
             if (!page.more()) {
                 return open;
             }
@@ -108,12 +113,14 @@ public class MwsClient {
 
     /** The report's content, checked against its Content-MD5 while it streams. The caller closes it. */
     public InputStream report(String reportId) {
-        HttpResponse<InputStream> response = send("GetReport", Map.of("ReportId", reportId), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response =
+                send("GetReport", Map.of("ReportId", reportId), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
             throw failure("GetReport", response.statusCode(), readAll(response.body()));
         }
         InputStream body = GuardedHttp.guard(response.body(), "MWS report " + reportId);
-        return response.headers().firstValue("Content-MD5")
+        return response.headers()
+                .firstValue("Content-MD5")
                 .<InputStream>map(md5 -> new ContentMd5Stream(body, md5, reportId))
                 .orElseGet(() -> {
                     LOG.warn("GetReport {}: no Content-MD5 in the answer, the body cannot be checked", reportId);
@@ -131,20 +138,24 @@ public class MwsClient {
             }
             parameters.put("Acknowledged", "true");
             MwsXml.Result result = result("UpdateReportAcknowledgements", parameters);
-            count += MwsXml.text(result.count()).isEmpty() ? batch.size() : Integer.parseInt(MwsXml.text(result.count()));
+            count += MwsXml.text(result.count()).isEmpty()
+                    ? batch.size()
+                    : Integer.parseInt(MwsXml.text(result.count()));
         }
         return count;
     }
 
     private MwsXml.Result result(String action, Map<String, String> parameters) {
-        HttpResponse<String> response = send(action, parameters, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                send(action, parameters, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {
             throw failure(action, response.statusCode(), response.body());
         }
         return MwsXml.result(action, response.body());
     }
 
-    private <T> HttpResponse<T> send(String action, Map<String, String> actionParameters, HttpResponse.BodyHandler<T> handler) {
+    private <T> HttpResponse<T> send(
+            String action, Map<String, String> actionParameters, HttpResponse.BodyHandler<T> handler) {
         Map<String, String> parameters = new LinkedHashMap<>(actionParameters);
         parameters.put("Action", action);
         parameters.put("AWSAccessKeyId", config.accessKeyId());
@@ -154,7 +165,9 @@ public class MwsClient {
         parameters.put("SignatureVersion", "2");
         parameters.put("Timestamp", TIMESTAMP.format(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         parameters.put("Version", VERSION);
-        parameters.put("Signature", SignatureV2.sign(SignatureV2.stringToSign("POST", config.endpoint(), parameters), config.secretKey()));
+        parameters.put(
+                "Signature",
+                SignatureV2.sign(SignatureV2.stringToSign("POST", config.endpoint(), parameters), config.secretKey()));
         String form = parameters.entrySet().stream()
                 .map(entry -> SignatureV2.encode(entry.getKey()) + "=" + SignatureV2.encode(entry.getValue()))
                 .collect(Collectors.joining("&"));

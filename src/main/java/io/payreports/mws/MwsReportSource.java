@@ -1,5 +1,8 @@
 package io.payreports.mws;
 
+import io.payreports.jobs.JobRun;
+import io.payreports.jobs.ReportDeliveries;
+import io.payreports.reports.ReportContext;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,13 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
-import io.payreports.jobs.JobRun;
-import io.payreports.jobs.ReportDeliveries;
-import io.payreports.reports.ReportContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
 import org.slf4j.Logger;
@@ -34,6 +33,7 @@ public class MwsReportSource {
 
     /** Exchange property: the ids delivered in this run, to acknowledge after the split. */
     static final String TO_ACKNOWLEDGE = "payreportsMwsToAcknowledge";
+
     static final String SOURCE_REPORT = "payreportsMwsReport";
 
     private static final Logger LOG = LoggerFactory.getLogger(MwsReportSource.class);
@@ -44,6 +44,7 @@ public class MwsReportSource {
 
     /** Made on first use: a runtime without MWS jobs starts no MWS simulator in demo mode. */
     private final Supplier<MwsClient> client;
+
     private final IdempotentRepository delivered;
     private final Clock clock;
 
@@ -60,11 +61,15 @@ public class MwsReportSource {
      */
     public List<MwsReport> pending(Exchange exchange, String reportTypes) {
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
-        List<String> types = Arrays.stream(reportTypes.split(",")).map(String::strip).filter(type -> !type.isEmpty()).toList();
+        List<String> types = Arrays.stream(reportTypes.split(","))
+                .map(String::strip)
+                .filter(type -> !type.isEmpty())
+                .toList();
         Instant now = clock.instant();
         List<MwsReport> generated = client.get().generatedReports(types, now.minus(RETENTION), now);
         warnAboutGaps(run, generated);
-        List<MwsReport> done = generated.stream().filter(report -> !report.hasNoData()).toList();
+        List<MwsReport> done =
+                generated.stream().filter(report -> !report.hasNoData()).toList();
         Set<String> open = client.get().unacknowledged(types);
         Queue<String> toAcknowledge = new ConcurrentLinkedQueue<>();
         List<MwsReport> pending = new ArrayList<>();
@@ -81,7 +86,12 @@ public class MwsReportSource {
         pending.sort(Comparator.comparing(MwsReport::dataStart, Comparator.nullsFirst(Comparator.naturalOrder())));
         exchange.setProperty(TO_ACKNOWLEDGE, toAcknowledge);
         run.reportsListed(pending.size());
-        LOG.debug("job {}: {} reports generated, {} unacknowledged, {} to deliver", run.jobId(), done.size(), open.size(), pending.size());
+        LOG.debug(
+                "job {}: {} reports generated, {} unacknowledged, {} to deliver",
+                run.jobId(),
+                done.size(),
+                open.size(),
+                pending.size());
         return pending;
     }
 
@@ -90,13 +100,19 @@ public class MwsReportSource {
         MwsReport report = exchange.getMessage().getBody(MwsReport.class);
         String jobId = exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId();
         exchange.setProperty(SOURCE_REPORT, report);
-        exchange.setProperty(ReportContext.PROPERTY, new ReportContext(jobId, report.reportId(), report.reportType(), report.dataStart(), report.dataEnd()));
+        exchange.setProperty(
+                ReportContext.PROPERTY,
+                new ReportContext(jobId, report.reportId(), report.reportType(), report.dataStart(), report.dataEnd()));
     }
 
     public InputStream download(Exchange exchange) {
         MwsReport report = exchange.getProperty(SOURCE_REPORT, MwsReport.class);
-        LOG.info("job {}: downloading MWS report {} ({} to {})", exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(),
-                report.reportId(), report.dataStart(), report.dataEnd());
+        LOG.info(
+                "job {}: downloading MWS report {} ({} to {})",
+                exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(),
+                report.reportId(),
+                report.dataStart(),
+                report.dataEnd());
         return client.get().report(report.reportId());
     }
 
@@ -109,8 +125,9 @@ public class MwsReportSource {
         MwsReport report = exchange.getProperty(SOURCE_REPORT, MwsReport.class);
         long deadLettered = exchange.getProperty(ReportDeliveries.SINK_DEAD_LETTERS, 0L, Long.class);
         if (deadLettered > 0) {
-            throw new UnacknowledgedReportException("report " + report.reportId() + " stays unacknowledged at Amazon: a sink dead-lettered "
-                    + deadLettered + " of its records; the next run delivers it again");
+            throw new UnacknowledgedReportException(
+                    "report " + report.reportId() + " stays unacknowledged at Amazon: a sink dead-lettered "
+                            + deadLettered + " of its records; the next run delivers it again");
         }
         toAcknowledge(exchange).add(report.reportId());
     }
@@ -120,7 +137,11 @@ public class MwsReportSource {
         List<String> ids = new ArrayList<>(toAcknowledge(exchange));
         if (!ids.isEmpty()) {
             int count = client.get().acknowledge(ids);
-            LOG.info("job {}: acknowledged {} MWS report(s): {}", exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(), count, ids);
+            LOG.info(
+                    "job {}: acknowledged {} MWS report(s): {}",
+                    exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(),
+                    count,
+                    ids);
         }
     }
 
@@ -134,10 +155,13 @@ public class MwsReportSource {
      * the data periods of everything Amazon lists (DONE and DONE_NO_DATA), per report type, not on generation dates.
      */
     private static void warnAboutGaps(JobRun run, List<MwsReport> generated) {
-        Map<String, List<MwsReport>> byType = generated.stream().filter(report -> report.dataStart() != null && report.dataEnd() != null)
+        Map<String, List<MwsReport>> byType = generated.stream()
+                .filter(report -> report.dataStart() != null && report.dataEnd() != null)
                 .collect(Collectors.groupingBy(MwsReport::reportType));
         byType.forEach((type, reports) -> {
-            List<MwsReport> sorted = reports.stream().sorted(Comparator.comparing(MwsReport::dataStart)).toList();
+            List<MwsReport> sorted = reports.stream()
+                    .sorted(Comparator.comparing(MwsReport::dataStart))
+                    .toList();
             Instant coveredUntil = sorted.get(0).dataEnd();
             for (MwsReport report : sorted.subList(1, sorted.size())) {
                 if (report.dataStart().isAfter(coveredUntil.plus(GAP_TOLERANCE))) {

@@ -1,5 +1,10 @@
 package io.payreports.mws;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -9,15 +14,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Locale;
-
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 
 /**
  * The XML of the MWS Reports API (Amazon Pay settlement and transaction reports guide), read with Jackson. Values are trimmed and normalized on
@@ -32,12 +30,13 @@ final class MwsXml {
 
     private static final DateTimeFormatter XS_DATE_TIME = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-            .optionalStart().appendOffsetId().optionalEnd()
+            .optionalStart()
+            .appendOffsetId()
+            .optionalEnd()
             .parseDefaulting(ChronoField.OFFSET_SECONDS, 0)
             .toFormatter(Locale.ROOT);
 
-    private MwsXml() {
-    }
+    private MwsXml() {}
 
     /**
      * The {@code <ActionResult>} of the answer to {@code action}: the root must be {@code <ActionResponse>}
@@ -91,21 +90,25 @@ final class MwsXml {
     static Error error(String xml) {
         try {
             JsonNode error = XML.readTree(xml).path("Error");
-            return error.isMissingNode() ? null : new Error(text(error.path("Code").asText()), text(error.path("Message").asText()));
+            return error.isMissingNode()
+                    ? null
+                    : new Error(
+                            text(error.path("Code").asText()),
+                            text(error.path("Message").asText()));
         } catch (IOException e) {
             return null;
         }
     }
 
-    record Error(String code, String message) {
-    }
+    record Error(String code, String message) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Result(@JsonProperty("NextToken") String nextToken,
-                  @JsonProperty("HasNext") String hasNext,
-                  @JsonProperty("Count") String count,
-                  @JsonProperty("ReportRequestInfo") List<RequestInfo> requests,
-                  @JsonProperty("ReportInfo") List<ReportInfo> reports) {
+    record Result(
+            @JsonProperty("NextToken") String nextToken,
+            @JsonProperty("HasNext") String hasNext,
+            @JsonProperty("Count") String count,
+            @JsonProperty("ReportRequestInfo") List<RequestInfo> requests,
+            @JsonProperty("ReportInfo") List<ReportInfo> reports) {
 
         boolean more() {
             return "true".equalsIgnoreCase(text(hasNext)) && !text(nextToken).isEmpty();
@@ -121,21 +124,22 @@ final class MwsXml {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record RequestInfo(@JsonProperty("ReportRequestId") String reportRequestId,
-                       @JsonProperty("ReportType") String reportType,
-                       @JsonProperty("StartDate") String startDate,
-                       @JsonProperty("EndDate") String endDate,
-                       @JsonProperty("SubmittedDate") String submittedDate,
-                       @JsonProperty("ReportProcessingStatus") String status,
-                       @JsonProperty("GeneratedReportId") String generatedReportId) {
-    }
+    record RequestInfo(
+            @JsonProperty("ReportRequestId") String reportRequestId,
+            @JsonProperty("ReportType") String reportType,
+            @JsonProperty("StartDate") String startDate,
+            @JsonProperty("EndDate") String endDate,
+            @JsonProperty("SubmittedDate") String submittedDate,
+            @JsonProperty("ReportProcessingStatus") String status,
+            @JsonProperty("GeneratedReportId") String generatedReportId) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ReportInfo(@JsonProperty("ReportId") String reportId,
-                      @JsonProperty("ReportType") String reportType,
-                      @JsonProperty("ReportRequestId") String reportRequestId,
-                      @JsonProperty("AvailableDate") String availableDate,
-                      @JsonProperty("Acknowledged") String acknowledged) {
+    record ReportInfo(
+            @JsonProperty("ReportId") String reportId,
+            @JsonProperty("ReportType") String reportType,
+            @JsonProperty("ReportRequestId") String reportRequestId,
+            @JsonProperty("AvailableDate") String availableDate,
+            @JsonProperty("Acknowledged") String acknowledged) {
 
         boolean isAcknowledged() {
             return "true".equalsIgnoreCase(text(acknowledged));
@@ -176,7 +180,8 @@ final class MwsXml {
         try {
             return XS_DATE_TIME.parse(text, Instant::from);
         } catch (DateTimeParseException e) {
-            throw new MwsApiException(200, "MalformedResponse", element + " '" + text + "' is not an xs:dateTime", false);
+            throw new MwsApiException(
+                    200, "MalformedResponse", element + " '" + text + "' is not an xs:dateTime", false);
         }
     }
 }

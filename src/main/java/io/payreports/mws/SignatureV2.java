@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,12 +22,12 @@ public final class SignatureV2 {
 
     public static final String METHOD = "HmacSHA256";
 
-    private SignatureV2() {
-    }
+    private SignatureV2() {}
 
     /** The parameters as signed: sorted by name, encoded, {@code Signature} itself left out. */
     public static String canonicalQuery(Map<String, String> parameters) {
-        SortedMap<String, String> sorted = new TreeMap<>(parameters); // String order is byte order for these ASCII names
+        SortedMap<String, String> sorted =
+                new TreeMap<>(parameters); // String order is byte order for these ASCII names
         sorted.remove("Signature");
         return sorted.entrySet().stream()
                 .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
@@ -37,7 +36,8 @@ public final class SignatureV2 {
 
     public static String stringToSign(String method, URI endpoint, Map<String, String> parameters) {
         String path = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
-        String host = endpoint.getHost().toLowerCase(java.util.Locale.ROOT) + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort());
+        String host = endpoint.getHost().toLowerCase(java.util.Locale.ROOT)
+                + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort());
         return method + "\n" + host + "\n" + path + "\n" + canonicalQuery(parameters);
     }
 
@@ -53,6 +53,9 @@ public final class SignatureV2 {
 
     /** RFC 3986: unreserved characters stay, everything else is %XX; Java's form encoding differs in three places. */
     public static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
+                .replace("%7E", "~");
     }
 }

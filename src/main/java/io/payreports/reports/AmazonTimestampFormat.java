@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.camel.dataformat.bindy.Format;
 
 /**
@@ -33,11 +32,17 @@ public final class AmazonTimestampFormat implements Format<Instant> {
 
     /** Fixed offsets of the zone names Amazon's files use; a named region would need a date rule Amazon never states. */
     private static final Map<String, ZoneOffset> ZONE_NAMES = Map.ofEntries(
-            Map.entry("Z", ZoneOffset.UTC), Map.entry("UTC", ZoneOffset.UTC), Map.entry("GMT", ZoneOffset.UTC),
-            Map.entry("PST", ZoneOffset.ofHours(-8)), Map.entry("PDT", ZoneOffset.ofHours(-7)),
-            Map.entry("CET", ZoneOffset.ofHours(1)), Map.entry("CEST", ZoneOffset.ofHours(2)),
-            Map.entry("MEZ", ZoneOffset.ofHours(1)), Map.entry("MESZ", ZoneOffset.ofHours(2)),
-            Map.entry("BST", ZoneOffset.ofHours(1)), Map.entry("JST", ZoneOffset.ofHours(9)));
+            Map.entry("Z", ZoneOffset.UTC),
+            Map.entry("UTC", ZoneOffset.UTC),
+            Map.entry("GMT", ZoneOffset.UTC),
+            Map.entry("PST", ZoneOffset.ofHours(-8)),
+            Map.entry("PDT", ZoneOffset.ofHours(-7)),
+            Map.entry("CET", ZoneOffset.ofHours(1)),
+            Map.entry("CEST", ZoneOffset.ofHours(2)),
+            Map.entry("MEZ", ZoneOffset.ofHours(1)),
+            Map.entry("MESZ", ZoneOffset.ofHours(2)),
+            Map.entry("BST", ZoneOffset.ofHours(1)),
+            Map.entry("JST", ZoneOffset.ofHours(9)));
 
     /** Amazon's own form, as in the Amazon Pay settlement report guide: {@code 2015-05-18T15:48:50-0000}. */
     private static final DateTimeFormatter AMAZON = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxx");
@@ -52,14 +57,17 @@ public final class AmazonTimestampFormat implements Format<Instant> {
             }
             Matcher iso = ISO.matcher(trimmed);
             if (iso.matches()) {
-                return at(LocalDate.of(number(iso, 1), number(iso, 2), number(iso, 3)), iso.group(4), iso.group(5), text);
+                return at(
+                        LocalDate.of(number(iso, 1), number(iso, 2), number(iso, 3)), iso.group(4), iso.group(5), text);
             }
             Matcher numeric = NUMERIC.matcher(trimmed);
             if (numeric.matches()) {
                 int first = number(numeric, 1);
                 int second = number(numeric, 3);
                 boolean monthFirst = numeric.group(2).equals("/") && second > 12;
-                LocalDate date = monthFirst ? LocalDate.of(number(numeric, 4), first, second) : LocalDate.of(number(numeric, 4), second, first);
+                LocalDate date = monthFirst
+                        ? LocalDate.of(number(numeric, 4), first, second)
+                        : LocalDate.of(number(numeric, 4), second, first);
                 return at(date, numeric.group(5), numeric.group(6), text);
             }
         } catch (DateTimeException e) {
@@ -82,9 +90,18 @@ public final class AmazonTimestampFormat implements Format<Instant> {
      */
     private static Instant commonShape(String s) {
         int length = s.length();
-        if (length < 19 || !digits(s, 0, 4) || s.charAt(4) != '-' || !digits(s, 5, 7) || s.charAt(7) != '-' || !digits(s, 8, 10)
-                || (s.charAt(10) != 'T' && s.charAt(10) != ' ') || !digits(s, 11, 13) || s.charAt(13) != ':'
-                || !digits(s, 14, 16) || s.charAt(16) != ':' || !digits(s, 17, 19)) {
+        if (length < 19
+                || !digits(s, 0, 4)
+                || s.charAt(4) != '-'
+                || !digits(s, 5, 7)
+                || s.charAt(7) != '-'
+                || !digits(s, 8, 10)
+                || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
+                || !digits(s, 11, 13)
+                || s.charAt(13) != ':'
+                || !digits(s, 14, 16)
+                || s.charAt(16) != ':'
+                || !digits(s, 17, 19)) {
             return null;
         }
         int zone = length > 19 && s.charAt(19) == ' ' ? 20 : 19;
@@ -99,12 +116,19 @@ public final class AmazonTimestampFormat implements Format<Instant> {
                 return null;
             }
             int sign = s.charAt(zone) == '-' ? -1 : 1;
-            offset = ZoneOffset.ofHoursMinutes(sign * number(s, zone + 1, zone + 3), sign * number(s, minutesAt, length));
+            offset = ZoneOffset.ofHoursMinutes(
+                    sign * number(s, zone + 1, zone + 3), sign * number(s, minutesAt, length));
         } else {
             return null;
         }
-        return LocalDateTime.of(number(s, 0, 4), number(s, 5, 7), number(s, 8, 10), number(s, 11, 13), number(s, 14, 16),
-                number(s, 17, 19)).toInstant(offset);
+        return LocalDateTime.of(
+                        number(s, 0, 4),
+                        number(s, 5, 7),
+                        number(s, 8, 10),
+                        number(s, 11, 13),
+                        number(s, 14, 16),
+                        number(s, 17, 19))
+                .toInstant(offset);
     }
 
     private static boolean digits(String s, int from, int to) {
@@ -126,7 +150,9 @@ public final class AmazonTimestampFormat implements Format<Instant> {
     }
 
     private static Instant at(LocalDate date, String time, String zone, String text) {
-        LocalTime clock = time == null ? LocalTime.MIDNIGHT : LocalTime.parse(time.length() == 4 || time.length() == 7 ? "0" + time : time);
+        LocalTime clock = time == null
+                ? LocalTime.MIDNIGHT
+                : LocalTime.parse(time.length() == 4 || time.length() == 7 ? "0" + time : time);
         return LocalDateTime.of(date, clock).toInstant(offset(zone, text));
     }
 

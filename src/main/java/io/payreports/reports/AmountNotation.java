@@ -91,7 +91,10 @@ public enum AmountNotation {
         if (groups == 0) {
             return null;
         }
-        if (at < text.length() && (text.charAt(at) != '.' || at + 1 + digitsFrom(text, at + 1) != text.length() || at + 1 == text.length())) {
+        if (at < text.length()
+                && (text.charAt(at) != '.'
+                        || at + 1 + digitsFrom(text, at + 1) != text.length()
+                        || at + 1 == text.length())) {
             return null;
         }
         return text.replace(",", "");
@@ -112,7 +115,9 @@ public enum AmountNotation {
             case "", "auto" -> AUTO;
             case "decimal-point", "point" -> DECIMAL_POINT;
             case "decimal-comma", "comma" -> DECIMAL_COMMA;
-            default -> throw new IllegalArgumentException("amount notation must be auto, decimal-point or decimal-comma, not '" + setting + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "amount notation must be auto, decimal-point or decimal-comma, not '" + setting + "'");
         };
     }
 }

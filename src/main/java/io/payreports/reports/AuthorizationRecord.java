@@ -2,7 +2,6 @@ package io.payreports.reports;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-
 import org.apache.camel.dataformat.bindy.annotation.BindyConverter;
 import org.apache.camel.dataformat.bindy.annotation.CsvRecord;
 import org.apache.camel.dataformat.bindy.annotation.DataField;
@@ -59,6 +58,5 @@ public class AuthorizationRecord extends ReportRecord {
     private BigDecimal capturedAmount;
 
     /** For Bindy, which creates records reflectively. */
-    public AuthorizationRecord() {
-    }
+    public AuthorizationRecord() {}
 }

@@ -1,7 +1,6 @@
 package io.payreports.reports;
 
 import java.time.Instant;
-
 import org.apache.camel.dataformat.bindy.annotation.BindyConverter;
 import org.apache.camel.dataformat.bindy.annotation.CsvRecord;
 import org.apache.camel.dataformat.bindy.annotation.DataField;
@@ -40,6 +39,5 @@ public class BillingAgreementRecord extends ReportRecord {
     private Instant creationTimestamp;
 
     /** For Bindy, which creates records reflectively. */
-    public BillingAgreementRecord() {
-    }
+    public BillingAgreementRecord() {}
 }

@@ -2,7 +2,6 @@ package io.payreports.reports;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-
 import org.apache.camel.dataformat.bindy.annotation.BindyConverter;
 import org.apache.camel.dataformat.bindy.annotation.CsvRecord;
 import org.apache.camel.dataformat.bindy.annotation.DataField;
@@ -88,6 +87,5 @@ public class CaptureRecord extends ReportRecord {
     private String billingAddressCountryCode;
 
     /** For Bindy, which creates records reflectively. */
-    public CaptureRecord() {
-    }
+    public CaptureRecord() {}
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
 import org.apache.camel.dataformat.bindy.Format;
 import org.apache.camel.dataformat.bindy.annotation.BindyConverter;
 import org.apache.camel.dataformat.bindy.annotation.CsvRecord;
@@ -47,8 +46,7 @@ final class CompiledRowBinder<T extends ReportRecord> implements RowBinder<T> {
      *
      * @param pos Bindy's 1-based position, as its messages quote it
      */
-    private record Column(String name, int pos, boolean required, Field field, Format<?> converter) {
-    }
+    private record Column(String name, int pos, boolean required, Field field, Format<?> converter) {}
 
     private CompiledRowBinder(Constructor<T> constructor, Column[] columns, boolean collapseDoubledQuotes) {
         this.constructor = constructor;
@@ -73,7 +71,11 @@ final class CompiledRowBinder<T extends ReportRecord> implements RowBinder<T> {
             if (!onlyCompiledAttributes(dataField) || (converter == null && field.getType() != String.class)) {
                 return Optional.empty();
             }
-            columns[i] = new Column(dataField.columnName(), dataField.pos(), dataField.required(), field,
+            columns[i] = new Column(
+                    dataField.columnName(),
+                    dataField.pos(),
+                    dataField.required(),
+                    field,
                     converter == null ? null : newConverter(converter));
         }
         try {
@@ -120,14 +122,17 @@ final class CompiledRowBinder<T extends ReportRecord> implements RowBinder<T> {
             return e.getMessage();
         }
         String where = "position: " + column.pos() + ", line: " + Math.min(lineNumber, Integer.MAX_VALUE);
-        return e instanceof FormatException ? "null, " + where : "Parsing error detected for field defined at the " + where;
+        return e instanceof FormatException
+                ? "null, " + where
+                : "Parsing error detected for field defined at the " + where;
     }
 
     private T newRecord() {
         try {
             return constructor.newInstance();
         } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot create a " + constructor.getDeclaringClass().getName(), e);
+            throw new IllegalStateException(
+                    "cannot create a " + constructor.getDeclaringClass().getName(), e);
         }
     }
 
@@ -161,7 +166,8 @@ final class CompiledRowBinder<T extends ReportRecord> implements RowBinder<T> {
         try {
             return (Format<?>) converter.value().getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("cannot create the converter " + converter.value().getName(), e);
+            throw new IllegalArgumentException(
+                    "cannot create the converter " + converter.value().getName(), e);
         }
     }
 }

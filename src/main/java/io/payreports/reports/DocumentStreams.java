@@ -20,12 +20,13 @@ public final class DocumentStreams {
 
     private static final int BUFFER = 64 * 1024;
 
-    private DocumentStreams() {
-    }
+    private DocumentStreams() {}
 
     /** The parts of the document, read one after the other; closing releases the download. */
     public static Parts open(InputStream raw, ReportLimits limits) throws IOException {
-        Counter downloaded = new Counter(raw, limits.maxDownloadBytes(),
+        Counter downloaded = new Counter(
+                raw,
+                limits.maxDownloadBytes(),
                 "the download exceeds payreports.reports.max-download-size (" + limits.maxDownloadBytes() + " bytes)");
         BufferedInputStream in = new BufferedInputStream(downloaded, BUFFER);
         in.mark(4);
@@ -84,12 +85,14 @@ public final class DocumentStreams {
 
         /** Readers close their part when done; that must not close the zip under the next entry. */
         private static InputStream unclosable(InputStream in) {
-            return new BufferedInputStream(new FilterInputStream(in) {
-                @Override
-                public void close() {
-                    // the document is closed by Parts.close()
-                }
-            }, BUFFER);
+            return new BufferedInputStream(
+                    new FilterInputStream(in) {
+                        @Override
+                        public void close() {
+                            // the document is closed by Parts.close()
+                        }
+                    },
+                    BUFFER);
         }
     }
 
@@ -139,8 +142,11 @@ public final class DocumentStreams {
         private final int maxRatio;
 
         Inflated(InputStream in, Counter downloaded, ReportLimits limits) {
-            super(in, limits.maxUncompressedBytes(), "the uncompressed document exceeds payreports.reports.max-uncompressed-size ("
-                    + limits.maxUncompressedBytes() + " bytes)");
+            super(
+                    in,
+                    limits.maxUncompressedBytes(),
+                    "the uncompressed document exceeds payreports.reports.max-uncompressed-size ("
+                            + limits.maxUncompressedBytes() + " bytes)");
             this.downloaded = downloaded;
             this.maxRatio = limits.maxCompressionRatio();
         }
@@ -149,8 +155,10 @@ public final class DocumentStreams {
         void counted(long n) throws IOException {
             super.counted(n);
             if (count > ReportLimits.RATIO_FLOOR_BYTES && count > (double) maxRatio * Math.max(downloaded.count, 1)) {
-                throw new DocumentRejectedException("the document inflates more than payreports.reports.max-compression-ratio ("
-                        + maxRatio + ":1) allows: " + count + " bytes from " + downloaded.count + "; a zip bomb or a limit set too low");
+                throw new DocumentRejectedException(
+                        "the document inflates more than payreports.reports.max-compression-ratio (" + maxRatio
+                                + ":1) allows: " + count + " bytes from " + downloaded.count
+                                + "; a zip bomb or a limit set too low");
             }
         }
     }

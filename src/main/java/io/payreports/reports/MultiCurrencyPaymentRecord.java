@@ -2,7 +2,6 @@ package io.payreports.reports;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-
 import org.apache.camel.dataformat.bindy.annotation.BindyConverter;
 import org.apache.camel.dataformat.bindy.annotation.CsvRecord;
 import org.apache.camel.dataformat.bindy.annotation.DataField;
@@ -53,6 +52,5 @@ public class MultiCurrencyPaymentRecord extends ReportRecord {
     private BigDecimal conversionRate;
 
     /** For Bindy, which creates records reflectively. */
-    public MultiCurrencyPaymentRecord() {
-    }
+    public MultiCurrencyPaymentRecord() {}
 }

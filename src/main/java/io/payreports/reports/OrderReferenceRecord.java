@@ -2,7 +2,6 @@ package io.payreports.reports;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-
 import org.apache.camel.dataformat.bindy.annotation.BindyConverter;
 import org.apache.camel.dataformat.bindy.annotation.CsvRecord;
 import org.apache.camel.dataformat.bindy.annotation.DataField;
@@ -55,6 +54,5 @@ public class OrderReferenceRecord extends ReportRecord {
     private Instant expirationTimestamp;
 
     /** For Bindy, which creates records reflectively. */
-    public OrderReferenceRecord() {
-    }
+    public OrderReferenceRecord() {}
 }

@@ -11,8 +11,7 @@ public sealed interface ParsedRow<T> {
     /** 1-based physical line of the file where the row starts. */
     long lineNumber();
 
-    record Bound<T>(long lineNumber, T record) implements ParsedRow<T> {
-    }
+    record Bound<T>(long lineNumber, T record) implements ParsedRow<T> {}
 
     /**
      * @param reason  one line naming the column where there is one, e.g. {@code TransactionAmount: not a number: '12,34,5'}

@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  */
 public record ReadOptions(Charset charset, AmountNotation amounts, ReportLimits limits) {
 
-    public static final ReadOptions DEFAULTS = new ReadOptions(StandardCharsets.UTF_8, AmountNotation.AUTO, ReportLimits.DEFAULTS);
+    public static final ReadOptions DEFAULTS =
+            new ReadOptions(StandardCharsets.UTF_8, AmountNotation.AUTO, ReportLimits.DEFAULTS);
 
     public ReadOptions withCharset(Charset other) {
         return new ReadOptions(other, amounts, limits);

@@ -25,8 +25,12 @@ public interface RecordLayout<T> {
      */
     Object[] values(T record);
 
-    record Column(String name, ColumnType type) {
-    }
+    record Column(String name, ColumnType type) {}
 
-    enum ColumnType { TEXT, DECIMAL, TIMESTAMP, BIGINT }
+    enum ColumnType {
+        TEXT,
+        DECIMAL,
+        TIMESTAMP,
+        BIGINT
+    }
 }

@@ -2,7 +2,6 @@ package io.payreports.reports;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-
 import org.apache.camel.dataformat.bindy.annotation.BindyConverter;
 import org.apache.camel.dataformat.bindy.annotation.CsvRecord;
 import org.apache.camel.dataformat.bindy.annotation.DataField;
@@ -57,6 +56,5 @@ public class RefundRecord extends ReportRecord {
     private String refundType;
 
     /** For Bindy, which creates records reflectively. */
-    public RefundRecord() {
-    }
+    public RefundRecord() {}
 }

@@ -1,7 +1,5 @@
 package io.payreports.reports;
 
-import org.apache.camel.CamelContext;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apache.camel.CamelContext;
 
 /** Opens a downloaded report document of any supported type as a stream of parsed rows. */
 public final class ReportFormats {
@@ -62,15 +61,18 @@ public final class ReportFormats {
      * Streams the rows of a downloaded document (plain, gzip or zip; a zip's files one after the other,
      * line numbers counting on). The caller closes the rows, which closes the document.
      */
-    public Rows<?> open(String reportType, InputStream document, String reportId, ReadOptions options) throws IOException {
-        ReportModel<?> model = ReportModels.model(reportType).orElseThrow(() -> new IllegalArgumentException(
-                "no reader for report type " + reportType + "; supported: " + reportTypes()));
+    public Rows<?> open(String reportType, InputStream document, String reportId, ReadOptions options)
+            throws IOException {
+        ReportModel<?> model = ReportModels.model(reportType)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no reader for report type " + reportType + "; supported: " + reportTypes()));
         DocumentStreams.Parts parts = DocumentStreams.open(document, options.limits());
         return new Rows<>(new PartRows<>(model, parts, reportId, options), parts);
     }
 
     /** Parsed rows of one document, read lazily; closing releases the document. */
-    public record Rows<T>(Iterator<ParsedRow<T>> iterator, Closeable document) implements Iterator<ParsedRow<T>>, Closeable {
+    public record Rows<T>(Iterator<ParsedRow<T>> iterator, Closeable document)
+            implements Iterator<ParsedRow<T>>, Closeable {
 
         /** Records a source already has as objects; their line number is their place in the list. */
         public static <T> Rows<T> of(List<T> records) {
@@ -78,7 +80,7 @@ public final class ReportFormats {
             for (int i = 0; i < records.size(); i++) {
                 rows.add(new ParsedRow.Bound<>(i + 1, records.get(i)));
             }
-            return new Rows<>(rows.iterator(), () -> { });
+            return new Rows<>(rows.iterator(), () -> {});
         }
 
         @Override
@@ -124,7 +126,9 @@ public final class ReportFormats {
                         partsLeft = false;
                     } else {
                         long offset = reader == null ? 0 : reader.lastLineNumber();
-                        RowBinder<T> binder = bindyOnly ? new BindyRowBinder<>(model, camelContext.get()) : model.binder(camelContext);
+                        RowBinder<T> binder = bindyOnly
+                                ? new BindyRowBinder<>(model, camelContext.get())
+                                : model.binder(camelContext);
                         reader = new ReportReader<>(model, part, reportId, offset, options, binder);
                         current = reader;
                     }

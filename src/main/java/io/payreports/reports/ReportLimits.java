@@ -9,7 +9,8 @@ package io.payreports.reports;
  * @param maxCompressionRatio  uncompressed / downloaded bytes; CSV compresses 5-20x, zip bombs 1000x and more
  * @param maxLineLength        characters in one CSV record; Amazon's rows are a few hundred
  */
-public record ReportLimits(long maxDownloadBytes, long maxUncompressedBytes, int maxCompressionRatio, int maxLineLength) {
+public record ReportLimits(
+        long maxDownloadBytes, long maxUncompressedBytes, int maxCompressionRatio, int maxLineLength) {
 
     /** Generous for real reports: a million-row settlement report is about 200 MB uncompressed. */
     public static final ReportLimits DEFAULTS = new ReportLimits(4L << 30, 16L << 30, 200, 1 << 20);

@@ -5,6 +5,8 @@ import static io.payreports.reports.RecordLayout.ColumnType.DECIMAL;
 import static io.payreports.reports.RecordLayout.ColumnType.TEXT;
 import static io.payreports.reports.RecordLayout.ColumnType.TIMESTAMP;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,9 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.dataformat.bindy.annotation.DataField;
 
@@ -41,9 +40,11 @@ public final class ReportModel<T extends ReportRecord> implements RecordLayout<T
     private final List<HeaderField> headerFields;
     /** The {@code @DataField}s in CSV position order. */
     private final List<Field> dataFields;
+
     private final List<Column> columns = new ArrayList<>();
     /** Read once: annotation proxies are slow, and the reader asks per row. */
     private final List<String> csvColumns;
+
     private final Set<String> requiredColumns;
     private final List<Integer> timestampPositions;
     /** Null when the model needs Bindy features the compiled binder lacks. */
@@ -58,9 +59,14 @@ public final class ReportModel<T extends ReportRecord> implements RecordLayout<T
         this.type = type;
         this.headerFields = List.copyOf(headerFields);
         this.dataFields = annotatedFields(type);
-        this.csvColumns = dataFields.stream().map(field -> field.getAnnotation(DataField.class).columnName()).toList();
-        this.requiredColumns = dataFields.stream().map(field -> field.getAnnotation(DataField.class))
-                .filter(DataField::required).map(DataField::columnName).collect(Collectors.toUnmodifiableSet());
+        this.csvColumns = dataFields.stream()
+                .map(field -> field.getAnnotation(DataField.class).columnName())
+                .toList();
+        this.requiredColumns = dataFields.stream()
+                .map(field -> field.getAnnotation(DataField.class))
+                .filter(DataField::required)
+                .map(DataField::columnName)
+                .collect(Collectors.toUnmodifiableSet());
         this.timestampPositions = positionsOf(Instant.class);
         this.compiledBinder = CompiledRowBinder.of(type, dataFields).orElse(null);
         columns.add(new Column("reportId", TEXT));
@@ -145,7 +151,9 @@ public final class ReportModel<T extends ReportRecord> implements RecordLayout<T
     }
 
     private List<Field> timestampFields() {
-        return dataFields.stream().filter(field -> field.getType() == Instant.class).toList();
+        return dataFields.stream()
+                .filter(field -> field.getType() == Instant.class)
+                .toList();
     }
 
     private static Object read(Field field, Object record) {
@@ -175,11 +183,13 @@ public final class ReportModel<T extends ReportRecord> implements RecordLayout<T
                 fields.add(field);
             }
         }
-        fields.sort(Comparator.comparingInt(field -> field.getAnnotation(DataField.class).pos()));
+        fields.sort(Comparator.comparingInt(
+                field -> field.getAnnotation(DataField.class).pos()));
         for (int i = 0; i < fields.size(); i++) {
             // Bindy's error messages name a column by pos; the reader maps it back by list index
             if (fields.get(i).getAnnotation(DataField.class).pos() != i + 1) {
-                throw new IllegalArgumentException(type.getName() + ": @DataField positions must run 1.." + fields.size() + " without gaps");
+                throw new IllegalArgumentException(
+                        type.getName() + ": @DataField positions must run 1.." + fields.size() + " without gaps");
             }
         }
         return List.copyOf(fields);

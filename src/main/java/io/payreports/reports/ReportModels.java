@@ -3,13 +3,12 @@ package io.payreports.reports;
 import static io.payreports.reports.RecordLayout.ColumnType.TEXT;
 import static io.payreports.reports.RecordLayout.ColumnType.TIMESTAMP;
 
+import io.payreports.reports.ReportModel.HeaderField;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
-import io.payreports.reports.ReportModel.HeaderField;
 
 /**
  * The flat-file report types payreports reads, by Amazon's report type name (Amazon Pay reports API reference, "ReportTypes").
@@ -29,14 +28,20 @@ public final class ReportModels {
     public static final String SETTLEMENT = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_";
     public static final String SANDBOX_SETTLEMENT = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_";
 
-    private static final ReportModel<SettlementRecord> SETTLEMENT_MODEL = new ReportModel<>("amazonpay_settlement",
-            SettlementRecord.class, List.of(new HeaderField("SellerId", TEXT),
-                    new HeaderField("SettlementStartDate", TIMESTAMP), new HeaderField("SettlementEndDate", TIMESTAMP)));
+    private static final ReportModel<SettlementRecord> SETTLEMENT_MODEL = new ReportModel<>(
+            "amazonpay_settlement",
+            SettlementRecord.class,
+            List.of(
+                    new HeaderField("SellerId", TEXT),
+                    new HeaderField("SettlementStartDate", TIMESTAMP),
+                    new HeaderField("SettlementEndDate", TIMESTAMP)));
 
     /** The sandbox settlement report has the live one's layout (Amazon Pay reports API reference and download guide): sandbox jobs parse alike. */
     private static final Map<String, ReportModel<?>> MODELS = Map.of(
-            SETTLEMENT, SETTLEMENT_MODEL,
-            SANDBOX_SETTLEMENT, SETTLEMENT_MODEL,
+            SETTLEMENT,
+            SETTLEMENT_MODEL,
+            SANDBOX_SETTLEMENT,
+            SETTLEMENT_MODEL,
             "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_",
             new ReportModel<>("amazonpay_order_reference", OrderReferenceRecord.class, List.of()),
             "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_",
@@ -50,8 +55,7 @@ public final class ReportModels {
             "_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_",
             new ReportModel<>("amazonpay_multi_currency_payments", MultiCurrencyPaymentRecord.class, List.of()));
 
-    private ReportModels() {
-    }
+    private ReportModels() {}
 
     public static Set<String> reportTypes() {
         return new TreeSet<>(MODELS.keySet());

@@ -1,5 +1,13 @@
 package io.payreports.reports;
 
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.CsvRecordHandler;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import de.siegmar.fastcsv.writer.QuoteStrategies;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -19,15 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-
-import de.siegmar.fastcsv.reader.CloseableIterator;
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.reader.CsvRecordHandler;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
-import de.siegmar.fastcsv.writer.QuoteStrategies;
 import org.apache.camel.CamelContext;
 
 /**
@@ -70,6 +69,7 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
     private final CloseableIterator<CsvRecord> records;
     /** Rows decided while reading the preamble, delivered before the body. */
     private final Deque<ParsedRow<T>> pending = new ArrayDeque<>();
+
     private final List<Integer> amountPositions;
     private final List<Integer> timestampPositions;
 
@@ -83,6 +83,7 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
     private int namedColumns;
     /** The file's columns the model does not know, by position. */
     private final Map<Integer, String> extraColumnNames = new LinkedHashMap<>();
+
     private ParsedRow<T> next;
     private long lastLineNumber;
 
@@ -92,13 +93,25 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
      * @param lineOffset   added to line numbers: the lines of earlier parts of the same document
      * @param camelContext used by Bindy for a model the compiled binder does not cover
      */
-    public ReportReader(ReportModel<T> model, InputStream part, String reportId, long lineOffset, ReadOptions options,
-                        CamelContext camelContext) throws IOException {
+    public ReportReader(
+            ReportModel<T> model,
+            InputStream part,
+            String reportId,
+            long lineOffset,
+            ReadOptions options,
+            CamelContext camelContext)
+            throws IOException {
         this(model, part, reportId, lineOffset, options, model.binder(() -> camelContext));
     }
 
-    ReportReader(ReportModel<T> model, InputStream part, String reportId, long lineOffset, ReadOptions options,
-                 RowBinder<T> binder) throws IOException {
+    ReportReader(
+            ReportModel<T> model,
+            InputStream part,
+            String reportId,
+            long lineOffset,
+            ReadOptions options,
+            RowBinder<T> binder)
+            throws IOException {
         this.model = model;
         this.reportId = reportId;
         this.lineOffset = lineOffset;
@@ -118,10 +131,12 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
                 // header block, title lines and body have different field counts: checked per row below
                 .allowExtraFields(true)
                 .allowMissingFields(true)
-                .build(CsvRecordHandler.builder()
-                        .maxFieldSize(options.limits().maxLineLength())
-                        .maxRecordSize(options.limits().maxLineLength())
-                        .build(), text);
+                .build(
+                        CsvRecordHandler.builder()
+                                .maxFieldSize(options.limits().maxLineLength())
+                                .maxRecordSize(options.limits().maxLineLength())
+                                .build(),
+                        text);
         this.records = csv.iterator();
         readPreamble();
     }
@@ -178,9 +193,10 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
         }
         exhausted = true;
         if (seen > 0 && pending.isEmpty()) {
-            pending.add(failed(firstOther == null ? lastLineNumber : firstOther.getStartingLineNumber(),
+            pending.add(failed(
+                    firstOther == null ? lastLineNumber : firstOther.getStartingLineNumber(),
                     "no column line naming " + String.join(", ", model.csvColumns()) + " in the first "
-                    + MAX_PREAMBLE_RECORDS + " lines; is this a " + model.name() + " report?",
+                            + MAX_PREAMBLE_RECORDS + " lines; is this a " + model.name() + " report?",
                     firstOther == null ? List.of() : firstOther.getFields()));
         }
         // seen == 0: an empty document is an empty report
@@ -192,18 +208,25 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
      */
     private boolean isColumnLine(CsvRecord line) {
         List<String> names = normalized(line.getFields());
-        long known = model.csvColumns().stream().filter(column -> names.contains(column.toLowerCase(Locale.ROOT))).count();
+        long known = model.csvColumns().stream()
+                .filter(column -> names.contains(column.toLowerCase(Locale.ROOT)))
+                .count();
         return known >= Math.min(3, model.csvColumns().size());
     }
 
     private boolean namesHeaderKeys(CsvRecord line) {
-        List<String> cells = normalized(line.getFields()).stream().filter(cell -> !cell.isEmpty()).toList();
+        List<String> cells = normalized(line.getFields()).stream()
+                .filter(cell -> !cell.isEmpty())
+                .toList();
         return !cells.isEmpty() && cells.stream().allMatch(cell -> headerKey(cell) != null);
     }
 
     private ReportModel.HeaderField headerKey(String cell) {
         String name = cell.endsWith(":") ? cell.substring(0, cell.length() - 1).trim() : cell;
-        return model.headerFields().stream().filter(field -> field.key().equalsIgnoreCase(name)).findFirst().orElse(null);
+        return model.headerFields().stream()
+                .filter(field -> field.key().equalsIgnoreCase(name))
+                .findFirst()
+                .orElse(null);
     }
 
     private void readHeaderValues(CsvRecord names, CsvRecord values) {
@@ -247,12 +270,17 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
         return field != null;
     }
 
-    private static void headerValue(ReportModel.HeaderField field, String value, Map<String, Object> read, List<String> problems) {
+    private static void headerValue(
+            ReportModel.HeaderField field, String value, Map<String, Object> read, List<String> problems) {
         if (value.isEmpty()) {
             return;
         }
         try {
-            read.put(field.key(), field.type() == RecordLayout.ColumnType.TIMESTAMP ? new AmazonTimestampFormat().parse(value) : value);
+            read.put(
+                    field.key(),
+                    field.type() == RecordLayout.ColumnType.TIMESTAMP
+                            ? new AmazonTimestampFormat().parse(value)
+                            : value);
         } catch (IllegalArgumentException e) {
             problems.add(field.key() + ": " + e.getMessage());
         }
@@ -279,7 +307,8 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
         fileIndexOf = new int[expected.size()];
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
-            fileIndexOf[i] = found.subList(0, namedColumns).indexOf(expected.get(i).toLowerCase(Locale.ROOT));
+            fileIndexOf[i] =
+                    found.subList(0, namedColumns).indexOf(expected.get(i).toLowerCase(Locale.ROOT));
             if (fileIndexOf[i] < 0 && model.isRequired(expected.get(i))) {
                 missing.add(expected.get(i));
             }
@@ -290,8 +319,8 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
             }
         }
         if (!missing.isEmpty()) {
-            columnMismatch = "column line at line " + (lineOffset + columnLine.getStartingLineNumber()) + " lacks required column"
-                    + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing);
+            columnMismatch = "column line at line " + (lineOffset + columnLine.getStartingLineNumber())
+                    + " lacks required column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing);
             pending.add(failed(columnLine.getStartingLineNumber(), columnMismatch, columnLine.getFields()));
         }
     }
@@ -312,7 +341,8 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
             return failed(lineNumber, "not bound: " + columnMismatch, row.getFields());
         }
         if (!fieldCountFits(row)) {
-            return failed(lineNumber, "expected " + namedColumns + " fields, found " + row.getFieldCount(), row.getFields());
+            return failed(
+                    lineNumber, "expected " + namedColumns + " fields, found " + row.getFieldCount(), row.getFields());
         }
         Map<String, String> raw = new HashMap<>(4);
         List<String> fields = new ArrayList<>(fileIndexOf.length);
@@ -325,7 +355,9 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
             }
             for (int position : timestampPositions) {
                 if (!fields.get(position).isBlank()) {
-                    raw.put(model.csvColumns().get(position), fields.get(position).trim());
+                    raw.put(
+                            model.csvColumns().get(position),
+                            fields.get(position).trim());
                 }
             }
             T record = binder.bind(fields, lineOffset + lineNumber);
@@ -389,9 +421,10 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
             return null;
         } catch (CsvParseException e) {
             if (exceedsSizeLimit(e)) {
-                throw new UncheckedIOException(new DocumentRejectedException("report " + reportId + ": a record after line "
-                        + (lineOffset + lastLineNumber) + " is longer than payreports.reports.max-line-length ("
-                        + options.limits().maxLineLength() + " characters)"));
+                throw new UncheckedIOException(
+                        new DocumentRejectedException("report " + reportId + ": a record after line "
+                                + (lineOffset + lastLineNumber) + " is longer than payreports.reports.max-line-length ("
+                                + options.limits().maxLineLength() + " characters)"));
             }
             exhausted = true;
             pending.add(failed(lastLineNumber + 1, "unreadable CSV from here on: " + oneLine(e), List.of()));
@@ -427,8 +460,10 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
 
     private DocumentRejectedException undecodable(CharacterCodingException e) {
         String where = lastLineNumber == 0 ? "in its first lines" : "after line " + (lineOffset + lastLineNumber);
-        return new DocumentRejectedException("report " + reportId + " is not " + options.charset().name() + " text " + where
-                + "; set the job's charset (e.g. windows-1252, ISO-8859-1, Shift_JIS)", e);
+        return new DocumentRejectedException(
+                "report " + reportId + " is not " + options.charset().name() + " text " + where
+                        + "; set the job's charset (e.g. windows-1252, ISO-8859-1, Shift_JIS)",
+                e);
     }
 
     private ParsedRow.Failed<T> failed(long lineNumber, String reason, List<String> fields) {
@@ -462,8 +497,10 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
             return "";
         }
         StringWriter out = new StringWriter();
-        try (CsvWriter writer = CsvWriter.builder().quoteStrategy(QuoteStrategies.ALWAYS)
-                .lineDelimiter(LineDelimiter.LF).build(out)) {
+        try (CsvWriter writer = CsvWriter.builder()
+                .quoteStrategy(QuoteStrategies.ALWAYS)
+                .lineDelimiter(LineDelimiter.LF)
+                .build(out)) {
             writer.writeRecord(fields);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // cannot happen on a StringWriter

@@ -16,8 +16,12 @@ public abstract class ReportRecord {
     private Map<String, String> rawValues = Map.of();
     private Map<String, String> extraColumns = Map.of();
 
-    final void locate(String reportId, long lineNumber, ReportHeader header, Map<String, String> rawValues,
-                      Map<String, String> extraColumns) {
+    final void locate(
+            String reportId,
+            long lineNumber,
+            ReportHeader header,
+            Map<String, String> rawValues,
+            Map<String, String> extraColumns) {
         this.reportId = reportId;
         this.lineNumber = lineNumber;
         this.header = header;

@@ -19,17 +19,18 @@ final class ReportText {
 
     /** How far ahead the separator is looked for: title lines and a header block are short. */
     private static final int SNIFF_CHARS = 64 * 1024;
+
     private static final char[] SEPARATORS = {',', '\t', ';'};
 
-    private ReportText() {
-    }
+    private ReportText() {}
 
     /**
      * Decodes strictly: bytes that are not valid in the charset fail the read (a {@code MalformedInputException})
      * instead of becoming replacement characters, which would silently change ids and names.
      */
     static BufferedReader decode(InputStream part, Charset configured) throws IOException {
-        BufferedInputStream in = part instanceof BufferedInputStream buffered ? buffered : new BufferedInputStream(part);
+        BufferedInputStream in =
+                part instanceof BufferedInputStream buffered ? buffered : new BufferedInputStream(part);
         in.mark(3);
         byte[] bom = in.readNBytes(3);
         in.reset();
@@ -46,9 +47,11 @@ final class ReportText {
             skip = 2;
         }
         in.skipNBytes(skip);
-        Reader reader = new InputStreamReader(in, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        Reader reader = new InputStreamReader(
+                in,
+                charset.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
         return new BufferedReader(reader, SNIFF_CHARS);
     }
 
@@ -66,7 +69,8 @@ final class ReportText {
         }
         text.reset();
         String wanted = columnName.toLowerCase(Locale.ROOT);
-        return new String(ahead, 0, length).lines()
+        return new String(ahead, 0, length)
+                .lines()
                 .filter(line -> line.toLowerCase(Locale.ROOT).contains(wanted))
                 .findFirst()
                 .map(ReportText::mostFrequent)

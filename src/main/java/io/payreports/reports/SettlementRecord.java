@@ -2,7 +2,6 @@ package io.payreports.reports;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-
 import org.apache.camel.dataformat.bindy.annotation.BindyConverter;
 import org.apache.camel.dataformat.bindy.annotation.CsvRecord;
 import org.apache.camel.dataformat.bindy.annotation.DataField;
@@ -68,8 +67,7 @@ public class SettlementRecord extends ReportRecord {
     private BigDecimal netTransactionAmount;
 
     /** For Bindy, which creates records reflectively. */
-    public SettlementRecord() {
-    }
+    public SettlementRecord() {}
 
     public Instant getTransactionPostedDate() {
         return transactionPostedDate;

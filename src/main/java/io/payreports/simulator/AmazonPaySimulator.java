@@ -11,11 +11,6 @@ import io.payreports.amazonpay.DisbursementsPage;
 import io.payreports.amazonpay.Report;
 import io.payreports.amazonpay.ReportDocument;
 import io.payreports.amazonpay.ReportsPage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,6 +41,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A local stand-in for Amazon Pay API v2 reporting (design.md §3): Amazon's paths and JSON shapes,
@@ -60,11 +59,14 @@ public final class AmazonPaySimulator implements AutoCloseable {
      * public key id carries it ({@code LIVE-...}, {@code SANDBOX-...}): then the path is just {@code /v2}.
      */
     private static final Pattern API_PATH = Pattern.compile("^(?:/(live|sandbox))?/v2(/.*)$");
+
     private static final Pattern DOWNLOAD_PATH = Pattern.compile("^/tortuga/([^/]+)$");
     /** Amazon: "The url is valid for 30 seconds only" (Amazon Pay report download guide). */
     static final Duration URL_LIFETIME = Duration.ofSeconds(30);
+
     private static final String SANDBOX_SETTLEMENT = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_";
-    private static final Set<String> FILTERS = Set.of("reportTypes", "processingStatuses", "createdSince", "createdUntil", "pageSize");
+    private static final Set<String> FILTERS =
+            Set.of("reportTypes", "processingStatuses", "createdSince", "createdUntil", "pageSize");
 
     private final SimulatorOptions options;
     private final SimulatedAccount account;
@@ -119,7 +121,9 @@ public final class AmazonPaySimulator implements AutoCloseable {
             Matcher download = DOWNLOAD_PATH.matcher(path);
             if (api.matches()) {
                 // the Java SDK calls getReports as /reports/ with a trailing slash
-                String operationPath = api.group(2).length() > 1 && api.group(2).endsWith("/") ? api.group(2).substring(0, api.group(2).length() - 1) : api.group(2);
+                String operationPath = api.group(2).length() > 1 && api.group(2).endsWith("/")
+                        ? api.group(2).substring(0, api.group(2).length() - 1)
+                        : api.group(2);
                 status = api(exchange, api.group(1) != null ? api.group(1) : environmentOfKey(exchange), operationPath);
             } else if (download.matches()) {
                 status = download(exchange, URLDecoder.decode(download.group(1), StandardCharsets.UTF_8));
@@ -131,13 +135,20 @@ public final class AmazonPaySimulator implements AutoCloseable {
             status = 500;
         }
         // never the query string: document URLs carry their signature there
-        LOG.debug("{} {} -> {} in {} ms", exchange.getRequestMethod(), path, status, (System.nanoTime() - started) / 1_000_000);
+        LOG.debug(
+                "{} {} -> {} in {} ms",
+                exchange.getRequestMethod(),
+                path,
+                status,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private static String environmentOfKey(HttpExchange exchange) {
         String authorization = exchange.getRequestHeaders().getFirst("authorization");
         // the SDK's test (Util#getServiceURI): the key id starts with SANDBOX, in any case
-        return authorization != null && authorization.toUpperCase(Locale.ROOT).contains("PUBLICKEYID=SANDBOX") ? "sandbox" : "live";
+        return authorization != null && authorization.toUpperCase(Locale.ROOT).contains("PUBLICKEYID=SANDBOX")
+                ? "sandbox"
+                : "live";
     }
 
     private int api(HttpExchange exchange, String environment, String operationPath) throws IOException {
@@ -146,8 +157,8 @@ public final class AmazonPaySimulator implements AutoCloseable {
             body = in.readAllBytes();
         }
         URI uri = exchange.getRequestURI();
-        AmazonPaySignatureVerifier.Result verification = verifier.verify(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(),
-                exchange.getRequestHeaders(), body);
+        AmazonPaySignatureVerifier.Result verification = verifier.verify(
+                exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), exchange.getRequestHeaders(), body);
         if (!verification.valid()) {
             return error(exchange, verification.status(), verification.reasonCode(), verification.message());
         }
@@ -160,7 +171,11 @@ public final class AmazonPaySimulator implements AutoCloseable {
             return error(exchange, 429, "TooManyRequests", "The request rate is too high.");
         }
         if (injected != 0) {
-            return error(exchange, injected, injected == 500 ? "InternalServerError" : "ServiceUnavailable", "Simulated failure.");
+            return error(
+                    exchange,
+                    injected,
+                    injected == 500 ? "InternalServerError" : "ServiceUnavailable",
+                    "Simulated failure.");
         }
         try {
             return operation(exchange, environment, exchange.getRequestMethod() + " " + operationPath, body);
@@ -178,13 +193,18 @@ public final class AmazonPaySimulator implements AutoCloseable {
         }
         if (call.equals("POST /reports")) {
             Map<String, String> request = jsonBody(body);
-            String id = account.createReport(exchange.getRequestHeaders().getFirst("x-amz-pay-idempotency-key"),
-                    request.get("reportType"), request.get("startTime"), request.get("endTime"));
+            String id = account.createReport(
+                    exchange.getRequestHeaders().getFirst("x-amz-pay-idempotency-key"),
+                    request.get("reportType"),
+                    request.get("startTime"),
+                    request.get("endTime"));
             return json(exchange, 201, Map.of("reportId", id));
         }
         if (call.startsWith("GET /reports/")) {
             String id = lastSegment(call);
-            return reports(environment).stream().filter(report -> report.reportId().equals(id)).findFirst()
+            return reports(environment).stream()
+                    .filter(report -> report.reportId().equals(id))
+                    .findFirst()
                     .map(report -> json(exchange, 200, report))
                     .orElseGet(() -> error(exchange, 404, "ResourceNotFound", "Report " + id + " does not exist."));
         }
@@ -200,19 +220,25 @@ public final class AmazonPaySimulator implements AutoCloseable {
         }
         if (call.equals("POST /report-schedules")) {
             Map<String, String> request = jsonBody(body);
-            String id = account.createSchedule(request.get("reportType"), request.get("scheduleFrequency"),
-                    request.get("nextReportCreationTime"), Boolean.parseBoolean(query.get("deleteExistingSchedule")));
+            String id = account.createSchedule(
+                    request.get("reportType"),
+                    request.get("scheduleFrequency"),
+                    request.get("nextReportCreationTime"),
+                    Boolean.parseBoolean(query.get("deleteExistingSchedule")));
             return json(exchange, 201, Map.of("reportScheduleId", id));
         }
         if (call.startsWith("GET /report-schedules/")) {
             String id = lastSegment(call);
             // Amazon's reference answers one schedule inside a reportSchedules list
-            return account.schedule(id).map(schedule -> json(exchange, 200, Map.of("reportSchedules", List.of(schedule))))
-                    .orElseGet(() -> error(exchange, 404, "ResourceNotFound", "Report schedule " + id + " does not exist."));
+            return account.schedule(id)
+                    .map(schedule -> json(exchange, 200, Map.of("reportSchedules", List.of(schedule))))
+                    .orElseGet(() ->
+                            error(exchange, 404, "ResourceNotFound", "Report schedule " + id + " does not exist."));
         }
         if (call.startsWith("DELETE /report-schedules/")) {
             String id = lastSegment(call);
-            return account.cancelSchedule(id) ? json(exchange, 200, Map.of())
+            return account.cancelSchedule(id)
+                    ? json(exchange, 200, Map.of())
                     : error(exchange, 404, "ResourceNotFound", "Report schedule " + id + " does not exist.");
         }
         if (call.equals("GET /disbursements")) {
@@ -229,8 +255,10 @@ public final class AmazonPaySimulator implements AutoCloseable {
         List<String> statuses = list(paging.query().get("processingStatuses"));
         List<Report> matching = all.stream()
                 .filter(report -> types.isEmpty() || types.contains(report.reportType()))
-                .filter(report -> statuses.isEmpty() || statuses.contains(report.processingStatus().name()))
-                .filter(report -> !report.createdTime().isBefore(since) && !report.createdTime().isAfter(until))
+                .filter(report -> statuses.isEmpty()
+                        || statuses.contains(report.processingStatus().name()))
+                .filter(report -> !report.createdTime().isBefore(since)
+                        && !report.createdTime().isAfter(until))
                 .toList();
         return json(exchange, 200, new ReportsPage(paging.page(matching), paging.nextToken(matching.size())));
     }
@@ -239,7 +267,8 @@ public final class AmazonPaySimulator implements AutoCloseable {
         Paging paging = paging(query, Set.of("startTime", "endTime", "pageSize"), 100);
         Instant start = SimulatedAccount.time("startTime", paging.query().get("startTime"));
         Instant end = SimulatedAccount.time("endTime", paging.query().get("endTime"));
-        List<Disbursement> matching = SimulatedAccount.disbursements(options.generate() ? plan() : List.of(), start, end);
+        List<Disbursement> matching =
+                SimulatedAccount.disbursements(options.generate() ? plan() : List.of(), start, end);
         return json(exchange, 200, new DisbursementsPage(paging.page(matching), paging.nextToken(matching.size())));
     }
 
@@ -285,10 +314,12 @@ public final class AmazonPaySimulator implements AutoCloseable {
         int offset = 0;
         if (query.containsKey("nextToken")) {
             if (query.size() > 1) {
-                throw new SimulatedAccount.Rejected("InvalidParameterValue", "nextToken cannot be combined with other parameters.");
+                throw new SimulatedAccount.Rejected(
+                        "InvalidParameterValue", "nextToken cannot be combined with other parameters.");
             }
             query = decodeToken(query.get("nextToken"))
-                    .orElseThrow(() -> new SimulatedAccount.Rejected("InvalidParameterValue", "The nextToken is not valid."));
+                    .orElseThrow(() ->
+                            new SimulatedAccount.Rejected("InvalidParameterValue", "The nextToken is not valid."));
             offset = Integer.parseInt(query.remove("offset"));
         }
         for (String name : query.keySet()) {
@@ -312,7 +343,10 @@ public final class AmazonPaySimulator implements AutoCloseable {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         String date = query.getOrDefault("X-Amz-Date", "");
         if (!sign(documentId + "\n" + date).equals(query.get("X-Amz-Signature"))) {
-            return s3Error(exchange, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
+            return s3Error(
+                    exchange,
+                    "SignatureDoesNotMatch",
+                    "The request signature we calculated does not match the signature you provided.");
         }
         Instant issued;
         try {
@@ -323,7 +357,9 @@ public final class AmazonPaySimulator implements AutoCloseable {
         if (options.clock().instant().isAfter(issued.plus(URL_LIFETIME))) {
             return s3Error(exchange, "AccessDenied", "Request has expired");
         }
-        Optional<SimulatedReport> report = catalog().stream().filter(candidate -> documentId.equals(candidate.report().reportDocumentId())).findFirst();
+        Optional<SimulatedReport> report = catalog().stream()
+                .filter(candidate -> documentId.equals(candidate.report().reportDocumentId()))
+                .findFirst();
         if (report.isEmpty()) {
             return s3Error(exchange, "NoSuchKey", "The specified key does not exist.");
         }
@@ -336,10 +372,13 @@ public final class AmazonPaySimulator implements AutoCloseable {
     }
 
     private String presignedUrl(String documentId) {
-        Instant issued = options.faults().expireNextUrl() ? options.clock().instant().minus(URL_LIFETIME.multipliedBy(2)) : options.clock().instant();
+        Instant issued = options.faults().expireNextUrl()
+                ? options.clock().instant().minus(URL_LIFETIME.multipliedBy(2))
+                : options.clock().instant();
         String date = AmazonPayDates.basic(issued);
-        return options.documentBaseUrl().orElse(baseUrl()) + "/tortuga/" + documentId + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=" + date
-                + "&X-Amz-Expires=" + URL_LIFETIME.toSeconds() + "&X-Amz-Signature=" + sign(documentId + "\n" + date);
+        return options.documentBaseUrl().orElse(baseUrl()) + "/tortuga/" + documentId
+                + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=" + date + "&X-Amz-Expires=" + URL_LIFETIME.toSeconds()
+                + "&X-Amz-Signature=" + sign(documentId + "\n" + date);
     }
 
     /** Report metadata for one environment: sandbox knows only the sandbox settlement type (Amazon Pay report download guide). */
@@ -347,9 +386,19 @@ public final class AmazonPaySimulator implements AutoCloseable {
         List<Report> reports = new ArrayList<>();
         for (SimulatedReport simulated : catalog()) {
             Report report = simulated.report();
-            reports.add(environment.equals("live") ? report : new Report(report.reportId(), SANDBOX_SETTLEMENT, report.startTime(),
-                    report.endTime(), report.createdTime(), report.processingStatus(), report.processingStartTime(),
-                    report.processingEndTime(), report.reportDocumentId()));
+            reports.add(
+                    environment.equals("live")
+                            ? report
+                            : new Report(
+                                    report.reportId(),
+                                    SANDBOX_SETTLEMENT,
+                                    report.startTime(),
+                                    report.endTime(),
+                                    report.createdTime(),
+                                    report.processingStatus(),
+                                    report.processingStartTime(),
+                                    report.processingEndTime(),
+                                    report.reportDocumentId()));
         }
         reports.sort(Comparator.comparing(Report::createdTime).thenComparing(Report::reportId));
         return reports;
@@ -367,14 +416,19 @@ public final class AmazonPaySimulator implements AutoCloseable {
             plan.forEach(settlement -> catalog.add(SimulatedReport.generated(settlement, SimulatedReport.SETTLEMENT)));
         }
         // requested sandbox settlements carry data like the newest settlement's
-        catalog.addAll(account.requestedReports(plan.get(plan.size() - 1), options.faults().failedReports()));
+        catalog.addAll(account.requestedReports(
+                plan.get(plan.size() - 1), options.faults().failedReports()));
         options.dataDir().ifPresent(dir -> {
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.csv")) {
                 for (Path file : files) {
-                    catalog.add(SimulatedReport.fromFile(file, filesFirstSeen.computeIfAbsent(file, seen -> options.clock().instant())));
+                    catalog.add(SimulatedReport.fromFile(
+                            file,
+                            filesFirstSeen.computeIfAbsent(
+                                    file, seen -> options.clock().instant())));
                 }
             } catch (IOException e) {
-                throw new IllegalStateException("cannot read the simulator's data directory " + dir + ": " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "cannot read the simulator's data directory " + dir + ": " + e.getMessage(), e);
             }
         });
         return catalog;
@@ -393,7 +447,8 @@ public final class AmazonPaySimulator implements AutoCloseable {
     private String encodeToken(Map<String, String> state) {
         try {
             String json = AmazonPayJson.MAPPER.writeValueAsString(state);
-            String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+            String payload =
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
             return payload + "." + sign(payload).substring(0, 16);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -436,7 +491,9 @@ public final class AmazonPaySimulator implements AutoCloseable {
             for (String pair : rawQuery.split("&")) {
                 int equals = pair.indexOf('=');
                 if (!pair.isEmpty()) {
-                    query.put(decode(equals < 0 ? pair : pair.substring(0, equals)), equals < 0 ? "" : decode(pair.substring(equals + 1)));
+                    query.put(
+                            decode(equals < 0 ? pair : pair.substring(0, equals)),
+                            equals < 0 ? "" : decode(pair.substring(equals + 1)));
                 }
             }
         }
@@ -474,7 +531,8 @@ public final class AmazonPaySimulator implements AutoCloseable {
     /** Pre-signed S3 URLs answer 403 with S3's XML error. */
     private static int s3Error(HttpExchange exchange, String code, String message) throws IOException {
         byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>" + message
-                + "</Message></Error>").getBytes(StandardCharsets.UTF_8);
+                        + "</Message></Error>")
+                .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/xml");
         exchange.sendResponseHeaders(code.equals("NoSuchKey") ? 404 : 403, body.length);
         exchange.getResponseBody().write(body);

@@ -19,10 +19,18 @@ public final class Faults {
     private final long slowMillis;
     /** How many of the next document URLs are handed out expired. */
     private long expiredUrls;
+
     private final boolean failedReports;
     private final Random random;
 
-    private Faults(double throttled, double internalError, double unavailable, long slowMillis, long expiredUrls, boolean failedReports, long seed) {
+    private Faults(
+            double throttled,
+            double internalError,
+            double unavailable,
+            long slowMillis,
+            long expiredUrls,
+            boolean failedReports,
+            long seed) {
         this.throttled = throttled;
         this.internalError = internalError;
         this.unavailable = unavailable;

@@ -1,5 +1,9 @@
 package io.payreports.simulator;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.payreports.mws.SignatureV2;
+import io.payreports.simulator.SettlementReportGenerator.Settlement;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,11 +35,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.payreports.mws.SignatureV2;
-import io.payreports.simulator.SettlementReportGenerator.Settlement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,24 +51,46 @@ public final class MwsSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MwsSimulator.class);
     private static final String NS = "http://mws.amazonaws.com/doc/2009-01-01/";
     private static final String SETTLEMENT = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_";
-    private static final DateTimeFormatter XS_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter XS_DATE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
     /** MWS refuses requests whose Timestamp is more than 15 minutes off. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(15);
+
     private static final int PAGE_SIZE = 4;
 
     /**
      * @param corruptDownloads how many GetReport answers go out with a wrong Content-MD5, to show the check
      * @param missing          indexes (0-based, oldest first) of settlements Amazon never generated, to show gaps
      */
-    public record Options(int port, String accessKeyId, String secretKey, String sellerId, long seed, int days, Clock clock,
-                          Faults faults, int corruptDownloads, Set<Integer> missing) {
+    public record Options(
+            int port,
+            String accessKeyId,
+            String secretKey,
+            String sellerId,
+            long seed,
+            int days,
+            Clock clock,
+            Faults faults,
+            int corruptDownloads,
+            Set<Integer> missing) {
 
         public static Options of(int port, String accessKeyId, String secretKey, String sellerId, Clock clock) {
-            return new Options(port, accessKeyId, secretKey, sellerId, SimulatorOptions.DEFAULT_SEED, 90, clock, Faults.none(), 0, Set.of());
+            return new Options(
+                    port,
+                    accessKeyId,
+                    secretKey,
+                    sellerId,
+                    SimulatorOptions.DEFAULT_SEED,
+                    90,
+                    clock,
+                    Faults.none(),
+                    0,
+                    Set.of());
         }
 
         public Options withFaults(Faults newFaults) {
-            return new Options(port, accessKeyId, secretKey, sellerId, seed, days, clock, newFaults, corruptDownloads, missing);
+            return new Options(
+                    port, accessKeyId, secretKey, sellerId, seed, days, clock, newFaults, corruptDownloads, missing);
         }
 
         public Options withCorruptDownloads(int count) {
@@ -77,7 +98,17 @@ public final class MwsSimulator implements AutoCloseable {
         }
 
         public Options withMissing(Set<Integer> indexes) {
-            return new Options(port, accessKeyId, secretKey, sellerId, seed, days, clock, faults, corruptDownloads, Set.copyOf(indexes));
+            return new Options(
+                    port,
+                    accessKeyId,
+                    secretKey,
+                    sellerId,
+                    seed,
+                    days,
+                    clock,
+                    faults,
+                    corruptDownloads,
+                    Set.copyOf(indexes));
         }
     }
 
@@ -133,14 +164,20 @@ public final class MwsSimulator implements AutoCloseable {
             int injected = options.faults().injectedStatus();
             if (injected != 0) {
                 // MWS throttles with 503 RequestThrottled, not 429
-                error(exchange, injected == 500 ? 500 : 503, injected == 500 ? "InternalError" : "RequestThrottled",
-                        injected == 500 ? "We encountered an internal error. Please try again." : "Request is throttled");
+                error(
+                        exchange,
+                        injected == 500 ? 500 : 503,
+                        injected == 500 ? "InternalError" : "RequestThrottled",
+                        injected == 500
+                                ? "We encountered an internal error. Please try again."
+                                : "Request is throttled");
                 return;
             }
             String action = parameters.getOrDefault("Action", "");
             switch (action) {
                 case "GetReportRequestList" -> requestList(exchange, parameters);
-                case "GetReportRequestListByNextToken", "GetReportListByNextToken" -> nextPage(exchange, action, parameters.get("NextToken"));
+                case "GetReportRequestListByNextToken", "GetReportListByNextToken" ->
+                    nextPage(exchange, action, parameters.get("NextToken"));
                 case "GetReportList" -> reportList(exchange, parameters);
                 case "GetReport" -> report(exchange, parameters.get("ReportId"));
                 case "UpdateReportAcknowledgements" -> acknowledge(exchange, parameters);
@@ -153,7 +190,14 @@ public final class MwsSimulator implements AutoCloseable {
 
     /** Null when the request is signed right; else the error has been answered and its code is returned. */
     private String authenticate(HttpExchange exchange, Map<String, String> parameters) throws IOException {
-        for (String required : List.of("AWSAccessKeyId", "Action", "Signature", "SignatureMethod", "SignatureVersion", "Timestamp", "Version")) {
+        for (String required : List.of(
+                "AWSAccessKeyId",
+                "Action",
+                "Signature",
+                "SignatureMethod",
+                "SignatureVersion",
+                "Timestamp",
+                "Version")) {
             if (!parameters.containsKey(required)) {
                 return error(exchange, 400, "MissingParameter", "The parameter " + required + " is required.");
             }
@@ -162,40 +206,70 @@ public final class MwsSimulator implements AutoCloseable {
             return error(exchange, 400, "MissingParameter", "The parameter SellerId or Merchant is required.");
         }
         if (!parameters.get("AWSAccessKeyId").equals(options.accessKeyId())) {
-            return error(exchange, 401, "InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.");
+            return error(
+                    exchange,
+                    401,
+                    "InvalidAccessKeyId",
+                    "The AWS Access Key Id you provided does not exist in our records.");
         }
-        if (!"2".equals(parameters.get("SignatureVersion")) || !SignatureV2.METHOD.equals(parameters.get("SignatureMethod"))) {
-            return error(exchange, 400, "InvalidParameterValue", "Only SignatureVersion 2 with HmacSHA256 is supported.");
+        if (!"2".equals(parameters.get("SignatureVersion"))
+                || !SignatureV2.METHOD.equals(parameters.get("SignatureMethod"))) {
+            return error(
+                    exchange, 400, "InvalidParameterValue", "Only SignatureVersion 2 with HmacSHA256 is supported.");
         }
-        URI signedUri = URI.create("http://" + exchange.getRequestHeaders().getFirst("Host") + exchange.getRequestURI().getRawPath());
-        String expected = SignatureV2.sign(SignatureV2.stringToSign(exchange.getRequestMethod(), signedUri, parameters), options.secretKey());
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), parameters.get("Signature").getBytes(StandardCharsets.UTF_8))) {
-            return error(exchange, 401, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided. "
-                    + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
+        URI signedUri = URI.create("http://" + exchange.getRequestHeaders().getFirst("Host")
+                + exchange.getRequestURI().getRawPath());
+        String expected = SignatureV2.sign(
+                SignatureV2.stringToSign(exchange.getRequestMethod(), signedUri, parameters), options.secretKey());
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8),
+                parameters.get("Signature").getBytes(StandardCharsets.UTF_8))) {
+            return error(
+                    exchange,
+                    401,
+                    "SignatureDoesNotMatch",
+                    "The request signature we calculated does not match the signature you provided. "
+                            + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
         }
         String sellerId = parameters.getOrDefault("Merchant", parameters.get("SellerId"));
         if (!sellerId.equals(options.sellerId())) {
-            return error(exchange, 401, "AccessDenied", "Access to Reports.GetReport is denied for seller " + sellerId + ".");
+            return error(
+                    exchange,
+                    401,
+                    "AccessDenied",
+                    "Access to Reports.GetReport is denied for seller " + sellerId + ".");
         }
         try {
             Instant timestamp = Instant.parse(parameters.get("Timestamp"));
             if (Duration.between(timestamp, options.clock().instant()).abs().compareTo(CLOCK_SKEW) > 0) {
-                return error(exchange, 400, "RequestExpired", "Request has expired. Timestamp date is " + parameters.get("Timestamp"));
+                return error(
+                        exchange,
+                        400,
+                        "RequestExpired",
+                        "Request has expired. Timestamp date is " + parameters.get("Timestamp"));
             }
         } catch (DateTimeParseException e) {
-            return error(exchange, 400, "InvalidParameterValue", "Timestamp is not an ISO 8601 date: " + parameters.get("Timestamp"));
+            return error(
+                    exchange,
+                    400,
+                    "InvalidParameterValue",
+                    "Timestamp is not an ISO 8601 date: " + parameters.get("Timestamp"));
         }
         return null;
     }
 
     private void requestList(HttpExchange exchange, Map<String, String> parameters) throws IOException {
-        Instant from = Optional.ofNullable(parameters.get("RequestedFromDate")).map(Instant::parse)
+        Instant from = Optional.ofNullable(parameters.get("RequestedFromDate"))
+                .map(Instant::parse)
                 .orElse(options.clock().instant().minus(Duration.ofDays(90)));
-        Instant to = Optional.ofNullable(parameters.get("RequestedToDate")).map(Instant::parse).orElse(options.clock().instant());
+        Instant to = Optional.ofNullable(parameters.get("RequestedToDate"))
+                .map(Instant::parse)
+                .orElse(options.clock().instant());
         List<String> types = listed(parameters, "ReportTypeList.Type.");
         List<String> entries = catalog().stream()
                 .filter(report -> types.isEmpty() || types.contains(SETTLEMENT))
-                .filter(report -> !report.submitted().isBefore(from) && !report.submitted().isAfter(to))
+                .filter(report -> !report.submitted().isBefore(from)
+                        && !report.submitted().isAfter(to))
                 .map(MwsSimulator::requestInfo)
                 .toList();
         page(exchange, "GetReportRequestList", "ReportRequestInfo", entries);
@@ -203,7 +277,8 @@ public final class MwsSimulator implements AutoCloseable {
 
     private void reportList(HttpExchange exchange, Map<String, String> parameters) throws IOException {
         List<String> requestIds = listed(parameters, "ReportRequestIdList.Id.");
-        // the Amazon Pay settlement report guide: "If you pass in ReportRequestId values, other query conditions are ignored."
+        // the Amazon Pay settlement report guide: "If you pass in ReportRequestId values, other query conditions are
+        // ignored."
         String wanted = parameters.get("Acknowledged");
         List<String> types = listed(parameters, "ReportTypeList.Type.");
         List<String> entries = catalog().stream()
@@ -225,7 +300,11 @@ public final class MwsSimulator implements AutoCloseable {
             token = UUID.randomUUID().toString();
             pages.put(token, new ArrayList<>(entries.subList(PAGE_SIZE, entries.size())));
         }
-        xml(exchange, action, "<NextToken>" + token + "</NextToken>\n <HasNext>" + !token.isEmpty() + "</HasNext>\n" + String.join("", first));
+        xml(
+                exchange,
+                action,
+                "<NextToken>" + token + "</NextToken>\n <HasNext>" + !token.isEmpty() + "</HasNext>\n"
+                        + String.join("", first));
         LOG.debug("{}: {} {} entries", action, entries.size(), element);
     }
 
@@ -239,7 +318,9 @@ public final class MwsSimulator implements AutoCloseable {
     }
 
     private void report(HttpExchange exchange, String reportId) throws IOException {
-        Optional<CatalogEntry> entry = catalog().stream().filter(report -> reportId != null && reportId.equals(report.reportId())).findFirst();
+        Optional<CatalogEntry> entry = catalog().stream()
+                .filter(report -> reportId != null && reportId.equals(report.reportId()))
+                .findFirst();
         if (entry.isEmpty()) {
             error(exchange, 400, "InvalidParameterValue", "Invalid ReportId: " + reportId);
             return;
@@ -260,7 +341,11 @@ public final class MwsSimulator implements AutoCloseable {
     private void acknowledge(HttpExchange exchange, Map<String, String> parameters) throws IOException {
         List<String> reportIds = listed(parameters, "ReportIdList.Id.");
         if (reportIds.isEmpty() || reportIds.size() > 100) {
-            error(exchange, 400, "InvalidParameterValue", "ReportIdList must name 1 to 100 reports, not " + reportIds.size());
+            error(
+                    exchange,
+                    400,
+                    "InvalidParameterValue",
+                    "ReportIdList must name 1 to 100 reports, not " + reportIds.size());
             return;
         }
         boolean value = !"false".equals(parameters.get("Acknowledged"));
@@ -280,8 +365,10 @@ public final class MwsSimulator implements AutoCloseable {
 
     /** One generated report request per settlement of the USD account, plus one request that found no data. */
     private List<CatalogEntry> catalog() {
-        List<Settlement> settlements = SettlementReportGenerator.plan(options.seed(), options.clock().instant(), options.days()).stream()
-                .filter(settlement -> settlement.currency().equals("USD")).toList();
+        List<Settlement> settlements =
+                SettlementReportGenerator.plan(options.seed(), options.clock().instant(), options.days()).stream()
+                        .filter(settlement -> settlement.currency().equals("USD"))
+                        .toList();
         List<CatalogEntry> catalog = new ArrayList<>();
         for (int i = 0; i < settlements.size(); i++) {
             if (options.missing().contains(i)) {
@@ -291,24 +378,38 @@ public final class MwsSimulator implements AutoCloseable {
             // one report in the middle comes a day late, as the Amazon Pay settlement report guide warns
             Duration delay = i == settlements.size() / 2 ? Duration.ofHours(25) : Duration.ofMinutes(73);
             long number = 11_162_090_683L + i * 16_459L;
-            catalog.add(new CatalogEntry(String.valueOf(7_332_234_344L + i * 6_823L), String.valueOf(number), settlement,
-                    settlement.start(), settlement.end(), settlement.end().plus(delay)));
+            catalog.add(new CatalogEntry(
+                    String.valueOf(7_332_234_344L + i * 6_823L),
+                    String.valueOf(number),
+                    settlement,
+                    settlement.start(),
+                    settlement.end(),
+                    settlement.end().plus(delay)));
         }
         // a request for the day after the last settlement, which found nothing to report
         Instant lastEnd = settlements.get(settlements.size() - 1).end();
-        catalog.add(new CatalogEntry("7399000001", null, null, lastEnd, lastEnd.plus(Duration.ofDays(1)), lastEnd.plus(Duration.ofHours(25))));
+        catalog.add(new CatalogEntry(
+                "7399000001",
+                null,
+                null,
+                lastEnd,
+                lastEnd.plus(Duration.ofDays(1)),
+                lastEnd.plus(Duration.ofHours(25))));
         return catalog;
     }
 
-    private record CatalogEntry(String requestId, String reportId, Settlement settlement, Instant start, Instant end, Instant submitted) {
-    }
+    private record CatalogEntry(
+            String requestId, String reportId, Settlement settlement, Instant start, Instant end, Instant submitted) {}
 
     /** Written like the guide's sample (Amazon Pay settlement and transaction reports guide): values on their own indented lines. */
     private static String requestInfo(CatalogEntry report) {
         boolean done = report.reportId() != null;
-        return " <ReportRequestInfo>\n  <ReportRequestId>" + report.requestId() + "</ReportRequestId>\n  <ReportType>\n   "
-                + SETTLEMENT + "\n  </ReportType>\n  <StartDate>" + xsDateTime(report.start()) + "</StartDate>\n  <EndDate>" + xsDateTime(report.end())
-                + "</EndDate>\n  <Scheduled>false</Scheduled>\n  <SubmittedDate>" + xsDateTime(report.submitted()) + "</SubmittedDate>\n"
+        return " <ReportRequestInfo>\n  <ReportRequestId>" + report.requestId()
+                + "</ReportRequestId>\n  <ReportType>\n   "
+                + SETTLEMENT + "\n  </ReportType>\n  <StartDate>" + xsDateTime(report.start())
+                + "</StartDate>\n  <EndDate>" + xsDateTime(report.end())
+                + "</EndDate>\n  <Scheduled>false</Scheduled>\n  <SubmittedDate>" + xsDateTime(report.submitted())
+                + "</SubmittedDate>\n"
                 + "  <ReportProcessingStatus>" + (done ? " _DONE_ " : "_DONE_NO_DATA_") + "</ReportProcessingStatus>\n"
                 + (done ? "  <GeneratedReportId>" + report.reportId() + "</GeneratedReportId>\n" : "")
                 + "  <CompletedDate>" + xsDateTime(report.submitted()) + "</CompletedDate>\n </ReportRequestInfo>\n";
@@ -321,28 +422,41 @@ public final class MwsSimulator implements AutoCloseable {
 
     private String reportInfo(CatalogEntry report) {
         Instant ackDate = acknowledged.get(report.reportId());
-        return " <ReportInfo>\n  <ReportId>" + report.reportId() + "</ReportId>\n  <ReportType>" + SETTLEMENT + "</ReportType>\n"
-                + "  <ReportRequestId>" + report.requestId() + "</ReportRequestId>\n  <AvailableDate>" + xsDateTime(report.submitted())
+        return " <ReportInfo>\n  <ReportId>" + report.reportId() + "</ReportId>\n  <ReportType>" + SETTLEMENT
+                + "</ReportType>\n"
+                + "  <ReportRequestId>" + report.requestId() + "</ReportRequestId>\n  <AvailableDate>"
+                + xsDateTime(report.submitted())
                 + "</AvailableDate>\n  <Acknowledged>" + (ackDate != null) + "</Acknowledged>\n"
-                + (ackDate != null ? "  <AcknowledgedDate>" + xsDateTime(ackDate) + "</AcknowledgedDate>\n" : "") + " </ReportInfo>\n";
+                + (ackDate != null ? "  <AcknowledgedDate>" + xsDateTime(ackDate) + "</AcknowledgedDate>\n" : "")
+                + " </ReportInfo>\n";
     }
 
     private static List<String> listed(Map<String, String> parameters, String prefix) {
-        return parameters.entrySet().stream().filter(entry -> entry.getKey().startsWith(prefix))
-                .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
+        return parameters.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(prefix))
+                .sorted(Map.Entry.comparingByKey())
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     private static void xml(HttpExchange exchange, String action, String result) throws IOException {
-        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + action + "Response xmlns=\"" + NS + "\">\n<" + action + "Result>\n"
-                + result + "</" + action + "Result>\n<ResponseMetadata>\n <RequestId>" + UUID.randomUUID() + "</RequestId>\n</ResponseMetadata>\n</"
+        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + action + "Response xmlns=\"" + NS + "\">\n<"
+                + action + "Result>\n"
+                + result + "</" + action + "Result>\n<ResponseMetadata>\n <RequestId>" + UUID.randomUUID()
+                + "</RequestId>\n</ResponseMetadata>\n</"
                 + action + "Response>\n";
         send(exchange, 200, body);
     }
 
     private static String error(HttpExchange exchange, int status, String code, String message) throws IOException {
-        send(exchange, status, "<?xml version=\"1.0\"?>\n<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>" + (status >= 500 ? "Receiver" : "Sender")
-                + "</Type><Code>" + code + "</Code><Message>" + message + "</Message></Error><RequestID>" + UUID.randomUUID()
-                + "</RequestID></ErrorResponse>");
+        send(
+                exchange,
+                status,
+                "<?xml version=\"1.0\"?>\n<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>"
+                        + (status >= 500 ? "Receiver" : "Sender")
+                        + "</Type><Code>" + code + "</Code><Message>" + message + "</Message></Error><RequestID>"
+                        + UUID.randomUUID()
+                        + "</RequestID></ErrorResponse>");
         return code;
     }
 
@@ -357,15 +471,18 @@ public final class MwsSimulator implements AutoCloseable {
     private static Map<String, String> parameters(HttpExchange exchange) throws IOException {
         String encoded;
         try (InputStream body = exchange.getRequestBody()) {
-            encoded = "POST".equals(exchange.getRequestMethod()) ? new String(body.readAllBytes(), StandardCharsets.UTF_8)
-                    : Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+            encoded = "POST".equals(exchange.getRequestMethod())
+                    ? new String(body.readAllBytes(), StandardCharsets.UTF_8)
+                    : Optional.ofNullable(exchange.getRequestURI().getRawQuery())
+                            .orElse("");
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String pair : encoded.split("&")) {
             if (!pair.isEmpty()) {
                 int equals = pair.indexOf('=');
                 String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                parameters.put(name, equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+                parameters.put(
+                        name, equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
             }
         }
         return parameters;
@@ -373,7 +490,8 @@ public final class MwsSimulator implements AutoCloseable {
 
     private static String md5(byte[] body) {
         try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(body));
+            return Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("MD5").digest(body));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is not available in this JVM", e);
         }

@@ -1,5 +1,8 @@
 package io.payreports.simulator;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.QuoteStrategies;
+import io.payreports.reports.AmazonAmountFormat;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -16,10 +19,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.QuoteStrategies;
-import io.payreports.reports.AmazonAmountFormat;
 
 /**
  * Deterministic, realistic settlement report files in the shape Amazon Pay serves them (Amazon Pay settlement report guide): a header
@@ -40,13 +39,19 @@ public final class SettlementReportGenerator {
     private static final String ALNUM = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
-    private SettlementReportGenerator() {
-    }
+    private SettlementReportGenerator() {}
 
     /** One settlement period the simulator serves as a report. */
-    public record Settlement(String reportId, String reportDocumentId, String settlementId, String sellerId,
-                             String currency, Instant start, Instant end, long seed, int rows) {
-    }
+    public record Settlement(
+            String reportId,
+            String reportDocumentId,
+            String settlementId,
+            String sellerId,
+            String currency,
+            Instant start,
+            Instant end,
+            long seed,
+            int rows) {}
 
     /**
      * The settlements of the {@code days} days before {@code now}, the same for the same seed and now's day.
@@ -75,22 +80,49 @@ public final class SettlementReportGenerator {
     /** Writes the report file of one settlement in Amazon's flat-file format (Amazon Pay settlement report guide). */
     public static void write(Settlement settlement, Writer out) throws IOException {
         Account account = account(settlement.currency());
-        CsvWriter csv = CsvWriter.builder().quoteStrategy(QuoteStrategies.ALWAYS).build(out);
+        CsvWriter csv =
+                CsvWriter.builder().quoteStrategy(QuoteStrategies.ALWAYS).build(out);
         csv.writeRecord("SellerId", "SettlementStartDate", "SettlementEndDate");
-        csv.writeRecord(settlement.sellerId(), amazonTime(settlement.start(), account.localOffset),
+        csv.writeRecord(
+                settlement.sellerId(),
+                amazonTime(settlement.start(), account.localOffset),
                 amazonTime(settlement.end(), account.localOffset));
         csv.flush();
         out.write("\r\n"); // Amazon separates the header block from the body with an empty line
-        csv.writeRecord("TransactionPostedDate", "SettlementId", "AmazonTransactionId", "SellerReferenceId",
-                "TransactionType", "AmazonOrderReferenceId", "SellerOrderId", "StoreName", "CurrencyCode",
-                "TransactionDescription", "TransactionAmount", "TransactionPercentageFee", "TransactionFixedFee",
-                "TotalTransactionFee", "NetTransactionAmount");
+        csv.writeRecord(
+                "TransactionPostedDate",
+                "SettlementId",
+                "AmazonTransactionId",
+                "SellerReferenceId",
+                "TransactionType",
+                "AmazonOrderReferenceId",
+                "SellerOrderId",
+                "StoreName",
+                "CurrencyCode",
+                "TransactionDescription",
+                "TransactionAmount",
+                "TransactionPercentageFee",
+                "TransactionFixedFee",
+                "TotalTransactionFee",
+                "NetTransactionAmount");
         for (Ledger ledger = new Ledger(settlement, account); ledger.hasNext(); ) {
             Row row = ledger.next();
-            csv.writeRecord(amazonTime(row.posted, row.offset), settlement.settlementId(), row.amazonTransactionId,
-                    row.sellerReferenceId, row.type.label, row.orderReferenceId, row.sellerOrderId, row.storeName,
-                    settlement.currency(), row.description, amount(row.amountCents), amount(row.percentageFeeCents),
-                    amount(row.fixedFeeCents), amount(row.totalFeeCents()), amount(row.netCents()));
+            csv.writeRecord(
+                    amazonTime(row.posted, row.offset),
+                    settlement.settlementId(),
+                    row.amazonTransactionId,
+                    row.sellerReferenceId,
+                    row.type.label,
+                    row.orderReferenceId,
+                    row.sellerOrderId,
+                    row.storeName,
+                    settlement.currency(),
+                    row.description,
+                    amount(row.amountCents),
+                    amount(row.percentageFeeCents),
+                    amount(row.fixedFeeCents),
+                    amount(row.totalFeeCents()),
+                    amount(row.netCents()));
         }
         csv.flush(); // not close: the caller owns the writer
     }
@@ -117,12 +149,22 @@ public final class SettlementReportGenerator {
         String settlementId = String.valueOf(10_000_000_000L + random.nextLong(89_999_999_999L));
         int rows = MIN_ROWS + random.nextInt(MAX_ROWS - MIN_ROWS + 1);
         String sellerId = "A" + alnum(new SplittableRandom(mix(seed, account.currency, Long.MIN_VALUE)), 15);
-        return new Settlement(reportId, documentId, settlementId, sellerId, account.currency,
-                account.endTime(seed, period - 1), account.endTime(seed, period), settlementSeed, rows);
+        return new Settlement(
+                reportId,
+                documentId,
+                settlementId,
+                sellerId,
+                account.currency,
+                account.endTime(seed, period - 1),
+                account.endTime(seed, period),
+                settlementSeed,
+                rows);
     }
 
     private static Account account(String currency) {
-        return ACCOUNTS.stream().filter(a -> a.currency.equals(currency)).findFirst()
+        return ACCOUNTS.stream()
+                .filter(a -> a.currency.equals(currency))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no simulated account in " + currency));
     }
 
@@ -170,8 +212,13 @@ public final class SettlementReportGenerator {
         return s.toString();
     }
 
-    private record Account(String currency, int cycleDays, int offsetDays, ZoneOffset localOffset,
-                           BigDecimal percentageFee, long fixedFeeCents) {
+    private record Account(
+            String currency,
+            int cycleDays,
+            int offsetDays,
+            ZoneOffset localOffset,
+            BigDecimal percentageFee,
+            long fixedFeeCents) {
 
         long endDay(long period) {
             return period * cycleDays + offsetDays;
@@ -180,25 +227,37 @@ public final class SettlementReportGenerator {
         /** Settlements close in the afternoon UTC, at a slightly different second each time (Amazon Pay reports API reference sample). */
         Instant endTime(long seed, long period) {
             int second = new SplittableRandom(mix(seed, currency, period) ^ 0x5EED).nextInt(3600);
-            return LocalDate.ofEpochDay(endDay(period)).atTime(LocalTime.of(15, 0)).toInstant(ZoneOffset.UTC)
+            return LocalDate.ofEpochDay(endDay(period))
+                    .atTime(LocalTime.of(15, 0))
+                    .toInstant(ZoneOffset.UTC)
                     .plusSeconds(second);
         }
 
         long percentageFeeCents(long amountCents) {
-            return BigDecimal.valueOf(amountCents).multiply(percentageFee)
-                    .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP).longValueExact();
+            return BigDecimal.valueOf(amountCents)
+                    .multiply(percentageFee)
+                    .divide(BigDecimal.valueOf(100), 0, RoundingMode.HALF_UP)
+                    .longValueExact();
         }
     }
 
     /** The transaction types of the Amazon Pay settlement report guide, with how often the middle of a settlement sees each. */
     private enum Type {
-        AUTHORIZATION("Authorization", 8), CAPTURE("Capture", 50), REFUND("Refund", 14), DEBT("Debt", 2),
-        A_TO_Z("A-to-z Guarantee Claim", 3), CHARGEBACK("Chargeback", 3), DISPUTE("Dispute", 3),
-        ADJUSTMENTS("Adjustments", 5), RESERVE("Reserve", 2),
+        AUTHORIZATION("Authorization", 8),
+        CAPTURE("Capture", 50),
+        REFUND("Refund", 14),
+        DEBT("Debt", 2),
+        A_TO_Z("A-to-z Guarantee Claim", 3),
+        CHARGEBACK("Chargeback", 3),
+        DISPUTE("Dispute", 3),
+        ADJUSTMENTS("Adjustments", 5),
+        RESERVE("Reserve", 2),
         // Only at the edges: the opening balance and the closing payout.
-        CARRYOVER("Carryover", 0), TRANSFER("Transfer", 0);
+        CARRYOVER("Carryover", 0),
+        TRANSFER("Transfer", 0);
 
-        private static final int TOTAL_WEIGHT = Arrays.stream(values()).mapToInt(type -> type.weight).sum();
+        private static final int TOTAL_WEIGHT =
+                Arrays.stream(values()).mapToInt(type -> type.weight).sum();
         final String label;
         final int weight;
 
@@ -220,9 +279,19 @@ public final class SettlementReportGenerator {
     }
 
     /** One body row; amounts in minor units so that fee and net arithmetic is exact. */
-    private record Row(Instant posted, ZoneOffset offset, Type type, String amazonTransactionId,
-                       String sellerReferenceId, String orderReferenceId, String sellerOrderId, String storeName,
-                       String description, long amountCents, long percentageFeeCents, long fixedFeeCents) {
+    private record Row(
+            Instant posted,
+            ZoneOffset offset,
+            Type type,
+            String amazonTransactionId,
+            String sellerReferenceId,
+            String orderReferenceId,
+            String sellerOrderId,
+            String storeName,
+            String description,
+            long amountCents,
+            long percentageFeeCents,
+            long fixedFeeCents) {
 
         long totalFeeCents() {
             return percentageFeeCents + fixedFeeCents;
@@ -234,8 +303,7 @@ public final class SettlementReportGenerator {
     }
 
     /** What a row about an order repeats from it; the amount is the captured one. */
-    private record Order(String orderReferenceId, String sellerOrderId, String storeName, long amountCents) {
-    }
+    private record Order(String orderReferenceId, String sellerOrderId, String storeName, long amountCents) {}
 
     /**
      * Produces the rows of one settlement in posting order, one at a time, so even a settlement of millions of
@@ -243,11 +311,22 @@ public final class SettlementReportGenerator {
      */
     private static final class Ledger {
 
-        // Merchant-chosen values (Amazon Pay settlement report guide: StoreName, SellerNote) are where quotes, commas and line breaks occur.
-        private static final String[] STORES = {"Court and Cherry, Inc.", "Blue \"Harbor\" Outfitters",
-            "Müller & Söhne GmbH", "Tea Emporium", "Northwind Traders"};
-        private static final String[] NOTES = {"Charge for Blue Sweater.", "Order of 2 items, gift wrapped",
-            "Thank you for your order!", "Engraving: \"For Anna\"", "Pre-order\nships in May"};
+        // Merchant-chosen values (Amazon Pay settlement report guide: StoreName, SellerNote) are where quotes, commas
+        // and line breaks occur.
+        private static final String[] STORES = {
+            "Court and Cherry, Inc.",
+            "Blue \"Harbor\" Outfitters",
+            "Müller & Söhne GmbH",
+            "Tea Emporium",
+            "Northwind Traders"
+        };
+        private static final String[] NOTES = {
+            "Charge for Blue Sweater.",
+            "Order of 2 items, gift wrapped",
+            "Thank you for your order!",
+            "Engraving: \"For Anna\"",
+            "Pre-order\nships in May"
+        };
         private static final int RECENT_CAPTURES = 64;
 
         private final Settlement settlement;
@@ -265,7 +344,8 @@ public final class SettlementReportGenerator {
             this.settlement = settlement;
             this.account = account;
             this.random = new SplittableRandom(settlement.seed());
-            this.bankAccountSuffix = digits(new SplittableRandom(settlement.sellerId().hashCode()), 4);
+            this.bankAccountSuffix =
+                    digits(new SplittableRandom(settlement.sellerId().hashCode()), 4);
             this.step = Duration.between(settlement.start(), settlement.end()).dividedBy(settlement.rows() + 1L);
         }
 
@@ -275,8 +355,11 @@ public final class SettlementReportGenerator {
 
         Row next() {
             // One time slot per row keeps posting times increasing without sorting.
-            Instant posted = settlement.start().plus(step.multipliedBy(index + 1L))
-                    .plusSeconds(random.nextLong(Math.max(1, step.toSeconds()))).truncatedTo(ChronoUnit.SECONDS);
+            Instant posted = settlement
+                    .start()
+                    .plus(step.multipliedBy(index + 1L))
+                    .plusSeconds(random.nextLong(Math.max(1, step.toSeconds())))
+                    .truncatedTo(ChronoUnit.SECONDS);
             Row row = row(index++, settlement.rows(), posted);
             balanceCents += row.netCents();
             return row;
@@ -285,46 +368,69 @@ public final class SettlementReportGenerator {
         private Row row(int index, int rows, Instant posted) {
             ZoneOffset offset = random.nextInt(5) == 0 ? account.localOffset : ZoneOffset.UTC;
             if (index == rows - 1) {
-                return balanceRow(posted, offset, Type.TRANSFER, -balanceCents, balanceCents >= 0
-                        ? "Transfer to bank account ending in " + bankAccountSuffix
-                        : "Debit from bank account ending in " + bankAccountSuffix);
+                return balanceRow(
+                        posted,
+                        offset,
+                        Type.TRANSFER,
+                        -balanceCents,
+                        balanceCents >= 0
+                                ? "Transfer to bank account ending in " + bankAccountSuffix
+                                : "Debit from bank account ending in " + bankAccountSuffix);
             }
             if (index == 0 && random.nextBoolean()) {
-                return balanceRow(posted, offset, Type.CARRYOVER, cents(-5_000, 40_000),
+                return balanceRow(
+                        posted,
+                        offset,
+                        Type.CARRYOVER,
+                        cents(-5_000, 40_000),
                         "Carryover from previous settlement period");
             }
             // The first regular row is a capture so that refunds and claims always have one to refer to; the
             // last ones fill in types not seen yet, so every file shows every type.
-            Type type = captures == 0 ? Type.CAPTURE
-                    : rows - 1 - index <= unseen.size() && !unseen.isEmpty() ? unseen.iterator().next()
-                    : Type.pick(random);
+            Type type = captures == 0
+                    ? Type.CAPTURE
+                    : rows - 1 - index <= unseen.size() && !unseen.isEmpty()
+                            ? unseen.iterator().next()
+                            : Type.pick(random);
             unseen.remove(type);
             return switch (type) {
                 case CAPTURE -> capture(posted, offset);
-                case AUTHORIZATION -> order(posted, offset, type, newOrder(), 'A', 0, 0, -account.fixedFeeCents,
-                        null);
+                case AUTHORIZATION -> order(posted, offset, type, newOrder(), 'A', 0, 0, -account.fixedFeeCents, null);
                 case REFUND -> refund(posted, offset);
-                case DEBT -> balanceRow(posted, offset, type, -cents(500, 10_000),
-                        "Debit to cover a refund exceeding the balance");
+                case DEBT ->
+                    balanceRow(
+                            posted, offset, type, -cents(500, 10_000), "Debit to cover a refund exceeding the balance");
                 case A_TO_Z -> claim(posted, offset, type, "A-to-z Guarantee claim", false);
                 case CHARGEBACK -> claim(posted, offset, type, "Chargeback", random.nextInt(5) == 0);
                 case DISPUTE -> dispute(posted, offset);
                 case ADJUSTMENTS -> balanceRow(posted, offset, type, cents(-5_000, 5_000), "Adjustment");
-                case RESERVE -> balanceRow(posted, offset, type, -Math.max(1_000, balanceCents / 10),
-                        "Reserve for future refunds, A-to-z claims and chargebacks");
+                case RESERVE ->
+                    balanceRow(
+                            posted,
+                            offset,
+                            type,
+                            -Math.max(1_000, balanceCents / 10),
+                            "Reserve for future refunds, A-to-z claims and chargebacks");
                 case CARRYOVER, TRANSFER -> throw new IllegalStateException(type + " is only written at the edges");
             };
         }
 
         private Row capture(Instant posted, ZoneOffset offset) {
             int size = random.nextInt(20);
-            long amount = size == 0 ? cents(150_000, 2_500_000) : size < 6 ? cents(30_000, 150_000)
-                    : cents(500, 30_000);
+            long amount =
+                    size == 0 ? cents(150_000, 2_500_000) : size < 6 ? cents(30_000, 150_000) : cents(500, 30_000);
             Order order = newOrder();
             Order capture = new Order(order.orderReferenceId(), order.sellerOrderId(), order.storeName(), amount);
             recentCaptures[(int) (captures++ % RECENT_CAPTURES)] = capture;
-            return order(posted, offset, Type.CAPTURE, capture, 'C', amount,
-                    -account.percentageFeeCents(amount), -account.fixedFeeCents,
+            return order(
+                    posted,
+                    offset,
+                    Type.CAPTURE,
+                    capture,
+                    'C',
+                    amount,
+                    -account.percentageFeeCents(amount),
+                    -account.fixedFeeCents,
                     random.nextInt(3) == 0 ? NOTES[random.nextInt(NOTES.length)] : null);
         }
 
@@ -332,7 +438,15 @@ public final class SettlementReportGenerator {
         private Row refund(Instant posted, ZoneOffset offset) {
             Order capture = recentCapture();
             long amount = random.nextBoolean() ? capture.amountCents() : Math.max(1, capture.amountCents() / 2);
-            return order(posted, offset, Type.REFUND, capture, 'R', -amount, account.percentageFeeCents(amount), 0,
+            return order(
+                    posted,
+                    offset,
+                    Type.REFUND,
+                    capture,
+                    'R',
+                    -amount,
+                    account.percentageFeeCents(amount),
+                    0,
                     random.nextInt(3) == 0 ? "Refund for returned item" : null);
         }
 
@@ -340,24 +454,58 @@ public final class SettlementReportGenerator {
         private Row claim(Instant posted, ZoneOffset offset, Type type, String description, boolean reversal) {
             Order capture = recentCapture();
             long sign = reversal ? 1 : -1;
-            return order(posted, offset, type, capture, type == Type.CHARGEBACK ? 'B' : 'Z',
-                    sign * capture.amountCents(), -sign * account.percentageFeeCents(capture.amountCents()), 0,
+            return order(
+                    posted,
+                    offset,
+                    type,
+                    capture,
+                    type == Type.CHARGEBACK ? 'B' : 'Z',
+                    sign * capture.amountCents(),
+                    -sign * account.percentageFeeCents(capture.amountCents()),
+                    0,
                     reversal ? description + " reversal" : description);
         }
 
         /** Disputes hold the order's amount and are charged the fixed fee (Amazon Pay settlement report guide, TransactionFixedFee). */
         private Row dispute(Instant posted, ZoneOffset offset) {
             Order capture = recentCapture();
-            return order(posted, offset, Type.DISPUTE, capture, 'D', -capture.amountCents(), 0,
-                    -account.fixedFeeCents, "Dispute fee");
+            return order(
+                    posted,
+                    offset,
+                    Type.DISPUTE,
+                    capture,
+                    'D',
+                    -capture.amountCents(),
+                    0,
+                    -account.fixedFeeCents,
+                    "Dispute fee");
         }
 
-        private Row order(Instant posted, ZoneOffset offset, Type type, Order order, char kind, long amount,
-                          long percentageFee, long fixedFee, String description) {
+        private Row order(
+                Instant posted,
+                ZoneOffset offset,
+                Type type,
+                Order order,
+                char kind,
+                long amount,
+                long percentageFee,
+                long fixedFee,
+                String description) {
             String transactionId = order.orderReferenceId() + '-' + kind + digits(random, 6);
             String sellerReferenceId = random.nextInt(5) == 0 ? null : "OALP" + digits(random, 8);
-            return new Row(posted, offset, type, transactionId, sellerReferenceId, order.orderReferenceId(),
-                    order.sellerOrderId(), order.storeName(), description, amount, percentageFee, fixedFee);
+            return new Row(
+                    posted,
+                    offset,
+                    type,
+                    transactionId,
+                    sellerReferenceId,
+                    order.orderReferenceId(),
+                    order.sellerOrderId(),
+                    order.storeName(),
+                    description,
+                    amount,
+                    percentageFee,
+                    fixedFee);
         }
 
         /** Rows about the account rather than an order carry no order or transaction ids (Amazon Pay settlement report guide). */

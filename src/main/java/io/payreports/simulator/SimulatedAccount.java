@@ -4,7 +4,6 @@ import io.payreports.amazonpay.AmazonPayDates;
 import io.payreports.amazonpay.Disbursement;
 import io.payreports.amazonpay.Report;
 import io.payreports.amazonpay.ReportSchedule;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,14 +24,19 @@ final class SimulatedAccount {
 
     static final String SANDBOX_SETTLEMENT = "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_";
     /** Types that can be requested with createReport (Amazon Pay reports API reference); settlement reports are made by Amazon only. */
-    private static final Set<String> CREATABLE = Set.of(SANDBOX_SETTLEMENT,
-            "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_",
-            "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_",
+    private static final Set<String> CREATABLE = Set.of(
+            SANDBOX_SETTLEMENT,
+            "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_",
+            "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_",
+            "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_",
+            "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_",
             "_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_");
     /** Types that can be scheduled: the creatable ones except the sandbox settlement (Amazon Pay reports API reference). */
     private static final Set<String> SCHEDULABLE = Set.of(
-            "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_",
-            "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_",
+            "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_",
+            "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_",
+            "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_",
+            "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_",
             "_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_");
     /** How long a requested report stays IN_PROGRESS before the simulator finishes it. */
     static final Duration PROCESSING_TIME = Duration.ofSeconds(3);
@@ -57,12 +61,24 @@ final class SimulatedAccount {
         if (!end.isAfter(start)) {
             throw new Rejected("InvalidParameterValue", "endTime must be after startTime.");
         }
-        return reportsByIdempotencyKey.computeIfAbsent(idempotencyKey == null ? "none-" + ids.get() : idempotencyKey, key -> {
-            String id = "A" + ids.incrementAndGet();
-            Instant now = clock.instant();
-            requested.put(id, new Report(id, reportType, start, end, now, Report.ProcessingStatus.IN_PROGRESS, now, null, null));
-            return id;
-        });
+        return reportsByIdempotencyKey.computeIfAbsent(
+                idempotencyKey == null ? "none-" + ids.get() : idempotencyKey, key -> {
+                    String id = "A" + ids.incrementAndGet();
+                    Instant now = clock.instant();
+                    requested.put(
+                            id,
+                            new Report(
+                                    id,
+                                    reportType,
+                                    start,
+                                    end,
+                                    now,
+                                    Report.ProcessingStatus.IN_PROGRESS,
+                                    now,
+                                    null,
+                                    null));
+                    return id;
+                });
     }
 
     /**
@@ -74,18 +90,47 @@ final class SimulatedAccount {
         for (Report report : requested.values()) {
             Instant done = report.createdTime().plus(PROCESSING_TIME);
             if (clock.instant().isBefore(done)) {
-                reports.add(new SimulatedReport(report, out -> { }));
+                reports.add(new SimulatedReport(report, out -> {}));
             } else if (fail) {
-                reports.add(new SimulatedReport(new Report(report.reportId(), report.reportType(), report.startTime(), report.endTime(),
-                        report.createdTime(), Report.ProcessingStatus.FAILED, report.processingStartTime(), done, null), out -> { }));
+                reports.add(new SimulatedReport(
+                        new Report(
+                                report.reportId(),
+                                report.reportType(),
+                                report.startTime(),
+                                report.endTime(),
+                                report.createdTime(),
+                                Report.ProcessingStatus.FAILED,
+                                report.processingStartTime(),
+                                done,
+                                null),
+                        out -> {}));
             } else if (report.reportType().equals(SANDBOX_SETTLEMENT)) {
                 SimulatedReport data = SimulatedReport.generated(sandboxData, SANDBOX_SETTLEMENT);
-                reports.add(new SimulatedReport(new Report(report.reportId(), report.reportType(), report.startTime(), report.endTime(),
-                        report.createdTime(), Report.ProcessingStatus.COMPLETED, report.processingStartTime(), done,
-                        "amzn1.tortuga.3.requested." + report.reportId()), data.content()));
+                reports.add(new SimulatedReport(
+                        new Report(
+                                report.reportId(),
+                                report.reportType(),
+                                report.startTime(),
+                                report.endTime(),
+                                report.createdTime(),
+                                Report.ProcessingStatus.COMPLETED,
+                                report.processingStartTime(),
+                                done,
+                                "amzn1.tortuga.3.requested." + report.reportId()),
+                        data.content()));
             } else {
-                reports.add(new SimulatedReport(new Report(report.reportId(), report.reportType(), report.startTime(), report.endTime(),
-                        report.createdTime(), Report.ProcessingStatus.CANCELLED, report.processingStartTime(), done, null), out -> { }));
+                reports.add(new SimulatedReport(
+                        new Report(
+                                report.reportId(),
+                                report.reportType(),
+                                report.startTime(),
+                                report.endTime(),
+                                report.createdTime(),
+                                Report.ProcessingStatus.CANCELLED,
+                                report.processingStartTime(),
+                                done,
+                                null),
+                        out -> {}));
             }
         }
         return reports;
@@ -96,15 +141,22 @@ final class SimulatedAccount {
             throw new Rejected("InvalidParameterValue", "Reports of type " + reportType + " cannot be scheduled.");
         }
         if (!ReportSchedule.FREQUENCIES.contains(frequency)) {
-            throw new Rejected("InvalidParameterValue", "scheduleFrequency " + frequency + " is not one of " + ReportSchedule.FREQUENCIES + ".");
+            throw new Rejected(
+                    "InvalidParameterValue",
+                    "scheduleFrequency " + frequency + " is not one of " + ReportSchedule.FREQUENCIES + ".");
         }
         Instant next = time("nextReportCreationTime", nextCreation);
         synchronized (schedules) {
-            Optional<ReportSchedule> existing = schedules.values().stream().filter(schedule -> schedule.reportType().equals(reportType)).findFirst();
+            Optional<ReportSchedule> existing = schedules.values().stream()
+                    .filter(schedule -> schedule.reportType().equals(reportType))
+                    .findFirst();
             if (existing.isPresent()) {
                 if (!deleteExisting) {
-                    throw new Rejected("InvalidRequest", "A schedule for " + reportType + " exists: " + existing.get().reportScheduleId()
-                            + "; set deleteExistingSchedule=true to replace it.");
+                    throw new Rejected(
+                            "InvalidRequest",
+                            "A schedule for " + reportType + " exists: "
+                                    + existing.get().reportScheduleId()
+                                    + "; set deleteExistingSchedule=true to replace it.");
                 }
                 schedules.remove(existing.get().reportScheduleId());
             }
@@ -130,11 +182,18 @@ final class SimulatedAccount {
     }
 
     /** What the generated settlements paid out: one disbursement per settlement, at its end. */
-    static List<Disbursement> disbursements(List<SettlementReportGenerator.Settlement> settlements, Instant start, Instant end) {
+    static List<Disbursement> disbursements(
+            List<SettlementReportGenerator.Settlement> settlements, Instant start, Instant end) {
         return settlements.stream()
-                .filter(settlement -> !settlement.end().isBefore(start) && settlement.end().isBefore(end))
-                .map(settlement -> new Disbursement(settlement.sellerId(), settlement.settlementId(), "DISB-" + settlement.settlementId(),
-                        SettlementReportGenerator.disbursement(settlement), settlement.currency(), settlement.end()))
+                .filter(settlement ->
+                        !settlement.end().isBefore(start) && settlement.end().isBefore(end))
+                .map(settlement -> new Disbursement(
+                        settlement.sellerId(),
+                        settlement.settlementId(),
+                        "DISB-" + settlement.settlementId(),
+                        SettlementReportGenerator.disbursement(settlement),
+                        settlement.currency(),
+                        settlement.end()))
                 .toList();
     }
 

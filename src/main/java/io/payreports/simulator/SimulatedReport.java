@@ -1,7 +1,6 @@
 package io.payreports.simulator;
 
 import io.payreports.amazonpay.Report;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,8 +24,16 @@ record SimulatedReport(Report report, Content content) {
 
     static SimulatedReport generated(SettlementReportGenerator.Settlement settlement, String reportType) {
         Instant created = settlement.end().plus(CREATION_DELAY);
-        Report report = new Report(settlement.reportId(), reportType, settlement.start(), settlement.end(), created,
-                Report.ProcessingStatus.COMPLETED, created, created.plusSeconds(40), settlement.reportDocumentId());
+        Report report = new Report(
+                settlement.reportId(),
+                reportType,
+                settlement.start(),
+                settlement.end(),
+                created,
+                Report.ProcessingStatus.COMPLETED,
+                created,
+                created.plusSeconds(40),
+                settlement.reportDocumentId());
         return new SimulatedReport(report, out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             SettlementReportGenerator.write(settlement, writer);
@@ -45,8 +52,16 @@ record SimulatedReport(Report report, Content content) {
         String reportId = name.substring(0, name.lastIndexOf('.'));
         Instant modified = Files.getLastModifiedTime(file).toInstant();
         Instant created = modified.isAfter(firstSeen) ? firstSeen : modified;
-        Report report = new Report(reportId, SETTLEMENT, created.minus(Duration.ofDays(14)), created.minus(CREATION_DELAY), created,
-                Report.ProcessingStatus.COMPLETED, created, created, "amzn1.tortuga.3.file." + reportId);
+        Report report = new Report(
+                reportId,
+                SETTLEMENT,
+                created.minus(Duration.ofDays(14)),
+                created.minus(CREATION_DELAY),
+                created,
+                Report.ProcessingStatus.COMPLETED,
+                created,
+                created,
+                "amzn1.tortuga.3.file." + reportId);
         return new SimulatedReport(report, out -> Files.copy(file, out));
     }
 }

@@ -3,16 +3,15 @@ package io.payreports.simulator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.payreports.spapi.SpApiJson;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -23,8 +22,7 @@ import java.util.Random;
  */
 final class SimulatedTransactions {
 
-    record Marketplace(String id, String name, String currency, int scale) {
-    }
+    record Marketplace(String id, String name, String currency, int scale) {}
 
     static final List<Marketplace> MARKETPLACES = List.of(
             new Marketplace("ATVPDKIKX0DER", "Amazon.com", "USD", 2),
@@ -46,8 +44,13 @@ final class SimulatedTransactions {
         for (LocalDate day = from.atZone(ZoneOffset.UTC).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
             for (ObjectNode transaction : on(day)) {
                 Instant posted = Instant.parse(transaction.get("postedDate").asText());
-                if (!posted.isBefore(from) && posted.isBefore(to)
-                        && (marketplaceId == null || marketplaceId.equals(transaction.path("marketplaceDetails").path("marketplaceId").asText()))) {
+                if (!posted.isBefore(from)
+                        && posted.isBefore(to)
+                        && (marketplaceId == null
+                                || marketplaceId.equals(transaction
+                                        .path("marketplaceDetails")
+                                        .path("marketplaceId")
+                                        .asText()))) {
                     found.add(transaction);
                 }
             }
@@ -77,7 +80,8 @@ final class SimulatedTransactions {
         List<ObjectNode> transactions = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Instant posted = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(seconds.get(i));
-            String id = "amzn1.sim.txn." + day.toEpochDay() + "." + i + "." + Long.toHexString(random.nextLong() & 0xffffffL);
+            String id = "amzn1.sim.txn." + day.toEpochDay() + "." + i + "."
+                    + Long.toHexString(random.nextLong() & 0xffffffL);
             transactions.add(transaction(random, id, posted));
         }
         return transactions;
@@ -93,7 +97,8 @@ final class SimulatedTransactions {
         metadata.put("marketplaceId", marketplace.id());
         ArrayNode related = t.putArray("relatedIdentifiers");
         t.put("transactionId", id);
-        String orderId = String.format("%03d-%07d-%07d", 100 + random.nextInt(900), random.nextInt(10_000_000), random.nextInt(10_000_000));
+        String orderId = String.format(
+                "%03d-%07d-%07d", 100 + random.nextInt(900), random.nextInt(10_000_000), random.nextInt(10_000_000));
         ArrayNode breakdowns = SpApiJson.MAPPER.createArrayNode();
         ArrayNode items = SpApiJson.MAPPER.createArrayNode();
         ArrayNode contexts = SpApiJson.MAPPER.createArrayNode();
@@ -108,23 +113,30 @@ final class SimulatedTransactions {
             BigDecimal price = money(marketplace, 5 + random.nextInt(195), random);
             BigDecimal shipping = money(marketplace, random.nextInt(8), random);
             BigDecimal tax = price.multiply(new BigDecimal("0.08")).setScale(marketplace.scale(), RoundingMode.HALF_UP);
-            BigDecimal commission = price.multiply(new BigDecimal("0.15")).setScale(marketplace.scale(), RoundingMode.HALF_UP);
+            BigDecimal commission =
+                    price.multiply(new BigDecimal("0.15")).setScale(marketplace.scale(), RoundingMode.HALF_UP);
             BigDecimal fulfilment = money(marketplace, 2 + random.nextInt(4), random);
             ObjectNode sales = breakdown(breakdowns, "Sales", null, marketplace);
             ArrayNode salesParts = sales.putArray("breakdowns");
-            BigDecimal salesTotal = leaf(salesParts, "ProductCharges", price.multiply(BigDecimal.valueOf(sign)), marketplace)
+            BigDecimal salesTotal = leaf(
+                            salesParts, "ProductCharges", price.multiply(BigDecimal.valueOf(sign)), marketplace)
                     .add(leaf(salesParts, "Shipping", shipping.multiply(BigDecimal.valueOf(sign)), marketplace))
                     .add(leaf(salesParts, "Tax", tax.multiply(BigDecimal.valueOf(sign)), marketplace));
             setAmount(sales, salesTotal, marketplace);
             ObjectNode expenses = breakdown(breakdowns, "Expenses", null, marketplace);
             ArrayNode expenseParts = expenses.putArray("breakdowns");
-            BigDecimal expenseTotal = leaf(expenseParts, "Commission", commission.multiply(BigDecimal.valueOf(-sign)), marketplace);
+            BigDecimal expenseTotal =
+                    leaf(expenseParts, "Commission", commission.multiply(BigDecimal.valueOf(-sign)), marketplace);
             if (!refund) {
-                expenseTotal = expenseTotal.add(leaf(expenseParts, "FBAFulfillmentFee", fulfilment.negate(), marketplace));
+                expenseTotal =
+                        expenseTotal.add(leaf(expenseParts, "FBAFulfillmentFee", fulfilment.negate(), marketplace));
             }
             setAmount(expenses, expenseTotal, marketplace);
             related.add(identifier("ORDER_ID", orderId));
-            related.add(identifier(refund ? "REFUND_ID" : "SHIPMENT_ID", (refund ? "R" : "S") + Long.toString(random.nextLong() & 0xffffffffL, 36).toUpperCase(Locale.ROOT)));
+            related.add(identifier(
+                    refund ? "REFUND_ID" : "SHIPMENT_ID",
+                    (refund ? "R" : "S")
+                            + Long.toString(random.nextLong() & 0xffffffffL, 36).toUpperCase(Locale.ROOT)));
             items.add(item(random, marketplace, price.multiply(BigDecimal.valueOf(sign)), refund));
             if (!refund && random.nextInt(4) == 0) {
                 status = "Deferred";
@@ -146,8 +158,13 @@ final class SimulatedTransactions {
         } else {
             type = "Transfer";
             description = "Transfer to bank account";
-            String transferId = "TR" + Long.toString(random.nextLong() & 0xffffffffffL, 36).toUpperCase(Locale.ROOT);
-            leaf(breakdowns, "Transfer", money(marketplace, 100 + random.nextInt(2000), random).negate(), marketplace);
+            String transferId =
+                    "TR" + Long.toString(random.nextLong() & 0xffffffffffL, 36).toUpperCase(Locale.ROOT);
+            leaf(
+                    breakdowns,
+                    "Transfer",
+                    money(marketplace, 100 + random.nextInt(2000), random).negate(),
+                    marketplace);
             related.add(identifier("TRANSFER_ID", transferId));
             related.add(identifier("DISBURSEMENT_ID", "D" + transferId));
             ObjectNode payment = contexts.addObject();
@@ -186,7 +203,12 @@ final class SimulatedTransactions {
         leaf(item.putArray("breakdowns"), "ProductCharges", amount, marketplace);
         ObjectNode product = item.putArray("contexts").addObject();
         product.put("contextType", "ProductContext");
-        product.put("asin", "B0" + Long.toString(random.nextLong() & 0xffffffffffffL, 36).toUpperCase(Locale.ROOT).substring(0, 8));
+        product.put(
+                "asin",
+                "B0"
+                        + Long.toString(random.nextLong() & 0xffffffffffffL, 36)
+                                .toUpperCase(Locale.ROOT)
+                                .substring(0, 8));
         product.put("sku", "SKU-" + (1000 + random.nextInt(9000)));
         product.put("quantityShipped", 1 + random.nextInt(3));
         product.put("fulfillmentNetwork", random.nextBoolean() ? "AFN" : "MFN");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.payreports.spapi.PaymentMethodsQuery;
 import io.payreports.spapi.SpApiException;
 import io.payreports.spapi.SpApiJson;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,19 +19,46 @@ import java.util.Set;
  */
 final class SimulatedTransfers {
 
-    private record Method(String id, String type, String tail, String month, String year, String country,
-                          List<String> defaultIn, List<String> offeredIn) {
-    }
+    private record Method(
+            String id,
+            String type,
+            String tail,
+            String month,
+            String year,
+            String country,
+            List<String> defaultIn,
+            List<String> offeredIn) {}
 
     static final String ACCOUNT_HOLDER = "Simulated Seller";
 
     private static final List<Method> METHODS = List.of(
-            new Method("0h_TU_CUS_4058fe2a-da6b-4b82-8e48-b20ff2eb4f6d", "BANK_ACCOUNT", "4321", null, null, "US",
-                    List.of("ATVPDKIKX0DER"), List.of("ATVPDKIKX0DER", "A2EUQ1WTGCTBG2")),
-            new Method("0h_TU_CUS_9a1c3e77-5d2b-4f0e-9c61-0b7d2e4f8a15", "CARD", "677", "3", "2029", "US",
-                    List.of(), List.of("ATVPDKIKX0DER")),
-            new Method("0h_TU_CUS_e3b0c442-98fc-4c14-9afb-f4c8996fb924", "SELLER_WALLET", "0042", null, null, "DE",
-                    List.of("A1PA6795UKMFR9", "A1F83G8C2ARO7P"), List.of("ATVPDKIKX0DER", "A1PA6795UKMFR9", "A1F83G8C2ARO7P")));
+            new Method(
+                    "0h_TU_CUS_4058fe2a-da6b-4b82-8e48-b20ff2eb4f6d",
+                    "BANK_ACCOUNT",
+                    "4321",
+                    null,
+                    null,
+                    "US",
+                    List.of("ATVPDKIKX0DER"),
+                    List.of("ATVPDKIKX0DER", "A2EUQ1WTGCTBG2")),
+            new Method(
+                    "0h_TU_CUS_9a1c3e77-5d2b-4f0e-9c61-0b7d2e4f8a15",
+                    "CARD",
+                    "677",
+                    "3",
+                    "2029",
+                    "US",
+                    List.of(),
+                    List.of("ATVPDKIKX0DER")),
+            new Method(
+                    "0h_TU_CUS_e3b0c442-98fc-4c14-9afb-f4c8996fb924",
+                    "SELLER_WALLET",
+                    "0042",
+                    null,
+                    null,
+                    "DE",
+                    List.of("A1PA6795UKMFR9", "A1F83G8C2ARO7P"),
+                    List.of("ATVPDKIKX0DER", "A1PA6795UKMFR9", "A1F83G8C2ARO7P")));
 
     /** Marketplace → the accountTypes it has; EU marketplaces have only "Standard Orders". */
     private static final Map<String, Set<String>> ACCOUNT_TYPES = Map.of(
@@ -46,13 +72,18 @@ final class SimulatedTransfers {
     Map<String, Object> paymentMethods(Map<String, String> query) {
         String marketplaceId = query.getOrDefault("marketplaceId", "");
         if (marketplaceId.isBlank()) {
-            throw new SpApiSimulator.InvalidInput("InvalidInput", "The input request had one or more invalid input parameters.",
+            throw new SpApiSimulator.InvalidInput(
+                    "InvalidInput",
+                    "The input request had one or more invalid input parameters.",
                     "The following input parameters are invalid : [ marketplaceId ].");
         }
-        List<String> types = query.getOrDefault("paymentMethodTypes", "").isBlank() ? List.of()
+        List<String> types = query.getOrDefault("paymentMethodTypes", "").isBlank()
+                ? List.of()
                 : List.of(query.get("paymentMethodTypes").split(","));
         if (!PaymentMethodsQuery.PAYMENT_METHOD_TYPES.containsAll(types)) {
-            throw new SpApiSimulator.InvalidInput("InvalidInput", "The input request had one or more invalid input parameters.",
+            throw new SpApiSimulator.InvalidInput(
+                    "InvalidInput",
+                    "The input request had one or more invalid input parameters.",
                     "The following input parameters are invalid : [ paymentMethodTypes ].");
         }
         ArrayNode methods = SpApiJson.MAPPER.createArrayNode();
@@ -68,21 +99,30 @@ final class SimulatedTransfers {
     void checkPayout(String marketplaceId, String accountType) {
         Set<String> types = ACCOUNT_TYPES.get(marketplaceId);
         if (types == null || !types.contains(accountType)) {
-            throw new SpApiSimulator.InvalidInput("InvalidInput", "The marketplaceId/accountType provided in the input is invalid.", null);
+            throw new SpApiSimulator.InvalidInput(
+                    "InvalidInput", "The marketplaceId/accountType provided in the input is invalid.", null);
         }
         switch (marketplaceId) {
             // the older reference page's NOT_ELIGIBLE_FOR_ON_DEMAND_PAYOUT, spelled as the model spells its codes
-            case "A1VC38T7YXB528" -> throw new SpApiSimulator.InvalidInput("NotEligibleForOnDemandPayout",
-                    "The seller is not eligible for On-Demand Payouts.", null);
-            case "A2EUQ1WTGCTBG2" -> throw new SpApiSimulator.InvalidInput("NoDepositMethod",
-                    "No deposit method found for the selling partner. Add a valid deposit method and try again.", null);
+            case "A1VC38T7YXB528" ->
+                throw new SpApiSimulator.InvalidInput(
+                        "NotEligibleForOnDemandPayout", "The seller is not eligible for On-Demand Payouts.", null);
+            case "A2EUQ1WTGCTBG2" ->
+                throw new SpApiSimulator.InvalidInput(
+                        "NoDepositMethod",
+                        "No deposit method found for the selling partner. Add a valid deposit method and try again.",
+                        null);
             // the model's sandbox answer for this marketplace: two errors in one ErrorList
-            case "A1F83G8C2ARO7P" -> throw new SpApiSimulator.InvalidInput(List.of(
-                    new SpApiException.Error("NoDepositMethod", "No deposit method found for the selling partner. Add a valid deposit method and try again."),
-                    new SpApiException.Error("InsufficientPayoutAmount",
-                            "The available balance is less than the minimum permissible payout amount. No payout will be initiated.")));
-            default -> {
-            }
+            case "A1F83G8C2ARO7P" ->
+                throw new SpApiSimulator.InvalidInput(
+                        List.of(
+                                new SpApiException.Error(
+                                        "NoDepositMethod",
+                                        "No deposit method found for the selling partner. Add a valid deposit method and try again."),
+                                new SpApiException.Error(
+                                        "InsufficientPayoutAmount",
+                                        "The available balance is less than the minimum permissible payout amount. No payout will be initiated.")));
+            default -> {}
         }
     }
 

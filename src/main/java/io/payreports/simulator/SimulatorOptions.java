@@ -4,8 +4,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
-import java.util.function.Function;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How the simulator runs.
@@ -20,40 +20,94 @@ import java.util.Optional;
  * @param documentContentType the Content-Type documents are served with
  * @param documentBaseUrl where document URLs point, e.g. a host payreports must refuse; empty: this simulator
  */
-public record SimulatorOptions(int port, Function<String, Optional<PublicKey>> publicKeys, long seed, int days, Clock clock,
-                               Optional<Path> dataDir, boolean generate, Faults faults,
-                               String documentContentType, Optional<URI> documentBaseUrl) {
+public record SimulatorOptions(
+        int port,
+        Function<String, Optional<PublicKey>> publicKeys,
+        long seed,
+        int days,
+        Clock clock,
+        Optional<Path> dataDir,
+        boolean generate,
+        Faults faults,
+        String documentContentType,
+        Optional<URI> documentBaseUrl) {
 
     public static final long DEFAULT_SEED = 42;
     /** What the generated and data-dir documents are: CSV written in UTF-8. */
     public static final String CSV_UTF8 = "text/csv; charset=UTF-8";
 
     /** Documents served from this simulator as UTF-8 CSV. */
-    public SimulatorOptions(int port, Function<String, Optional<PublicKey>> publicKeys, long seed, int days, Clock clock,
-                            Optional<Path> dataDir, boolean generate, Faults faults) {
+    public SimulatorOptions(
+            int port,
+            Function<String, Optional<PublicKey>> publicKeys,
+            long seed,
+            int days,
+            Clock clock,
+            Optional<Path> dataDir,
+            boolean generate,
+            Faults faults) {
         this(port, publicKeys, seed, days, clock, dataDir, generate, faults, CSV_UTF8, Optional.empty());
     }
 
     /** Generated reports of the last 90 days, one registered key, no faults. */
     public static SimulatorOptions of(int port, String publicKeyId, PublicKey publicKey, Clock clock) {
-        return new SimulatorOptions(port, id -> id.equals(publicKeyId) ? Optional.of(publicKey) : Optional.empty(), DEFAULT_SEED, 90, clock, Optional.empty(), true, Faults.none());
+        return new SimulatorOptions(
+                port,
+                id -> id.equals(publicKeyId) ? Optional.of(publicKey) : Optional.empty(),
+                DEFAULT_SEED,
+                90,
+                clock,
+                Optional.empty(),
+                true,
+                Faults.none());
     }
 
     public SimulatorOptions withDataDir(Path dir, boolean alsoGenerate) {
-        return new SimulatorOptions(port, publicKeys, seed, days, clock, Optional.of(dir), alsoGenerate, faults, documentContentType, documentBaseUrl);
+        return new SimulatorOptions(
+                port,
+                publicKeys,
+                seed,
+                days,
+                clock,
+                Optional.of(dir),
+                alsoGenerate,
+                faults,
+                documentContentType,
+                documentBaseUrl);
     }
 
     public SimulatorOptions withFaults(Faults newFaults) {
-        return new SimulatorOptions(port, publicKeys, seed, days, clock, dataDir, generate, newFaults, documentContentType, documentBaseUrl);
+        return new SimulatorOptions(
+                port,
+                publicKeys,
+                seed,
+                days,
+                clock,
+                dataDir,
+                generate,
+                newFaults,
+                documentContentType,
+                documentBaseUrl);
     }
 
     /** Serves documents with this Content-Type (the content stays UTF-8 CSV), e.g. to show a declared charset. */
     public SimulatorOptions withDocumentContentType(String contentType) {
-        return new SimulatorOptions(port, publicKeys, seed, days, clock, dataDir, generate, faults, contentType, documentBaseUrl);
+        return new SimulatorOptions(
+                port, publicKeys, seed, days, clock, dataDir, generate, faults, contentType, documentBaseUrl);
     }
 
     /** Hands out document URLs on another base, as a forged or misrouted getReportDocument answer would. */
     public SimulatorOptions withDocumentBaseUrl(URI baseUrl) {
-        return new SimulatorOptions(port, publicKeys, seed, days, clock, dataDir, generate, faults, documentContentType, Optional.of(baseUrl));
+        return new SimulatorOptions(
+                port,
+                publicKeys,
+                seed,
+                days,
+                clock,
+                dataDir,
+                generate,
+                faults,
+                documentContentType,
+                Optional.of(baseUrl));
     }
 }

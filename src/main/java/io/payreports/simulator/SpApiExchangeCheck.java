@@ -15,9 +15,15 @@ import java.util.ServiceLoader;
 public interface SpApiExchangeCheck {
 
     /** One served exchange. Header names as the HTTP server gives them. */
-    record Exchange(String method, String path, String rawQuery, Map<String, List<String>> requestHeaders, String requestBody,
-                    int status, Map<String, List<String>> responseHeaders, String responseBody) {
-    }
+    record Exchange(
+            String method,
+            String path,
+            String rawQuery,
+            Map<String, List<String>> requestHeaders,
+            String requestBody,
+            int status,
+            Map<String, List<String>> responseHeaders,
+            String responseBody) {}
 
     /**
      * @throws AssertionError when the exchange breaks the model; the simulator then answers 500
@@ -27,6 +33,8 @@ public interface SpApiExchangeCheck {
 
     /** The checks on the class path. */
     static List<SpApiExchangeCheck> installed() {
-        return ServiceLoader.load(SpApiExchangeCheck.class).stream().map(ServiceLoader.Provider::get).toList();
+        return ServiceLoader.load(SpApiExchangeCheck.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList();
     }
 }

@@ -11,11 +11,6 @@ import io.payreports.spapi.SpApiJson;
 import io.payreports.spapi.SpApiOperation;
 import io.payreports.spapi.TokenBucket;
 import io.payreports.spapi.UsagePlan;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -41,6 +36,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A local stand-in for the Selling Partner API (design.md §3): Login with Amazon's token endpoint,
@@ -96,7 +95,8 @@ public final class SpApiSimulator implements AutoCloseable {
 
     /** On its own 127.0.0.1 port. */
     public static SpApiSimulator start(SpApiSimulatorOptions options) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 50);
+        HttpServer server =
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 50);
         ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "spapi-simulator");
             thread.setDaemon(true);
@@ -145,14 +145,18 @@ public final class SpApiSimulator implements AutoCloseable {
     /** How many transactions the simulator holds posted in [from, to): what a complete delivery must contain. */
     public long transactionsBetween(Instant from, Instant to) {
         Instant historyStart = options.clock().instant().minus(Duration.ofDays(options.days()));
-        return transactions.between(from.isBefore(historyStart) ? historyStart : from, to, null).size();
+        return transactions
+                .between(from.isBefore(historyStart) ? historyStart : from, to, null)
+                .size();
     }
 
     /** How many of the transactions posted in [from, to) listTransactions does not show yet (late postings). */
     public long notYetVisibleBetween(Instant from, Instant to) {
         Instant now = options.clock().instant();
         return transactions.between(from, to, null).stream()
-                .filter(transaction -> SimulatedTransactions.visibleFrom(transaction, options.latePostings()).isAfter(now)).count();
+                .filter(transaction -> SimulatedTransactions.visibleFrom(transaction, options.latePostings())
+                        .isAfter(now))
+                .count();
     }
 
     /** Refresh tokens exchanged for access tokens so far. */
@@ -178,16 +182,24 @@ public final class SpApiSimulator implements AutoCloseable {
             }
             Map<String, String> form = form(new String(readBody(exchange), StandardCharsets.UTF_8));
             if (!"refresh_token".equals(form.get("grant_type"))) {
-                lwaError(exchange, 400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server.");
+                lwaError(
+                        exchange,
+                        400,
+                        "unsupported_grant_type",
+                        "The authorization grant type is not supported by the authorization server.");
                 return;
             }
             Optional<LwaCredentials> expected = options.credentials();
-            if (blank(form.get("client_id")) || blank(form.get("client_secret"))
-                    || (expected.isPresent() && !(expected.get().clientId().equals(form.get("client_id")) && expected.get().clientSecret().equals(form.get("client_secret"))))) {
+            if (blank(form.get("client_id"))
+                    || blank(form.get("client_secret"))
+                    || (expected.isPresent()
+                            && !(expected.get().clientId().equals(form.get("client_id"))
+                                    && expected.get().clientSecret().equals(form.get("client_secret"))))) {
                 lwaError(exchange, 401, "invalid_client", "Client authentication failed");
                 return;
             }
-            if (blank(form.get("refresh_token")) || (expected.isPresent() && !expected.get().refreshToken().equals(form.get("refresh_token")))) {
+            if (blank(form.get("refresh_token"))
+                    || (expected.isPresent() && !expected.get().refreshToken().equals(form.get("refresh_token")))) {
                 lwaError(exchange, 400, "invalid_grant", "The request has an invalid grant parameter : refresh_token");
                 return;
             }
@@ -211,12 +223,14 @@ public final class SpApiSimulator implements AutoCloseable {
 
     private void handleApi(HttpExchange exchange) throws IOException {
         try (exchange) {
-            exchange.getResponseHeaders().add("x-amzn-RequestId", UUID.randomUUID().toString());
+            exchange.getResponseHeaders()
+                    .add("x-amzn-RequestId", UUID.randomUUID().toString());
             byte[] body = readBody(exchange);
             exchange.setAttribute(REQUEST_BODY, body);
             String path = exchange.getRequestURI().getPath();
             Optional<SpApiOperation> operation = List.of(SpApiOperation.values()).stream()
-                    .filter(op -> op.path().equals(path)).findFirst();
+                    .filter(op -> op.path().equals(path))
+                    .findFirst();
             if (operation.isEmpty()) {
                 error(exchange, 404, "NotFound", "Resource not found.", null);
                 return;
@@ -225,9 +239,14 @@ public final class SpApiSimulator implements AutoCloseable {
                 error(exchange, 405, "MethodNotAllowed", "Method not allowed.", null);
                 return;
             }
-            Instant expires = accessTokens.get(String.valueOf(exchange.getRequestHeaders().getFirst("x-amz-access-token")));
+            Instant expires =
+                    accessTokens.get(String.valueOf(exchange.getRequestHeaders().getFirst("x-amz-access-token")));
             if (expires == null || !options.clock().instant().isBefore(expires)) {
-                error(exchange, 403, "Unauthorized", "Access to requested resource is denied.",
+                error(
+                        exchange,
+                        403,
+                        "Unauthorized",
+                        "Access to requested resource is denied.",
                         "The access token you provided is revoked, malformed or invalid.");
                 return;
             }
@@ -237,21 +256,33 @@ public final class SpApiSimulator implements AutoCloseable {
                 error(exchange, 429, "QuotaExceeded", "You exceeded your quota for the requested resource.", null);
                 return;
             }
-            exchange.getResponseHeaders().add("x-amzn-RateLimit-Limit", String.valueOf(options.usagePlan(operation.get()).rate()));
+            exchange.getResponseHeaders()
+                    .add(
+                            "x-amzn-RateLimit-Limit",
+                            String.valueOf(options.usagePlan(operation.get()).rate()));
             if (injectedFault(exchange)) {
                 return;
             }
             try {
                 switch (operation.get()) {
                     case listTransactions -> listTransactions(exchange);
-                    case getPaymentMethods -> answer(exchange, 200, transfers.paymentMethods(form(exchange.getRequestURI().getRawQuery())));
+                    case getPaymentMethods ->
+                        answer(
+                                exchange,
+                                200,
+                                transfers.paymentMethods(
+                                        form(exchange.getRequestURI().getRawQuery())));
                     case initiatePayout -> initiatePayout(exchange, json(body));
                 }
             } catch (InvalidInput e) {
                 answer(exchange, 400, Map.of("errors", e.errors));
             }
         } catch (RuntimeException e) {
-            LOG.warn("SP-API simulator failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
+            LOG.warn(
+                    "SP-API simulator failed on {} {}",
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    e);
         }
     }
 
@@ -269,8 +300,10 @@ public final class SpApiSimulator implements AutoCloseable {
                 throttled.incrementAndGet();
                 error(exchange, 429, "QuotaExceeded", "You exceeded your quota for the requested resource.", null);
             }
-            case 500 -> error(exchange, 500, "InternalFailure", "We encountered an internal error. Please try again.", null);
-            case 503 -> error(exchange, 503, "ServiceUnavailable", "Service temporarily unavailable. Please try again.", null);
+            case 500 ->
+                error(exchange, 500, "InternalFailure", "We encountered an internal error. Please try again.", null);
+            case 503 ->
+                error(exchange, 503, "ServiceUnavailable", "Service temporarily unavailable. Please try again.", null);
             default -> {
                 return false;
             }
@@ -288,7 +321,8 @@ public final class SpApiSimulator implements AutoCloseable {
         }
         Instant before = date(query, "postedBefore", latest);
         if (after.isAfter(latest) || before.isAfter(latest)) {
-            throw new InvalidInput("InvalidInput", "Date must be no later than two minutes before the request was submitted.", null);
+            throw new InvalidInput(
+                    "InvalidInput", "Date must be no later than two minutes before the request was submitted.", null);
         }
         if (!before.isAfter(after)) {
             throw new InvalidInput("InvalidInput", "postedBefore must be later than postedAfter.", null);
@@ -305,8 +339,14 @@ public final class SpApiSimulator implements AutoCloseable {
         ArrayNode page = payload.putArray("transactions");
         if (Duration.between(after, before).compareTo(MAX_SPAN) <= 0) {
             Instant historyStart = now.minus(Duration.ofDays(options.days()));
-            List<ObjectNode> all = transactions.between(after.isBefore(historyStart) ? historyStart : after, before, marketplaceId).stream()
-                    .filter(transaction -> !SimulatedTransactions.visibleFrom(transaction, options.latePostings()).isAfter(now)).toList();
+            List<ObjectNode> all =
+                    transactions
+                            .between(after.isBefore(historyStart) ? historyStart : after, before, marketplaceId)
+                            .stream()
+                            .filter(transaction -> !SimulatedTransactions.visibleFrom(
+                                            transaction, options.latePostings())
+                                    .isAfter(now))
+                            .toList();
             all.stream().skip(offset).limit(options.pageSize()).forEach(page::add);
             if (offset + options.pageSize() < all.size()) {
                 payload.put("nextToken", nextToken(filters, offset + options.pageSize(), now));
@@ -325,8 +365,10 @@ public final class SpApiSimulator implements AutoCloseable {
             Instant last = lastPayout.get(pair);
             if (last != null && now.isBefore(last.plus(PAYOUT_INTERVAL))) {
                 // the older reference page's PAYOUT_FREQUENCY_EXCEEDED, spelled as the model spells its codes
-                throw new InvalidInput("PayoutFrequencyExceeded",
-                        "A payout has already been initiated for the given marketplace and accountType in the last 24 hours.", null);
+                throw new InvalidInput(
+                        "PayoutFrequencyExceeded",
+                        "A payout has already been initiated for the given marketplace and accountType in the last 24 hours.",
+                        null);
             }
             lastPayout.put(pair, now);
         }
@@ -337,22 +379,27 @@ public final class SpApiSimulator implements AutoCloseable {
 
     private String nextToken(String filters, int offset, Instant now) {
         String state = offset + "|" + now.toEpochMilli() + "|" + filters;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(state.getBytes(StandardCharsets.UTF_8)) + "." + sign(state);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(state.getBytes(StandardCharsets.UTF_8)) + "."
+                + sign(state);
     }
 
     private int offsetOf(String token, String filters, Instant now) {
         String[] parts = token.split("\\.");
         String state;
         try {
-            state = parts.length == 2 ? new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8) : "";
+            state = parts.length == 2
+                    ? new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8)
+                    : "";
         } catch (IllegalArgumentException e) {
             state = "";
         }
         String[] fields = state.split("\\|", 3);
         if (fields.length != 3 || !sign(state).equals(parts[1]) || !fields[2].equals(filters)) {
-            throw new InvalidInput("InvalidInput", "Invalid nextToken.", "The nextToken does not belong to this request.");
+            throw new InvalidInput(
+                    "InvalidInput", "Invalid nextToken.", "The nextToken does not belong to this request.");
         }
-        boolean expired = now.isAfter(Instant.ofEpochMilli(Long.parseLong(fields[1])).plus(options.nextTokenLifetime()));
+        boolean expired =
+                now.isAfter(Instant.ofEpochMilli(Long.parseLong(fields[1])).plus(options.nextTokenLifetime()));
         if (expired || nextTokensToReject.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new InvalidInput("InvalidInput", "Invalid nextToken.", "The nextToken has expired.");
         }
@@ -363,7 +410,9 @@ public final class SpApiSimulator implements AutoCloseable {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(tokenSecret, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -382,7 +431,9 @@ public final class SpApiSimulator implements AutoCloseable {
 
         InvalidInput(List<SpApiException.Error> errors) {
             super(errors.toString());
-            this.errors = errors.stream().map(error -> errorEntry(error.code(), error.message(), null)).toList();
+            this.errors = errors.stream()
+                    .map(error -> errorEntry(error.code(), error.message(), null))
+                    .toList();
         }
     }
 
@@ -417,7 +468,8 @@ public final class SpApiSimulator implements AutoCloseable {
         if (encoded != null && !encoded.isBlank()) {
             for (String pair : encoded.split("&")) {
                 String[] nameValue = pair.split("=", 2);
-                values.put(URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
+                values.put(
+                        URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8),
                         nameValue.length > 1 ? URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8) : "");
             }
         }
@@ -457,15 +509,28 @@ public final class SpApiSimulator implements AutoCloseable {
         String json = SpApiJson.write(body);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         byte[] request = (byte[]) exchange.getAttribute(REQUEST_BODY);
-        SpApiExchangeCheck.Exchange served = new SpApiExchangeCheck.Exchange(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()),
-                request == null ? "" : new String(request, StandardCharsets.UTF_8), status, Map.copyOf(exchange.getResponseHeaders()), json);
+        SpApiExchangeCheck.Exchange served = new SpApiExchangeCheck.Exchange(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                exchange.getRequestURI().getRawQuery(),
+                Map.copyOf(exchange.getRequestHeaders()),
+                request == null ? "" : new String(request, StandardCharsets.UTF_8),
+                status,
+                Map.copyOf(exchange.getResponseHeaders()),
+                json);
         for (SpApiExchangeCheck check : checks) {
             try {
                 check.check(served);
             } catch (AssertionError violation) {
-                LOG.error("SP-API simulator exchange breaks Amazon's model: {} {}: {}", served.method(), served.path(), violation.getMessage());
-                send(exchange, 500, Map.of("errors", List.of(errorEntry("ModelViolation", violation.getMessage(), null))));
+                LOG.error(
+                        "SP-API simulator exchange breaks Amazon's model: {} {}: {}",
+                        served.method(),
+                        served.path(),
+                        violation.getMessage());
+                send(
+                        exchange,
+                        500,
+                        Map.of("errors", List.of(errorEntry("ModelViolation", violation.getMessage(), null))));
                 return;
             }
         }

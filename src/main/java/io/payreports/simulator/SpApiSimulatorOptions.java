@@ -3,7 +3,6 @@ package io.payreports.simulator;
 import io.payreports.spapi.LwaCredentials;
 import io.payreports.spapi.SpApiOperation;
 import io.payreports.spapi.UsagePlan;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -25,16 +24,35 @@ import java.util.Optional;
  * @param faults            injected 429/500/503 answers and slowness on SP-API calls (the simulator command's --faults)
  * @param usagePlans        usage plans that differ from the models' defaults (a seller granted more), by operation
  */
-public record SpApiSimulatorOptions(int port, long seed, int days, Clock clock, Optional<LwaCredentials> credentials,
-                                    int pageSize, Duration nextTokenLifetime, int rejectNextTokens, double latePostings, Faults faults,
-                                    Map<SpApiOperation, UsagePlan> usagePlans) {
+public record SpApiSimulatorOptions(
+        int port,
+        long seed,
+        int days,
+        Clock clock,
+        Optional<LwaCredentials> credentials,
+        int pageSize,
+        Duration nextTokenLifetime,
+        int rejectNextTokens,
+        double latePostings,
+        Faults faults,
+        Map<SpApiOperation, UsagePlan> usagePlans) {
 
     public SpApiSimulatorOptions {
         usagePlans = Map.copyOf(usagePlans);
     }
 
     public static SpApiSimulatorOptions of(int port, Clock clock) {
-        return new SpApiSimulatorOptions(port, SimulatorOptions.DEFAULT_SEED, 400, clock, Optional.empty(), 100, Duration.ofMinutes(10), 0, 0, Faults.none(),
+        return new SpApiSimulatorOptions(
+                port,
+                SimulatorOptions.DEFAULT_SEED,
+                400,
+                clock,
+                Optional.empty(),
+                100,
+                Duration.ofMinutes(10),
+                0,
+                0,
+                Faults.none(),
                 Map.of());
     }
 
@@ -46,30 +64,107 @@ public record SpApiSimulatorOptions(int port, long seed, int days, Clock clock, 
         Map<SpApiOperation, UsagePlan> plans = new EnumMap<>(SpApiOperation.class);
         plans.putAll(usagePlans);
         plans.put(operation, plan);
-        return new SpApiSimulatorOptions(port, seed, days, clock, credentials, pageSize, nextTokenLifetime, rejectNextTokens, latePostings, faults, plans);
+        return new SpApiSimulatorOptions(
+                port,
+                seed,
+                days,
+                clock,
+                credentials,
+                pageSize,
+                nextTokenLifetime,
+                rejectNextTokens,
+                latePostings,
+                faults,
+                plans);
     }
 
     public SpApiSimulatorOptions withCredentials(LwaCredentials expected) {
-        return new SpApiSimulatorOptions(port, seed, days, clock, Optional.of(expected), pageSize, nextTokenLifetime, rejectNextTokens, latePostings, faults, usagePlans);
+        return new SpApiSimulatorOptions(
+                port,
+                seed,
+                days,
+                clock,
+                Optional.of(expected),
+                pageSize,
+                nextTokenLifetime,
+                rejectNextTokens,
+                latePostings,
+                faults,
+                usagePlans);
     }
 
     public SpApiSimulatorOptions withRejectedNextTokens(int count) {
-        return new SpApiSimulatorOptions(port, seed, days, clock, credentials, pageSize, nextTokenLifetime, count, latePostings, faults, usagePlans);
+        return new SpApiSimulatorOptions(
+                port,
+                seed,
+                days,
+                clock,
+                credentials,
+                pageSize,
+                nextTokenLifetime,
+                count,
+                latePostings,
+                faults,
+                usagePlans);
     }
 
     public SpApiSimulatorOptions withDays(int newDays) {
-        return new SpApiSimulatorOptions(port, seed, newDays, clock, credentials, pageSize, nextTokenLifetime, rejectNextTokens, latePostings, faults, usagePlans);
+        return new SpApiSimulatorOptions(
+                port,
+                seed,
+                newDays,
+                clock,
+                credentials,
+                pageSize,
+                nextTokenLifetime,
+                rejectNextTokens,
+                latePostings,
+                faults,
+                usagePlans);
     }
 
     public SpApiSimulatorOptions withSeed(long newSeed) {
-        return new SpApiSimulatorOptions(port, newSeed, days, clock, credentials, pageSize, nextTokenLifetime, rejectNextTokens, latePostings, faults, usagePlans);
+        return new SpApiSimulatorOptions(
+                port,
+                newSeed,
+                days,
+                clock,
+                credentials,
+                pageSize,
+                nextTokenLifetime,
+                rejectNextTokens,
+                latePostings,
+                faults,
+                usagePlans);
     }
 
     public SpApiSimulatorOptions withLatePostings(double share) {
-        return new SpApiSimulatorOptions(port, seed, days, clock, credentials, pageSize, nextTokenLifetime, rejectNextTokens, share, faults, usagePlans);
+        return new SpApiSimulatorOptions(
+                port,
+                seed,
+                days,
+                clock,
+                credentials,
+                pageSize,
+                nextTokenLifetime,
+                rejectNextTokens,
+                share,
+                faults,
+                usagePlans);
     }
 
     public SpApiSimulatorOptions withFaults(Faults newFaults) {
-        return new SpApiSimulatorOptions(port, seed, days, clock, credentials, pageSize, nextTokenLifetime, rejectNextTokens, latePostings, newFaults, usagePlans);
+        return new SpApiSimulatorOptions(
+                port,
+                seed,
+                days,
+                clock,
+                credentials,
+                pageSize,
+                nextTokenLifetime,
+                rejectNextTokens,
+                latePostings,
+                newFaults,
+                usagePlans);
     }
 }

@@ -12,18 +12,33 @@ import java.time.Instant;
  * @param sink       the sink that refused the record, or {@code null} when parsing failed
  * @param payload    the raw line or record text, verbatim
  */
-public record DeadLetter(String jobId, String reportId, String reportType, Long lineNumber, String reason,
-                         String exceptionClass, Instant failedAt, String sink, String payload) {
+public record DeadLetter(
+        String jobId,
+        String reportId,
+        String reportType,
+        Long lineNumber,
+        String reason,
+        String exceptionClass,
+        Instant failedAt,
+        String sink,
+        String payload) {
 
     public DeadLetter {
         reason = Redaction.presignedUrls(reason == null ? null : reason.strip().replaceAll("\\s*\\R\\s*", " "));
     }
 
-    public static DeadLetter of(ReportContext report, Long lineNumber, Throwable cause, String sink, String payload,
-                                Instant failedAt) {
+    public static DeadLetter of(
+            ReportContext report, Long lineNumber, Throwable cause, String sink, String payload, Instant failedAt) {
         String message = cause.getMessage();
-        return new DeadLetter(report.jobId(), report.reportId(), report.reportType(), lineNumber,
+        return new DeadLetter(
+                report.jobId(),
+                report.reportId(),
+                report.reportType(),
+                lineNumber,
                 message == null || message.isBlank() ? cause.getClass().getSimpleName() : message,
-                cause.getClass().getName(), failedAt, sink, payload);
+                cause.getClass().getName(),
+                failedAt,
+                sink,
+                payload);
     }
 }

@@ -9,10 +9,10 @@ import io.payreports.reports.RecordLayout.ColumnType;
 import io.payreports.reports.ReportContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -37,12 +37,14 @@ import java.util.regex.Pattern;
 public final class DeadLetterWriter implements RecordDeadLetters {
 
     private static final JsonFactory JSON = new JsonFactory();
-    private static final JsonFactory JSON_LINES = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
+    private static final JsonFactory JSON_LINES =
+            new JsonFactoryBuilder().rootValueSeparator((String) null).build();
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     /** Room for the id in a file name: file systems allow 255 bytes, the time, line and sink take the rest. */
     private static final int MAX_NAME_PART = 100;
+
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_NAME_PART + "}");
 
     private final Path directory;
@@ -79,19 +81,33 @@ public final class DeadLetterWriter implements RecordDeadLetters {
     }
 
     @Override
-    public long write(ReportContext report, RecordLayout<?> layout, RecordSpool spool, String sink, Throwable cause) throws IOException {
+    public long write(ReportContext report, RecordLayout<?> layout, RecordSpool spool, String sink, Throwable cause)
+            throws IOException {
         DeadLetter letter = DeadLetter.of(report, null, cause, sink, null, clock.instant());
         Path jobDirectory = Files.createDirectories(directory.resolve(fileNamePart(letter.jobId())));
-        PartFile file = PartFile.create(jobDirectory.resolve(String.format("%s_%s_%s.jsonl",
+        PartFile file = PartFile.create(jobDirectory.resolve(String.format(
+                "%s_%s_%s.jsonl",
                 FILE_TIME.format(letter.failedAt()), fileNamePart(report.reportId()), fileNamePart(sink))));
         int lineColumn = layout.columns().indexOf(new Column("lineNumber", ColumnType.BIGINT));
         long count = 0;
         try {
-            try (JsonGenerator json = JSON_LINES.createGenerator(file.output()); RecordSpool.Reader records = spool.read()) {
+            try (JsonGenerator json = JSON_LINES.createGenerator(file.output());
+                    RecordSpool.Reader records = spool.read()) {
                 for (Object[] record = records.next(); record != null; record = records.next()) {
                     Long line = lineColumn < 0 ? null : (Long) record[lineColumn];
-                    writeFields(json, new DeadLetter(letter.jobId(), letter.reportId(), letter.reportType(), line, letter.reason(),
-                            letter.exceptionClass(), letter.failedAt(), sink, null), false);
+                    writeFields(
+                            json,
+                            new DeadLetter(
+                                    letter.jobId(),
+                                    letter.reportId(),
+                                    letter.reportType(),
+                                    line,
+                                    letter.reason(),
+                                    letter.exceptionClass(),
+                                    letter.failedAt(),
+                                    sink,
+                                    null),
+                            false);
                     json.writeFieldName("record");
                     JsonLinesEncoder.writeObject(json, layout.columns(), record);
                     json.writeEndObject();
@@ -115,7 +131,8 @@ public final class DeadLetterWriter implements RecordDeadLetters {
             return String.format("%s_L%010d.json", report, letter.lineNumber());
         }
         String line = letter.lineNumber() == null ? "report" : String.format("L%010d", letter.lineNumber());
-        return String.format("%s_%s_%s_%06d.json", FILE_TIME.format(letter.failedAt()), report, line, sequence.incrementAndGet());
+        return String.format(
+                "%s_%s_%s_%06d.json", FILE_TIME.format(letter.failedAt()), report, line, sequence.incrementAndGet());
     }
 
     /** Starts the object and writes the letter's fields; the caller ends the object. */

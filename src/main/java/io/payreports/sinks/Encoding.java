@@ -25,7 +25,8 @@ public record Encoding(FileFormat format, boolean gzip) {
                 return new Encoding(candidate, gzip);
             }
         }
-        throw new IllegalArgumentException("unknown format '" + text.trim() + "', use jsonl or csv, optionally with .gz");
+        throw new IllegalArgumentException(
+                "unknown format '" + text.trim() + "', use jsonl or csv, optionally with .gz");
     }
 
     public Output open(OutputStream raw, List<Column> columns) throws IOException {

@@ -33,7 +33,8 @@ public final class FileRecordsSink implements RecordSink {
     /** @param gzip whether files are gzip-compressed ({@code .jsonl.gz}, {@code .csv.gz}) */
     public FileRecordsSink(String name, Path outDir, Set<FileFormat> formats, boolean gzip) {
         if (formats.isEmpty()) {
-            throw new IllegalArgumentException("file sink needs at least one format of " + EnumSet.allOf(FileFormat.class));
+            throw new IllegalArgumentException(
+                    "file sink needs at least one format of " + EnumSet.allOf(FileFormat.class));
         }
         this.name = name;
         this.outDir = outDir;
@@ -67,7 +68,8 @@ public final class FileRecordsSink implements RecordSink {
         return new FileReportWriter<>(layout, outputs);
     }
 
-    private static Encoding.Output openEncoder(Encoding encoding, PartFile file, RecordLayout<?> layout) throws IOException {
+    private static Encoding.Output openEncoder(Encoding encoding, PartFile file, RecordLayout<?> layout)
+            throws IOException {
         try {
             return encoding.open(file.output(), layout.columns());
         } catch (IOException | RuntimeException e) {

@@ -74,7 +74,8 @@ public final class JdbcRecordsSink implements RecordSink {
             if (dialect == SqlDialect.POSTGRESQL) {
                 return new PostgresCopyWriter<>(connection, table, layout);
             }
-            return new JdbcReportWriter<>(connection, connection.prepareStatement(table.upsertSql()), layout, batchSize);
+            return new JdbcReportWriter<>(
+                    connection, connection.prepareStatement(table.upsertSql()), layout, batchSize);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
@@ -94,7 +95,9 @@ public final class JdbcRecordsSink implements RecordSink {
         String vendor = dialect.name().toLowerCase(Locale.ROOT);
         FluentConfiguration flyway = Flyway.configure()
                 .dataSource(dataSource)
-                .locations(migrations.stream().map(location -> location.replace("{vendor}", vendor)).toArray(String[]::new))
+                .locations(migrations.stream()
+                        .map(location -> location.replace("{vendor}", vendor))
+                        .toArray(String[]::new))
                 .table("payreports_schema_history")
                 .baselineOnMigrate(true)
                 .baselineVersion("0");

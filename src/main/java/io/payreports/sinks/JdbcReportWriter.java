@@ -93,12 +93,14 @@ final class JdbcReportWriter<T> implements ReportWriter<T> {
     /** Instants go in as UTC OffsetDateTime, the one java.time type both drivers map to TIMESTAMP WITH TIME ZONE. */
     private void bind(int index, ColumnType type, Object value) throws SQLException {
         if (value == null) {
-            upsert.setNull(index, switch (type) {
-                case TEXT -> Types.VARCHAR;
-                case DECIMAL -> Types.NUMERIC;
-                case TIMESTAMP -> Types.TIMESTAMP_WITH_TIMEZONE;
-                case BIGINT -> Types.BIGINT;
-            });
+            upsert.setNull(
+                    index,
+                    switch (type) {
+                        case TEXT -> Types.VARCHAR;
+                        case DECIMAL -> Types.NUMERIC;
+                        case TIMESTAMP -> Types.TIMESTAMP_WITH_TIMEZONE;
+                        case BIGINT -> Types.BIGINT;
+                    });
             return;
         }
         switch (type) {

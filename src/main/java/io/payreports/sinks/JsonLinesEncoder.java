@@ -15,7 +15,8 @@ import java.util.List;
 final class JsonLinesEncoder implements RowEncoder {
 
     /** No separator between root values: each object ends its own line with a newline. */
-    private static final JsonFactory JSON = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
+    private static final JsonFactory JSON =
+            new JsonFactoryBuilder().rootValueSeparator((String) null).build();
 
     private final JsonGenerator json;
     private final JsonRecordWriter records;

@@ -23,7 +23,9 @@ final class JsonRecordWriter {
     private final TimestampText timestamps;
 
     JsonRecordWriter(List<Column> columns) {
-        this.names = columns.stream().map(column -> new SerializedString(column.name())).toArray(SerializableString[]::new);
+        this.names = columns.stream()
+                .map(column -> new SerializedString(column.name()))
+                .toArray(SerializableString[]::new);
         this.types = columns.stream().map(Column::type).toArray(ColumnType[]::new);
         this.timestamps = new TimestampText(columns.size());
     }

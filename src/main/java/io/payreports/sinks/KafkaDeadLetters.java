@@ -32,19 +32,25 @@ public final class KafkaDeadLetters implements RecordDeadLetters {
     }
 
     @Override
-    public long write(ReportContext report, RecordLayout<?> layout, RecordSpool spool, String sink, Throwable cause) throws Exception {
+    public long write(ReportContext report, RecordLayout<?> layout, RecordSpool spool, String sink, Throwable cause)
+            throws Exception {
         DeadLetter letter = DeadLetter.of(report, null, cause, sink, null, clock.instant());
-        Map<String, String> headers = Map.of(SINK_HEADER, sink, REASON_HEADER, letter.reason(), EXCEPTION_HEADER, letter.exceptionClass());
+        Map<String, String> headers =
+                Map.of(SINK_HEADER, sink, REASON_HEADER, letter.reason(), EXCEPTION_HEADER, letter.exceptionClass());
         try (ReportWriter<Object[]> writer = kafka.open(report, new SpooledLayout(layout), topic, headers);
-             RecordSpool.Reader records = spool.read()) {
+                RecordSpool.Reader records = spool.read()) {
             for (Object[] record = records.next(); record != null; record = records.next()) {
                 writer.write(record);
             }
             writer.commit();
             return writer.count();
         } catch (Exception e) {
-            LOG.warn("sink {}: dead-letter topic {} failed too ({}); parking report {} in the dead-letter files", sink, topic,
-                    e.toString(), report.reportId());
+            LOG.warn(
+                    "sink {}: dead-letter topic {} failed too ({}); parking report {} in the dead-letter files",
+                    sink,
+                    topic,
+                    e.toString(),
+                    report.reportId());
             return fallback.write(report, layout, spool, sink, cause);
         }
     }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.payreports.reports.RecordLayout;
 import io.payreports.reports.RecordLayout.Column;
 import io.payreports.reports.ReportContext;
-import java.io.IOException;
 import java.io.CharArrayWriter;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,7 +35,8 @@ public final class KafkaRecordsSink implements RecordSink {
     public static final String REPORT_ID_HEADER = "payreports-report-id";
     public static final String REPORT_TYPE_HEADER = "payreports-report-type";
     /** No separator between root values: one generator writes every value of a report, taken one at a time. */
-    private static final JsonFactory JSON = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
+    private static final JsonFactory JSON =
+            new JsonFactoryBuilder().rootValueSeparator((String) null).build();
 
     private final String name;
     private final Map<String, Object> producerConfig;
@@ -76,7 +77,8 @@ public final class KafkaRecordsSink implements RecordSink {
     }
 
     /** Messages to {@code topic} with {@code extraHeaders} on each, e.g. a dead-letter topic's causes. */
-    <T> ReportWriter<T> open(ReportContext report, RecordLayout<T> layout, String topic, Map<String, String> extraHeaders) {
+    <T> ReportWriter<T> open(
+            ReportContext report, RecordLayout<T> layout, String topic, Map<String, String> extraHeaders) {
         return new Writer<>(topic.replace("{layout}", layout.name()), report, layout, extraHeaders);
     }
 
@@ -93,6 +95,7 @@ public final class KafkaRecordsSink implements RecordSink {
         private final JsonRecordWriter records;
         /** The first send that failed; the transaction cannot commit after it. */
         private final AtomicReference<Exception> failed = new AtomicReference<>();
+
         private boolean committed;
         private long count;
 
@@ -103,8 +106,10 @@ public final class KafkaRecordsSink implements RecordSink {
             headers.put(REPORT_ID_HEADER, report.reportId().getBytes(StandardCharsets.UTF_8));
             headers.put(REPORT_TYPE_HEADER, report.reportType().getBytes(StandardCharsets.UTF_8));
             extraHeaders.forEach((key, value) -> headers.put(key, value.getBytes(StandardCharsets.UTF_8)));
-            List<String> columnNames = layout.columns().stream().map(Column::name).toList();
-            this.keyColumns = layout.naturalKey().stream().mapToInt(columnNames::indexOf).toArray();
+            List<String> columnNames =
+                    layout.columns().stream().map(Column::name).toList();
+            this.keyColumns =
+                    layout.naturalKey().stream().mapToInt(columnNames::indexOf).toArray();
             this.records = new JsonRecordWriter(layout.columns());
             try {
                 this.json = JSON.createGenerator(value);
@@ -167,8 +172,10 @@ public final class KafkaRecordsSink implements RecordSink {
         private void throwIfFailed() throws Exception {
             Exception error = failed.get();
             if (error != null) {
-                throw new IOException("Kafka sink " + name + ": report " + report.reportId() + " not taken by topic " + topic
-                        + ": " + error.getMessage(), error);
+                throw new IOException(
+                        "Kafka sink " + name + ": report " + report.reportId() + " not taken by topic " + topic + ": "
+                                + error.getMessage(),
+                        error);
             }
         }
 

@@ -44,7 +44,8 @@ final class PartFile {
     static PartFile create(Path target) throws IOException {
         Path part = target.resolveSibling("." + target.getFileName() + ".part");
         Files.deleteIfExists(part); // left behind by a run that crashed before commit
-        FileAttribute<?>[] attributes = isPosix(target) ? new FileAttribute<?>[] {OWNER_RW_GROUP_R} : new FileAttribute<?>[0];
+        FileAttribute<?>[] attributes =
+                isPosix(target) ? new FileAttribute<?>[] {OWNER_RW_GROUP_R} : new FileAttribute<?>[0];
         return new PartFile(target, part, FileChannel.open(part, Set.of(CREATE_NEW, WRITE), attributes));
     }
 

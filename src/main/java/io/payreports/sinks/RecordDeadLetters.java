@@ -7,5 +7,6 @@ import io.payreports.reports.ReportContext;
 public interface RecordDeadLetters {
 
     /** Writes every spooled record of the report; returns how many were written. */
-    long write(ReportContext report, RecordLayout<?> layout, RecordSpool spool, String sink, Throwable cause) throws Exception;
+    long write(ReportContext report, RecordLayout<?> layout, RecordSpool spool, String sink, Throwable cause)
+            throws Exception;
 }

@@ -5,8 +5,8 @@ import io.payreports.reports.RecordLayout.Column;
 import java.util.List;
 
 /** Where a layout's rows live: quoted table and column names, and the SQL to create (for migrations) and upsert them. */
-record RecordTable(SqlDialect dialect, String name, List<Column> columns, List<String> quotedColumns,
-                   List<String> quotedKey) {
+record RecordTable(
+        SqlDialect dialect, String name, List<Column> columns, List<String> quotedColumns, List<String> quotedKey) {
 
     static RecordTable of(SqlDialect dialect, String schema, RecordLayout<?> layout) {
         List<String> columnNames = layout.columns().stream().map(Column::name).toList();
@@ -19,16 +19,27 @@ record RecordTable(SqlDialect dialect, String name, List<Column> columns, List<S
                 dialect,
                 schema == null ? table : dialect.quote(schema) + "." + table,
                 layout.columns(),
-                columnNames.stream().map(name -> dialect.quote(SqlIdentifiers.snakeCase(name))).toList(),
-                layout.naturalKey().stream().map(name -> dialect.quote(SqlIdentifiers.snakeCase(name))).toList());
+                columnNames.stream()
+                        .map(name -> dialect.quote(SqlIdentifiers.snakeCase(name)))
+                        .toList(),
+                layout.naturalKey().stream()
+                        .map(name -> dialect.quote(SqlIdentifiers.snakeCase(name)))
+                        .toList());
     }
 
     String createSql() {
-        StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(name).append(" (");
+        StringBuilder sql =
+                new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(name).append(" (");
         for (int i = 0; i < columns.size(); i++) {
-            sql.append(quotedColumns.get(i)).append(' ').append(dialect.columnType(columns.get(i).type())).append(", ");
+            sql.append(quotedColumns.get(i))
+                    .append(' ')
+                    .append(dialect.columnType(columns.get(i).type()))
+                    .append(", ");
         }
-        return sql.append("PRIMARY KEY (").append(String.join(", ", quotedKey)).append("))").toString();
+        return sql.append("PRIMARY KEY (")
+                .append(String.join(", ", quotedKey))
+                .append("))")
+                .toString();
     }
 
     String upsertSql() {
@@ -42,8 +53,9 @@ record RecordTable(SqlDialect dialect, String name, List<Column> columns, List<S
     String upsertFromSql(String loadTable) {
         String columnList = String.join(", ", quotedColumns);
         String keyList = String.join(", ", quotedKey);
-        return "INSERT INTO " + name + " (" + columnList + ") SELECT DISTINCT ON (" + keyList + ") " + columnList + " FROM " + loadTable
-                + " ORDER BY " + keyList + ", ctid DESC " + SqlDialect.onConflictUpdate(quotedColumns, quotedKey);
+        return "INSERT INTO " + name + " (" + columnList + ") SELECT DISTINCT ON (" + keyList + ") " + columnList
+                + " FROM " + loadTable + " ORDER BY " + keyList + ", ctid DESC "
+                + SqlDialect.onConflictUpdate(quotedColumns, quotedKey);
     }
 
     String copySql(String loadTable) {

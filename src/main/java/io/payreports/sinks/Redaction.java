@@ -1,7 +1,6 @@
 package io.payreports.sinks;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -14,8 +13,7 @@ public final class Redaction {
     /** A URL with a query string; the query is group 2. */
     private static final Pattern URL_WITH_QUERY = Pattern.compile("(https?://[^\\s?\"'<>]+)\\?([^\\s\"'<>]*)");
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     /**
      * The text with each secret masked in every form it travels in: as is, form/URL-encoded (a token
@@ -35,8 +33,15 @@ public final class Redaction {
             String formEncoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
             String percentEncoded = formEncoded.replace("+", "%20");
             String jsonEscaped = new String(JsonStringEncoder.getInstance().quoteAsString(secret));
-            for (String form : new String[] {secret, formEncoded, percentEncoded, lowerHex(formEncoded), lowerHex(percentEncoded),
-                    jsonEscaped, jsonEscaped.replace("/", "\\/")}) {
+            for (String form : new String[] {
+                secret,
+                formEncoded,
+                percentEncoded,
+                lowerHex(formEncoded),
+                lowerHex(percentEncoded),
+                jsonEscaped,
+                jsonEscaped.replace("/", "\\/")
+            }) {
                 redacted = redacted.replace(form, "****");
             }
         }
@@ -44,7 +49,9 @@ public final class Redaction {
     }
 
     private static String lowerHex(String encoded) {
-        return Pattern.compile("%[0-9A-F]{2}").matcher(encoded).replaceAll(match -> match.group().toLowerCase(Locale.ROOT));
+        return Pattern.compile("%[0-9A-F]{2}")
+                .matcher(encoded)
+                .replaceAll(match -> match.group().toLowerCase(Locale.ROOT));
     }
 
     /**

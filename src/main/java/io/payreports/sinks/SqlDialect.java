@@ -52,8 +52,9 @@ public enum SqlDialect {
         return switch (product) {
             case "PostgreSQL" -> POSTGRESQL;
             case "H2" -> H2;
-            default -> throw new IllegalStateException(
-                    "unsupported database '" + product + "': payreports writes to PostgreSQL and H2 only");
+            default ->
+                throw new IllegalStateException(
+                        "unsupported database '" + product + "': payreports writes to PostgreSQL and H2 only");
         };
     }
 
@@ -73,9 +74,13 @@ public enum SqlDialect {
     /** PostgreSQL's upsert clause: the other columns take the new values. */
     static String onConflictUpdate(List<String> columns, List<String> key) {
         List<String> others = columns.stream().filter(c -> !key.contains(c)).toList();
-        return "ON CONFLICT (" + String.join(", ", key) + ") " + (others.isEmpty()
-                ? "DO NOTHING"
-                : "DO UPDATE SET " + others.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", ")));
+        return "ON CONFLICT (" + String.join(", ", key) + ") "
+                + (others.isEmpty()
+                        ? "DO NOTHING"
+                        : "DO UPDATE SET "
+                                + others.stream()
+                                        .map(c -> c + " = EXCLUDED." + c)
+                                        .collect(Collectors.joining(", ")));
     }
 
     /**

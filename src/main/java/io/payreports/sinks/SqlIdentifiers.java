@@ -11,8 +11,7 @@ final class SqlIdentifiers {
 
     private static final Pattern PLAIN_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    private SqlIdentifiers() {
-    }
+    private SqlIdentifiers() {}
 
     /** {@code settlementId} → {@code settlement_id}, {@code orderID} → {@code order_id}. */
     static String snakeCase(String camelCase) {

@@ -28,7 +28,8 @@ public final class TargetPattern {
         Matcher token = TOKEN.matcher(pattern);
         while (token.find()) {
             if (!TOKENS.contains(token.group(1))) {
-                throw new IllegalArgumentException("unknown placeholder {" + token.group(1) + "} in '" + pattern + "', use " + TOKENS);
+                throw new IllegalArgumentException(
+                        "unknown placeholder {" + token.group(1) + "} in '" + pattern + "', use " + TOKENS);
             }
         }
         this.pattern = pattern;
@@ -48,15 +49,17 @@ public final class TargetPattern {
     public String resolve(ReportContext report, RecordLayout<?> layout) {
         Instant date = report.dataStart() != null ? report.dataStart() : clock.instant();
         ZonedDateTime day = date.atZone(ZoneOffset.UTC);
-        return TOKEN.matcher(pattern).replaceAll(match -> Matcher.quoteReplacement(switch (match.group(1)) {
-            case "jobId" -> pathPart(report.jobId());
-            case "reportId" -> pathPart(report.reportId());
-            case "reportType" -> pathPart(report.reportType());
-            case "layout" -> layout.name();
-            case "yyyy" -> String.format("%04d", day.getYear());
-            case "MM" -> String.format("%02d", day.getMonthValue());
-            default -> String.format("%02d", day.getDayOfMonth());
-        }));
+        return TOKEN.matcher(pattern)
+                .replaceAll(match -> Matcher.quoteReplacement(
+                        switch (match.group(1)) {
+                            case "jobId" -> pathPart(report.jobId());
+                            case "reportId" -> pathPart(report.reportId());
+                            case "reportType" -> pathPart(report.reportType());
+                            case "layout" -> layout.name();
+                            case "yyyy" -> String.format("%04d", day.getYear());
+                            case "MM" -> String.format("%02d", day.getMonthValue());
+                            default -> String.format("%02d", day.getDayOfMonth());
+                        }));
     }
 
     /** Values from Amazon become one path segment: no separators, no climbing out with dots. */

@@ -36,8 +36,13 @@ public final class UploadSink implements RecordSink {
      *                     any failed upload instead of failing the application's start
      * @param targetHeader the endpoint's header naming the remote file, e.g. {@code CamelFileName}
      */
-    public UploadSink(String name, ProducerTemplate template, String endpointUri, String targetHeader, TargetPattern target,
-                      Path tempDirectory) {
+    public UploadSink(
+            String name,
+            ProducerTemplate template,
+            String endpointUri,
+            String targetHeader,
+            TargetPattern target,
+            Path tempDirectory) {
         this.name = name;
         this.template = template;
         this.endpointUri = endpointUri;
@@ -57,7 +62,8 @@ public final class UploadSink implements RecordSink {
         Path file = Files.createTempFile(tempDirectory, "upload-", ".part");
         try {
             OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-            return new Writer<>(layout, file, out, target.encoding().open(out, layout.columns()), target.resolve(report, layout));
+            return new Writer<>(
+                    layout, file, out, target.encoding().open(out, layout.columns()), target.resolve(report, layout));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;

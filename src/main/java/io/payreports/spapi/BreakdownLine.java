@@ -1,7 +1,6 @@
 package io.payreports.spapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +13,18 @@ import java.util.List;
  * Only the transaction-level tree is flattened: item-level breakdowns detail the same money and
  * stay in the transaction's {@code items} column.
  */
-public record BreakdownLine(String transactionId, long lineNumber, String path, String breakdownType, long depth, String leaf,
-                            BigDecimal amount, String currencyCode, Instant postedDate, String transactionType, String marketplaceId) {
+public record BreakdownLine(
+        String transactionId,
+        long lineNumber,
+        String path,
+        String breakdownType,
+        long depth,
+        String leaf,
+        BigDecimal amount,
+        String currencyCode,
+        Instant postedDate,
+        String transactionType,
+        String marketplaceId) {
 
     public static List<BreakdownLine> of(Transaction transaction) {
         List<BreakdownLine> lines = new ArrayList<>();
@@ -37,7 +46,8 @@ public record BreakdownLine(String transactionId, long lineNumber, String path, 
         return false;
     }
 
-    private static void walk(Transaction transaction, JsonNode breakdowns, String parentPath, int depth, List<BreakdownLine> lines) {
+    private static void walk(
+            Transaction transaction, JsonNode breakdowns, String parentPath, int depth, List<BreakdownLine> lines) {
         for (JsonNode node : nodes(breakdowns)) {
             if (!node.has("breakdownType") && node.has("breakdowns")) {
                 // the Finances model's Transaction example wraps the list in an object of its own: not a node
@@ -48,9 +58,18 @@ public record BreakdownLine(String transactionId, long lineNumber, String path, 
             String path = parentPath.isEmpty() ? String.valueOf(type) : parentPath + "/" + type;
             JsonNode children = node.path("breakdowns");
             boolean leaf = !hasNodes(children);
-            lines.add(new BreakdownLine(transaction.transactionId(), lines.size() + 1L, path, type, depth, String.valueOf(leaf),
-                    Transaction.amount(node.path("breakdownAmount")), Transaction.text(node.path("breakdownAmount").path("currencyCode")),
-                    transaction.postedDate(), transaction.transactionType(), transaction.marketplaceId()));
+            lines.add(new BreakdownLine(
+                    transaction.transactionId(),
+                    lines.size() + 1L,
+                    path,
+                    type,
+                    depth,
+                    String.valueOf(leaf),
+                    Transaction.amount(node.path("breakdownAmount")),
+                    Transaction.text(node.path("breakdownAmount").path("currencyCode")),
+                    transaction.postedDate(),
+                    transaction.transactionType(),
+                    transaction.marketplaceId()));
             walk(transaction, children, path, depth + 1, lines);
         }
     }

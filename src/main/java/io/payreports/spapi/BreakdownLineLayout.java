@@ -1,13 +1,12 @@
 package io.payreports.spapi;
 
-import io.payreports.reports.RecordLayout;
-
-import java.util.List;
-
 import static io.payreports.reports.RecordLayout.ColumnType.BIGINT;
 import static io.payreports.reports.RecordLayout.ColumnType.DECIMAL;
 import static io.payreports.reports.RecordLayout.ColumnType.TEXT;
 import static io.payreports.reports.RecordLayout.ColumnType.TIMESTAMP;
+
+import io.payreports.reports.RecordLayout;
+import java.util.List;
 
 /** The flattened breakdown lines, keyed by transaction and line number. */
 public final class BreakdownLineLayout implements RecordLayout<BreakdownLine> {
@@ -27,8 +26,7 @@ public final class BreakdownLineLayout implements RecordLayout<BreakdownLine> {
             new Column("transactionType", TEXT),
             new Column("marketplaceId", TEXT));
 
-    private BreakdownLineLayout() {
-    }
+    private BreakdownLineLayout() {}
 
     @Override
     public String name() {
@@ -47,7 +45,18 @@ public final class BreakdownLineLayout implements RecordLayout<BreakdownLine> {
 
     @Override
     public Object[] values(BreakdownLine line) {
-        return new Object[] {line.transactionId(), line.lineNumber(), line.path(), line.breakdownType(), line.depth(), line.leaf(),
-                line.amount(), line.currencyCode(), line.postedDate(), line.transactionType(), line.marketplaceId()};
+        return new Object[] {
+            line.transactionId(),
+            line.lineNumber(),
+            line.path(),
+            line.breakdownType(),
+            line.depth(),
+            line.leaf(),
+            line.amount(),
+            line.currencyCode(),
+            line.postedDate(),
+            line.transactionType(),
+            line.marketplaceId()
+        };
     }
 }

@@ -1,7 +1,6 @@
 package io.payreports.spapi;
 
 import io.payreports.sinks.Redaction;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,16 +1,13 @@
 package io.payreports.spapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.payreports.http.GuardedHttp;
+import io.payreports.http.RedirectRefusedException;
 import io.payreports.jobs.ApiCalls;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import io.payreports.http.GuardedHttp;
-import io.payreports.http.RedirectRefusedException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,6 +18,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Access tokens from Login with Amazon: the refresh token is exchanged (grant_type=refresh_token)
@@ -74,7 +73,8 @@ public final class LwaTokens {
         form.put("client_id", credentials.clientId());
         form.put("client_secret", credentials.clientSecret());
         String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue() == null ? "" : e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue() == null ? "" : e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(readTimeout)
@@ -94,7 +94,9 @@ public final class LwaTokens {
         JsonNode json = parse(response.body());
         if (response.statusCode() != 200 || !json.hasNonNull("access_token")) {
             // LWA answers {"error":"invalid_client","error_description":"Client authentication failed"}
-            throw new LwaException(response.statusCode(), json.path("error").asText("HTTP_" + response.statusCode()),
+            throw new LwaException(
+                    response.statusCode(),
+                    json.path("error").asText("HTTP_" + response.statusCode()),
                     credentials.redact(json.path("error_description").asText("")));
         }
         accessToken = json.get("access_token").asText();

@@ -11,16 +11,25 @@ import com.fasterxml.jackson.databind.JsonNode;
  * DEFAULT_DEPOSIT_METHOD; {@code encryptedAccountHolderName} is only filled by an answer in the
  * reference page's older shape, which is read too.
  */
-public record PaymentMethod(String paymentInstrumentId, String paymentInstrumentType, String tail, String expiryMonth, String expiryYear,
-                            String countryCode, String defaultMarketplaces, String encryptedAccountHolderName, String accountHolderName,
-                            String assignmentType) {
+public record PaymentMethod(
+        String paymentInstrumentId,
+        String paymentInstrumentType,
+        String tail,
+        String expiryMonth,
+        String expiryYear,
+        String countryCode,
+        String defaultMarketplaces,
+        String encryptedAccountHolderName,
+        String accountHolderName,
+        String assignmentType) {
 
     static final String DEFAULT_DEPOSIT_METHOD = "DEFAULT_DEPOSIT_METHOD";
 
     static PaymentMethod of(JsonNode node, String marketplaceId) {
         String assignment = Transaction.text(node.path("assignmentType"));
         JsonNode olderDefaults = node.path("defaultMarketplaces");
-        String defaults = olderDefaults.isArray() ? String.join(",", SpApiJson.MAPPER.convertValue(olderDefaults, String[].class))
+        String defaults = olderDefaults.isArray()
+                ? String.join(",", SpApiJson.MAPPER.convertValue(olderDefaults, String[].class))
                 : DEFAULT_DEPOSIT_METHOD.equals(assignment) ? marketplaceId : null;
         return new PaymentMethod(
                 firstText(node, "paymentMethodId", "paymentInstrumentId"),

@@ -1,10 +1,9 @@
 package io.payreports.spapi;
 
-import io.payreports.reports.RecordLayout;
-
-import java.util.List;
-
 import static io.payreports.reports.RecordLayout.ColumnType.TEXT;
+
+import io.payreports.reports.RecordLayout;
+import java.util.List;
 
 /** Payout methods keyed by paymentInstrumentId and paymentInstrumentType (the model's paymentMethodId and paymentMethodType): each run refreshes the same rows. */
 public final class PaymentMethodLayout implements RecordLayout<PaymentMethod> {
@@ -23,8 +22,7 @@ public final class PaymentMethodLayout implements RecordLayout<PaymentMethod> {
             new Column("accountHolderName", TEXT),
             new Column("assignmentType", TEXT));
 
-    private PaymentMethodLayout() {
-    }
+    private PaymentMethodLayout() {}
 
     @Override
     public String name() {
@@ -44,7 +42,17 @@ public final class PaymentMethodLayout implements RecordLayout<PaymentMethod> {
 
     @Override
     public Object[] values(PaymentMethod m) {
-        return new Object[] {m.paymentInstrumentId(), m.paymentInstrumentType(), m.tail(), m.expiryMonth(), m.expiryYear(), m.countryCode(),
-                m.defaultMarketplaces(), m.encryptedAccountHolderName(), m.accountHolderName(), m.assignmentType()};
+        return new Object[] {
+            m.paymentInstrumentId(),
+            m.paymentInstrumentType(),
+            m.tail(),
+            m.expiryMonth(),
+            m.expiryYear(),
+            m.countryCode(),
+            m.defaultMarketplaces(),
+            m.encryptedAccountHolderName(),
+            m.accountHolderName(),
+            m.assignmentType()
+        };
     }
 }

@@ -16,21 +16,29 @@ public record PaymentMethodsQuery(String marketplaceId, List<String> paymentMeth
 
     public PaymentMethodsQuery {
         if (marketplaceId == null || marketplaceId.isBlank()) {
-            throw new IllegalArgumentException("getPaymentMethods needs a marketplaceId (the Transfers API model requires it)");
+            throw new IllegalArgumentException(
+                    "getPaymentMethods needs a marketplaceId (the Transfers API model requires it)");
         }
         marketplaceId = marketplaceId.trim();
-        paymentMethodTypes = paymentMethodTypes == null ? List.of()
-                : paymentMethodTypes.stream().map(String::trim).filter(type -> !type.isEmpty()).distinct().toList();
+        paymentMethodTypes = paymentMethodTypes == null
+                ? List.of()
+                : paymentMethodTypes.stream()
+                        .map(String::trim)
+                        .filter(type -> !type.isEmpty())
+                        .distinct()
+                        .toList();
         for (String type : paymentMethodTypes) {
             if (!PAYMENT_METHOD_TYPES.contains(type)) {
-                throw new IllegalArgumentException("payment method type must be one of " + PAYMENT_METHOD_TYPES + ", not '" + type + "'");
+                throw new IllegalArgumentException(
+                        "payment method type must be one of " + PAYMENT_METHOD_TYPES + ", not '" + type + "'");
             }
         }
     }
 
     /** From a template parameter: comma-separated types, blank for all. */
     public static PaymentMethodsQuery of(String marketplaceId, String commaSeparatedTypes) {
-        return new PaymentMethodsQuery(marketplaceId, commaSeparatedTypes == null ? List.of() : List.of(commaSeparatedTypes.split(",")));
+        return new PaymentMethodsQuery(
+                marketplaceId, commaSeparatedTypes == null ? List.of() : List.of(commaSeparatedTypes.split(",")));
     }
 
     public Map<String, String> parameters() {

@@ -1,5 +1,6 @@
 package io.payreports.spapi;
 
+import io.payreports.state.StateTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,8 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import javax.sql.DataSource;
-
-import io.payreports.state.StateTable;
 
 /**
  * Amazon allows one on-demand payout per marketplace and account type in 24 hours (Transfers API v2024-06-01 reference). This
@@ -34,8 +33,7 @@ public final class PayoutGuard {
               PRIMARY KEY (marketplace_id, account_type))""";
 
     /** The last payout request of a pair: when, how it ended, and Amazon's reference if it was initiated. */
-    public record LastPayout(Instant requestedAt, String outcome, String payoutReferenceId) {
-    }
+    public record LastPayout(Instant requestedAt, String outcome, String payoutReferenceId) {}
 
     private final StateTable table;
 
@@ -60,7 +58,9 @@ public final class PayoutGuard {
                 update.setString(2, target.marketplaceId());
                 update.setString(3, target.accountType());
                 update.setObject(4, utc(now.minus(INTERVAL)));
-                return update.executeUpdate() == 1 ? Optional.of(previous.orElse(new LastPayout(NEVER, "NONE", null))) : Optional.empty();
+                return update.executeUpdate() == 1
+                        ? Optional.of(previous.orElse(new LastPayout(NEVER, "NONE", null)))
+                        : Optional.empty();
             }
         }
     }
@@ -68,8 +68,8 @@ public final class PayoutGuard {
     /** Records how the reserved request ended (and the payoutReferenceId when Amazon initiated it). */
     public void record(PayoutTarget target, String outcome, String payoutReferenceId) throws SQLException {
         try (Connection connection = table.connect();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE payreports_spapi_payout SET outcome = ?, payout_reference_id = ? WHERE marketplace_id = ? AND account_type = ?")) {
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE payreports_spapi_payout SET outcome = ?, payout_reference_id = ? WHERE marketplace_id = ? AND account_type = ?")) {
             update.setString(1, outcome);
             update.setString(2, payoutReferenceId);
             update.setString(3, target.marketplaceId());
@@ -81,8 +81,8 @@ public final class PayoutGuard {
     /** Amazon said no payout happened (e.g. INSUFFICIENT_PAYOUT_AMOUNT): the pair is free again, as before the request. */
     public void release(PayoutTarget target, LastPayout previous, String outcome) throws SQLException {
         try (Connection connection = table.connect();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE payreports_spapi_payout SET requested_at = ?, outcome = ?, payout_reference_id = ? WHERE marketplace_id = ? AND account_type = ?")) {
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE payreports_spapi_payout SET requested_at = ?, outcome = ?, payout_reference_id = ? WHERE marketplace_id = ? AND account_type = ?")) {
             update.setObject(1, utc(previous.requestedAt()));
             update.setString(2, outcome);
             update.setString(3, previous.payoutReferenceId());
@@ -105,7 +105,8 @@ public final class PayoutGuard {
             select.setString(2, target.accountType());
             try (ResultSet row = select.executeQuery()) {
                 return row.next()
-                        ? Optional.of(new LastPayout(row.getObject(1, OffsetDateTime.class).toInstant(), row.getString(2), row.getString(3)))
+                        ? Optional.of(new LastPayout(
+                                row.getObject(1, OffsetDateTime.class).toInstant(), row.getString(2), row.getString(3)))
                         : Optional.empty();
             }
         }
@@ -129,5 +130,4 @@ public final class PayoutGuard {
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
-
 }

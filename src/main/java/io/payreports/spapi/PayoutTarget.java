@@ -26,7 +26,8 @@ public record PayoutTarget(String marketplaceId, String accountType) {
         for (String entry : text.split(",")) {
             String[] parts = entry.split(":", 2);
             if (parts.length != 2) {
-                throw new IllegalArgumentException("'" + entry.trim() + "' is not marketplaceId:accountType, e.g. ATVPDKIKX0DER:Standard Orders");
+                throw new IllegalArgumentException(
+                        "'" + entry.trim() + "' is not marketplaceId:accountType, e.g. ATVPDKIKX0DER:Standard Orders");
             }
             targets.add(new PayoutTarget(parts[0], parts[1]));
         }

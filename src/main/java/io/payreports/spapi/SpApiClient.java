@@ -3,9 +3,6 @@ package io.payreports.spapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payreports.http.GuardedHttp;
 import io.payreports.jobs.ApiCalls;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -23,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Selling Partner API client: an LWA access token in {@code x-amz-access-token} on every call, a
@@ -70,7 +69,8 @@ public class SpApiClient {
 
     /** One page of listTransactions (Finances API v2024-06-19). */
     public TransactionsPage listTransactions(TransactionsQuery query, String nextToken) {
-        JsonNode page = SpApiJson.read(call(SpApiOperation.listTransactions, query.parameters(nextToken), ""), "listTransactions");
+        JsonNode page = SpApiJson.read(
+                call(SpApiOperation.listTransactions, query.parameters(nextToken), ""), "listTransactions");
         return TransactionsPage.of(page);
     }
 
@@ -79,10 +79,13 @@ public class SpApiClient {
      * {@code piDetails} of the older reference page; an answer with neither fails rather than read as none.
      */
     public List<PaymentMethod> getPaymentMethods(PaymentMethodsQuery query) {
-        JsonNode answer = SpApiJson.read(call(SpApiOperation.getPaymentMethods, query.parameters(), ""), "getPaymentMethods");
-        JsonNode list = answer.path("paymentMethods").isArray() ? answer.get("paymentMethods") : answer.path("piDetails");
+        JsonNode answer =
+                SpApiJson.read(call(SpApiOperation.getPaymentMethods, query.parameters(), ""), "getPaymentMethods");
+        JsonNode list =
+                answer.path("paymentMethods").isArray() ? answer.get("paymentMethods") : answer.path("piDetails");
         if (!list.isArray()) {
-            throw new UnrecognisedAnswerException(SpApiOperation.getPaymentMethods, "no 'paymentMethods' array", answer);
+            throw new UnrecognisedAnswerException(
+                    SpApiOperation.getPaymentMethods, "no 'paymentMethods' array", answer);
         }
         List<PaymentMethod> methods = new ArrayList<>();
         list.forEach(node -> methods.add(PaymentMethod.of(node, query.marketplaceId())));
@@ -94,7 +97,8 @@ public class SpApiClient {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("marketplaceId", marketplaceId);
         body.put("accountType", accountType);
-        JsonNode answer = SpApiJson.read(call(SpApiOperation.initiatePayout, Map.of(), SpApiJson.write(body)), "initiatePayout");
+        JsonNode answer =
+                SpApiJson.read(call(SpApiOperation.initiatePayout, Map.of(), SpApiJson.write(body)), "initiatePayout");
         String reference = answer.path("payoutReferenceId").asText(null);
         if (reference == null || reference.isBlank()) {
             throw new IllegalStateException("initiatePayout answered 200 without a payoutReferenceId");
@@ -129,7 +133,8 @@ public class SpApiClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the " + operation + " rate limit", e);
         }
-        URI uri = URI.create(config.endpoint().toString().replaceAll("/+$", "") + operation.path() + queryString(query));
+        URI uri =
+                URI.create(config.endpoint().toString().replaceAll("/+$", "") + operation.path() + queryString(query));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(config.readTimeout())
                 .header("x-amz-access-token", tokens.accessToken())
@@ -149,7 +154,12 @@ public class SpApiClient {
             throw new UncheckedIOException(tokens.redact(e.getMessage()), e.getCause());
         }
         ApiCalls.count("spapi", operation.name(), response.statusCode());
-        LOG.debug("{} {} -> {} in {} ms (request id {})", operation, uri.getPath(), response.statusCode(), (System.nanoTime() - started) / 1_000_000,
+        LOG.debug(
+                "{} {} -> {} in {} ms (request id {})",
+                operation,
+                uri.getPath(),
+                response.statusCode(),
+                (System.nanoTime() - started) / 1_000_000,
                 response.headers().firstValue("x-amzn-RequestId").orElse("-"));
         if (response.statusCode() / 100 != 2) {
             if (response.statusCode() == 429) {
@@ -161,7 +171,10 @@ public class SpApiClient {
     }
 
     private void pause(SpApiOperation operation, SpApiException throttling, int attempt) {
-        Duration pause = throttling.retryAfter().orElse(Duration.ofMillis((long) (1000 / config.usagePlan(operation).rate()) << Math.min(attempt, 4)));
+        Duration pause = throttling
+                .retryAfter()
+                .orElse(Duration.ofMillis(
+                        (long) (1000 / config.usagePlan(operation).rate()) << Math.min(attempt, 4)));
         if (pause.compareTo(MAX_THROTTLE_PAUSE) > 0) {
             pause = MAX_THROTTLE_PAUSE;
         }
@@ -179,7 +192,8 @@ public class SpApiClient {
         for (JsonNode entry : parseOrEmpty(response.body()).path("errors")) {
             if (entry.hasNonNull("code")) {
                 String message = entry.path("message").asText("");
-                if (entry.hasNonNull("details") && !entry.get("details").asText().isBlank()) {
+                if (entry.hasNonNull("details")
+                        && !entry.get("details").asText().isBlank()) {
                     message += " (" + entry.get("details").asText() + ")";
                 }
                 errors.add(new SpApiException.Error(entry.get("code").asText(), tokens.redact(message)));
@@ -187,9 +201,11 @@ public class SpApiClient {
         }
         if (errors.isEmpty()) {
             String body = response.body() == null ? "" : response.body();
-            errors.add(new SpApiException.Error("HTTP_" + response.statusCode(), tokens.redact(body.substring(0, Math.min(body.length(), 200)))));
+            errors.add(new SpApiException.Error(
+                    "HTTP_" + response.statusCode(), tokens.redact(body.substring(0, Math.min(body.length(), 200)))));
         }
-        Duration retryAfter = response.headers().firstValue("Retry-After")
+        Duration retryAfter = response.headers()
+                .firstValue("Retry-After")
                 .filter(value -> value.trim().matches("\\d{1,5}"))
                 .map(value -> Duration.ofSeconds(Long.parseLong(value.trim())))
                 .orElse(null);
@@ -215,6 +231,8 @@ public class SpApiClient {
 
     /** RFC 3986 percent-encoding (a space is %20, not +). */
     private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("%7E", "~");
+        return URLEncoder.encode(value, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("%7E", "~");
     }
 }

@@ -13,15 +13,27 @@ import java.util.Map;
  * @param throttleRetries  how often one call is repeated after 429 before the error goes to the job's redelivery
  * @param usagePlans       usage plans that differ from the models' defaults (a seller granted more), by operation
  */
-public record SpApiConfig(URI endpoint, URI lwaEndpoint, LwaCredentials credentials, Duration connectTimeout, Duration readTimeout,
-                          int throttleRetries, Map<SpApiOperation, UsagePlan> usagePlans) {
+public record SpApiConfig(
+        URI endpoint,
+        URI lwaEndpoint,
+        LwaCredentials credentials,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int throttleRetries,
+        Map<SpApiOperation, UsagePlan> usagePlans) {
 
     public SpApiConfig {
         usagePlans = Map.copyOf(usagePlans);
     }
 
     /** With the models' default usage plans. */
-    public SpApiConfig(URI endpoint, URI lwaEndpoint, LwaCredentials credentials, Duration connectTimeout, Duration readTimeout, int throttleRetries) {
+    public SpApiConfig(
+            URI endpoint,
+            URI lwaEndpoint,
+            LwaCredentials credentials,
+            Duration connectTimeout,
+            Duration readTimeout,
+            int throttleRetries) {
         this(endpoint, lwaEndpoint, credentials, connectTimeout, readTimeout, throttleRetries, Map.of());
     }
 

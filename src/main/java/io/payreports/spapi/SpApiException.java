@@ -45,7 +45,8 @@ public class SpApiException extends RuntimeException {
 
     /** @param errors at least one */
     public SpApiException(String operation, int status, List<Error> errors, Duration retryAfter) {
-        super(operation + " failed: HTTP " + status + " " + String.join("; ", errors.stream().map(Error::toString).toList()));
+        super(operation + " failed: HTTP " + status + " "
+                + String.join("; ", errors.stream().map(Error::toString).toList()));
         this.operation = operation;
         this.status = status;
         this.errors = List.copyOf(errors);

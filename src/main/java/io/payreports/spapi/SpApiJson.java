@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,14 +30,14 @@ public final class SpApiJson {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
-    private SpApiJson() {
-    }
+    private SpApiJson() {}
 
     public static JsonNode read(String json, String what) {
         try {
             return MAPPER.readTree(json == null || json.isBlank() ? "{}" : json);
         } catch (IOException e) {
-            throw new IllegalStateException("unexpected answer from SP-API, not JSON (" + what + "): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "unexpected answer from SP-API, not JSON (" + what + "): " + e.getMessage(), e);
         }
     }
 
@@ -58,7 +57,7 @@ public final class SpApiJson {
     private static JsonNode sorted(JsonNode node) {
         if (node.isObject()) {
             ObjectNode copy = MAPPER.createObjectNode();
-            new TreeMap<>(MAPPER.convertValue(node, new TypeReference<Map<String, JsonNode>>() { }))
+            new TreeMap<>(MAPPER.convertValue(node, new TypeReference<Map<String, JsonNode>>() {}))
                     .forEach((name, value) -> copy.set(name, sorted(value)));
             return copy;
         }
@@ -73,7 +72,8 @@ public final class SpApiJson {
     /** Lower-case hex SHA-256 of the text's UTF-8 bytes. */
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

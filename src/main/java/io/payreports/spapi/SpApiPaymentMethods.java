@@ -4,12 +4,11 @@ import io.payreports.amazonpay.AmazonPayDates;
 import io.payreports.jobs.JobRun;
 import io.payreports.jobs.ReportDeliveries;
 import io.payreports.reports.ReportContext;
-import org.apache.camel.Exchange;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.camel.Exchange;
 
 /** The source of the {@code spapi-payment-methods} job: the seller's payout methods, all of them each run, as one delivery. */
 public class SpApiPaymentMethods {
@@ -30,13 +29,18 @@ public class SpApiPaymentMethods {
      * @param defaultOnly        only the store's default deposit method (assignmentType DEFAULT_DEPOSIT_METHOD); the model has
      *                           no such filter, so it is applied here
      */
-    public List<PaymentMethod> fetch(Exchange exchange, String marketplaceId, String paymentMethodTypes, boolean defaultOnly) {
-        List<PaymentMethod> methods = client.get().getPaymentMethods(PaymentMethodsQuery.of(marketplaceId, paymentMethodTypes)).stream()
-                .filter(method -> !defaultOnly || PaymentMethod.DEFAULT_DEPOSIT_METHOD.equals(method.assignmentType()))
-                .toList();
+    public List<PaymentMethod> fetch(
+            Exchange exchange, String marketplaceId, String paymentMethodTypes, boolean defaultOnly) {
+        List<PaymentMethod> methods =
+                client.get().getPaymentMethods(PaymentMethodsQuery.of(marketplaceId, paymentMethodTypes)).stream()
+                        .filter(method ->
+                                !defaultOnly || PaymentMethod.DEFAULT_DEPOSIT_METHOD.equals(method.assignmentType()))
+                        .toList();
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
         Instant now = clock.instant();
-        exchange.setProperty(ReportContext.PROPERTY, new ReportContext(run.jobId(), "payment-methods-" + AmazonPayDates.basic(now), TYPE, null, null));
+        exchange.setProperty(
+                ReportContext.PROPERTY,
+                new ReportContext(run.jobId(), "payment-methods-" + AmazonPayDates.basic(now), TYPE, null, null));
         exchange.setProperty(ReportDeliveries.LAYOUT, PaymentMethodLayout.INSTANCE);
         run.reportsListed(methods.isEmpty() ? 0 : 1);
         return methods;

@@ -1,14 +1,13 @@
 package io.payreports.spapi;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * On-demand payouts (Transfers API v2024-06-01 initiatePayout), which move the seller's money, so: off unless the
@@ -43,16 +42,19 @@ public class SpApiPayouts {
     public String initiate(String marketplaceId, String accountType) throws SQLException {
         PayoutTarget target = new PayoutTarget(marketplaceId, accountType);
         if (!allowed.contains(target)) {
-            throw new PayoutRefusedException("on-demand payouts are not enabled for " + target + ": payreports.spapi.payouts.allowed is "
-                    + (allowed.isEmpty() ? "empty (payouts off)" : allowed) + "; add '" + target + "' to allow them");
+            throw new PayoutRefusedException("on-demand payouts are not enabled for " + target
+                    + ": payreports.spapi.payouts.allowed is " + (allowed.isEmpty() ? "empty (payouts off)" : allowed)
+                    + "; add '" + target + "' to allow them");
         }
         Instant now = clock.instant();
         Optional<PayoutGuard.LastPayout> previous = guard.reserve(target, now);
         if (previous.isEmpty()) {
             PayoutGuard.LastPayout last = guard.last(target).orElseThrow();
-            throw new PayoutRefusedException("a payout for " + target + " was requested at " + last.requestedAt() + " (" + last.outcome()
+            throw new PayoutRefusedException("a payout for " + target + " was requested at " + last.requestedAt() + " ("
+                    + last.outcome()
                     + (last.payoutReferenceId() == null ? "" : ", payoutReferenceId " + last.payoutReferenceId())
-                    + "); Amazon allows one per marketplace and account type in 24 hours, the next from " + last.requestedAt().plus(PayoutGuard.INTERVAL));
+                    + "); Amazon allows one per marketplace and account type in 24 hours, the next from "
+                    + last.requestedAt().plus(PayoutGuard.INTERVAL));
         }
         try {
             String reference = client.get().initiatePayout(target.marketplaceId(), target.accountType());
@@ -65,11 +67,19 @@ public class SpApiPayouts {
                 guard.release(target, previous.get(), codes(e));
             } else {
                 // a payout exists already, or the outcome is unknown (5xx, throttled): keep the 24 h, pay twice never
-                guard.record(target, e.status() == 400 ? codes(e) : "UNKNOWN (HTTP " + e.status() + " " + codes(e) + ")", null);
+                guard.record(
+                        target,
+                        e.status() == 400 ? codes(e) : "UNKNOWN (HTTP " + e.status() + " " + codes(e) + ")",
+                        null);
             }
             LOG.warn("on-demand payout for {} not initiated: {}", target, e.getMessage());
-            throw new SpApiException("initiatePayout for " + target, e.status(),
-                    e.errors().stream().map(error -> new SpApiException.Error(error.code(), explain(error))).toList(), null);
+            throw new SpApiException(
+                    "initiatePayout for " + target,
+                    e.status(),
+                    e.errors().stream()
+                            .map(error -> new SpApiException.Error(error.code(), explain(error)))
+                            .toList(),
+                    null);
         } catch (RuntimeException e) {
             guard.record(target, "UNKNOWN (" + e.getClass().getSimpleName() + ")", null);
             throw e;
@@ -77,7 +87,8 @@ public class SpApiPayouts {
     }
 
     private static String codes(SpApiException e) {
-        return String.join(",", e.errors().stream().map(SpApiException.Error::code).toList());
+        return String.join(
+                ",", e.errors().stream().map(SpApiException.Error::code).toList());
     }
 
     /**
@@ -86,12 +97,17 @@ public class SpApiPayouts {
      */
     static String explain(SpApiException.Error error) {
         return switch (error.normalizedCode()) {
-            case "invalidinput" -> "Amazon does not accept this marketplaceId/accountType (EU marketplaces have only 'Standard Orders')";
-            case "noteligibleforondemandpayout" -> "the seller is not eligible for on-demand payouts; retrying will most likely fail";
-            case "nodepositmethod" -> "no deposit method found; add a valid deposit method in Seller Central and try again";
-            case "insufficientpayoutamount" -> "the outstanding balance is below the minimum payout amount; no payout was initiated";
-            case "payoutfrequencyexceeded" -> "Amazon already initiated a payout for this marketplace and account type in the last 24 hours"
-                    + " (perhaps from Seller Central); payreports waits 24 hours from now before asking again";
+            case "invalidinput" ->
+                "Amazon does not accept this marketplaceId/accountType (EU marketplaces have only 'Standard Orders')";
+            case "noteligibleforondemandpayout" ->
+                "the seller is not eligible for on-demand payouts; retrying will most likely fail";
+            case "nodepositmethod" ->
+                "no deposit method found; add a valid deposit method in Seller Central and try again";
+            case "insufficientpayoutamount" ->
+                "the outstanding balance is below the minimum payout amount; no payout was initiated";
+            case "payoutfrequencyexceeded" ->
+                "Amazon already initiated a payout for this marketplace and account type in the last 24 hours"
+                        + " (perhaps from Seller Central); payreports waits 24 hours from now before asking again";
             default -> "Amazon answered: " + error.message();
         };
     }

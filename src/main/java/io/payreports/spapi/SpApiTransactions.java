@@ -6,8 +6,6 @@ import io.payreports.jobs.ReportDeliveries;
 import io.payreports.reports.RecordLayout;
 import io.payreports.reports.ReportContext;
 import io.payreports.state.WatermarkStore;
-import org.apache.camel.Exchange;
-
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apache.camel.Exchange;
 
 /**
  * The steps of the {@code spapi-transactions} job (src/main/resources/camel/spapi-finances.yaml):
@@ -37,7 +36,12 @@ public class SpApiTransactions {
     private final TransactionWindows windows;
     private final Clock clock;
 
-    public SpApiTransactions(Supplier<SpApiClient> client, WatermarkStore watermarks, TransactionLedger ledger, TransactionWindows windows, Clock clock) {
+    public SpApiTransactions(
+            Supplier<SpApiClient> client,
+            WatermarkStore watermarks,
+            TransactionLedger ledger,
+            TransactionWindows windows,
+            Clock clock) {
         this.client = client;
         this.watermarks = watermarks;
         this.ledger = ledger;
@@ -61,8 +65,10 @@ public class SpApiTransactions {
     public Iterator<WindowPages.Page> pages(Exchange exchange) {
         TransactionWindow window = exchange.getMessage().getBody(TransactionWindow.class);
         // a window that fails after its retries is dead-lettered under this name, and the watermark stays before it
-        exchange.setProperty(ReportContext.PROPERTY, new ReportContext(run(exchange).jobId(), windowId(window), TYPE,
-                window.postedAfter(), window.postedBefore()));
+        exchange.setProperty(
+                ReportContext.PROPERTY,
+                new ReportContext(
+                        run(exchange).jobId(), windowId(window), TYPE, window.postedAfter(), window.postedBefore()));
         exchange.setProperty(JobRun.FAILURE_POSITION, window.postedAfter());
         return new WindowPages(client.get(), window, MAX_WINDOW_RESTARTS);
     }
@@ -70,7 +76,8 @@ public class SpApiTransactions {
     /** The page's transactions this job has not delivered before (or that Amazon changed since). */
     public List<Transaction> newTransactions(Exchange exchange) throws SQLException {
         WindowPages.Page page = exchange.getMessage().getBody(WindowPages.Page.class);
-        List<Transaction> unseen = ledger.unseen(run(exchange).jobId(), page.content().transactions());
+        List<Transaction> unseen =
+                ledger.unseen(run(exchange).jobId(), page.content().transactions());
         exchange.setProperty(NEW_TRANSACTIONS, unseen);
         prepareDelivery(exchange, page, TYPE, TransactionLayout.INSTANCE, "");
         return unseen;
@@ -80,7 +87,9 @@ public class SpApiTransactions {
     public List<BreakdownLine> breakdownLines(Exchange exchange) {
         WindowPages.Page page = exchange.getProperty(PAGE, WindowPages.Page.class);
         prepareDelivery(exchange, page, BREAKDOWNS_TYPE, BreakdownLineLayout.INSTANCE, "-breakdowns");
-        return picked(exchange).stream().flatMap(t -> BreakdownLine.of(t).stream()).toList();
+        return picked(exchange).stream()
+                .flatMap(t -> BreakdownLine.of(t).stream())
+                .toList();
     }
 
     /** After both deliveries committed: later re-reads of the lookback skip these transactions. */
@@ -92,20 +101,27 @@ public class SpApiTransactions {
     public void advanceWatermark(Exchange exchange) throws SQLException {
         JobRun run = run(exchange);
         if (run.succeeded()) {
-            watermarks.advance(run.jobId(), exchange.getMessage().getBody(TransactionWindow.class).postedBefore());
+            watermarks.advance(
+                    run.jobId(),
+                    exchange.getMessage().getBody(TransactionWindow.class).postedBefore());
         }
     }
 
-    private void prepareDelivery(Exchange exchange, WindowPages.Page page, String type, RecordLayout<?> layout, String suffix) {
+    private void prepareDelivery(
+            Exchange exchange, WindowPages.Page page, String type, RecordLayout<?> layout, String suffix) {
         TransactionWindow window = page.window();
-        String id = windowId(window) + "-p" + page.number() + (page.restart() > 0 ? "-r" + page.restart() : "") + suffix;
+        String id =
+                windowId(window) + "-p" + page.number() + (page.restart() > 0 ? "-r" + page.restart() : "") + suffix;
         exchange.setProperty(PAGE, page);
-        exchange.setProperty(ReportContext.PROPERTY, new ReportContext(run(exchange).jobId(), id, type, window.postedAfter(), window.postedBefore()));
+        exchange.setProperty(
+                ReportContext.PROPERTY,
+                new ReportContext(run(exchange).jobId(), id, type, window.postedAfter(), window.postedBefore()));
         exchange.setProperty(ReportDeliveries.LAYOUT, layout);
     }
 
     private static String windowId(TransactionWindow window) {
-        return "transactions-" + AmazonPayDates.basic(window.postedAfter()) + "-" + AmazonPayDates.basic(window.postedBefore());
+        return "transactions-" + AmazonPayDates.basic(window.postedAfter()) + "-"
+                + AmazonPayDates.basic(window.postedBefore());
     }
 
     /** What {@link #newTransactions} picked for this page. */

@@ -1,7 +1,6 @@
 package io.payreports.spapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,10 +17,24 @@ import java.time.format.DateTimeParseException;
  * the same answer gives the same key on every read, so it is delivered once like any other (if
  * Amazon later changes such a transaction, the changed one is a new row: nothing else identifies it).
  */
-public record Transaction(String transactionId, String transactionType, String transactionStatus, String description,
-                          Instant postedDate, String postedDateRaw, BigDecimal totalAmount, String totalCurrency,
-                          String marketplaceId, String marketplaceName, String sellingPartnerId, String accountType,
-                          String relatedIdentifiers, String items, String contexts, String breakdowns, JsonNode json) {
+public record Transaction(
+        String transactionId,
+        String transactionType,
+        String transactionStatus,
+        String description,
+        Instant postedDate,
+        String postedDateRaw,
+        BigDecimal totalAmount,
+        String totalCurrency,
+        String marketplaceId,
+        String marketplaceName,
+        String sellingPartnerId,
+        String accountType,
+        String relatedIdentifiers,
+        String items,
+        String contexts,
+        String breakdowns,
+        JsonNode json) {
 
     public static final String SURROGATE_PREFIX = "sha256:";
 
@@ -62,7 +75,9 @@ public record Transaction(String transactionId, String transactionType, String t
             return amount.decimalValue();
         }
         // tolerate an amount sent as a string
-        return amount.isTextual() && !amount.asText().isBlank() ? new BigDecimal(amount.asText().trim()) : null;
+        return amount.isTextual() && !amount.asText().isBlank()
+                ? new BigDecimal(amount.asText().trim())
+                : null;
     }
 
     static Instant instant(String text) {

@@ -1,12 +1,11 @@
 package io.payreports.spapi;
 
-import io.payreports.reports.RecordLayout;
-
-import java.util.List;
-
 import static io.payreports.reports.RecordLayout.ColumnType.DECIMAL;
 import static io.payreports.reports.RecordLayout.ColumnType.TEXT;
 import static io.payreports.reports.RecordLayout.ColumnType.TIMESTAMP;
+
+import io.payreports.reports.RecordLayout;
+import java.util.List;
 
 /** Finances transactions as rows keyed by transactionId, so a re-read (lookback, restarted window) updates instead of duplicating. */
 public final class TransactionLayout implements RecordLayout<Transaction> {
@@ -31,8 +30,7 @@ public final class TransactionLayout implements RecordLayout<Transaction> {
             new Column("contexts", TEXT),
             new Column("breakdowns", TEXT));
 
-    private TransactionLayout() {
-    }
+    private TransactionLayout() {}
 
     @Override
     public String name() {
@@ -51,8 +49,23 @@ public final class TransactionLayout implements RecordLayout<Transaction> {
 
     @Override
     public Object[] values(Transaction t) {
-        return new Object[] {t.transactionId(), t.transactionType(), t.transactionStatus(), t.description(), t.postedDate(), t.postedDateRaw(),
-                t.totalAmount(), t.totalCurrency(), t.marketplaceId(), t.marketplaceName(), t.sellingPartnerId(), t.accountType(),
-                t.relatedIdentifiers(), t.items(), t.contexts(), t.breakdowns()};
+        return new Object[] {
+            t.transactionId(),
+            t.transactionType(),
+            t.transactionStatus(),
+            t.description(),
+            t.postedDate(),
+            t.postedDateRaw(),
+            t.totalAmount(),
+            t.totalCurrency(),
+            t.marketplaceId(),
+            t.marketplaceName(),
+            t.sellingPartnerId(),
+            t.accountType(),
+            t.relatedIdentifiers(),
+            t.items(),
+            t.contexts(),
+            t.breakdowns()
+        };
     }
 }

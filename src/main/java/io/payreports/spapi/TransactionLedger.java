@@ -1,5 +1,6 @@
 package io.payreports.spapi;
 
+import io.payreports.state.StateTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,8 +11,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-
-import io.payreports.state.StateTable;
 
 /**
  * Which transactions of the lookback period a job already delivered, and in what version (a hash of
@@ -39,8 +38,8 @@ public final class TransactionLedger {
     public List<Transaction> unseen(String jobId, List<Transaction> transactions) throws SQLException {
         List<Transaction> unseen = new ArrayList<>();
         try (Connection connection = table.connect();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT fingerprint FROM payreports_spapi_transaction WHERE job_id = ? AND transaction_id = ?")) {
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT fingerprint FROM payreports_spapi_transaction WHERE job_id = ? AND transaction_id = ?")) {
             for (Transaction transaction : transactions) {
                 select.setString(1, jobId);
                 select.setString(2, transaction.transactionId());
@@ -57,9 +56,10 @@ public final class TransactionLedger {
     /** Notes the transactions as delivered, after every sink committed them. */
     public void remember(String jobId, List<Transaction> transactions) throws SQLException {
         try (Connection connection = table.connect();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM payreports_spapi_transaction WHERE job_id = ? AND transaction_id = ?");
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO payreports_spapi_transaction (job_id, transaction_id, fingerprint, posted_date) VALUES (?, ?, ?, ?)")) {
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM payreports_spapi_transaction WHERE job_id = ? AND transaction_id = ?");
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO payreports_spapi_transaction (job_id, transaction_id, fingerprint, posted_date) VALUES (?, ?, ?, ?)")) {
             connection.setAutoCommit(false);
             try {
                 for (Transaction transaction : transactions) {
@@ -69,7 +69,11 @@ public final class TransactionLedger {
                     insert.setString(1, jobId);
                     insert.setString(2, transaction.transactionId());
                     insert.setString(3, fingerprint(transaction));
-                    insert.setObject(4, transaction.postedDate() == null ? null : OffsetDateTime.ofInstant(transaction.postedDate(), ZoneOffset.UTC));
+                    insert.setObject(
+                            4,
+                            transaction.postedDate() == null
+                                    ? null
+                                    : OffsetDateTime.ofInstant(transaction.postedDate(), ZoneOffset.UTC));
                     insert.addBatch();
                 }
                 delete.executeBatch();
@@ -85,7 +89,8 @@ public final class TransactionLedger {
     /** Forgets transactions posted before {@code before}: no later run re-reads them. */
     public void forgetBefore(String jobId, Instant before) throws SQLException {
         try (Connection connection = table.connect();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM payreports_spapi_transaction WHERE job_id = ? AND posted_date < ?")) {
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM payreports_spapi_transaction WHERE job_id = ? AND posted_date < ?")) {
             delete.setString(1, jobId);
             delete.setObject(2, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
             delete.executeUpdate();
@@ -95,5 +100,4 @@ public final class TransactionLedger {
     static String fingerprint(Transaction transaction) {
         return SpApiJson.sha256(SpApiJson.write(transaction.json()));
     }
-
 }

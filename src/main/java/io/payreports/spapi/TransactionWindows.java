@@ -32,13 +32,18 @@ public final class TransactionWindows {
     }
 
     public List<TransactionWindow> plan(Optional<Instant> watermark, Instant now, String marketplaceId) {
-        // whole seconds: what the query sends (TransactionsQuery), so the watermark is exactly the end Amazon was asked for
+        // whole seconds: what the query sends (TransactionsQuery), so the watermark is exactly the end Amazon was asked
+        // for
         Instant end = now.minus(LATEST_BEFORE_NOW).truncatedTo(ChronoUnit.SECONDS);
         Instant start = watermark.map(mark -> mark.minus(lookback)).orElse(now.minus(firstRunSpan));
         List<TransactionWindow> windows = new ArrayList<>();
         while (start.isBefore(end)) {
             Instant windowEnd = start.plus(MAX_WINDOW).isBefore(end) ? start.plus(MAX_WINDOW) : end;
-            windows.add(new TransactionWindow(windows.size() + 1, start, windowEnd, marketplaceId == null || marketplaceId.isBlank() ? null : marketplaceId));
+            windows.add(new TransactionWindow(
+                    windows.size() + 1,
+                    start,
+                    windowEnd,
+                    marketplaceId == null || marketplaceId.isBlank() ? null : marketplaceId));
             start = windowEnd;
         }
         return windows;

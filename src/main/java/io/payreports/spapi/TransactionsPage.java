@@ -1,7 +1,6 @@
 package io.payreports.spapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +17,10 @@ public record TransactionsPage(List<Transaction> transactions, String nextToken)
         JsonNode page = answer.path("payload").isObject() ? answer.get("payload") : answer;
         JsonNode array = page.path("transactions");
         if (!array.isArray()) {
-            throw new UnrecognisedAnswerException(SpApiOperation.listTransactions,
-                    "no 'transactions' array, neither in 'payload' nor at the top level", answer);
+            throw new UnrecognisedAnswerException(
+                    SpApiOperation.listTransactions,
+                    "no 'transactions' array, neither in 'payload' nor at the top level",
+                    answer);
         }
         List<Transaction> transactions = new ArrayList<>();
         array.forEach(node -> transactions.add(Transaction.of(node)));

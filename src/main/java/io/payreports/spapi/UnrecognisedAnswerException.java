@@ -1,7 +1,6 @@
 package io.payreports.spapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +12,8 @@ import java.util.List;
 public class UnrecognisedAnswerException extends IllegalStateException {
 
     public UnrecognisedAnswerException(SpApiOperation operation, String missing, JsonNode answer) {
-        super(operation + " answered in a shape payreports does not recognise: " + missing + " (top-level fields: " + fieldNames(answer) + ")");
+        super(operation + " answered in a shape payreports does not recognise: " + missing + " (top-level fields: "
+                + fieldNames(answer) + ")");
     }
 
     private static List<String> fieldNames(JsonNode answer) {

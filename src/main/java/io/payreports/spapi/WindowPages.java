@@ -1,11 +1,10 @@
 package io.payreports.spapi;
 
 import io.payreports.http.PagingGuard;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pages of one window, fetched one at a time as the delivery asks for them (so a 180-day
@@ -16,8 +15,7 @@ import java.util.NoSuchElementException;
 public final class WindowPages implements Iterator<WindowPages.Page> {
 
     /** One page of a window; {@code restart} counts how often the window was restarted before it. */
-    public record Page(TransactionWindow window, int number, int restart, TransactionsPage content) {
-    }
+    public record Page(TransactionWindow window, int number, int restart, TransactionsPage content) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(WindowPages.class);
 
@@ -65,8 +63,15 @@ public final class WindowPages implements Iterator<WindowPages.Page> {
                 throw e;
             }
             restarts++;
-            LOG.warn("window {} {}..{}: Amazon rejected the token of page {} ({}); reading the window again from its first page (restart {} of {})",
-                    window.number(), window.postedAfter(), window.postedBefore(), number + 1, e.getMessage(), restarts, maxRestarts);
+            LOG.warn(
+                    "window {} {}..{}: Amazon rejected the token of page {} ({}); reading the window again from its first page (restart {} of {})",
+                    window.number(),
+                    window.postedAfter(),
+                    window.postedBefore(),
+                    number + 1,
+                    e.getMessage(),
+                    restarts,
+                    maxRestarts);
             nextToken = null;
             number = 0;
             guard = PagingGuard.of("listTransactions");

@@ -2,20 +2,19 @@ package io.payreports.state;
 
 import io.payreports.jobs.JobRun;
 import io.payreports.reports.ReportContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.service.ServiceSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The delivered-reports repository ({@code #deliveredReports}): which {@code <jobId>/<reportId>} were
@@ -33,6 +32,7 @@ public final class DeliveredReports extends ServiceSupport implements Idempotent
 
     /** Keys that fit Camel's column as they are: printable ASCII, at most its 100 characters. */
     private static final Pattern STORED_AS_IS = Pattern.compile("[\\x21-\\x7E]{1,100}");
+
     private static final Logger LOG = LoggerFactory.getLogger(DeliveredReports.class);
 
     private final JdbcMessageIdRepository table;
@@ -47,7 +47,10 @@ public final class DeliveredReports extends ServiceSupport implements Idempotent
             return key;
         }
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(
+                                    MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
@@ -58,7 +61,8 @@ public final class DeliveredReports extends ServiceSupport implements Idempotent
         try {
             return table.contains(storedKey(key));
         } catch (RuntimeException e) {
-            throw new StateDatabaseException("could not check in the state database whether " + key + " was delivered", e);
+            throw new StateDatabaseException(
+                    "could not check in the state database whether " + key + " was delivered", e);
         }
     }
 
@@ -80,8 +84,12 @@ public final class DeliveredReports extends ServiceSupport implements Idempotent
             ReportContext report = exchange.getProperty(ReportContext.PROPERTY, ReportContext.class);
             String reportId = report == null ? key : report.reportId();
             String reason = StateDatabaseException.describe(e);
-            LOG.error("job {}: report {} was delivered but the state database did not record it; the run fails and the report "
-                    + "is listed again next run: {}", run == null ? "?" : run.jobId(), reportId, reason);
+            LOG.error(
+                    "job {}: report {} was delivered but the state database did not record it; the run fails and the report "
+                            + "is listed again next run: {}",
+                    run == null ? "?" : run.jobId(),
+                    reportId,
+                    reason);
             if (run != null) {
                 run.deliveryNotRecorded(reportId, exchange.getProperty(JobRun.FAILURE_POSITION, Instant.class), reason);
             }

@@ -3,9 +3,7 @@ package io.payreports.state;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -37,7 +35,9 @@ public final class StateDatabaseHealthCheck extends AbstractHealthCheck {
                 builder.message("the state database did not answer within 2 s").down();
             }
         } catch (SQLException e) {
-            builder.message("the state database is not reachable: " + e.getMessage()).error(e).down();
+            builder.message("the state database is not reachable: " + e.getMessage())
+                    .error(e)
+                    .down();
         }
     }
 }

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 /**
@@ -28,11 +27,11 @@ public final class StateSchema {
     private static final long LOCK = 0x7061797175617274L;
 
     /** Camel's JdbcMessageIdRepository default table, as it would create it itself. */
-    private static final String DELIVERED_REPORTS = "CREATE TABLE IF NOT EXISTS CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255), "
-            + "messageId VARCHAR(100), createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))";
+    private static final String DELIVERED_REPORTS =
+            "CREATE TABLE IF NOT EXISTS CAMEL_MESSAGEPROCESSED (processorName VARCHAR(255), "
+                    + "messageId VARCHAR(100), createdAt TIMESTAMP, PRIMARY KEY (processorName, messageId))";
 
-    private StateSchema() {
-    }
+    private StateSchema() {}
 
     public static void ensure(DataSource state, boolean clustered) throws SQLException {
         try (Connection connection = state.getConnection()) {
@@ -63,11 +62,16 @@ public final class StateSchema {
             if (in == null) {
                 throw new IllegalStateException("the Quartz jar has no " + SCRIPT);
             }
-            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.startsWith("--") && !line.toUpperCase(java.util.Locale.ROOT).startsWith("DROP ")
+            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(line -> !line.startsWith("--")
+                            && !line.toUpperCase(java.util.Locale.ROOT).startsWith("DROP ")
                             && !line.equalsIgnoreCase("commit;"))
                     .reduce("", (text, line) -> text + line + "\n");
-            return Arrays.stream(script.split(";")).map(String::strip).filter(ddl -> !ddl.isEmpty()).toList();
+            return Arrays.stream(script.split(";"))
+                    .map(String::strip)
+                    .filter(ddl -> !ddl.isEmpty())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

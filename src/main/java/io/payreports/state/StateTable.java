@@ -3,7 +3,6 @@ package io.payreports.state;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
 
 /**

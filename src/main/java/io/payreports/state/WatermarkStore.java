@@ -50,10 +50,12 @@ public final class WatermarkStore {
 
     public Optional<Instant> get(String jobId) throws SQLException {
         try (Connection connection = table.connect();
-             PreparedStatement select = connection.prepareStatement(SELECT)) {
+                PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setString(1, jobId);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(row.getObject(1, OffsetDateTime.class).toInstant()) : Optional.empty();
+                return row.next()
+                        ? Optional.of(row.getObject(1, OffsetDateTime.class).toInstant())
+                        : Optional.empty();
             }
         }
     }
@@ -61,10 +63,11 @@ public final class WatermarkStore {
     /** Moves the job's watermark to {@code to}, unless it already stands at or after it. */
     public void advance(String jobId, Instant to) throws SQLException {
         try (Connection connection = table.connect();
-             PreparedStatement advance = connection.prepareStatement(switch (SqlDialect.of(connection)) {
-                 case POSTGRESQL -> ADVANCE_POSTGRESQL;
-                 case H2 -> ADVANCE_H2;
-             })) {
+                PreparedStatement advance = connection.prepareStatement(
+                        switch (SqlDialect.of(connection)) {
+                            case POSTGRESQL -> ADVANCE_POSTGRESQL;
+                            case H2 -> ADVANCE_H2;
+                        })) {
             advance.setString(1, jobId);
             advance.setObject(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
             advance.executeUpdate();

@@ -1,12 +1,11 @@
 package io.payreports.amazonpay;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class DocumentHostsTest {
 
@@ -18,7 +17,9 @@ class DocumentHostsTest {
         assertThat(amazon.allows("TORTUGA-PROD-EU.S3.EU-WEST-1.AMAZONAWS.COM")).isTrue();
         assertThat(amazon.allows("s3.amazonaws.com.")).as("trailing dot").isTrue();
         assertThat(amazon.allows("pay-api.amazon.com")).isTrue();
-        assertThat(amazon.allows("amazonaws.com")).as("a wildcard needs a label before the suffix").isFalse();
+        assertThat(amazon.allows("amazonaws.com"))
+                .as("a wildcard needs a label before the suffix")
+                .isFalse();
         assertThat(amazon.allows("evilamazonaws.com")).isFalse();
         assertThat(amazon.allows("amazonaws.com.evil.example")).isFalse();
         assertThat(amazon.allows("127.0.0.1")).isFalse();
@@ -39,7 +40,8 @@ class DocumentHostsTest {
 
     @Test
     void anEntryThatIsNeitherAHostNorASuffixWildcardIsNamed() {
-        for (String bad : new String[] {"*", "*amazon.com", "a.*.com", "https://s3.amazonaws.com", "s3.amazonaws.com:443"}) {
+        for (String bad :
+                new String[] {"*", "*amazon.com", "a.*.com", "https://s3.amazonaws.com", "s3.amazonaws.com:443"}) {
             assertThatThrownBy(() -> DocumentHosts.parse("*.amazonaws.com," + bad))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("not a host name or *.suffix wildcard: '" + bad + "'");
@@ -60,7 +62,9 @@ class DocumentHostsTest {
         AmazonPayConfig simulator = config(URI.create("http://localhost:8443"));
         assertThat(simulator.documents().hosts().allows("127.0.0.1")).isTrue();
         assertThat(simulator.documents().hosts().allows("localhost")).isTrue();
-        assertThat(simulator.documents().hosts().allows("s3.amazonaws.com")).as("the configured hosts stay").isTrue();
+        assertThat(simulator.documents().hosts().allows("s3.amazonaws.com"))
+                .as("the configured hosts stay")
+                .isTrue();
 
         AmazonPayConfig amazon = config(null);
         assertThat(amazon.documents().hosts().allows("127.0.0.1")).isFalse();
@@ -70,16 +74,28 @@ class DocumentHostsTest {
     @Test
     void onlyHttpsUrlsOnAllowedHostsPassAndARefusalNeverShowsTheQuery() {
         DocumentHosts hosts = DocumentHosts.AMAZON.plus("127.0.0.1");
-        assertThat(hosts.check(document("https://tortuga.s3.amazonaws.com/D1?X-Amz-Signature=secret")).getHost()).isEqualTo("tortuga.s3.amazonaws.com");
-        assertThat(hosts.check(document("http://127.0.0.1:8443/tortuga/D1?X-Amz-Signature=secret")).getPort()).isEqualTo(8443);
+        assertThat(hosts.check(document("https://tortuga.s3.amazonaws.com/D1?X-Amz-Signature=secret"))
+                        .getHost())
+                .isEqualTo("tortuga.s3.amazonaws.com");
+        assertThat(hosts.check(document("http://127.0.0.1:8443/tortuga/D1?X-Amz-Signature=secret"))
+                        .getPort())
+                .isEqualTo(8443);
 
-        assertRefused(hosts, "https://evil.example/D1?X-Amz-Signature=secret",
+        assertRefused(
+                hosts,
+                "https://evil.example/D1?X-Amz-Signature=secret",
                 "refusing to download report document D1: host evil.example is not in payreports.amazonpay.document-hosts (*.amazonaws.com,*.amazon.com,127.0.0.1)");
-        assertRefused(hosts, "https://s3.amazonaws.com@evil.example/D1?X-Amz-Signature=secret",
+        assertRefused(
+                hosts,
+                "https://s3.amazonaws.com@evil.example/D1?X-Amz-Signature=secret",
                 "refusing to download report document D1: host evil.example is not in payreports.amazonpay.document-hosts (*.amazonaws.com,*.amazon.com,127.0.0.1)");
-        assertRefused(hosts, "http://tortuga.s3.amazonaws.com/D1?X-Amz-Signature=secret",
+        assertRefused(
+                hosts,
+                "http://tortuga.s3.amazonaws.com/D1?X-Amz-Signature=secret",
                 "refusing to download report document D1: host tortuga.s3.amazonaws.com is not served over https");
-        assertRefused(hosts, "https://tortuga s3.amazonaws.com/D1?X-Amz-Signature=secret",
+        assertRefused(
+                hosts,
+                "https://tortuga s3.amazonaws.com/D1?X-Amz-Signature=secret",
                 "refusing to download report document D1: its URL is not valid");
         assertRefused(hosts, null, "refusing to download report document D1: its URL names no host");
     }

@@ -1,19 +1,18 @@
 package io.payreports.amazonpay;
 
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.Signature;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Keys as operators get them from Seller Central or openssl: PKCS#8 and PKCS#1, and every way a file can be wrong. */
 class PemKeysTest {
@@ -46,16 +45,32 @@ class PemKeysTest {
         PemKeys.writePrivateKey(keys.getPrivate(), privateFile);
         PemKeys.writePublicKey(keys.getPublic(), publicFile);
 
-        assertThat(PemKeys.readPrivateKey(privateFile).getEncoded()).isEqualTo(keys.getPrivate().getEncoded());
-        assertThat(PemKeys.readPublicKey(publicFile).getEncoded()).isEqualTo(keys.getPublic().getEncoded());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateFile))).isEqualTo("rw-------");
+        assertThat(PemKeys.readPrivateKey(privateFile).getEncoded())
+                .isEqualTo(keys.getPrivate().getEncoded());
+        assertThat(PemKeys.readPublicKey(publicFile).getEncoded())
+                .isEqualTo(keys.getPublic().getEncoded());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(privateFile)))
+                .isEqualTo("rw-------");
     }
 
     @Test
     void everyBadFileIsOneClearLineWithoutKeyMaterial() throws Exception {
         Path certificate = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
-        openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out", certificate.toString(), "-subj", "/CN=test", "-days", "1");
+        openssl(
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                key.toString(),
+                "-out",
+                certificate.toString(),
+                "-subj",
+                "/CN=test",
+                "-days",
+                "1");
         Path encrypted = dir.resolve("encrypted.pem");
         openssl("pkcs8", "-topk8", "-in", key.toString(), "-out", encrypted.toString(), "-passout", "pass:secret");
         Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a key at all\n");
@@ -63,17 +78,26 @@ class PemKeysTest {
         PemKeys.writePublicKey(PemKeys.generateRsaKeyPair().getPublic(), publicOnly);
 
         assertThatThrownBy(() -> PemKeys.readPrivateKey(dir.resolve("missing.pem")))
-                .isInstanceOf(KeyFileException.class).hasMessage("Cannot read private key " + dir.resolve("missing.pem") + ": file not found");
+                .isInstanceOf(KeyFileException.class)
+                .hasMessage("Cannot read private key " + dir.resolve("missing.pem") + ": file not found");
         assertThatThrownBy(() -> PemKeys.readPrivateKey(certificate))
                 .hasMessage("Cannot read private key " + certificate + ": found a certificate, not a private key");
         assertThatThrownBy(() -> PemKeys.readPrivateKey(encrypted))
                 .hasMessageStartingWith("Cannot read private key " + encrypted + ": encrypted keys are not supported");
         assertThatThrownBy(() -> PemKeys.readPrivateKey(garbage))
-                .hasMessage("Cannot read private key " + garbage + ": no PEM block found (expected -----BEGIN ...-----)");
+                .hasMessage(
+                        "Cannot read private key " + garbage + ": no PEM block found (expected -----BEGIN ...-----)");
         assertThatThrownBy(() -> PemKeys.readPrivateKey(publicOnly))
-                .hasMessageStartingWith("Cannot read private key " + publicOnly + ": found ").hasMessageEndingWith(", not a private key");
-        String keyBody = Files.readString(key).lines().filter(line -> !line.startsWith("-----")).findFirst().orElseThrow();
-        assertThatThrownBy(() -> PemKeys.readPublicKey(key)).satisfies(e -> assertThat(e.getMessage()).doesNotContain(keyBody).doesNotContain("\n"));
+                .hasMessageStartingWith("Cannot read private key " + publicOnly + ": found ")
+                .hasMessageEndingWith(", not a private key");
+        String keyBody = Files.readString(key)
+                .lines()
+                .filter(line -> !line.startsWith("-----"))
+                .findFirst()
+                .orElseThrow();
+        assertThatThrownBy(() -> PemKeys.readPublicKey(key))
+                .satisfies(
+                        e -> assertThat(e.getMessage()).doesNotContain(keyBody).doesNotContain("\n"));
     }
 
     private static boolean verifies(PrivateKey privateKey, java.security.PublicKey publicKey) throws Exception {

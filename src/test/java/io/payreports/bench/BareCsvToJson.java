@@ -1,5 +1,10 @@
 package io.payreports.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -17,12 +22,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
-import com.fasterxml.jackson.core.JsonGenerator;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-
 /**
  * The bench's baseline for {@code parse}: the same job done with the raw tools and no framework, in its own
  * JVM as {@code parse} is. It tokenizes a settlement report with FastCSV, types the values ({@link Instant},
@@ -32,26 +31,43 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  */
 public final class BareCsvToJson {
 
-    private static final DateTimeFormatter AMAZON_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss[ ]xx", Locale.ROOT);
-    private static final String[] TEXT_COLUMNS = {"settlementId", "amazonTransactionId", "sellerReferenceId", "transactionType",
-        "amazonOrderReferenceId", "sellerOrderId", "storeName", "currencyCode", "transactionDescription"};
-    private static final String[] AMOUNT_COLUMNS = {"transactionAmount", "transactionPercentageFee", "transactionFixedFee",
-        "totalTransactionFee", "netTransactionAmount"};
+    private static final DateTimeFormatter AMAZON_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss[ ]xx", Locale.ROOT);
+    private static final String[] TEXT_COLUMNS = {
+        "settlementId",
+        "amazonTransactionId",
+        "sellerReferenceId",
+        "transactionType",
+        "amazonOrderReferenceId",
+        "sellerOrderId",
+        "storeName",
+        "currencyCode",
+        "transactionDescription"
+    };
+    private static final String[] AMOUNT_COLUMNS = {
+        "transactionAmount",
+        "transactionPercentageFee",
+        "transactionFixedFee",
+        "totalTransactionFee",
+        "netTransactionAmount"
+    };
 
-    private BareCsvToJson() {
-    }
+    private BareCsvToJson() {}
 
     /** {@code BareCsvToJson FILE}: JSON Lines on stdout. */
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
         String name = file.getFileName().toString();
         String reportId = name.substring(0, name.indexOf('.'));
-        JsonFactory factory = new JsonFactoryBuilder().rootValueSeparator((String) null).build();
+        JsonFactory factory =
+                new JsonFactoryBuilder().rootValueSeparator((String) null).build();
         try (InputStream in = withoutBom(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-             CsvReader<CsvRecord> csv = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
-                     .ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8));
-             OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-             JsonGenerator json = factory.createGenerator(stdout)) {
+                CsvReader<CsvRecord> csv = CsvReader.builder()
+                        .allowExtraFields(true)
+                        .allowMissingFields(true)
+                        .ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8));
+                OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+                JsonGenerator json = factory.createGenerator(stdout)) {
             String sellerId = null;
             Instant start = null;
             Instant end = null;
@@ -72,7 +88,9 @@ public final class BareCsvToJson {
         }
     }
 
-    private static void write(JsonGenerator json, String reportId, CsvRecord row, String sellerId, Instant start, Instant end) throws IOException {
+    private static void write(
+            JsonGenerator json, String reportId, CsvRecord row, String sellerId, Instant start, Instant end)
+            throws IOException {
         json.writeStartObject();
         json.writeStringField("reportId", reportId);
         json.writeNumberField("lineNumber", row.getStartingLineNumber());
@@ -86,7 +104,9 @@ public final class BareCsvToJson {
             json.writeStringField(TEXT_COLUMNS[i], text.isEmpty() ? null : text);
         }
         for (int i = 0; i < AMOUNT_COLUMNS.length; i++) {
-            json.writeStringField(AMOUNT_COLUMNS[i], new BigDecimal(row.getField(10 + i).trim().replace(",", "")).toPlainString());
+            json.writeStringField(
+                    AMOUNT_COLUMNS[i],
+                    new BigDecimal(row.getField(10 + i).trim().replace(",", "")).toPlainString());
         }
         json.writeStringField("transactionPostedDateRaw", posted);
         json.writeNullField("extraColumns");

@@ -1,6 +1,16 @@
 package io.payreports.bench;
 
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.payreports.amazonpay.PemKeys;
+import io.payreports.config.PayreportsApplication;
 import io.payreports.config.RuntimeClock;
+import io.payreports.jobs.JobRun;
+import io.payreports.reports.ReportFormats;
+import io.payreports.reports.ReportModels;
+import io.payreports.simulator.AmazonPaySimulator;
+import io.payreports.simulator.SimulatorOptions;
+import io.payreports.sinks.servers.KafkaBroker;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,17 +37,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
-
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import io.payreports.amazonpay.PemKeys;
-import io.payreports.config.PayreportsApplication;
-import io.payreports.jobs.JobRun;
-import io.payreports.reports.ReportFormats;
-import io.payreports.reports.ReportModels;
-import io.payreports.simulator.AmazonPaySimulator;
-import io.payreports.simulator.SimulatorOptions;
-import io.payreports.sinks.servers.KafkaBroker;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -56,14 +55,18 @@ public final class Bench {
     private static final String KEY_ID = "LIVE-BENCH";
     private static final KeyPair KEYS = PemKeys.generateRsaKeyPair();
     /** The bench file's two timestamp shapes: {@code -0000} and {@code " -0800"}. */
-    private static final DateTimeFormatter AMAZON_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss[ ]xx", Locale.ROOT);
+    private static final DateTimeFormatter AMAZON_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss[ ]xx", Locale.ROOT);
+
     private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
     private final Path work;
     private final int repetitions;
     private final List<String> table = new ArrayList<>();
     /** The table shape psql copies into: this run's own schema, as other runs may share the database. */
-    private final String shapeSchema = "bench_shape_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private final String shapeSchema =
+            "bench_shape_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+
     private boolean shapeCreated;
 
     private Bench(Path work, int repetitions) {
@@ -73,15 +76,22 @@ public final class Bench {
 
     /** {@code Bench [ROWS,ROWS...] [REPETITIONS] [OUT.md]}; defaults 200000, 5, target/bench/results.md. */
     public static void main(String[] args) throws Exception {
-        List<Integer> sizes = Stream.of(args.length > 0 ? args[0].split(",") : new String[] {"200000"}).map(Integer::valueOf).toList();
-        measure(sizes, args.length > 1 ? Integer.parseInt(args[1]) : 5, Path.of(args.length > 2 ? args[2] : "target/bench/results.md"));
+        List<Integer> sizes = Stream.of(args.length > 0 ? args[0].split(",") : new String[] {"200000"})
+                .map(Integer::valueOf)
+                .toList();
+        measure(
+                sizes,
+                args.length > 1 ? Integer.parseInt(args[1]) : 5,
+                Path.of(args.length > 2 ? args[2] : "target/bench/results.md"));
         System.exit(0); // Kafka's and Camel's non-daemon threads
     }
 
     /** Runs every measure for every size and writes the markdown table to {@code out}; returns its lines. */
     static List<String> measure(List<Integer> sizes, int repetitions, Path out) throws Exception {
-        Bench bench = new Bench(Files.createDirectories(Path.of("target", "bench")).toAbsolutePath(), repetitions);
-        bench.table.add("| rows | measure (baseline) | payreports rate, min / median / max | CPU s | baseline rate, min / median / max | CPU s | ratio | load avg |");
+        Bench bench =
+                new Bench(Files.createDirectories(Path.of("target", "bench")).toAbsolutePath(), repetitions);
+        bench.table.add(
+                "| rows | measure (baseline) | payreports rate, min / median / max | CPU s | baseline rate, min / median / max | CPU s | ratio | load avg |");
         bench.table.add("|---:|---|---|---:|---|---:|---:|---|");
         try {
             for (int rows : sizes) {
@@ -101,34 +111,67 @@ public final class Bench {
     private void run(int rows) throws Exception {
         Path report = report(rows);
         checkSameOutput(report);
-        add(rows, "`parse` CLI, rows/s (bare CSV→JSON loop: FastCSV, typed values, Jackson, same bytes to stdout; both in their own JVM)",
+        add(
+                rows,
+                "`parse` CLI, rows/s (bare CSV→JSON loop: FastCSV, typed values, Jackson, same bytes to stdout; both in their own JVM)",
                 interleaved(() -> process(rows, parseCommand(report)), () -> process(rows, bareCommand(report))));
         Measure warmReader = () -> inProcess(rows, () -> productParse(report));
-        add(rows, "reader in a warm JVM, rows/s (bare FastCSV loop building the same typed values)",
+        add(
+                rows,
+                "reader in a warm JVM, rows/s (bare FastCSV loop building the same typed values)",
                 interleaved(warmReader, () -> inProcess(rows, () -> bareTypedParse(report))));
         // both in this JVM, start-up excluded: the stricter comparison (the parse CLI pays a JVM start per run)
-        add(rows, "report → files (JSONL+CSV), job rows/s (payreports' reader in a warm JVM; target ≥ 0.7)",
+        add(
+                rows,
+                "report → files (JSONL+CSV), job rows/s (payreports' reader in a warm JVM; target ≥ 0.7)",
                 interleaved(() -> pipeline(report, rows, "file", List.of()).sample(), warmReader));
 
         csvOfRecords(report, rows);
-        add(rows, "report → PostgreSQL, job rows/s (psql \\copy of the same rows as CSV)", interleaved(() -> {
-            String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-            try {
-                return pipeline(report, rows, "pg", List.of("payreports.sinks.pg.type = jdbc",
-                        "payreports.sinks.pg.url = " + POSTGRES + "&currentSchema=" + schema)).sample();
-            } finally {
-                sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
-        }, () -> psqlCopy(report, rows)));
+        add(
+                rows,
+                "report → PostgreSQL, job rows/s (psql \\copy of the same rows as CSV)",
+                interleaved(
+                        () -> {
+                            String schema = "bench_"
+                                    + UUID.randomUUID()
+                                            .toString()
+                                            .replace("-", "")
+                                            .substring(0, 10);
+                            try {
+                                return pipeline(
+                                                report,
+                                                rows,
+                                                "pg",
+                                                List.of(
+                                                        "payreports.sinks.pg.type = jdbc",
+                                                        "payreports.sinks.pg.url = " + POSTGRES + "&currentSchema="
+                                                                + schema))
+                                        .sample();
+                            } finally {
+                                sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                            }
+                        },
+                        () -> psqlCopy(report, rows)));
 
         try (KafkaBroker broker = KafkaBroker.start(Files.createTempDirectory(work, "kafka"))) {
-            add(rows, "report → Kafka, job records/s (plain idempotent producer loop, same JSON values)", interleaved(
-                    () -> pipeline(report, rows, "kafka", List.of("payreports.sinks.kafka.type = kafka",
-                            "payreports.sinks.kafka.bootstrap-servers = " + broker.bootstrapServers())).sample(),
-                    () -> plainProducer(broker.bootstrapServers(), rows)));
+            add(
+                    rows,
+                    "report → Kafka, job records/s (plain idempotent producer loop, same JSON values)",
+                    interleaved(
+                            () -> pipeline(
+                                            report,
+                                            rows,
+                                            "kafka",
+                                            List.of(
+                                                    "payreports.sinks.kafka.type = kafka",
+                                                    "payreports.sinks.kafka.bootstrap-servers = "
+                                                            + broker.bootstrapServers()))
+                                    .sample(),
+                            () -> plainProducer(broker.bootstrapServers(), rows)));
         }
         Rss rss = jarRun(report, rows);
-        table.add("| " + rows + " | `run --once` jar, -Xmx256m, files + H2: peak RSS | " + rss.peakMb + " MB, " + rss.seconds + " s wall | | | | | " + loadAverage() + " |");
+        table.add("| " + rows + " | `run --once` jar, -Xmx256m, files + H2: peak RSS | " + rss.peakMb + " MB, "
+                + rss.seconds + " s wall | | | | | " + loadAverage() + " |");
     }
 
     /** payreports' and the baseline's output are the same bytes, or the comparison would not be fair. */
@@ -139,29 +182,41 @@ public final class Bench {
         runToFile(bareCommand(report), bare);
         long mismatch = Files.mismatch(product, bare);
         if (mismatch >= 0) {
-            throw new IllegalStateException("parse and the bare loop differ at byte " + mismatch + ": " + product + ", " + bare);
+            throw new IllegalStateException(
+                    "parse and the bare loop differ at byte " + mismatch + ": " + product + ", " + bare);
         }
     }
 
     private static List<String> parseCommand(Path report) {
-        return List.of(java(), "-jar", Path.of("target", "payreports.jar").toAbsolutePath().toString(), "parse",
-                "--report-type", ReportModels.SETTLEMENT, report.toString());
+        return List.of(
+                java(),
+                "-jar",
+                Path.of("target", "payreports.jar").toAbsolutePath().toString(),
+                "parse",
+                "--report-type",
+                ReportModels.SETTLEMENT,
+                report.toString());
     }
 
     private static List<String> bareCommand(Path report) {
-        return List.of(java(), "-cp", System.getProperty("java.class.path"), BareCsvToJson.class.getName(), report.toString());
+        return List.of(
+                java(), "-cp", System.getProperty("java.class.path"), BareCsvToJson.class.getName(), report.toString());
     }
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    // ---- baselines and payreports, each returning a rate -------------------------------------------------------------
+    // ---- baselines and payreports, each returning a rate
+    // -------------------------------------------------------------
 
     /** Tokenizes with FastCSV and builds what a record holds: the Instant, its text, the BigDecimals, the strings. */
     private static void bareTypedParse(Path report) throws IOException {
         long values = 0;
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().allowExtraFields(true).allowMissingFields(true).ofCsvRecord(report, StandardCharsets.UTF_8)) {
+        try (CsvReader<CsvRecord> csv = CsvReader.builder()
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .ofCsvRecord(report, StandardCharsets.UTF_8)) {
             boolean body = false;
             for (CsvRecord record : csv) {
                 if (!body) {
@@ -189,7 +244,7 @@ public final class Bench {
     private static void productParse(Path report) throws IOException {
         DefaultCamelContext camel = new DefaultCamelContext();
         try (InputStream in = Files.newInputStream(report);
-             ReportFormats.Rows<?> rows = new ReportFormats(camel).open(ReportModels.SETTLEMENT, in, "BENCH")) {
+                ReportFormats.Rows<?> rows = new ReportFormats(camel).open(ReportModels.SETTLEMENT, in, "BENCH")) {
             while (rows.hasNext()) {
                 rows.next();
             }
@@ -201,11 +256,23 @@ public final class Bench {
     /** psql \copy of the rows payreports would write, as CSV, into a table of the same shape. */
     private Sample psqlCopy(Path report, int rows) throws Exception {
         Path csv = csvOfRecords(report, rows);
-        String table = "bench_copy_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String table =
+                "bench_copy_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         sql("CREATE TABLE " + table + " (LIKE " + shapeSchema + ".amazonpay_settlement)");
         try {
-            return process(rows, List.of("psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "test", "-q", "-c",
-                    "\\copy " + table + " FROM '" + csv + "' WITH (FORMAT csv, HEADER true)"));
+            return process(
+                    rows,
+                    List.of(
+                            "psql",
+                            "-h",
+                            "127.0.0.1",
+                            "-U",
+                            "postgres",
+                            "-d",
+                            "test",
+                            "-q",
+                            "-c",
+                            "\\copy " + table + " FROM '" + csv + "' WITH (FORMAT csv, HEADER true)"));
         } finally {
             sql("DROP TABLE " + table);
         }
@@ -217,12 +284,22 @@ public final class Bench {
         if (!Files.exists(csv)) {
             Pipeline files = pipeline(report, rows, "file", List.of());
             try (Stream<Path> out = Files.list(files.dir().resolve("out/amazonpay_settlement"))) {
-                Files.copy(out.filter(file -> file.toString().endsWith(".csv")).findFirst().orElseThrow(), csv);
+                Files.copy(
+                        out.filter(file -> file.toString().endsWith(".csv"))
+                                .findFirst()
+                                .orElseThrow(),
+                        csv);
             }
         }
         if (!shapeCreated) {
             sql("CREATE SCHEMA " + shapeSchema);
-            pipeline(report(10), 10, "pg", List.of("payreports.sinks.pg.type = jdbc", "payreports.sinks.pg.url = " + POSTGRES + "&currentSchema=" + shapeSchema));
+            pipeline(
+                    report(10),
+                    10,
+                    "pg",
+                    List.of(
+                            "payreports.sinks.pg.type = jdbc",
+                            "payreports.sinks.pg.url = " + POSTGRES + "&currentSchema=" + shapeSchema));
             shapeCreated = true;
         }
         return csv;
@@ -234,7 +311,11 @@ public final class Bench {
         if (!Files.exists(jsonl)) {
             Pipeline files = pipeline(report(rows), rows, "file", List.of());
             try (Stream<Path> out = Files.list(files.dir().resolve("out/amazonpay_settlement"))) {
-                Files.copy(out.filter(file -> file.toString().endsWith(".jsonl")).findFirst().orElseThrow(), jsonl);
+                Files.copy(
+                        out.filter(file -> file.toString().endsWith(".jsonl"))
+                                .findFirst()
+                                .orElseThrow(),
+                        jsonl);
             }
         }
         Map<String, Object> config = new HashMap<>();
@@ -245,8 +326,9 @@ public final class Bench {
         String topic = "bench-" + UUID.randomUUID();
         long started = System.nanoTime();
         long cpuBefore = processCpuNanos();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
-             BufferedReader lines = Files.newBufferedReader(jsonl)) {
+        try (KafkaProducer<String, String> producer =
+                        new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+                BufferedReader lines = Files.newBufferedReader(jsonl)) {
             long i = 0;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 producer.send(new ProducerRecord<>(topic, "BENCH|" + i++, line));
@@ -270,7 +352,9 @@ public final class Bench {
         PemKeys.writePrivateKey(KEYS.getPrivate(), key);
         Path data = Files.createDirectories(dir.resolve("simulator-data"));
         Files.createLink(data.resolve(report.getFileName()), report);
-        try (AmazonPaySimulator simulator = AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), RuntimeClock.get()).withDataDir(data, false))) {
+        try (AmazonPaySimulator simulator =
+                AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), RuntimeClock.get())
+                        .withDataDir(data, false))) {
             List<String> lines = new ArrayList<>(List.of(
                     "payreports.amazonpay.endpoint = " + simulator.baseUrl(),
                     "payreports.amazonpay.public-key-id = " + KEY_ID,
@@ -283,9 +367,21 @@ public final class Bench {
             Path config = dir.resolve("application.properties");
             Files.writeString(config, String.join("\n", lines) + "\n");
             Path routes = Files.createDirectories(dir.resolve("routes"));
-            Files.writeString(routes.resolve("bench.yaml"), String.join("\n", "- templatedRoute:", "    routeTemplateRef: amazonpay-reports",
-                    "    routeId: bench", "    parameters:", "      - name: jobId", "        value: bench", "      - name: cron",
-                    "        value: \"0 0 0 1 1 ? 2099\"", "      - name: sinks", "        value: " + sinks, ""));
+            Files.writeString(
+                    routes.resolve("bench.yaml"),
+                    String.join(
+                            "\n",
+                            "- templatedRoute:",
+                            "    routeTemplateRef: amazonpay-reports",
+                            "    routeId: bench",
+                            "    parameters:",
+                            "      - name: jobId",
+                            "        value: bench",
+                            "      - name: cron",
+                            "        value: \"0 0 0 1 1 ? 2099\"",
+                            "      - name: sinks",
+                            "        value: " + sinks,
+                            ""));
             try (PayreportsApplication application = PayreportsApplication.create(config, Optional.of(routes))) {
                 application.start();
                 long cpuBefore = processCpuNanos();
@@ -302,8 +398,7 @@ public final class Bench {
         }
     }
 
-    record Rss(long peakMb, long seconds) {
-    }
+    record Rss(long peakMb, long seconds) {}
 
     /** The packaged jar in its own JVM with -Xmx256m, its resident set polled from /proc. */
     private Rss jarRun(Path report, int rows) throws Exception {
@@ -312,15 +407,34 @@ public final class Bench {
         PemKeys.writePrivateKey(KEYS.getPrivate(), key);
         Path data = Files.createDirectories(dir.resolve("simulator-data"));
         Files.createLink(data.resolve(report.getFileName()), report);
-        try (AmazonPaySimulator simulator = AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), RuntimeClock.get()).withDataDir(data, false))) {
-            Files.writeString(dir.resolve("application.properties"), String.join("\n",
-                    "payreports.amazonpay.endpoint = " + simulator.baseUrl(), "payreports.amazonpay.public-key-id = " + KEY_ID,
-                    "payreports.amazonpay.private-key-file = " + key, "payreports.sinks.file.formats = jsonl", ""));
+        try (AmazonPaySimulator simulator =
+                AmazonPaySimulator.start(SimulatorOptions.of(0, KEY_ID, KEYS.getPublic(), RuntimeClock.get())
+                        .withDataDir(data, false))) {
+            Files.writeString(
+                    dir.resolve("application.properties"),
+                    String.join(
+                            "\n",
+                            "payreports.amazonpay.endpoint = " + simulator.baseUrl(),
+                            "payreports.amazonpay.public-key-id = " + KEY_ID,
+                            "payreports.amazonpay.private-key-file = " + key,
+                            "payreports.sinks.file.formats = jsonl",
+                            ""));
             long started = System.nanoTime();
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
-                    Path.of("target", "payreports.jar").toAbsolutePath().toString(), "run", "--once", "--config", "application.properties")
-                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile());
-            builder.environment().put(RuntimeClock.ENV, RuntimeClock.get().instant().toString()); // the simulator's calendar
+            ProcessBuilder builder = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx256m",
+                            "-jar",
+                            Path.of("target", "payreports.jar").toAbsolutePath().toString(),
+                            "run",
+                            "--once",
+                            "--config",
+                            "application.properties")
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("run.log").toFile());
+            builder.environment()
+                    .put(RuntimeClock.ENV, RuntimeClock.get().instant().toString()); // the simulator's calendar
             Process jar = builder.start();
             long peakKb = 0;
             while (jar.isAlive()) {
@@ -340,23 +454,35 @@ public final class Bench {
         List<Double> wall = new ArrayList<>();
         for (int i = 0; i < repetitions; i++) {
             Path dir = Files.createTempDirectory(work, "demo");
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                    Path.of("target", "payreports.jar").toAbsolutePath().toString(), "run", "--once")
-                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("run.log").toFile());
+            ProcessBuilder builder = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-jar",
+                            Path.of("target", "payreports.jar").toAbsolutePath().toString(),
+                            "run",
+                            "--once")
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("run.log").toFile());
             builder.environment().put("PAYREPORTS_LOG_LEVEL", "DEBUG");
             Process jar = builder.start();
             Instant started = jar.info().startInstant().orElse(Instant.now());
             jar.waitFor(5, TimeUnit.MINUTES);
             wall.add(Duration.between(started, Instant.now()).toMillis() / 1000.0);
-            String call = Files.readAllLines(dir.resolve("run.log")).stream().filter(line -> line.contains("AmazonPayClient - getReports"))
-                    .findFirst().orElseThrow();
-            firstCall.add(Duration.between(started, Instant.parse(call.substring(0, call.indexOf(' ')))).toMillis() / 1000.0);
+            String call = Files.readAllLines(dir.resolve("run.log")).stream()
+                    .filter(line -> line.contains("AmazonPayClient - getReports"))
+                    .findFirst()
+                    .orElseThrow();
+            firstCall.add(Duration.between(started, Instant.parse(call.substring(0, call.indexOf(' '))))
+                            .toMillis()
+                    / 1000.0);
         }
-        return "JVM start → first API call: " + Samples.text(firstCall, "s") + "; demo `run --once` wall time: " + Samples.text(wall, "s")
-                + " (load average " + loadAverage() + ")";
+        return "JVM start → first API call: " + Samples.text(firstCall, "s") + "; demo `run --once` wall time: "
+                + Samples.text(wall, "s") + " (load average " + loadAverage() + ")";
     }
 
-    // ---- plumbing ------------------------------------------------------------------------------------------------------
+    // ---- plumbing
+    // ------------------------------------------------------------------------------------------------------
 
     private Path report(int rows) throws IOException {
         Path dir = Files.createDirectories(work.resolve("report-" + rows));
@@ -376,12 +502,10 @@ public final class Bench {
     }
 
     /** One run: its rate and the CPU seconds it used (NaN where unknown). */
-    record Sample(double rate, double cpuSeconds) {
-    }
+    record Sample(double rate, double cpuSeconds) {}
 
     /** payreports and its baseline, with the load average before and after. */
-    record Pair(Samples product, Samples baseline, String load) {
-    }
+    record Pair(Samples product, Samples baseline, String load) {}
 
     /** A warm-up of each, then the repetitions, one of each per repetition, alternating which runs first. */
     private Pair interleaved(Measure product, Measure baseline) throws Exception {
@@ -432,7 +556,10 @@ public final class Bench {
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpu = Double.NaN;
         if (hasTime) {
-            String[] userAndSystem = Files.readAllLines(times).get(Files.readAllLines(times).size() - 1).trim().split(" ");
+            String[] userAndSystem = Files.readAllLines(times)
+                    .get(Files.readAllLines(times).size() - 1)
+                    .trim()
+                    .split(" ");
             cpu = Double.parseDouble(userAndSystem[0]) + Double.parseDouble(userAndSystem[1]);
         }
         Files.delete(times);
@@ -440,14 +567,18 @@ public final class Bench {
     }
 
     private static void runToFile(List<String> command, Path stdout) throws Exception {
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("failed: " + String.join(" ", command));
         }
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The 1, 5 and 15 minute load averages, as /proc/loadavg has them. */
@@ -461,22 +592,34 @@ public final class Bench {
     }
 
     private void add(int rows, String what, Pair pair) {
-        String line = String.format("| %,d | %s | %s | %s | %s | %s | %.2f | %s |", rows, what, pair.product().text(""), pair.product().cpu(),
-                pair.baseline().text(""), pair.baseline().cpu(), pair.product().median() / pair.baseline().median(), pair.load());
+        String line = String.format(
+                "| %,d | %s | %s | %s | %s | %s | %.2f | %s |",
+                rows,
+                what,
+                pair.product().text(""),
+                pair.product().cpu(),
+                pair.baseline().text(""),
+                pair.baseline().cpu(),
+                pair.product().median() / pair.baseline().median(),
+                pair.load());
         table.add(line);
         System.out.println(line);
     }
 
     private static void sql(String statement) throws Exception {
-        try (Connection connection = DriverManager.getConnection(POSTGRES); Statement sql = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(POSTGRES);
+                Statement sql = connection.createStatement()) {
             sql.execute(statement);
         }
     }
 
     private static long rssKb(long pid) {
         try {
-            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream().filter(line -> line.startsWith("VmRSS:"))
-                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(0);
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                    .findFirst()
+                    .orElse(0);
         } catch (IOException gone) {
             return 0;
         }
@@ -488,7 +631,8 @@ public final class Bench {
         }
 
         String cpu() {
-            return String.format("%.1f", median(samples.stream().map(Sample::cpuSeconds).toList()));
+            return String.format(
+                    "%.1f", median(samples.stream().map(Sample::cpuSeconds).toList()));
         }
 
         String text(String unit) {
@@ -504,7 +648,8 @@ public final class Bench {
             ToDoubleFunction<Double> identity = Double::doubleValue;
             double min = values.stream().mapToDouble(identity).min().orElse(0);
             double max = values.stream().mapToDouble(identity).max().orElse(0);
-            return unit.isEmpty() ? String.format("%,.0f / %,.0f / %,.0f", min, median(values), max)
+            return unit.isEmpty()
+                    ? String.format("%,.0f / %,.0f / %,.0f", min, median(values), max)
                     : String.format("%.1f / %.1f / %.1f %s", min, median(values), max, unit);
         }
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +16,8 @@ class BenchSmokeIT {
     void everyMeasureRunsAndTheTableIsWritten() throws Exception {
         List<String> table = Bench.measure(List.of(2000), 1, Path.of("target", "bench", "smoke.md"));
 
-        assertThat(table).anySatisfy(line -> assertThat(line).contains("`parse` CLI, rows/s"))
+        assertThat(table)
+                .anySatisfy(line -> assertThat(line).contains("`parse` CLI, rows/s"))
                 .anySatisfy(line -> assertThat(line).contains("reader in a warm JVM"))
                 .anySatisfy(line -> assertThat(line).contains("report → files"))
                 .anySatisfy(line -> assertThat(line).contains("report → PostgreSQL"))

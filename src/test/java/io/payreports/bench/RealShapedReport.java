@@ -27,10 +27,11 @@ final class RealShapedReport {
     private static final LocalDateTime START = LocalDateTime.of(2026, 10, 1, 0, 0);
     private static final String[] TYPES = {"Capture", "Capture", "Capture", "Refund", "Chargeback", "Adjustment"};
     private static final String[] STORES = {"Court and Cherry, Inc.", "Blue Sweater Shop", "Café \"Übersee\" GmbH"};
-    private static final String[] DESCRIPTIONS = {"Charge for \"Blue\" Sweater", "", "Order 12, size \"L\"", "Refund for damaged item"};
+    private static final String[] DESCRIPTIONS = {
+        "Charge for \"Blue\" Sweater", "", "Order 12, size \"L\"", "Refund for damaged item"
+    };
 
-    private RealShapedReport() {
-    }
+    private RealShapedReport() {}
 
     static void write(Path file, int rows) throws IOException {
         SplittableRandom random = new SplittableRandom(18);
@@ -41,9 +42,23 @@ final class RealShapedReport {
             line(out, "SellerId", "SettlementStartDate", "SettlementEndDate");
             line(out, SELLER_ID, LOCAL.format(START) + " -0800", LOCAL.format(START.plusDays(14)) + " -0800");
             out.write("\r\n");
-            line(out, "TransactionPostedDate", "SettlementId", "AmazonTransactionId", "SellerReferenceId", "TransactionType",
-                    "AmazonOrderReferenceId", "SellerOrderId", "StoreName", "CurrencyCode", "TransactionDescription", "TransactionAmount",
-                    "TransactionPercentageFee", "TransactionFixedFee", "TotalTransactionFee", "NetTransactionAmount");
+            line(
+                    out,
+                    "TransactionPostedDate",
+                    "SettlementId",
+                    "AmazonTransactionId",
+                    "SellerReferenceId",
+                    "TransactionType",
+                    "AmazonOrderReferenceId",
+                    "SellerOrderId",
+                    "StoreName",
+                    "CurrencyCode",
+                    "TransactionDescription",
+                    "TransactionAmount",
+                    "TransactionPercentageFee",
+                    "TransactionFixedFee",
+                    "TotalTransactionFee",
+                    "NetTransactionAmount");
             for (int i = 0; i < rows; i++) {
                 LocalDateTime posted = START.plusSeconds(i * 7L + random.nextInt(7));
                 String offset = random.nextInt(10) < 7 ? " -0800" : "-0000";
@@ -52,11 +67,23 @@ final class RealShapedReport {
                 long signed = type.equals("Capture") ? cents : -cents;
                 long percentageFee = -Math.round(cents * 0.029);
                 long fixedFee = -30;
-                line(out, LOCAL.format(posted) + offset, "5044561311", "P01-2400747-" + (7_000_000 + i) + "-C" + (100_000 + i % 900_000),
-                        random.nextInt(3) == 0 ? "" : "OALP" + i, type, "P12-4323454-" + (1_000_000 + i), random.nextInt(2) == 0 ? "" : "SO-" + i,
-                        STORES[random.nextInt(STORES.length)], "USD", DESCRIPTIONS[random.nextInt(DESCRIPTIONS.length)],
-                        money(grouped, signed), money(grouped, percentageFee), money(grouped, fixedFee),
-                        money(grouped, percentageFee + fixedFee), money(grouped, signed + percentageFee + fixedFee));
+                line(
+                        out,
+                        LOCAL.format(posted) + offset,
+                        "5044561311",
+                        "P01-2400747-" + (7_000_000 + i) + "-C" + (100_000 + i % 900_000),
+                        random.nextInt(3) == 0 ? "" : "OALP" + i,
+                        type,
+                        "P12-4323454-" + (1_000_000 + i),
+                        random.nextInt(2) == 0 ? "" : "SO-" + i,
+                        STORES[random.nextInt(STORES.length)],
+                        "USD",
+                        DESCRIPTIONS[random.nextInt(DESCRIPTIONS.length)],
+                        money(grouped, signed),
+                        money(grouped, percentageFee),
+                        money(grouped, fixedFee),
+                        money(grouped, percentageFee + fixedFee),
+                        money(grouped, signed + percentageFee + fixedFee));
             }
         }
     }

@@ -3,14 +3,13 @@ package io.payreports.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.payreports.sinks.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import io.payreports.sinks.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,25 +34,36 @@ class ClusterIT {
             try {
                 for (String node : List.of("a", "b")) {
                     // nodes starting together must not trip over each other creating the state tables
-                    await("node " + node + " scheduled its job").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                            .until(() -> log(logs, node).contains("job amazonpay-settlement scheduled") || !alive(first, second));
-                    assertThat(log(logs, node)).as("node " + node).contains("job amazonpay-settlement scheduled").doesNotContain("Failed to start");
+                    await("node " + node + " scheduled its job")
+                            .atMost(Duration.ofMinutes(2))
+                            .pollInterval(Duration.ofMillis(200))
+                            .until(() -> log(logs, node).contains("job amazonpay-settlement scheduled")
+                                    || !alive(first, second));
+                    assertThat(log(logs, node))
+                            .as("node " + node)
+                            .contains("job amazonpay-settlement scheduled")
+                            .doesNotContain("Failed to start");
                 }
                 long before = runs(logs, "a") + runs(logs, "b");
                 long started = System.nanoTime();
-                await("five fires across the cluster").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                await("five fires across the cluster")
+                        .atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofMillis(200))
                         .until(() -> runs(logs, "a") + runs(logs, "b") - before >= 5);
                 long together = runs(logs, "a") + runs(logs, "b") - before;
                 long fires = Duration.ofNanos(System.nanoTime() - started).toSeconds() / EVERY_SECONDS + 2;
-                System.out.printf("two nodes, a fire every %d s: %d runs in at most %d fires (a=%d, b=%d)%n", EVERY_SECONDS, together, fires,
-                        runs(logs, "a"), runs(logs, "b"));
+                System.out.printf(
+                        "two nodes, a fire every %d s: %d runs in at most %d fires (a=%d, b=%d)%n",
+                        EVERY_SECONDS, together, fires, runs(logs, "a"), runs(logs, "b"));
                 assertThat(together).as("one run per fire, not one per node").isLessThanOrEqualTo(fires);
 
                 Process victim = runs(logs, "a") >= runs(logs, "b") ? first : second;
                 String survivor = victim == first ? "b" : "a";
                 victim.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9
                 long survivorBefore = runs(logs, survivor);
-                await("the survivor keeps the schedule").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                await("the survivor keeps the schedule")
+                        .atMost(Duration.ofMinutes(2))
+                        .pollInterval(Duration.ofMillis(200))
                         .until(() -> runs(logs, survivor) - survivorBefore >= 4);
             } finally {
                 first.destroyForcibly();
@@ -67,12 +77,15 @@ class ClusterIT {
     private Process node(String name, String stateJdbcUrl, Path log) throws IOException {
         Path workDir = Files.createDirectories(dir.resolve(name));
         Path config = workDir.resolve("application.properties");
-        Files.writeString(config, String.join("\n",
-                "payreports.cluster.enabled = true",
-                "payreports.cluster.checkin-interval = 2000",
-                "payreports.state.jdbc-url = " + stateJdbcUrl,
-                "payreports.jobs.amazonpay-settlement.cron = 0/" + EVERY_SECONDS + " * * * * ?",
-                ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "payreports.cluster.enabled = true",
+                        "payreports.cluster.checkin-interval = 2000",
+                        "payreports.state.jdbc-url = " + stateJdbcUrl,
+                        "payreports.jobs.amazonpay-settlement.cron = 0/" + EVERY_SECONDS + " * * * * ?",
+                        ""));
         return PayreportsJar.start(workDir, List.of("-Xmx256m"), log, "run", "--config", config.toString());
     }
 
@@ -86,7 +99,8 @@ class ClusterIT {
 
     private static long runs(Path logs, String node) throws IOException {
         try (var lines = Files.lines(logs.resolve("cluster-node-" + node + ".log"))) {
-            return lines.filter(line -> line.contains("JobRuns - job amazonpay-settlement ")).count();
+            return lines.filter(line -> line.contains("JobRuns - job amazonpay-settlement "))
+                    .count();
         }
     }
 }

@@ -1,10 +1,9 @@
 package io.payreports.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -19,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's promise, through the real jar in an empty directory: {@code run --once} with no
@@ -36,7 +35,8 @@ class RunOnceIT {
     void demoRunDeliversReportsOnceToFilesAndDatabase() throws Exception {
         PayreportsJar.Result first = runJar("run", "--once");
         assertThat(first.exitCode()).as(first.output()).isZero();
-        assertThat(first.output()).contains("payreports run summary (demo mode")
+        assertThat(first.output())
+                .contains("payreports run summary (demo mode")
                 .contains("file      -> ./out", "jdbc      -> jdbc:h2:file:./data/payreports");
         long reports = reportsColumn(first.output());
         assertThat(reports).as(first.output()).isGreaterThanOrEqualTo(3);
@@ -54,8 +54,12 @@ class RunOnceIT {
     }
 
     private long reportsColumn(String output) {
-        return output.lines().filter(line -> line.startsWith("amazonpay-settlement"))
-                .map(line -> line.trim().split("\\s+")[1]).mapToLong(Long::parseLong).findFirst().orElse(-1);
+        return output.lines()
+                .filter(line -> line.startsWith("amazonpay-settlement"))
+                .map(line -> line.trim().split("\\s+")[1])
+                .mapToLong(Long::parseLong)
+                .findFirst()
+                .orElse(-1);
     }
 
     private Map<String, BigDecimal> netSumsFromJsonLines(Path dir) throws IOException {
@@ -66,7 +70,11 @@ class RunOnceIT {
                 try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                         JsonNode record = mapper.readTree(line);
-                        sums.merge(record.get("currencyCode").asText(), new BigDecimal(record.get("netTransactionAmount").asText()), BigDecimal::add);
+                        sums.merge(
+                                record.get("currencyCode").asText(),
+                                new BigDecimal(
+                                        record.get("netTransactionAmount").asText()),
+                                BigDecimal::add);
                     }
                 }
             }
@@ -89,8 +97,9 @@ class RunOnceIT {
     private Map<String, BigDecimal> netSumsFromDatabase() throws Exception {
         Map<String, BigDecimal> sums = new TreeMap<>();
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + workDir.resolve("data/payreports"));
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT currency_code, SUM(net_transaction_amount) FROM amazonpay_settlement GROUP BY currency_code")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT currency_code, SUM(net_transaction_amount) FROM amazonpay_settlement GROUP BY currency_code")) {
             while (rows.next()) {
                 sums.put(rows.getString(1), rows.getBigDecimal(2));
             }
@@ -100,8 +109,8 @@ class RunOnceIT {
 
     private long countDatabaseRows() throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + workDir.resolve("data/payreports"));
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM amazonpay_settlement")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM amazonpay_settlement")) {
             rows.next();
             return rows.getLong(1);
         }

@@ -1,9 +1,8 @@
 package io.payreports.config;
 
-import io.payreports.sinks.DeadLetterWriter;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.payreports.sinks.DeadLetterWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
 
 /** The configuration model is complete (every key the code reads is in it) and docs/configuration.md is made from it. */
 class ConfigKeysTest {
@@ -37,16 +36,26 @@ class ConfigKeysTest {
             PayreportsSettings.readSpApi(lookup, locator);
             MwsSettings.read(lookup, locator);
             PayreportsSettings.readCluster(lookup, locator);
-            ConfiguredSinks.build(lookup, locator, ConfiguredSinks.names(context.getPropertiesComponent()
-                            .loadProperties(key -> key.startsWith(ConfigKeys.SINKS)).stringPropertyNames()),
-                    settings, context, dataSources, new DeadLetterWriter(settings.outputDir(), RuntimeClock.get()), RuntimeClock.get());
+            ConfiguredSinks.build(
+                    lookup,
+                    locator,
+                    ConfiguredSinks.names(context.getPropertiesComponent()
+                            .loadProperties(key -> key.startsWith(ConfigKeys.SINKS))
+                            .stringPropertyNames()),
+                    settings,
+                    context,
+                    dataSources,
+                    new DeadLetterWriter(settings.outputDir(), RuntimeClock.get()),
+                    RuntimeClock.get());
         } finally {
             context.stop();
         }
 
         assertThat(read).filteredOn(key -> key.startsWith(ConfigKeys.SINKS)).hasSizeGreaterThan(30);
-        assertThat(read).allSatisfy(key -> assertThat(ConfigKeys.registered(key))
-                .as("%s is read but not registered: add a key(...) line to ConfigKeys", key).isTrue());
+        assertThat(read)
+                .allSatisfy(key -> assertThat(ConfigKeys.registered(key))
+                        .as("%s is read but not registered: add a key(...) line to ConfigKeys", key)
+                        .isTrue());
     }
 
     @Test
@@ -56,12 +65,15 @@ class ConfigKeysTest {
         if (!generated.equals(committed)) {
             Files.writeString(DOC, generated, StandardCharsets.UTF_8);
         }
-        assertThat(committed).as("docs/configuration.md was out of date and has been regenerated: commit it").isEqualTo(generated);
+        assertThat(committed)
+                .as("docs/configuration.md was out of date and has been regenerated: commit it")
+                .isEqualTo(generated);
     }
 
     @Test
     void aNearMissIsSuggestedAndAStrangerIsNot() {
-        assertThat(ConfigKeys.didYouMean("payreports.sinks.jdbc.ulr", Set.of("payreports.sinks.jdbc.url", "payreports.state.jdbc-url")))
+        assertThat(ConfigKeys.didYouMean(
+                        "payreports.sinks.jdbc.ulr", Set.of("payreports.sinks.jdbc.url", "payreports.state.jdbc-url")))
                 .contains("payreports.sinks.jdbc.url");
         assertThat(ConfigKeys.didYouMean("warehouse", Set.of("file", "jdbc"))).isEmpty();
     }

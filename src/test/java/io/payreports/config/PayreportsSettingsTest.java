@@ -1,22 +1,21 @@
 package io.payreports.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.payreports.amazonpay.DocumentHosts;
 import io.payreports.amazonpay.DocumentPolicy;
-import io.payreports.reports.ReportLimits;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import io.payreports.http.HttpDeadlines;
 import io.payreports.http.PagingGuard;
+import io.payreports.reports.ReportLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PayreportsSettingsTest {
 
@@ -43,7 +42,8 @@ class PayreportsSettingsTest {
                 payreports.amazonpay.document-url-attempts = 5
                 """);
         assertThat(ConfigFiles.readSettings(Optional.of(good)).amazonPayDocuments())
-                .isEqualTo(new DocumentPolicy(DocumentHosts.parse("*.amazonaws.com,reports.example.net"), Duration.ofSeconds(20), 5));
+                .isEqualTo(new DocumentPolicy(
+                        DocumentHosts.parse("*.amazonaws.com,reports.example.net"), Duration.ofSeconds(20), 5));
 
         Path bad = write("""
                 payreports.amazonpay.document-hosts = *.amazonaws.com,https://evil.example
@@ -51,11 +51,17 @@ class PayreportsSettingsTest {
                 payreports.amazonpay.document-url-attempts = 0
                 """);
         assertThatThrownBy(() -> ConfigFiles.readSettings(Optional.of(bad)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::toString)
-                        .containsExactlyInAnyOrder(
-                                bad + ":1: payreports.amazonpay.document-hosts: not a host name or *.suffix wildcard: 'https://evil.example'",
-                                bad + ":2: payreports.amazonpay.document-url-validity: must be more than 0, not PT0S",
-                                bad + ":3: payreports.amazonpay.document-url-attempts: must be between 1 and 10, not 0"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ConfigProblem::toString)
+                                .containsExactlyInAnyOrder(
+                                        bad
+                                                + ":1: payreports.amazonpay.document-hosts: not a host name or *.suffix wildcard: 'https://evil.example'",
+                                        bad
+                                                + ":2: payreports.amazonpay.document-url-validity: must be more than 0, not PT0S",
+                                        bad
+                                                + ":3: payreports.amazonpay.document-url-attempts: must be between 1 and 10, not 0"));
     }
 
     @Test
@@ -74,10 +80,15 @@ class PayreportsSettingsTest {
                 payreports.reports.max-compression-ratio = 0
                 """);
         assertThatThrownBy(() -> ConfigFiles.readSettings(Optional.of(bad)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::toString)
-                        .containsExactlyInAnyOrder(
-                                bad + ":1: payreports.reports.max-uncompressed-size: not a size (bytes, or with k, m, g): 'huge'",
-                                bad + ":2: payreports.reports.max-compression-ratio: must be between 1 and 1000000, not 0"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ConfigProblem::toString)
+                                .containsExactlyInAnyOrder(
+                                        bad
+                                                + ":1: payreports.reports.max-uncompressed-size: not a size (bytes, or with k, m, g): 'huge'",
+                                        bad
+                                                + ":2: payreports.reports.max-compression-ratio: must be between 1 and 1000000, not 0"));
     }
 
     @Test
@@ -91,7 +102,9 @@ class PayreportsSettingsTest {
                 payreports.paging.max-pages = 50
                 """);
         PayreportsSettings settings = ConfigFiles.readSettings(Optional.of(good));
-        assertThat(settings.httpDeadlines()).isEqualTo(new HttpDeadlines(java.time.Duration.ofSeconds(90), 64 << 10, HttpDeadlines.DEFAULTS.downloadGrace()));
+        assertThat(settings.httpDeadlines())
+                .isEqualTo(new HttpDeadlines(
+                        java.time.Duration.ofSeconds(90), 64 << 10, HttpDeadlines.DEFAULTS.downloadGrace()));
         assertThat(settings.pagingLimits().maxPages()).isEqualTo(50);
 
         Path bad = write("""
@@ -100,11 +113,16 @@ class PayreportsSettingsTest {
                 payreports.paging.max-items = 0
                 """);
         assertThatThrownBy(() -> ConfigFiles.readSettings(Optional.of(bad)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::toString)
-                        .containsExactlyInAnyOrder(
-                                bad + ":1: payreports.http.call-deadline: not a duration (e.g. 30s, 500ms, PT1M): 'soon'",
-                                bad + ":2: payreports.http.download-min-rate: must be a positive size, not 0",
-                                bad + ":3: payreports.paging.max-items: must be between 1 and 9223372036854775807, not 0"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ConfigProblem::toString)
+                                .containsExactlyInAnyOrder(
+                                        bad
+                                                + ":1: payreports.http.call-deadline: not a duration (e.g. 30s, 500ms, PT1M): 'soon'",
+                                        bad + ":2: payreports.http.download-min-rate: must be a positive size, not 0",
+                                        bad
+                                                + ":3: payreports.paging.max-items: must be between 1 and 9223372036854775807, not 0"));
     }
 
     @Test
@@ -114,17 +132,24 @@ class PayreportsSettingsTest {
                 payreports.mws.endpoint = http://10.0.0.7:8080/
                 """);
         assertThatThrownBy(() -> ConfigFiles.readSettings(Optional.of(remote)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::toString)
-                        .containsExactly(remote + ":1: payreports.amazonpay.endpoint: must be https unless it is a loopback address "
-                                + "(set payreports.allow-insecure-http=true to allow http://pay-api.example.net)"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ConfigProblem::toString)
+                                .containsExactly(
+                                        remote
+                                                + ":1: payreports.amazonpay.endpoint: must be https unless it is a loopback address "
+                                                + "(set payreports.allow-insecure-http=true to allow http://pay-api.example.net)"));
 
         Path allowed = write("""
                 payreports.amazonpay.endpoint = http://pay-api.example.net
                 payreports.allow-insecure-http = true
                 """);
-        assertThat(ConfigFiles.readSettings(Optional.of(allowed)).amazonPayEndpoint()).contains(URI.create("http://pay-api.example.net"));
+        assertThat(ConfigFiles.readSettings(Optional.of(allowed)).amazonPayEndpoint())
+                .contains(URI.create("http://pay-api.example.net"));
         Path loopback = write("payreports.amazonpay.endpoint = http://127.0.0.1:8443\n");
-        assertThat(ConfigFiles.readSettings(Optional.of(loopback)).amazonPayEndpoint()).contains(URI.create("http://127.0.0.1:8443"));
+        assertThat(ConfigFiles.readSettings(Optional.of(loopback)).amazonPayEndpoint())
+                .contains(URI.create("http://127.0.0.1:8443"));
     }
 
     @Test
@@ -139,13 +164,21 @@ class PayreportsSettingsTest {
                 """);
 
         assertThatThrownBy(() -> ConfigFiles.readSettings(Optional.of(config)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::toString)
-                        .containsExactlyInAnyOrder(
-                                config + ":2: payreports.amazonpay.region: must be one of na, eu, jp, us, de, uk, not 'mars'",
-                                config + ":3: payreports.amazonpay.environment: must be one of live, sandbox, not 'staging'",
-                                config + ":4: payreports.retry.maximum-redeliveries: not a whole number: 'lots'",
-                                config + ":5: payreports.amazonpay.read-timeout: not a duration (e.g. 30s, 500ms, PT1M): 'soon'",
-                                config + ":6: payreports.sinks.jdbc.url: must be a jdbc:h2: or jdbc:postgresql: URL, not 'jdbc:oracle:thin:@db'"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ConfigProblem::toString)
+                                .containsExactlyInAnyOrder(
+                                        config
+                                                + ":2: payreports.amazonpay.region: must be one of na, eu, jp, us, de, uk, not 'mars'",
+                                        config
+                                                + ":3: payreports.amazonpay.environment: must be one of live, sandbox, not 'staging'",
+                                        config
+                                                + ":4: payreports.retry.maximum-redeliveries: not a whole number: 'lots'",
+                                        config
+                                                + ":5: payreports.amazonpay.read-timeout: not a duration (e.g. 30s, 500ms, PT1M): 'soon'",
+                                        config
+                                                + ":6: payreports.sinks.jdbc.url: must be a jdbc:h2: or jdbc:postgresql: URL, not 'jdbc:oracle:thin:@db'"));
     }
 
     @Test
@@ -156,14 +189,21 @@ class PayreportsSettingsTest {
                 """);
 
         assertThatThrownBy(() -> ConfigFiles.readSettings(Optional.of(config)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(ConfigProblem::toString)
-                        .containsExactly(config + ":2: payreports.amazonpay.private-key-file: file not found or not readable: /nonexistent/key.pem"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(ConfigProblem::toString)
+                                .containsExactly(
+                                        config
+                                                + ":2: payreports.amazonpay.private-key-file: file not found or not readable: /nonexistent/key.pem"));
     }
 
     @Test
     void cronExpressionsAreCheckedTheWayQuartzParsesThem() {
         assertThat(PayreportsSettings.cronProblem("0 15 * * * ?")).isEmpty();
-        assertThat(PayreportsSettings.cronProblem("every hour")).hasValueSatisfying(message -> assertThat(message).startsWith("not a valid Quartz cron expression 'every hour'"));
+        assertThat(PayreportsSettings.cronProblem("every hour"))
+                .hasValueSatisfying(
+                        message -> assertThat(message).startsWith("not a valid Quartz cron expression 'every hour'"));
     }
 
     private Path write(String text) throws IOException {

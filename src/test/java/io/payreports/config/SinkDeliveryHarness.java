@@ -1,12 +1,13 @@
 package io.payreports.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.payreports.amazonpay.PemKeys;
 import io.payreports.jobs.JobRun;
 import io.payreports.simulator.AmazonPaySimulator;
 import io.payreports.simulator.SimulatorOptions;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -19,8 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The runtime as an operator runs it against sinks on real servers: one settlement report of
@@ -43,19 +42,30 @@ final class SinkDeliveryHarness {
 
     SinkDeliveryHarness(Path dir) throws IOException {
         this.dir = dir;
-        List<String> lines = new ArrayList<>(List.of(
-                "\"SellerId\",\"SettlementStartDate\",\"SettlementEndDate\"",
-                "\"A1SELLER\",\"2026-11-01T00:00:00-0000\",\"2026-11-08T00:00:00-0000\"",
-                "",
-                "\"TransactionPostedDate\",\"SettlementId\",\"AmazonTransactionId\",\"SellerReferenceId\",\"TransactionType\",\"AmazonOrderReferenceId\",\"SellerOrderId\",\"StoreName\",\"CurrencyCode\",\"TransactionDescription\",\"TransactionAmount\",\"TransactionPercentageFee\",\"TransactionFixedFee\",\"TotalTransactionFee\",\"NetTransactionAmount\""));
+        List<String> lines = new ArrayList<>(
+                List.of(
+                        "\"SellerId\",\"SettlementStartDate\",\"SettlementEndDate\"",
+                        "\"A1SELLER\",\"2026-11-01T00:00:00-0000\",\"2026-11-08T00:00:00-0000\"",
+                        "",
+                        "\"TransactionPostedDate\",\"SettlementId\",\"AmazonTransactionId\",\"SellerReferenceId\",\"TransactionType\",\"AmazonOrderReferenceId\",\"SellerOrderId\",\"StoreName\",\"CurrencyCode\",\"TransactionDescription\",\"TransactionAmount\",\"TransactionPercentageFee\",\"TransactionFixedFee\",\"TotalTransactionFee\",\"NetTransactionAmount\""));
         for (int i = 0; i < RECORDS; i++) {
             String currency = CURRENCIES[i % 3];
             BigDecimal amount = BigDecimal.valueOf(i * 7919L % 100_000 + 1, 2);
             BigDecimal fee = BigDecimal.valueOf(-(i % 97), 2);
             BigDecimal net = amount.add(fee);
             expectedSums.merge(currency, net, BigDecimal::add);
-            lines.add(String.format("\"2026-11-02T10:%02d:%02d-0000\",\"5044561311\",\"P01-%d-C1\",\"\",\"Capture\",\"P01-%d\",\"O-%d\",\"Shop, \"\"Main\"\"\",\"%s\",\"\",\"%s\",\"%s\",\"0\",\"%s\",\"%s\"",
-                    i / 60, i % 60, i, i, i, currency, amount.toPlainString(), fee.toPlainString(), fee.toPlainString(), net.toPlainString()));
+            lines.add(String.format(
+                    "\"2026-11-02T10:%02d:%02d-0000\",\"5044561311\",\"P01-%d-C1\",\"\",\"Capture\",\"P01-%d\",\"O-%d\",\"Shop, \"\"Main\"\"\",\"%s\",\"\",\"%s\",\"%s\",\"0\",\"%s\",\"%s\"",
+                    i / 60,
+                    i % 60,
+                    i,
+                    i,
+                    i,
+                    currency,
+                    amount.toPlainString(),
+                    fee.toPlainString(),
+                    fee.toPlainString(),
+                    net.toPlainString()));
         }
         Path reports = Files.createDirectories(dir.resolve("simulator-data"));
         Files.writeString(reports.resolve(REPORT_ID + ".csv"), String.join("\r\n", lines) + "\r\n");
@@ -83,22 +93,26 @@ final class SinkDeliveryHarness {
         lines.addAll(List.of(properties));
         Files.writeString(config, String.join("\n", lines) + "\n");
         Path routes = Files.createDirectories(dir.resolve("routes"));
-        Files.writeString(routes.resolve("settlement.yaml"), String.join("\n",
-                "- templatedRoute:",
-                "    routeTemplateRef: amazonpay-reports",
-                "    routeId: amazonpay-settlement",
-                "    parameters:",
-                "      - name: jobId",
-                "        value: amazonpay-settlement",
-                "      - name: cron",
-                "        value: \"0 0 0 1 1 ? 2099\"",
-                "      - name: sinks",
-                "        value: " + sinks,
-                ""));
+        Files.writeString(
+                routes.resolve("settlement.yaml"),
+                String.join(
+                        "\n",
+                        "- templatedRoute:",
+                        "    routeTemplateRef: amazonpay-reports",
+                        "    routeId: amazonpay-settlement",
+                        "    parameters:",
+                        "      - name: jobId",
+                        "        value: amazonpay-settlement",
+                        "      - name: cron",
+                        "        value: \"0 0 0 1 1 ? 2099\"",
+                        "      - name: sinks",
+                        "        value: " + sinks,
+                        ""));
         try (PayreportsApplication application = PayreportsApplication.create(config, Optional.of(routes))) {
             application.start();
             assertThat(application.triggerAllJobs()).isEqualTo(1);
-            assertThat(application.jobRuns().awaitFinished(1, Duration.ofSeconds(120))).isTrue();
+            assertThat(application.jobRuns().awaitFinished(1, Duration.ofSeconds(120)))
+                    .isTrue();
             return application.jobRuns().finished().get(0);
         }
     }
@@ -108,7 +122,10 @@ final class SinkDeliveryHarness {
         Map<String, BigDecimal> sums = new TreeMap<>();
         lines.filter(line -> !line.isBlank()).forEach(line -> {
             JsonNode record = read(line);
-            sums.merge(record.get("currencyCode").asText(), new BigDecimal(record.get("netTransactionAmount").asText()), BigDecimal::add);
+            sums.merge(
+                    record.get("currencyCode").asText(),
+                    new BigDecimal(record.get("netTransactionAmount").asText()),
+                    BigDecimal::add);
         });
         return sums;
     }
@@ -129,8 +146,12 @@ final class SinkDeliveryHarness {
         }
         List<JsonNode> letters = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("_" + sink + ".jsonl")).toList()) {
-                Files.readAllLines(file).stream().filter(line -> !line.isBlank()).map(SinkDeliveryHarness::read).forEach(letters::add);
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("_" + sink + ".jsonl"))
+                    .toList()) {
+                Files.readAllLines(file).stream()
+                        .filter(line -> !line.isBlank())
+                        .map(SinkDeliveryHarness::read)
+                        .forEach(letters::add);
             }
         }
         return letters;

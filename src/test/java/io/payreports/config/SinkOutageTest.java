@@ -1,5 +1,7 @@
 package io.payreports.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payreports.cli.PayreportsCommand;
 import io.payreports.jobs.JobRun;
@@ -9,11 +11,6 @@ import io.payreports.sinks.servers.KafkaBroker;
 import io.payreports.sinks.servers.S3Server;
 import io.payreports.sinks.servers.SftpServer;
 import io.payreports.sinks.servers.TcpProxy;
-import org.jclouds.blobstore.domain.StorageMetadata;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +20,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jclouds.blobstore.domain.StorageMetadata;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A sink's server is down when the report is delivered. Back within the sink's retries: every
@@ -55,12 +54,16 @@ class SinkOutageTest {
     void aSinkBackWithinItsRetriesGetsEveryRecordExactlyOnce(String sink) throws Exception {
         SinkDeliveryHarness harness = new SinkDeliveryHarness(dir);
         ScheduledExecutorService restarter = Executors.newSingleThreadScheduledExecutor();
-        try (Server server = server(sink); AmazonPaySimulator simulator = harness.simulator()) {
+        try (Server server = server(sink);
+                AmazonPaySimulator simulator = harness.simulator()) {
             server.stop();
-            restarter.schedule(() -> {
-                server.start();
-                return null;
-            }, 1500, TimeUnit.MILLISECONDS);
+            restarter.schedule(
+                    () -> {
+                        server.start();
+                        return null;
+                    },
+                    1500,
+                    TimeUnit.MILLISECONDS);
             JobRun run = harness.runOnce(simulator, "file," + sink, withRetries(server, sink, 8, 400));
 
             assertThat(run.succeeded()).as(run.summaryLine()).isTrue();
@@ -76,20 +79,27 @@ class SinkOutageTest {
     @ValueSource(strings = {"postgres", "sftp", "s3", "kafka"})
     void aSinkDownForGoodDeadLettersEveryRecordWithItsCause(String sink) throws Exception {
         SinkDeliveryHarness harness = new SinkDeliveryHarness(dir);
-        try (Server server = server(sink); AmazonPaySimulator simulator = harness.simulator()) {
+        try (Server server = server(sink);
+                AmazonPaySimulator simulator = harness.simulator()) {
             server.stop();
             JobRun run = harness.runOnce(simulator, "file," + sink, withRetries(server, sink, 2, 50));
 
-            assertThat(run.succeeded()).as("the job fails, so run --once exits 1").isFalse();
+            assertThat(run.succeeded())
+                    .as("the job fails, so run --once exits 1")
+                    .isFalse();
             assertThat(run.summaryLine()).contains(sink + "=0 (dead-lettered " + N + ")");
             assertThat(run.deliveredBySink()).containsEntry("file", (long) N);
             assertThat(run.deadLetteredBySink()).containsEntry(sink, (long) N);
             List<JsonNode> letters = harness.sinkDeadLetters(sink);
             assertThat(letters).as("delivered + dead-lettered = every record").hasSize(N);
-            assertThat(letters.stream().map(letter -> letter.get("lineNumber").asLong()).distinct()).hasSize(N);
+            assertThat(letters.stream()
+                            .map(letter -> letter.get("lineNumber").asLong())
+                            .distinct())
+                    .hasSize(N);
             assertThat(letters).allSatisfy(letter -> {
                 assertThat(letter.get("sink").asText()).isEqualTo(sink);
-                assertThat(letter.get("reason").asText()).isNotBlank()
+                assertThat(letter.get("reason").asText())
+                        .isNotBlank()
                         .doesNotContain(SftpServer.PASSWORD, S3Server.SECRET_KEY);
                 assertThat(letter.get("record").get("reportId").asText()).isEqualTo(SinkDeliveryHarness.REPORT_ID);
             });
@@ -99,13 +109,19 @@ class SinkOutageTest {
             // the runbook: the sink is back, replay what it parked
             List<Path> parked;
             try (var files = Files.list(dir.resolve("out/dead-letter/amazonpay-settlement"))) {
-                parked = files.filter(file -> file.toString().endsWith("_" + sink + ".jsonl")).toList();
+                parked = files.filter(file -> file.toString().endsWith("_" + sink + ".jsonl"))
+                        .toList();
             }
-            List<String> replay = new ArrayList<>(List.of("replay", "--config", dir.resolve("application.properties").toString()));
+            List<String> replay = new ArrayList<>(List.of(
+                    "replay", "--config", dir.resolve("application.properties").toString()));
             parked.forEach(file -> replay.add(file.toString()));
             assertThat(PayreportsCommand.execute(replay.toArray(String[]::new))).isZero();
-            assertThat(server.records()).as("every parked record delivered by the replay").isEqualTo(N);
-            assertThat(parked).allSatisfy(file -> assertThat(file.resolveSibling(file.getFileName() + ".replayed")).exists());
+            assertThat(server.records())
+                    .as("every parked record delivered by the replay")
+                    .isEqualTo(N);
+            assertThat(parked)
+                    .allSatisfy(file -> assertThat(file.resolveSibling(file.getFileName() + ".replayed"))
+                            .exists());
         }
     }
 
@@ -132,8 +148,10 @@ class SinkOutageTest {
         TcpProxy proxy = new TcpProxy("127.0.0.1", 5432);
         return new Server() {
             public List<String> properties() {
-                return List.of("payreports.sinks.postgres.type = jdbc",
-                        "payreports.sinks.postgres.url = jdbc:postgresql://127.0.0.1:" + proxy.port() + "/test?user=postgres&connectTimeout=2",
+                return List.of(
+                        "payreports.sinks.postgres.type = jdbc",
+                        "payreports.sinks.postgres.url = jdbc:postgresql://127.0.0.1:" + proxy.port()
+                                + "/test?user=postgres&connectTimeout=2",
                         "payreports.sinks.postgres.schema = " + schema.name());
             }
 
@@ -146,8 +164,10 @@ class SinkOutageTest {
             }
 
             public long records() throws Exception {
-                try (var connection = schema.dataSource().getConnection(); var statement = connection.createStatement();
-                     var tables = connection.getMetaData().getTables(null, schema.name(), "amazonpay_settlement", null)) {
+                try (var connection = schema.dataSource().getConnection();
+                        var statement = connection.createStatement();
+                        var tables =
+                                connection.getMetaData().getTables(null, schema.name(), "amazonpay_settlement", null)) {
                     if (!tables.next()) {
                         return 0;
                     }
@@ -169,7 +189,9 @@ class SinkOutageTest {
         KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"));
         return new Server() {
             public List<String> properties() {
-                return List.of("payreports.sinks.kafka.type = kafka", "payreports.sinks.kafka.bootstrap-servers = " + broker.bootstrapServers());
+                return List.of(
+                        "payreports.sinks.kafka.type = kafka",
+                        "payreports.sinks.kafka.bootstrap-servers = " + broker.bootstrapServers());
             }
 
             public void stop() {
@@ -181,7 +203,8 @@ class SinkOutageTest {
             }
 
             public long records() {
-                return AllSinksEndToEndTest.consumeAll(broker.bootstrapServers(), "payreports.amazonpay_settlement", N).size();
+                return AllSinksEndToEndTest.consumeAll(broker.bootstrapServers(), "payreports.amazonpay_settlement", N)
+                        .size();
             }
 
             public void close() {
@@ -195,9 +218,13 @@ class SinkOutageTest {
         Path knownHosts = sftp.knownHosts(dir.resolve("known_hosts"));
         return new Server() {
             public List<String> properties() {
-                return List.of("payreports.sinks.sftp.type = sftp", "payreports.sinks.sftp.host = 127.0.0.1",
-                        "payreports.sinks.sftp.port = " + sftp.port(), "payreports.sinks.sftp.username = " + SftpServer.USER,
-                        "payreports.sinks.sftp.password = " + SftpServer.PASSWORD, "payreports.sinks.sftp.known-hosts-file = " + knownHosts,
+                return List.of(
+                        "payreports.sinks.sftp.type = sftp",
+                        "payreports.sinks.sftp.host = 127.0.0.1",
+                        "payreports.sinks.sftp.port = " + sftp.port(),
+                        "payreports.sinks.sftp.username = " + SftpServer.USER,
+                        "payreports.sinks.sftp.password = " + SftpServer.PASSWORD,
+                        "payreports.sinks.sftp.known-hosts-file = " + knownHosts,
                         "payreports.sinks.sftp.path = {reportId}.jsonl");
             }
 
@@ -213,7 +240,8 @@ class SinkOutageTest {
                 long lines = 0;
                 try (Stream<Path> files = Files.walk(sftp.root())) {
                     for (Path file : files.filter(Files::isRegularFile).toList()) {
-                        lines += Files.readAllLines(file, StandardCharsets.UTF_8).size();
+                        lines +=
+                                Files.readAllLines(file, StandardCharsets.UTF_8).size();
                     }
                 }
                 return lines;
@@ -229,9 +257,13 @@ class SinkOutageTest {
         S3Server s3 = S3Server.start("outage-bucket");
         return new Server() {
             public List<String> properties() {
-                return List.of("payreports.sinks.s3.type = s3", "payreports.sinks.s3.bucket = outage-bucket",
-                        "payreports.sinks.s3.endpoint = " + s3.endpoint(), "payreports.sinks.s3.path-style = true",
-                        "payreports.sinks.s3.access-key = " + S3Server.ACCESS_KEY, "payreports.sinks.s3.secret-key = " + S3Server.SECRET_KEY);
+                return List.of(
+                        "payreports.sinks.s3.type = s3",
+                        "payreports.sinks.s3.bucket = outage-bucket",
+                        "payreports.sinks.s3.endpoint = " + s3.endpoint(),
+                        "payreports.sinks.s3.path-style = true",
+                        "payreports.sinks.s3.access-key = " + S3Server.ACCESS_KEY,
+                        "payreports.sinks.s3.secret-key = " + S3Server.SECRET_KEY);
             }
 
             public void stop() throws Exception {
@@ -244,10 +276,18 @@ class SinkOutageTest {
 
             public long records() throws Exception {
                 long lines = 0;
-                for (StorageMetadata object : s3.blobStore().list("outage-bucket", org.jclouds.blobstore.options.ListContainerOptions.Builder.recursive())) {
+                for (StorageMetadata object : s3.blobStore()
+                        .list(
+                                "outage-bucket",
+                                org.jclouds.blobstore.options.ListContainerOptions.Builder.recursive())) {
                     if (object.getType() == org.jclouds.blobstore.domain.StorageType.BLOB) {
-                        try (var in = s3.blobStore().getBlob("outage-bucket", object.getName()).getPayload().openStream()) {
-                            lines += new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().count();
+                        try (var in = s3.blobStore()
+                                .getBlob("outage-bucket", object.getName())
+                                .getPayload()
+                                .openStream()) {
+                            lines += new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                                    .lines()
+                                    .count();
                         }
                     }
                 }

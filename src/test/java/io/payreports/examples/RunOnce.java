@@ -1,8 +1,9 @@
 package io.payreports.examples;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.payreports.config.PayreportsApplication;
 import io.payreports.jobs.JobRun;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,13 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The real runtime, run once over the given job files as {@code run --once} does, with its state and output under one folder. */
 public final class RunOnce {
 
-    private RunOnce() {
-    }
+    private RunOnce() {}
 
     /** @param connection the properties that point the job at its Amazon (endpoint, keys) */
     public static JobRun run(Path dir, Path routes, String... connection) throws Exception {
@@ -33,7 +31,8 @@ public final class RunOnce {
         try (PayreportsApplication application = PayreportsApplication.create(config, Optional.of(routes))) {
             application.start();
             assertThat(application.triggerAllJobs()).isEqualTo(1);
-            assertThat(application.jobRuns().awaitFinished(1, Duration.ofSeconds(60))).isTrue();
+            assertThat(application.jobRuns().awaitFinished(1, Duration.ofSeconds(60)))
+                    .isTrue();
             return application.jobRuns().finished().get(0);
         }
     }

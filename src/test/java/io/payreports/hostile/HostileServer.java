@@ -2,7 +2,6 @@ package io.payreports.hostile;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -40,9 +39,11 @@ public final class HostileServer implements AutoCloseable {
         hostile.server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             hostile.requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-            Answer answer = hostile.answers.entrySet().stream().filter(entry -> path.startsWith(entry.getKey()))
+            Answer answer = hostile.answers.entrySet().stream()
+                    .filter(entry -> path.startsWith(entry.getKey()))
                     .max(Map.Entry.comparingByKey((a, b) -> Integer.compare(a.length(), b.length())))
-                    .map(Map.Entry::getValue).orElse(notFound());
+                    .map(Map.Entry::getValue)
+                    .orElse(notFound());
             try (exchange) {
                 answer.answer(exchange);
             } catch (IOException | RuntimeException e) {

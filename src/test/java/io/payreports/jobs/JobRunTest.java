@@ -2,10 +2,9 @@ package io.payreports.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.payreports.reports.ReportContext;
 import java.time.Instant;
 import java.util.Map;
-
-import io.payreports.reports.ReportContext;
 import org.junit.jupiter.api.Test;
 
 class JobRunTest {
@@ -30,12 +29,18 @@ class JobRunTest {
         run.finish(Instant.parse("2026-11-23T10:00:02Z"));
 
         assertThat(run.hasWarnings()).isTrue();
-        assertThat(run.summaryLine()).contains(
-                "covered=[2026-11-01T00:00:00Z..2026-11-08T00:00:00Z, 2026-11-15T00:00:00Z..2026-11-22T00:00:00Z] (GAPS between)",
-                "not fetched=[R2 FAILED]");
+        assertThat(run.summaryLine())
+                .contains(
+                        "covered=[2026-11-01T00:00:00Z..2026-11-08T00:00:00Z, 2026-11-15T00:00:00Z..2026-11-22T00:00:00Z] (GAPS between)",
+                        "not fetched=[R2 FAILED]");
     }
 
     private void delivered(String reportId, String start, String end) {
-        run.reportDelivered(new ReportContext("settlement", reportId, "T", Instant.parse(start), Instant.parse(end)), 10, 0, Map.of("file", 10L), Map.of());
+        run.reportDelivered(
+                new ReportContext("settlement", reportId, "T", Instant.parse(start), Instant.parse(end)),
+                10,
+                0,
+                Map.of("file", 10L),
+                Map.of());
     }
 }

@@ -1,13 +1,14 @@
 package io.payreports.mws;
 
+import static io.payreports.examples.ExampleServer.example;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.payreports.examples.ExampleServer;
 import io.payreports.examples.ExampleServer.Answer;
 import io.payreports.examples.ExampleServer.Request;
 import io.payreports.examples.RunOnce;
 import io.payreports.jobs.JobRun;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -21,10 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
-import static io.payreports.examples.ExampleServer.example;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sample answers of Amazon's settlement and transaction reports guide and the schema mocks of
@@ -43,37 +42,63 @@ class MwsExamplesTest {
         try (ExampleServer amazon = ExampleServer.start(MwsExamplesTest::guide)) {
             MwsClient client = client(amazon);
 
-            assertThat(client.generatedReports(SETTLEMENT, Instant.EPOCH, Instant.EPOCH)).containsExactly(
-                    report("11162090683", "7332234344", "2015-06-13T00:00:18Z", "2015-06-14T00:00:18Z", "2015-06-14T01:13:34Z"),
-                    report("11145931523", "7325420826", "2015-06-12T00:00:19Z", "2015-06-13T00:00:18Z", "2015-06-13T01:14:34Z"),
-                    report("11129389963", "7318485518", "2015-06-11T00:00:16Z", "2015-06-12T00:00:19Z", "2015-06-12T01:14:38Z"));
+            assertThat(client.generatedReports(SETTLEMENT, Instant.EPOCH, Instant.EPOCH))
+                    .containsExactly(
+                            report(
+                                    "11162090683",
+                                    "7332234344",
+                                    "2015-06-13T00:00:18Z",
+                                    "2015-06-14T00:00:18Z",
+                                    "2015-06-14T01:13:34Z"),
+                            report(
+                                    "11145931523",
+                                    "7325420826",
+                                    "2015-06-12T00:00:19Z",
+                                    "2015-06-13T00:00:18Z",
+                                    "2015-06-13T01:14:34Z"),
+                            report(
+                                    "11129389963",
+                                    "7318485518",
+                                    "2015-06-11T00:00:16Z",
+                                    "2015-06-12T00:00:19Z",
+                                    "2015-06-12T01:14:38Z"));
             assertThat(client.unacknowledged(SETTLEMENT)).containsExactly("11162090683", "11145931523");
-            assertThat(client.acknowledge(List.of("11162090683", "11145931523"))).isEqualTo(2);
+            assertThat(client.acknowledge(List.of("11162090683", "11145931523")))
+                    .isEqualTo(2);
         }
     }
 
     @Test
     void theLibraryMocksDatesWithoutAnOffsetAreUtc() throws Exception {
-        try (ExampleServer amazon = ExampleServer.start(request -> Answer.xml(example("mws/library-mocks/" + action(request) + "Response.xml")))) {
+        try (ExampleServer amazon = ExampleServer.start(
+                request -> Answer.xml(example("mws/library-mocks/" + action(request) + "Response.xml")))) {
             MwsClient client = client(amazon);
 
-            assertThat(client.generatedReports(SETTLEMENT, Instant.EPOCH, Instant.EPOCH)).singleElement().satisfies(report -> {
-                assertThat(report.dataStart()).isEqualTo(Instant.parse("2007-10-25T23:36:28Z"));
-                assertThat(report.dataEnd()).isEqualTo(Instant.parse("2004-02-14T10:44:14Z"));
-                assertThat(report.submitted()).isEqualTo(Instant.parse("2018-11-01T05:36:46Z"));
-            });
-            assertThat(client.unacknowledged(SETTLEMENT)).as("the mock's report is acknowledged").isEmpty();
+            assertThat(client.generatedReports(SETTLEMENT, Instant.EPOCH, Instant.EPOCH))
+                    .singleElement()
+                    .satisfies(report -> {
+                        assertThat(report.dataStart()).isEqualTo(Instant.parse("2007-10-25T23:36:28Z"));
+                        assertThat(report.dataEnd()).isEqualTo(Instant.parse("2004-02-14T10:44:14Z"));
+                        assertThat(report.submitted()).isEqualTo(Instant.parse("2018-11-01T05:36:46Z"));
+                    });
+            assertThat(client.unacknowledged(SETTLEMENT))
+                    .as("the mock's report is acknowledged")
+                    .isEmpty();
             assertThat(client.acknowledge(List.of("string"))).isEqualTo(100);
         }
     }
 
     @Test
     void xsDateTimesReadWithAndWithoutOffsetAndWithFractions() {
-        assertThat(MwsXml.instant("StartDate", " 2015-06-14T01:13:42+00:00 ")).isEqualTo(Instant.parse("2015-06-14T01:13:42Z"));
+        assertThat(MwsXml.instant("StartDate", " 2015-06-14T01:13:42+00:00 "))
+                .isEqualTo(Instant.parse("2015-06-14T01:13:42Z"));
         assertThat(MwsXml.instant("StartDate", "2007-10-25T23:36:28")).isEqualTo(Instant.parse("2007-10-25T23:36:28Z"));
-        assertThat(MwsXml.instant("StartDate", "2007-10-25T23:36:28.125")).isEqualTo(Instant.parse("2007-10-25T23:36:28.125Z"));
-        assertThat(MwsXml.instant("StartDate", "2015-06-25T17:23:47.707Z")).isEqualTo(Instant.parse("2015-06-25T17:23:47.707Z"));
-        assertThat(MwsXml.instant("StartDate", "2018-10-31T22:36:46.5-07:00")).isEqualTo(Instant.parse("2018-11-01T05:36:46.5Z"));
+        assertThat(MwsXml.instant("StartDate", "2007-10-25T23:36:28.125"))
+                .isEqualTo(Instant.parse("2007-10-25T23:36:28.125Z"));
+        assertThat(MwsXml.instant("StartDate", "2015-06-25T17:23:47.707Z"))
+                .isEqualTo(Instant.parse("2015-06-25T17:23:47.707Z"));
+        assertThat(MwsXml.instant("StartDate", "2018-10-31T22:36:46.5-07:00"))
+                .isEqualTo(Instant.parse("2018-11-01T05:36:46.5Z"));
         assertThatThrownBy(() -> MwsXml.instant("EndDate", "2015-06-32T00:00:00"))
                 .hasMessage("MWS MalformedResponse (HTTP 200): EndDate '2015-06-32T00:00:00' is not an xs:dateTime");
     }
@@ -87,10 +112,14 @@ class MwsExamplesTest {
             MwsClient client = client(amazon);
 
             assertThatThrownBy(() -> client.generatedReports(SETTLEMENT, Instant.EPOCH, Instant.EPOCH))
-                    .isInstanceOfSatisfying(MwsApiException.class, e -> assertThat(e.isRetryable()).isFalse())
-                    .hasMessage("MWS MalformedResponse (HTTP 200): GetReportRequestList: the answer's root element is <Maintenance>, not <GetReportRequestListResponse>");
+                    .isInstanceOfSatisfying(
+                            MwsApiException.class,
+                            e -> assertThat(e.isRetryable()).isFalse())
+                    .hasMessage(
+                            "MWS MalformedResponse (HTTP 200): GetReportRequestList: the answer's root element is <Maintenance>, not <GetReportRequestListResponse>");
             assertThatThrownBy(() -> client.unacknowledged(SETTLEMENT))
-                    .hasMessageContaining("GetReportList: the answer's root element is <GetReportRequestListResponse>, not <GetReportListResponse>");
+                    .hasMessageContaining(
+                            "GetReportList: the answer's root element is <GetReportRequestListResponse>, not <GetReportListResponse>");
         }
     }
 
@@ -103,24 +132,35 @@ class MwsExamplesTest {
             assertThat(run.reportsDelivered()).isEqualTo(2);
             assertThat(run.records()).isEqualTo(8);
             assertThat(run.hasWarnings()).as("the three data periods meet").isFalse();
-            assertThat(Files.readAllLines(dir.resolve("out/amazonpay_settlement/11162090683.jsonl"))).hasSize(4);
-            assertThat(Files.readAllLines(dir.resolve("out/amazonpay_settlement/11145931523.jsonl"))).hasSize(4);
-            assertThat(amazon.requests()).filteredOn(request -> action(request).equals("GetReport"))
-                    .extracting(request -> request.parameters().get("ReportId")).containsExactlyInAnyOrder("11162090683", "11145931523");
-            assertThat(amazon.requests()).filteredOn(request -> action(request).equals("UpdateReportAcknowledgements")).singleElement()
-                    .satisfies(request -> assertThat(request.parameters()).containsEntry("Acknowledged", "true")
-                            .containsKeys("ReportIdList.Id.1", "ReportIdList.Id.2").doesNotContainKey("ReportIdList.Id.3"));
+            assertThat(Files.readAllLines(dir.resolve("out/amazonpay_settlement/11162090683.jsonl")))
+                    .hasSize(4);
+            assertThat(Files.readAllLines(dir.resolve("out/amazonpay_settlement/11145931523.jsonl")))
+                    .hasSize(4);
+            assertThat(amazon.requests())
+                    .filteredOn(request -> action(request).equals("GetReport"))
+                    .extracting(request -> request.parameters().get("ReportId"))
+                    .containsExactlyInAnyOrder("11162090683", "11145931523");
+            assertThat(amazon.requests())
+                    .filteredOn(request -> action(request).equals("UpdateReportAcknowledgements"))
+                    .singleElement()
+                    .satisfies(request -> assertThat(request.parameters())
+                            .containsEntry("Acknowledged", "true")
+                            .containsKeys("ReportIdList.Id.1", "ReportIdList.Id.2")
+                            .doesNotContainKey("ReportIdList.Id.3"));
         }
     }
 
     @Test
     void anUnrecognisedListingFailsTheRunWithoutDownloadingOrAcknowledging() throws Exception {
-        try (ExampleServer amazon = ExampleServer.start(request -> Answer.xml("<?xml version=\"1.0\"?><html><body>Service Unavailable</body></html>"))) {
+        try (ExampleServer amazon = ExampleServer.start(
+                request -> Answer.xml("<?xml version=\"1.0\"?><html><body>Service Unavailable</body></html>"))) {
             JobRun run = runOnce(amazon);
 
             assertThat(run.succeeded()).isFalse();
             assertThat(run.summaryLine()).contains("GetReportRequestList: the answer's root element is <html>");
-            assertThat(amazon.requests()).as("not retried, nothing downloaded or acknowledged").singleElement()
+            assertThat(amazon.requests())
+                    .as("not retried, nothing downloaded or acknowledged")
+                    .singleElement()
                     .satisfies(request -> assertThat(action(request)).isEqualTo("GetReportRequestList"));
         }
     }
@@ -130,7 +170,11 @@ class MwsExamplesTest {
         String action = action(request);
         if (action.equals("GetReport")) {
             byte[] report = ExampleServer.settlementReport();
-            return new Answer(200, "text/plain;charset=UTF-8", report, Map.of("Content-MD5", Base64.getEncoder().encodeToString(md5(report))));
+            return new Answer(
+                    200,
+                    "text/plain;charset=UTF-8",
+                    report,
+                    Map.of("Content-MD5", Base64.getEncoder().encodeToString(md5(report))));
         }
         return Answer.xml(example("mws/" + action + ".xml"));
     }
@@ -148,18 +192,38 @@ class MwsExamplesTest {
     }
 
     private static MwsReport report(String reportId, String requestId, String start, String end, String submitted) {
-        return new MwsReport(reportId, requestId, SETTLEMENT.get(0), Instant.parse(start), Instant.parse(end), Instant.parse(submitted), "DONE");
+        return new MwsReport(
+                reportId,
+                requestId,
+                SETTLEMENT.get(0),
+                Instant.parse(start),
+                Instant.parse(end),
+                Instant.parse(submitted),
+                "DONE");
     }
 
     private static MwsClient client(ExampleServer amazon) {
-        return new MwsClient(new MwsConfig(amazon.baseUrl(), MwsClientTest.ACCESS_KEY, MwsClientTest.SECRET, MwsClientTest.SELLER, Optional.empty(),
-                Duration.ofSeconds(5), Duration.ofSeconds(10)), Clock.fixed(Instant.parse("2015-06-25T17:23:47Z"), ZoneOffset.UTC));
+        return new MwsClient(
+                new MwsConfig(
+                        amazon.baseUrl(),
+                        MwsClientTest.ACCESS_KEY,
+                        MwsClientTest.SECRET,
+                        MwsClientTest.SELLER,
+                        Optional.empty(),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10)),
+                Clock.fixed(Instant.parse("2015-06-25T17:23:47Z"), ZoneOffset.UTC));
     }
 
     private JobRun runOnce(ExampleServer amazon) throws Exception {
         Path routes = Files.createDirectories(dir.resolve("routes"));
         Files.copy(Path.of("docs/jobs/mws-settlement.yaml"), routes.resolve("mws-settlement.yaml"));
-        return RunOnce.run(dir, routes, "payreports.mws.endpoint = " + amazon.baseUrl(), "payreports.mws.access-key-id = " + MwsClientTest.ACCESS_KEY,
-                "payreports.mws.secret-key = " + MwsClientTest.SECRET, "payreports.mws.seller-id = " + MwsClientTest.SELLER);
+        return RunOnce.run(
+                dir,
+                routes,
+                "payreports.mws.endpoint = " + amazon.baseUrl(),
+                "payreports.mws.access-key-id = " + MwsClientTest.ACCESS_KEY,
+                "payreports.mws.secret-key = " + MwsClientTest.SECRET,
+                "payreports.mws.seller-id = " + MwsClientTest.SELLER);
     }
 }

@@ -1,22 +1,20 @@
 package io.payreports.mws;
 
-import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.payreports.config.PayreportsApplication;
 import io.payreports.config.RuntimeClock;
+import io.payreports.jobs.JobRun;
+import io.payreports.simulator.Faults;
+import io.payreports.simulator.MwsSimulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import io.payreports.config.PayreportsApplication;
-import io.payreports.jobs.JobRun;
-import io.payreports.simulator.Faults;
-import io.payreports.simulator.MwsSimulator;
+import java.util.stream.Stream;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +28,7 @@ class MwsJobTest {
 
     @TempDir
     Path dir;
+
     private Path routes;
 
     @BeforeEach
@@ -80,14 +79,16 @@ class MwsJobTest {
 
     @Test
     void aDamagedDownloadIsFetchedAgainAndAMissingPeriodIsReported() throws Exception {
-        try (MwsSimulator simulator = MwsSimulator.start(options().withCorruptDownloads(1).withMissing(Set.of(2)))) {
+        try (MwsSimulator simulator =
+                MwsSimulator.start(options().withCorruptDownloads(1).withMissing(Set.of(2)))) {
             int generated = reportsWithData(simulator);
             JobRun run = runOnce(simulator, dir.resolve("out"));
 
             assertThat(run.reportsDelivered()).isEqualTo(generated);
             assertThat(simulator.downloads()).as("the damaged one twice").isEqualTo(generated + 1);
             assertThat(run.hasWarnings()).isTrue();
-            assertThat(run.summaryLine()).contains("warning: no _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_ report covers ");
+            assertThat(run.summaryLine())
+                    .contains("warning: no _GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_ report covers ");
         }
     }
 
@@ -109,13 +110,19 @@ class MwsJobTest {
     void aReportDeliveredEarlierButNotAcknowledgedIsAcknowledgedWithoutASecondDelivery() throws Exception {
         try (MwsSimulator simulator = MwsSimulator.start(options())) {
             List<MwsReport> reports = MwsClientTest.client(simulator, MwsClientTest.SECRET)
-                    .generatedReports(SETTLEMENT, RuntimeClock.get().instant().minus(Duration.ofDays(90)), RuntimeClock.get().instant()).stream()
-                    .filter(report -> !report.hasNoData()).toList();
+                    .generatedReports(
+                            SETTLEMENT,
+                            RuntimeClock.get().instant().minus(Duration.ofDays(90)),
+                            RuntimeClock.get().instant())
+                    .stream()
+                    .filter(report -> !report.hasNoData())
+                    .toList();
             JdbcDataSource state = new JdbcDataSource();
             state.setURL("jdbc:h2:file:" + dir.resolve("data/state"));
             JdbcMessageIdRepository delivered = new JdbcMessageIdRepository(state, "payreports");
             delivered.start();
-            delivered.add("mws-settlement/" + reports.get(0).reportId()); // as if the acknowledgement of an earlier run was lost
+            delivered.add("mws-settlement/"
+                    + reports.get(0).reportId()); // as if the acknowledgement of an earlier run was lost
             delivered.stop();
 
             JobRun run = runOnce(simulator, dir.resolve("out"));
@@ -127,13 +134,19 @@ class MwsJobTest {
     }
 
     private static MwsSimulator.Options options() {
-        return MwsSimulator.Options.of(0, MwsClientTest.ACCESS_KEY, MwsClientTest.SECRET, MwsClientTest.SELLER, RuntimeClock.get());
+        return MwsSimulator.Options.of(
+                0, MwsClientTest.ACCESS_KEY, MwsClientTest.SECRET, MwsClientTest.SELLER, RuntimeClock.get());
     }
 
     private static int reportsWithData(MwsSimulator simulator) {
         return (int) MwsClientTest.client(simulator, MwsClientTest.SECRET)
-                .generatedReports(SETTLEMENT, RuntimeClock.get().instant().minus(Duration.ofDays(90)), RuntimeClock.get().instant()).stream()
-                .filter(report -> !report.hasNoData()).count();
+                .generatedReports(
+                        SETTLEMENT,
+                        RuntimeClock.get().instant().minus(Duration.ofDays(90)),
+                        RuntimeClock.get().instant())
+                .stream()
+                .filter(report -> !report.hasNoData())
+                .count();
     }
 
     private static Set<String> unacknowledged(MwsSimulator simulator) {
@@ -146,22 +159,26 @@ class MwsJobTest {
 
     private JobRun runOnce(MwsSimulator simulator, Path outputDir, int redeliveries) throws Exception {
         Path config = dir.resolve("application.properties");
-        Files.writeString(config, String.join("\n",
-                "payreports.mws.endpoint = " + simulator.baseUrl(),
-                "payreports.mws.access-key-id = " + MwsClientTest.ACCESS_KEY,
-                "payreports.mws.secret-key = " + MwsClientTest.SECRET,
-                "payreports.mws.seller-id = " + MwsClientTest.SELLER,
-                "payreports.output-dir = " + outputDir,
-                "payreports.data-dir = " + dir.resolve("data"),
-                "payreports.state.jdbc-url = jdbc:h2:file:" + dir.resolve("data/state"),
-                "payreports.sinks.jdbc.url = jdbc:h2:file:" + dir.resolve("data/state"),
-                "payreports.retry.redelivery-delay = 10",
-                "payreports.retry.maximum-redeliveries = " + redeliveries,
-                ""));
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "payreports.mws.endpoint = " + simulator.baseUrl(),
+                        "payreports.mws.access-key-id = " + MwsClientTest.ACCESS_KEY,
+                        "payreports.mws.secret-key = " + MwsClientTest.SECRET,
+                        "payreports.mws.seller-id = " + MwsClientTest.SELLER,
+                        "payreports.output-dir = " + outputDir,
+                        "payreports.data-dir = " + dir.resolve("data"),
+                        "payreports.state.jdbc-url = jdbc:h2:file:" + dir.resolve("data/state"),
+                        "payreports.sinks.jdbc.url = jdbc:h2:file:" + dir.resolve("data/state"),
+                        "payreports.retry.redelivery-delay = 10",
+                        "payreports.retry.maximum-redeliveries = " + redeliveries,
+                        ""));
         try (PayreportsApplication application = PayreportsApplication.create(config, Optional.of(routes))) {
             application.start();
             assertThat(application.triggerAllJobs()).isEqualTo(1);
-            assertThat(application.jobRuns().awaitFinished(1, Duration.ofSeconds(60))).isTrue();
+            assertThat(application.jobRuns().awaitFinished(1, Duration.ofSeconds(60)))
+                    .isTrue();
             return application.jobRuns().finished().get(0);
         }
     }

@@ -12,8 +12,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AmountNotationTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"''|AUTO", "auto|AUTO", "' Decimal-Point '|DECIMAL_POINT", "point|DECIMAL_POINT",
-        "DECIMAL-COMMA|DECIMAL_COMMA", "comma|DECIMAL_COMMA"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''|AUTO",
+                "auto|AUTO",
+                "' Decimal-Point '|DECIMAL_POINT",
+                "point|DECIMAL_POINT",
+                "DECIMAL-COMMA|DECIMAL_COMMA",
+                "comma|DECIMAL_COMMA"
+            })
     void readsTheJobsSetting(String setting, AmountNotation expected) {
         assertThat(AmountNotation.of(setting)).isEqualTo(expected);
     }
@@ -21,32 +29,56 @@ class AmountNotationTest {
     @ParameterizedTest
     @ValueSource(strings = {"decimal_point", "dot", "1.000,00"})
     void rejectsAnotherSettingNamingIt(String setting) {
-        assertThatThrownBy(() -> AmountNotation.of(setting)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> AmountNotation.of(setting))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("amount notation must be auto, decimal-point or decimal-comma, not '" + setting + "'");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "DECIMAL_POINT|-0.35|-0.35", "DECIMAL_POINT|7|7", "DECIMAL_POINT|-1,234,567.00|-1234567.00", "DECIMAL_POINT|+1,000|1000",
-        "DECIMAL_COMMA|-1.234.567,00|-1234567.00", "DECIMAL_COMMA|+5|5", "DECIMAL_COMMA|12,5|12.5", "DECIMAL_COMMA|-7|-7",
-        "AUTO|-1.000,5|-1000.5", "AUTO|1.5|1.5", "AUTO|' -2 '|-2"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "DECIMAL_POINT|-0.35|-0.35", "DECIMAL_POINT|7|7", "DECIMAL_POINT|-1,234,567.00|-1234567.00",
+                        "DECIMAL_POINT|+1,000|1000",
+                "DECIMAL_COMMA|-1.234.567,00|-1234567.00", "DECIMAL_COMMA|+5|5", "DECIMAL_COMMA|12,5|12.5",
+                        "DECIMAL_COMMA|-7|-7",
+                "AUTO|-1.000,5|-1000.5", "AUTO|1.5|1.5", "AUTO|' -2 '|-2"
+            })
     void keepsSignDigitsAndScale(AmountNotation notation, String text, String plain) {
         assertThat(notation.plain(text)).isEqualTo(plain);
         assertThat(new BigDecimal(notation.plain(text))).isEqualTo(new BigDecimal(plain));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "DECIMAL_POINT|1.5.0", "DECIMAL_POINT|.5", "DECIMAL_POINT|5.", "DECIMAL_POINT|-", "DECIMAL_POINT|+", "DECIMAL_POINT|-.5",
-        "DECIMAL_POINT|1,00.0", "DECIMAL_COMMA|1.5", "DECIMAL_COMMA|,5", "DECIMAL_COMMA|5,", "DECIMAL_COMMA|1.00,0",
-        "AUTO|1 000", "AUTO|'-'", "AUTO|+-1", "AUTO|1,2.3"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "DECIMAL_POINT|1.5.0",
+                "DECIMAL_POINT|.5",
+                "DECIMAL_POINT|5.",
+                "DECIMAL_POINT|-",
+                "DECIMAL_POINT|+",
+                "DECIMAL_POINT|-.5",
+                "DECIMAL_POINT|1,00.0",
+                "DECIMAL_COMMA|1.5",
+                "DECIMAL_COMMA|,5",
+                "DECIMAL_COMMA|5,",
+                "DECIMAL_COMMA|1.00,0",
+                "AUTO|1 000",
+                "AUTO|'-'",
+                "AUTO|+-1",
+                "AUTO|1,2.3"
+            })
     void rejectsMalformedAmountsNamingTheText(AmountNotation notation, String text) {
-        assertThatThrownBy(() -> notation.plain(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> notation.plain(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("not a number: '" + text + "'");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"1E+3|1,000", "-0.5|-0.5", "123456789.123|123,456,789.123", "-999|-999"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"1E+3|1,000", "-0.5|-0.5", "123456789.123|123,456,789.123", "-999|-999"})
     void writesTheAmountsOwnScaleButNeverAnExponent(String amount, String expected) {
         assertThat(AmazonAmountFormat.text(new BigDecimal(amount))).isEqualTo(expected);
     }

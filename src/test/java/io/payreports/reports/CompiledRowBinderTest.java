@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.apache.camel.dataformat.bindy.annotation.CsvRecord;
 import org.apache.camel.dataformat.bindy.annotation.DataField;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -56,16 +55,38 @@ class CompiledRowBinderTest {
                 Arguments.of(SETTLEMENT, "quirks/trailing-separator-on-rows.csv", ReadOptions.DEFAULTS),
                 Arguments.of(SETTLEMENT, "quirks/trailing-separator-on-column-line.csv", ReadOptions.DEFAULTS),
                 Arguments.of(SETTLEMENT, "quirks/decimal-comma-semicolon.csv", ReadOptions.DEFAULTS),
-                Arguments.of(SETTLEMENT, "quirks/decimal-comma-semicolon.csv", new ReadOptions(StandardCharsets.UTF_8, AmountNotation.DECIMAL_COMMA, ReportLimits.DEFAULTS)),
+                Arguments.of(
+                        SETTLEMENT,
+                        "quirks/decimal-comma-semicolon.csv",
+                        new ReadOptions(StandardCharsets.UTF_8, AmountNotation.DECIMAL_COMMA, ReportLimits.DEFAULTS)),
                 Arguments.of(SETTLEMENT, "quirks/extra-and-missing-columns.csv", ReadOptions.DEFAULTS),
-                Arguments.of(SETTLEMENT, "quirks/windows-1252.csv", ReadOptions.DEFAULTS.withCharset(Charset.forName("windows-1252"))),
-                Arguments.of(SETTLEMENT, "quirks/shift-jis.csv", ReadOptions.DEFAULTS.withCharset(Charset.forName("Shift_JIS"))),
-                Arguments.of("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_", "types/order-reference.csv", ReadOptions.DEFAULTS),
-                Arguments.of("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_", "types/billing-agreement.csv", ReadOptions.DEFAULTS),
-                Arguments.of("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_", "types/authorization.csv", ReadOptions.DEFAULTS),
-                Arguments.of("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_", "types/capture.csv", ReadOptions.DEFAULTS),
+                Arguments.of(
+                        SETTLEMENT,
+                        "quirks/windows-1252.csv",
+                        ReadOptions.DEFAULTS.withCharset(Charset.forName("windows-1252"))),
+                Arguments.of(
+                        SETTLEMENT,
+                        "quirks/shift-jis.csv",
+                        ReadOptions.DEFAULTS.withCharset(Charset.forName("Shift_JIS"))),
+                Arguments.of(
+                        "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_ORDER_REFERENCE_DATA_",
+                        "types/order-reference.csv",
+                        ReadOptions.DEFAULTS),
+                Arguments.of(
+                        "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_BILLING_AGREEMENT_DATA_",
+                        "types/billing-agreement.csv",
+                        ReadOptions.DEFAULTS),
+                Arguments.of(
+                        "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_AUTHORIZATION_DATA_",
+                        "types/authorization.csv",
+                        ReadOptions.DEFAULTS),
+                Arguments.of(
+                        "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_", "types/capture.csv", ReadOptions.DEFAULTS),
                 Arguments.of("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_", "types/refund.csv", ReadOptions.DEFAULTS),
-                Arguments.of("_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_", "types/multi-currency.csv", ReadOptions.DEFAULTS));
+                Arguments.of(
+                        "_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_",
+                        "types/multi-currency.csv",
+                        ReadOptions.DEFAULTS));
     }
 
     @ParameterizedTest(name = "{1} {2}")
@@ -78,36 +99,57 @@ class CompiledRowBinderTest {
 
         List<String> compiled = rows(new ReportFormats(CAMEL), reportType, document, options);
 
-        assertThat(compiled).isNotEmpty().isEqualTo(rows(ReportFormats.bindingWithBindy(CAMEL), reportType, document, options));
+        assertThat(compiled)
+                .isNotEmpty()
+                .isEqualTo(rows(ReportFormats.bindingWithBindy(CAMEL), reportType, document, options));
     }
 
     @Test
     void rowsOnEachPathBindAsWithBindy() throws IOException {
-        String body = String.join("\n",
+        String body = String.join(
+                "\n",
                 // timestamps: the regex-free shapes, then shapes the general patterns read, then rejections
-                row("2015-05-18T15:48:50-0000", "10.00"), row("2015-09-30T15:00:44-0700", "10.00"),
-                row("2015-09-30T15:00:44 -0800", "10.00"), row("2015-09-30T15:00:44Z", "10.00"),
-                row("2015-09-30T15:00:44+00:00", "10.00"), row("2015-09-30 15:00:44+05:30", "10.00"),
-                row("2015-09-30T15:00:44", "10.00"), row("2015-09-30T15:00:44.250Z", "10.00"),
-                row("2015-09-30 15:00:44 PDT", "10.00"), row("30.09.2015 15:00:44 MESZ", "10.00"), row("2015-09-30", "10.00"),
-                row("2015-13-30T15:00:44-0000", "10.00"), row("2015-09-30T24:00:44-0000", "10.00"),
-                row("2015-09-30T15:00:44+2500", "10.00"), row("2015-09-30T15:00:44-00:60", "10.00"),
-                row("2015-09-30T15:00:44-070", "10.00"), row("2015-09-30T15:00:44z", "10.00"), row("yesterday", "10.00"),
+                row("2015-05-18T15:48:50-0000", "10.00"),
+                row("2015-09-30T15:00:44-0700", "10.00"),
+                row("2015-09-30T15:00:44 -0800", "10.00"),
+                row("2015-09-30T15:00:44Z", "10.00"),
+                row("2015-09-30T15:00:44+00:00", "10.00"),
+                row("2015-09-30 15:00:44+05:30", "10.00"),
+                row("2015-09-30T15:00:44", "10.00"),
+                row("2015-09-30T15:00:44.250Z", "10.00"),
+                row("2015-09-30 15:00:44 PDT", "10.00"),
+                row("30.09.2015 15:00:44 MESZ", "10.00"),
+                row("2015-09-30", "10.00"),
+                row("2015-13-30T15:00:44-0000", "10.00"),
+                row("2015-09-30T24:00:44-0000", "10.00"),
+                row("2015-09-30T15:00:44+2500", "10.00"),
+                row("2015-09-30T15:00:44-00:60", "10.00"),
+                row("2015-09-30T15:00:44-070", "10.00"),
+                row("2015-09-30T15:00:44z", "10.00"),
+                row("yesterday", "10.00"),
                 // amounts: plain, grouped, the patterns' shapes, rejections
-                row("2015-05-18T15:48:50-0000", "-1,234.56"), row("2015-05-18T15:48:50-0000", "12,000"),
-                row("2015-05-18T15:48:50-0000", "1,234,567.5"), row("2015-05-18T15:48:50-0000", "+1,234.50"),
-                row("2015-05-18T15:48:50-0000", "1.234,56"), row("2015-05-18T15:48:50-0000", "1,2345"),
-                row("2015-05-18T15:48:50-0000", "12,34,5"), row("2015-05-18T15:48:50-0000", "1,234."),
-                row("2015-05-18T15:48:50-0000", "1234,567.0"), row("2015-05-18T15:48:50-0000", "abc"),
+                row("2015-05-18T15:48:50-0000", "-1,234.56"),
+                row("2015-05-18T15:48:50-0000", "12,000"),
+                row("2015-05-18T15:48:50-0000", "1,234,567.5"),
+                row("2015-05-18T15:48:50-0000", "+1,234.50"),
+                row("2015-05-18T15:48:50-0000", "1.234,56"),
+                row("2015-05-18T15:48:50-0000", "1,2345"),
+                row("2015-05-18T15:48:50-0000", "12,34,5"),
+                row("2015-05-18T15:48:50-0000", "1,234."),
+                row("2015-05-18T15:48:50-0000", "1234,567.0"),
+                row("2015-05-18T15:48:50-0000", "abc"),
                 row("2015-05-18T15:48:50-0000", " "),
                 // a required value missing, doubled quotes Bindy collapses, blank optional values
-                row("", "10.00"), "2015-05-18T15:48:50-0000,5044,P01,,Capture,P12,,\"Say \"\"\"\"hi\"\"\"\"\",USD,,1.00,0,0,0,1.00",
+                row("", "10.00"),
+                "2015-05-18T15:48:50-0000,5044,P01,,Capture,P12,,\"Say \"\"\"\"hi\"\"\"\"\",USD,,1.00,0,0,0,1.00",
                 "2015-05-18T15:48:50-0000,5044,P01, ,Capture,P12, , ,USD, ,1.00,0,0,0,1.00");
         byte[] document = (HEADER + body + "\n").getBytes(StandardCharsets.UTF_8);
 
         List<String> compiled = rows(new ReportFormats(CAMEL), SETTLEMENT, document, ReadOptions.DEFAULTS);
 
-        assertThat(compiled).hasSize(32).isEqualTo(rows(ReportFormats.bindingWithBindy(CAMEL), SETTLEMENT, document, ReadOptions.DEFAULTS));
+        assertThat(compiled)
+                .hasSize(32)
+                .isEqualTo(rows(ReportFormats.bindingWithBindy(CAMEL), SETTLEMENT, document, ReadOptions.DEFAULTS));
         // Bindy's quirk, kept: a doubled quote inside the unquoted value is collapsed to one
         assertThat(compiled).anySatisfy(row -> assertThat(row).contains(", Say \"hi\", USD"));
     }
@@ -120,13 +162,16 @@ class CompiledRowBinderTest {
         }
 
         assertThatThrownBy(() -> rows(new ReportFormats(CAMEL), SETTLEMENT, latin, ReadOptions.DEFAULTS))
-                .hasMessage(messageOf(() -> rows(ReportFormats.bindingWithBindy(CAMEL), SETTLEMENT, latin, ReadOptions.DEFAULTS)));
+                .hasMessage(messageOf(
+                        () -> rows(ReportFormats.bindingWithBindy(CAMEL), SETTLEMENT, latin, ReadOptions.DEFAULTS)));
     }
 
     @Test
     void everyReportModelIsCompiled() {
         for (String reportType : ReportModels.reportTypes()) {
-            assertThat(ReportModels.model(reportType).orElseThrow().binder(() -> CAMEL)).as(reportType).isInstanceOf(CompiledRowBinder.class);
+            assertThat(ReportModels.model(reportType).orElseThrow().binder(() -> CAMEL))
+                    .as(reportType)
+                    .isInstanceOf(CompiledRowBinder.class);
         }
     }
 
@@ -141,12 +186,17 @@ class CompiledRowBinderTest {
     void theRegexFreeTimestampShapesReadAsTheGeneralPatterns() {
         AmazonTimestampFormat format = new AmazonTimestampFormat();
 
-        assertThat(format.parse("2015-09-30T15:00:44-0700")).isEqualTo(OffsetDateTime.parse("2015-09-30T15:00:44-07:00").toInstant());
-        assertThat(format.parse(" 2015-09-30T15:00:44 -0800")).isEqualTo(OffsetDateTime.parse("2015-09-30T15:00:44-08:00").toInstant());
-        assertThat(format.parse("2015-09-30 15:00:44+05:30")).isEqualTo(OffsetDateTime.parse("2015-09-30T15:00:44+05:30").toInstant());
+        assertThat(format.parse("2015-09-30T15:00:44-0700"))
+                .isEqualTo(OffsetDateTime.parse("2015-09-30T15:00:44-07:00").toInstant());
+        assertThat(format.parse(" 2015-09-30T15:00:44 -0800"))
+                .isEqualTo(OffsetDateTime.parse("2015-09-30T15:00:44-08:00").toInstant());
+        assertThat(format.parse("2015-09-30 15:00:44+05:30"))
+                .isEqualTo(OffsetDateTime.parse("2015-09-30T15:00:44+05:30").toInstant());
         assertThat(format.parse("2015-09-30T15:00:44Z")).isEqualTo(Instant.parse("2015-09-30T15:00:44Z"));
-        assertThatThrownBy(() -> format.parse("2015-02-30T15:00:44-0000")).hasMessage("not a timestamp: '2015-02-30T15:00:44-0000'");
-        assertThatThrownBy(() -> format.parse("2015-09-30T15:00:44+1900")).hasMessage("not a timestamp: '2015-09-30T15:00:44+1900'");
+        assertThatThrownBy(() -> format.parse("2015-02-30T15:00:44-0000"))
+                .hasMessage("not a timestamp: '2015-02-30T15:00:44-0000'");
+        assertThatThrownBy(() -> format.parse("2015-09-30T15:00:44+1900"))
+                .hasMessage("not a timestamp: '2015-09-30T15:00:44+1900'");
     }
 
     @Test
@@ -159,21 +209,27 @@ class CompiledRowBinderTest {
 
     /** Each row as text: its line, then the record's column values or the failure's reason and raw line. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static List<String> rows(ReportFormats formats, String reportType, byte[] document, ReadOptions options) throws IOException {
+    private static List<String> rows(ReportFormats formats, String reportType, byte[] document, ReadOptions options)
+            throws IOException {
         RecordLayout layout = ReportModels.model(reportType).orElseThrow();
         List<String> rows = new ArrayList<>();
-        try (ReportFormats.Rows<?> parsed = formats.open(reportType, new ByteArrayInputStream(document), "R1", options)) {
+        try (ReportFormats.Rows<?> parsed =
+                formats.open(reportType, new ByteArrayInputStream(document), "R1", options)) {
             while (parsed.hasNext()) {
                 ParsedRow<?> row = parsed.next();
-                rows.add(row instanceof ParsedRow.Bound<?> bound ? bound.lineNumber() + " " + Arrays.toString(layout.values(bound.record()))
-                        : row.lineNumber() + " failed: " + ((ParsedRow.Failed<?>) row).reason() + " in " + ((ParsedRow.Failed<?>) row).rawLine());
+                rows.add(
+                        row instanceof ParsedRow.Bound<?> bound
+                                ? bound.lineNumber() + " " + Arrays.toString(layout.values(bound.record()))
+                                : row.lineNumber() + " failed: " + ((ParsedRow.Failed<?>) row).reason() + " in "
+                                        + ((ParsedRow.Failed<?>) row).rawLine());
             }
         }
         return rows;
     }
 
     private static String row(String postedDate, String amount) {
-        return "\"" + postedDate + "\",5044561311,P01-1,,Capture,P12-1,,Store,USD,,\"" + amount + "\",-0.29,-0.30,-0.59,9.41";
+        return "\"" + postedDate + "\",5044561311,P01-1,,Capture,P12-1,,Store,USD,,\"" + amount
+                + "\",-0.29,-0.30,-0.59,9.41";
     }
 
     interface Failing {

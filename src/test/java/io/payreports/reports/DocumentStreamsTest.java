@@ -23,9 +23,15 @@ class DocumentStreamsTest {
     @Test
     void aPlainDocumentIsOnePartWhateverItsFirstBytes() throws IOException {
         assertThat(parts(bytes("id\n1\n"), ReportLimits.DEFAULTS)).containsExactly("id\n1\n");
-        assertThat(parts(bytes("PK"), ReportLimits.DEFAULTS)).as("too short for a zip").containsExactly("PK");
-        assertThat(parts(new byte[] {0x1f}, ReportLimits.DEFAULTS)).as("too short for gzip").containsExactly("\u001f");
-        assertThat(parts(new byte[0], ReportLimits.DEFAULTS)).as("an empty document is one empty part").containsExactly("");
+        assertThat(parts(bytes("PK"), ReportLimits.DEFAULTS))
+                .as("too short for a zip")
+                .containsExactly("PK");
+        assertThat(parts(new byte[] {0x1f}, ReportLimits.DEFAULTS))
+                .as("too short for gzip")
+                .containsExactly("\u001f");
+        assertThat(parts(new byte[0], ReportLimits.DEFAULTS))
+                .as("an empty document is one empty part")
+                .containsExactly("");
     }
 
     @Test
@@ -35,8 +41,21 @@ class DocumentStreamsTest {
 
     @Test
     void aZipGivesItsDataFilesInOrderSkippingFoldersAndHiddenFiles() throws IOException {
-        byte[] zip = zip("a/", "", "a/first.csv", "1", "__MACOSX/a/._first.csv", "x", "a/.hidden", "x", ".DS_Store", "x",
-                "b/second.txt", "2", "third", "3");
+        byte[] zip = zip(
+                "a/",
+                "",
+                "a/first.csv",
+                "1",
+                "__MACOSX/a/._first.csv",
+                "x",
+                "a/.hidden",
+                "x",
+                ".DS_Store",
+                "x",
+                "b/second.txt",
+                "2",
+                "third",
+                "3");
 
         assertThat(parts(zip, ReportLimits.DEFAULTS)).containsExactly("1", "2", "3");
     }
@@ -72,10 +91,12 @@ class DocumentStreamsTest {
         assertThat(parts(atTheFloor, limits(MIB, 16 * MIB, 2)).get(0)).hasSize((int) MIB);
         assertThatThrownBy(() -> parts(aboveTheFloor, limits(MIB, 16 * MIB, 2)))
                 .isInstanceOf(DocumentRejectedException.class)
-                .hasMessage("the document inflates more than payreports.reports.max-compression-ratio (2:1) allows: " + (MIB + 1)
-                        + " bytes from " + aboveTheFloor.length + "; a zip bomb or a limit set too low");
-        assertThat(parts(aboveTheFloor, limits(MIB, 16 * MIB, (int) (MIB + 1) / aboveTheFloor.length + 1)).get(0))
-                .as("within the ratio").hasSize((int) MIB + 1);
+                .hasMessage("the document inflates more than payreports.reports.max-compression-ratio (2:1) allows: "
+                        + (MIB + 1) + " bytes from " + aboveTheFloor.length + "; a zip bomb or a limit set too low");
+        assertThat(parts(aboveTheFloor, limits(MIB, 16 * MIB, (int) (MIB + 1) / aboveTheFloor.length + 1))
+                        .get(0))
+                .as("within the ratio")
+                .hasSize((int) MIB + 1);
     }
 
     @Test

@@ -8,17 +8,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.camel.CamelContext;
 
 /** A whole document parsed in a test: bound records as column maps (the sink view) and the failures. */
 record ParsedReport(List<Map<String, Object>> records, List<ParsedRow.Failed<?>> failures) {
 
-    static ParsedReport parse(CamelContext camel, String reportType, byte[] document, ReadOptions options) throws IOException {
+    static ParsedReport parse(CamelContext camel, String reportType, byte[] document, ReadOptions options)
+            throws IOException {
         return parse(camel, reportType, new ByteArrayInputStream(document), options);
     }
 
-    static ParsedReport fixture(CamelContext camel, String reportType, String fixture, ReadOptions options) throws IOException {
+    static ParsedReport fixture(CamelContext camel, String reportType, String fixture, ReadOptions options)
+            throws IOException {
         InputStream in = ParsedReport.class.getResourceAsStream("/reports/" + fixture);
         if (in == null) {
             throw new UncheckedIOException(new IOException("no fixture " + fixture));
@@ -27,7 +28,8 @@ record ParsedReport(List<Map<String, Object>> records, List<ParsedRow.Failed<?>>
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static ParsedReport parse(CamelContext camel, String reportType, InputStream document, ReadOptions options) throws IOException {
+    private static ParsedReport parse(CamelContext camel, String reportType, InputStream document, ReadOptions options)
+            throws IOException {
         RecordLayout layout = ReportModels.model(reportType).orElseThrow();
         List<Map<String, Object>> records = new ArrayList<>();
         List<ParsedRow.Failed<?>> failures = new ArrayList<>();

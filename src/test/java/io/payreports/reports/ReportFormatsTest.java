@@ -1,11 +1,10 @@
 package io.payreports.reports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.payreports.simulator.SettlementReportGenerator;
 import io.payreports.simulator.SettlementReportGenerator.Settlement;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,16 +16,18 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /** Documents are recognised by their first bytes: plain, gzip and zip give the same rows. */
 class ReportFormatsTest {
 
     private static final DefaultCamelContext CAMEL = new DefaultCamelContext();
     private static final ReportFormats FORMATS = new ReportFormats(CAMEL);
-    private static final Settlement SETTLEMENT = SettlementReportGenerator.plan(7, Instant.parse("2026-11-01T00:00:00Z"), 90).get(0);
+    private static final Settlement SETTLEMENT = SettlementReportGenerator.plan(
+                    7, Instant.parse("2026-11-01T00:00:00Z"), 90)
+            .get(0);
 
     @AfterAll
     static void stopCamel() {
@@ -44,9 +45,11 @@ class ReportFormatsTest {
 
     @Test
     void aZipWithSeveralFilesGivesTheRowsOfEachWithLineNumbersCountingOn() throws IOException {
-        byte[] part = ("TransactionPostedDate,SettlementId,TransactionType,CurrencyCode,TransactionAmount,TransactionPercentageFee,"
-                + "TransactionFixedFee,TotalTransactionFee,NetTransactionAmount\n"
-                + "2015-05-18T15:48:50Z,1,Adjustments,USD,1.00,0,0,0,1.00\n").getBytes(StandardCharsets.UTF_8);
+        byte[] part =
+                ("TransactionPostedDate,SettlementId,TransactionType,CurrencyCode,TransactionAmount,TransactionPercentageFee,"
+                                + "TransactionFixedFee,TotalTransactionFee,NetTransactionAmount\n"
+                                + "2015-05-18T15:48:50Z,1,Adjustments,USD,1.00,0,0,0,1.00\n")
+                        .getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(bytes)) {
             for (String name : List.of("part-1.csv", "__MACOSX/._part-1.csv", ".DS_Store", "part-2.csv")) {
@@ -56,10 +59,13 @@ class ReportFormatsTest {
             }
         }
 
-        ParsedReport report = ParsedReport.parse(CAMEL, ReportModels.SETTLEMENT, bytes.toByteArray(), ReadOptions.DEFAULTS);
+        ParsedReport report =
+                ParsedReport.parse(CAMEL, ReportModels.SETTLEMENT, bytes.toByteArray(), ReadOptions.DEFAULTS);
 
         assertThat(report.failures()).isEmpty();
-        assertThat(report.records()).extracting(record -> record.get("lineNumber")).containsExactly(2L, 4L);
+        assertThat(report.records())
+                .extracting(record -> record.get("lineNumber"))
+                .containsExactly(2L, 4L);
     }
 
     @Test
@@ -69,9 +75,11 @@ class ReportFormatsTest {
                 .isInstanceOf(DocumentRejectedException.class)
                 .hasMessage("the download exceeds payreports.reports.max-download-size (1000 bytes)");
         assertThatThrownBy(() -> parse(gzip(plain), new ReportLimits(1L << 30, 2000, 100, 1 << 20)))
-                .rootCause().hasMessage("the uncompressed document exceeds payreports.reports.max-uncompressed-size (2000 bytes)");
+                .rootCause()
+                .hasMessage("the uncompressed document exceeds payreports.reports.max-uncompressed-size (2000 bytes)");
         assertThatThrownBy(() -> parse(plain, new ReportLimits(1L << 30, 1L << 30, 100, 100)))
-                .rootCause().hasMessageStartingWith("report R1: a record after line ")
+                .rootCause()
+                .hasMessageStartingWith("report R1: a record after line ")
                 .hasMessageEndingWith(" is longer than payreports.reports.max-line-length (100 characters)");
     }
 
@@ -86,27 +94,36 @@ class ReportFormatsTest {
         }
 
         assertThatThrownBy(() -> {
-            try (DocumentStreams.Parts parts = DocumentStreams.open(new ByteArrayInputStream(bytes.toByteArray()), ReportLimits.DEFAULTS)) {
-                parts.next().transferTo(OutputStream.nullOutputStream());
-            }
-        }).isInstanceOf(DocumentRejectedException.class)
-                .hasMessageStartingWith("the document inflates more than payreports.reports.max-compression-ratio (200:1) allows");
+                    try (DocumentStreams.Parts parts = DocumentStreams.open(
+                            new ByteArrayInputStream(bytes.toByteArray()), ReportLimits.DEFAULTS)) {
+                        parts.next().transferTo(OutputStream.nullOutputStream());
+                    }
+                })
+                .isInstanceOf(DocumentRejectedException.class)
+                .hasMessageStartingWith(
+                        "the document inflates more than payreports.reports.max-compression-ratio (200:1) allows");
     }
 
     private static void parse(byte[] document, ReportLimits limits) throws IOException {
-        ParsedReport.parse(CAMEL, ReportModels.SETTLEMENT, document, new ReadOptions(StandardCharsets.UTF_8, AmountNotation.AUTO, limits));
+        ParsedReport.parse(
+                CAMEL,
+                ReportModels.SETTLEMENT,
+                document,
+                new ReadOptions(StandardCharsets.UTF_8, AmountNotation.AUTO, limits));
     }
 
     @Test
     void anUnknownReportTypeNamesTheSupportedOnes() {
         assertThatThrownBy(() -> FORMATS.open("_GET_NOTHING_", new ByteArrayInputStream(new byte[0]), "R"))
-                .hasMessageStartingWith("no reader for report type _GET_NOTHING_; supported: [_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_, ")
+                .hasMessageStartingWith(
+                        "no reader for report type _GET_NOTHING_; supported: [_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_, ")
                 .hasMessageContaining("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_]");
     }
 
     private static long boundRows(byte[] document) throws IOException {
         long bound = 0;
-        try (ReportFormats.Rows<?> rows = FORMATS.open(ReportModels.SETTLEMENT, new ByteArrayInputStream(document), SETTLEMENT.reportId())) {
+        try (ReportFormats.Rows<?> rows =
+                FORMATS.open(ReportModels.SETTLEMENT, new ByteArrayInputStream(document), SETTLEMENT.reportId())) {
             while (rows.hasNext()) {
                 if (rows.next() instanceof ParsedRow.Bound<?>) {
                     bound++;

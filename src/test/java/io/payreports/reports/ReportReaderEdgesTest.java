@@ -17,10 +17,12 @@ class ReportReaderEdgesTest {
 
     private static final DefaultCamelContext CAMEL = new DefaultCamelContext();
 
-    private static final String COLUMNS = "TransactionPostedDate,SettlementId,AmazonTransactionId,SellerReferenceId,TransactionType,"
-            + "AmazonOrderReferenceId,SellerOrderId,StoreName,CurrencyCode,TransactionDescription,TransactionAmount,"
-            + "TransactionPercentageFee,TransactionFixedFee,TotalTransactionFee,NetTransactionAmount\n";
-    private static final String ROW = "2015-05-18T15:48:50-0700,5044561311,P01-1,,Capture,P12-1,,,EUR,,-1000.50,-29.00,-0.30,-29.30,-1029.80\n";
+    private static final String COLUMNS =
+            "TransactionPostedDate,SettlementId,AmazonTransactionId,SellerReferenceId,TransactionType,"
+                    + "AmazonOrderReferenceId,SellerOrderId,StoreName,CurrencyCode,TransactionDescription,TransactionAmount,"
+                    + "TransactionPercentageFee,TransactionFixedFee,TotalTransactionFee,NetTransactionAmount\n";
+    private static final String ROW =
+            "2015-05-18T15:48:50-0700,5044561311,P01-1,,Capture,P12-1,,,EUR,,-1000.50,-29.00,-0.30,-29.30,-1029.80\n";
 
     @AfterAll
     static void stopCamel() {
@@ -32,21 +34,23 @@ class ReportReaderEdgesTest {
         ParsedReport report = parse("\n" + COLUMNS + "\n" + ROW);
 
         assertThat(report.failures()).isEmpty();
-        assertThat(report.records()).singleElement().satisfies(record -> assertThat(record)
-                .containsEntry("reportId", "R1")
-                .containsEntry("lineNumber", 4L)
-                .containsEntry("sellerId", null)
-                .containsEntry("transactionPostedDate", Instant.parse("2015-05-18T22:48:50Z"))
-                .containsEntry("transactionPostedDateRaw", "2015-05-18T15:48:50-0700")
-                .containsEntry("settlementId", "5044561311")
-                .containsEntry("sellerReferenceId", null)
-                .containsEntry("currencyCode", "EUR")
-                .containsEntry("transactionAmount", new BigDecimal("-1000.50"))
-                .containsEntry("transactionPercentageFee", new BigDecimal("-29.00"))
-                .containsEntry("transactionFixedFee", new BigDecimal("-0.30"))
-                .containsEntry("totalTransactionFee", new BigDecimal("-29.30"))
-                .containsEntry("netTransactionAmount", new BigDecimal("-1029.80"))
-                .containsEntry("extraColumns", null));
+        assertThat(report.records())
+                .singleElement()
+                .satisfies(record -> assertThat(record)
+                        .containsEntry("reportId", "R1")
+                        .containsEntry("lineNumber", 4L)
+                        .containsEntry("sellerId", null)
+                        .containsEntry("transactionPostedDate", Instant.parse("2015-05-18T22:48:50Z"))
+                        .containsEntry("transactionPostedDateRaw", "2015-05-18T15:48:50-0700")
+                        .containsEntry("settlementId", "5044561311")
+                        .containsEntry("sellerReferenceId", null)
+                        .containsEntry("currencyCode", "EUR")
+                        .containsEntry("transactionAmount", new BigDecimal("-1000.50"))
+                        .containsEntry("transactionPercentageFee", new BigDecimal("-29.00"))
+                        .containsEntry("transactionFixedFee", new BigDecimal("-0.30"))
+                        .containsEntry("totalTransactionFee", new BigDecimal("-29.30"))
+                        .containsEntry("netTransactionAmount", new BigDecimal("-1029.80"))
+                        .containsEntry("extraColumns", null));
     }
 
     @Test
@@ -57,87 +61,117 @@ class ReportReaderEdgesTest {
                 + "SettlementEndDate: soon\n"
                 + COLUMNS + ROW);
 
-        assertThat(report.failures()).extracting(ParsedRow.Failed::message)
+        assertThat(report.failures())
+                .extracting(ParsedRow.Failed::message)
                 .containsExactly("line 4: SettlementEndDate: not a timestamp: 'soon'");
         assertThat(report.failures().get(0).rawLine()).isEqualTo("\"SettlementEndDate: soon\"");
-        assertThat(report.records()).singleElement().satisfies(record -> assertThat(record)
-                .containsEntry("lineNumber", 6L)
-                .containsEntry("sellerId", "A1XX")
-                .containsEntry("settlementStartDate", Instant.parse("2015-05-18T21:37:01Z"))
-                .containsEntry("settlementEndDate", null));
+        assertThat(report.records())
+                .singleElement()
+                .satisfies(record -> assertThat(record)
+                        .containsEntry("lineNumber", 6L)
+                        .containsEntry("sellerId", "A1XX")
+                        .containsEntry("settlementStartDate", Instant.parse("2015-05-18T21:37:01Z"))
+                        .containsEntry("settlementEndDate", null));
     }
 
     @Test
     void aRowWithMoreFilledFieldsThanColumnsIsRejectedButTrailingEmptyOnesAreNot() throws IOException {
-        ParsedReport report = parse(COLUMNS + ROW.replace("\n", ",,\n") + ROW.replace("\n", ",x\n") + ROW.replace(",-1029.80\n", "\n"));
+        ParsedReport report = parse(
+                COLUMNS + ROW.replace("\n", ",,\n") + ROW.replace("\n", ",x\n") + ROW.replace(",-1029.80\n", "\n"));
 
-        assertThat(report.records()).extracting(record -> record.get("lineNumber")).containsExactly(2L);
-        assertThat(report.failures()).extracting(ParsedRow.Failed::message)
+        assertThat(report.records())
+                .extracting(record -> record.get("lineNumber"))
+                .containsExactly(2L);
+        assertThat(report.failures())
+                .extracting(ParsedRow.Failed::message)
                 .containsExactly("line 3: expected 15 fields, found 16", "line 4: expected 15 fields, found 14");
     }
 
     @Test
     void columnsMissingFromTheColumnLineAreNamedOnItAndOnEveryRow() throws IOException {
-        ParsedReport report = parse("Title\n" + COLUMNS.replace("CurrencyCode,", "").replace(",TransactionAmount,", ",")
-                + ROW.replace("EUR,", "").replace(",-1000.50,", ",") + ROW.replace("EUR,", "").replace(",-1000.50,", ","));
+        ParsedReport report =
+                parse("Title\n" + COLUMNS.replace("CurrencyCode,", "").replace(",TransactionAmount,", ",")
+                        + ROW.replace("EUR,", "").replace(",-1000.50,", ",")
+                        + ROW.replace("EUR,", "").replace(",-1000.50,", ","));
 
         assertThat(report.records()).isEmpty();
-        assertThat(report.failures()).extracting(ParsedRow.Failed::message).containsExactly(
-                "line 2: column line at line 2 lacks required columns CurrencyCode, TransactionAmount",
-                "line 3: not bound: column line at line 2 lacks required columns CurrencyCode, TransactionAmount",
-                "line 4: not bound: column line at line 2 lacks required columns CurrencyCode, TransactionAmount");
+        assertThat(report.failures())
+                .extracting(ParsedRow.Failed::message)
+                .containsExactly(
+                        "line 2: column line at line 2 lacks required columns CurrencyCode, TransactionAmount",
+                        "line 3: not bound: column line at line 2 lacks required columns CurrencyCode, TransactionAmount",
+                        "line 4: not bound: column line at line 2 lacks required columns CurrencyCode, TransactionAmount");
     }
 
     @Test
     void theColumnLineMayFollowFiftyOtherLinesButNotFiftyOne() throws IOException {
-        assertThat(parse("title\n".repeat(ReportReader.MAX_PREAMBLE_RECORDS - 1) + COLUMNS + ROW).records()).hasSize(1);
+        assertThat(parse("title\n".repeat(ReportReader.MAX_PREAMBLE_RECORDS - 1) + COLUMNS + ROW)
+                        .records())
+                .hasSize(1);
 
         ParsedReport tooLate = parse("title\n".repeat(ReportReader.MAX_PREAMBLE_RECORDS) + COLUMNS + ROW);
         assertThat(tooLate.records()).isEmpty();
         assertThat(tooLate.failures()).singleElement().satisfies(failure -> {
             assertThat(failure.lineNumber()).isEqualTo(1);
             assertThat(failure.rawLine()).isEqualTo("\"title\"");
-            assertThat(failure.reason()).isEqualTo("no column line naming " + COLUMNS.strip().replace(",", ", ")
-                    + " in the first 50 lines; is this a amazonpay_settlement report?");
+            assertThat(failure.reason())
+                    .isEqualTo("no column line naming " + COLUMNS.strip().replace(",", ", ")
+                            + " in the first 50 lines; is this a amazonpay_settlement report?");
         });
     }
 
     @Test
     void amountsAreReadInTheJobsNotationAndABadOneNamesItsColumn() throws IOException {
-        String commaRow = ROW.replace(",-1000.50,-29.00,-0.30,-29.30,-1029.80", ",\"1.000,50\",\"-29,00\",\"-0,30\",\"-29,30\",\"971,20\"");
-        ReadOptions decimalComma = new ReadOptions(StandardCharsets.UTF_8, AmountNotation.DECIMAL_COMMA, ReportLimits.DEFAULTS);
+        String commaRow = ROW.replace(
+                ",-1000.50,-29.00,-0.30,-29.30,-1029.80", ",\"1.000,50\",\"-29,00\",\"-0,30\",\"-29,30\",\"971,20\"");
+        ReadOptions decimalComma =
+                new ReadOptions(StandardCharsets.UTF_8, AmountNotation.DECIMAL_COMMA, ReportLimits.DEFAULTS);
 
-        ParsedReport report = ParsedReport.parse(CAMEL, ReportModels.SETTLEMENT, bytes(COLUMNS + commaRow + ROW), decimalComma);
+        ParsedReport report =
+                ParsedReport.parse(CAMEL, ReportModels.SETTLEMENT, bytes(COLUMNS + commaRow + ROW), decimalComma);
 
-        assertThat(report.records()).singleElement().satisfies(record -> assertThat(record)
-                .containsEntry("transactionAmount", new BigDecimal("1000.50"))
-                .containsEntry("netTransactionAmount", new BigDecimal("971.20")));
-        assertThat(report.failures()).extracting(ParsedRow.Failed::message)
+        assertThat(report.records())
+                .singleElement()
+                .satisfies(record -> assertThat(record)
+                        .containsEntry("transactionAmount", new BigDecimal("1000.50"))
+                        .containsEntry("netTransactionAmount", new BigDecimal("971.20")));
+        assertThat(report.failures())
+                .extracting(ParsedRow.Failed::message)
                 .containsExactly("line 3: TransactionAmount: not a number: '-1000.50'");
     }
 
     @Test
     void aRecordLongerThanTheLimitRejectsTheDocumentNamingTheLineBeforeIt() {
-        ReadOptions shortLines = new ReadOptions(StandardCharsets.UTF_8, AmountNotation.AUTO, new ReportLimits(1L << 20, 1L << 20, 200, 300));
+        ReadOptions shortLines = new ReadOptions(
+                StandardCharsets.UTF_8, AmountNotation.AUTO, new ReportLimits(1L << 20, 1L << 20, 200, 300));
 
-        assertThatThrownBy(() -> ParsedReport.parse(CAMEL, ReportModels.SETTLEMENT,
-                bytes(COLUMNS + ROW + ROW.replace("Capture", "x".repeat(400))), shortLines))
+        assertThatThrownBy(() -> ParsedReport.parse(
+                        CAMEL,
+                        ReportModels.SETTLEMENT,
+                        bytes(COLUMNS + ROW + ROW.replace("Capture", "x".repeat(400))),
+                        shortLines))
                 .isInstanceOf(UncheckedIOException.class)
-                .cause().isInstanceOf(DocumentRejectedException.class)
-                .hasMessage("report R1: a record after line 2 is longer than payreports.reports.max-line-length (300 characters)");
+                .cause()
+                .isInstanceOf(DocumentRejectedException.class)
+                .hasMessage(
+                        "report R1: a record after line 2 is longer than payreports.reports.max-line-length (300 characters)");
     }
 
     @Test
     void utf16WithAByteOrderMarkIsReadWhateverTheJobsCharset() throws IOException {
         for (var charset : new java.nio.charset.Charset[] {StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE}) {
-            byte[] document = ("\uFEFF" + COLUMNS.replace(',', '\t') + ROW.replace(',', '\t').replace("Capture", "Größe")).getBytes(charset);
+            byte[] document = ("\uFEFF" + COLUMNS.replace(',', '\t')
+                            + ROW.replace(',', '\t').replace("Capture", "Größe"))
+                    .getBytes(charset);
 
             ParsedReport report = ParsedReport.parse(CAMEL, ReportModels.SETTLEMENT, document, ReadOptions.DEFAULTS);
 
             assertThat(report.failures()).as(charset.name()).isEmpty();
-            assertThat(report.records()).singleElement().satisfies(record -> assertThat(record)
-                    .containsEntry("transactionType", "Größe")
-                    .containsEntry("netTransactionAmount", new BigDecimal("-1029.80")));
+            assertThat(report.records())
+                    .singleElement()
+                    .satisfies(record -> assertThat(record)
+                            .containsEntry("transactionType", "Größe")
+                            .containsEntry("netTransactionAmount", new BigDecimal("-1029.80")));
         }
     }
 

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
@@ -42,8 +41,14 @@ class ReportReaderTest {
     @Test
     void bindsAnAmazonFileWithHeaderBlockAndQuotedFields() throws IOException {
         try (ReportReader<SettlementRecord> reader = open("amazon-sample.csv")) {
-            assertThat(reader.header().values()).isEqualTo(Map.of("SellerId", "A1XX111XXX111XXX",
-                    "SettlementStartDate", Instant.parse("2015-05-18T21:37:01Z"), "SettlementEndDate", Instant.parse("2015-05-21T21:37:03Z")));
+            assertThat(reader.header().values())
+                    .isEqualTo(Map.of(
+                            "SellerId",
+                            "A1XX111XXX111XXX",
+                            "SettlementStartDate",
+                            Instant.parse("2015-05-18T21:37:01Z"),
+                            "SettlementEndDate",
+                            Instant.parse("2015-05-21T21:37:03Z")));
             List<SettlementRecord> records = bound(readAll(reader));
 
             assertThat(records).extracting(SettlementRecord::getLineNumber).containsExactly(5L, 6L, 7L, 9L);
@@ -72,7 +77,9 @@ class ReportReaderTest {
             SettlementRecord refund = records.get(1);
             assertThat(refund.getTransactionPostedDate()).isEqualTo(Instant.parse("2015-05-19T15:10:00Z"));
             assertThat(refund.getRawValue("TransactionPostedDate")).isEqualTo("2015-05-19T08:10:00-0700");
-            assertThat(refund.getSellerReferenceId()).as("empty conditional field").isNull();
+            assertThat(refund.getSellerReferenceId())
+                    .as("empty conditional field")
+                    .isNull();
             assertThat(refund.getTransactionDescription()).isEqualTo("Customer said \"too small\"");
             assertThat(refund.getTransactionFixedFee()).isEqualTo(new BigDecimal("0"));
 
@@ -87,15 +94,21 @@ class ReportReaderTest {
     @Test
     void readsBomCrlfUnquotedFileWithAllTimestampForms() throws IOException {
         try (ReportReader<SettlementRecord> reader = open("bom-crlf-unquoted.csv")) {
-            assertThat(reader.header().get("SellerId")).as("BOM is not part of the first cell").isEqualTo("A2YY222YYY222YYY");
+            assertThat(reader.header().get("SellerId"))
+                    .as("BOM is not part of the first cell")
+                    .isEqualTo("A2YY222YYY222YYY");
             List<SettlementRecord> records = bound(readAll(reader));
 
             assertThat(records).extracting(SettlementRecord::getLineNumber).containsExactly(6L, 7L, 8L, 9L);
-            assertThat(records).extracting(SettlementRecord::getTransactionPostedDate).containsExactly(
-                    Instant.parse("2015-10-01T10:00:00Z"), Instant.parse("2015-10-02T11:00:00Z"),
-                    Instant.parse("2015-10-03T19:00:00Z"), Instant.parse("2015-10-04T13:00:00Z"));
+            assertThat(records)
+                    .extracting(SettlementRecord::getTransactionPostedDate)
+                    .containsExactly(
+                            Instant.parse("2015-10-01T10:00:00Z"), Instant.parse("2015-10-02T11:00:00Z"),
+                            Instant.parse("2015-10-03T19:00:00Z"), Instant.parse("2015-10-04T13:00:00Z"));
             assertThat(records.get(0).getTransactionAmount()).isEqualTo(new BigDecimal("1234.56"));
-            assertThat(records.get(3).getTransactionDescription()).as("no CR left over").isEqualTo("Transfer");
+            assertThat(records.get(3).getTransactionDescription())
+                    .as("no CR left over")
+                    .isEqualTo("Transfer");
             assertThat(records.get(3).getNetTransactionAmount()).isEqualTo(new BigDecimal("-1097.23"));
         }
     }
@@ -106,14 +119,17 @@ class ReportReaderTest {
             List<ParsedRow<SettlementRecord>> rows = readAll(reader);
 
             assertThat(bound(rows)).extracting(SettlementRecord::getLineNumber).containsExactly(5L, 10L);
-            assertThat(failures(rows)).extracting(ParsedRow.Failed::message).containsExactly(
-                    "line 6: TransactionAmount: not a number: '12,34,5'",
-                    "line 7: expected 15 fields, found 14",
-                    "line 8: TransactionPostedDate: not a timestamp: 'yesterday'",
-                    "line 9: TransactionType: required value missing");
-            assertThat(failures(rows).get(0).rawLine()).isEqualTo("\"2015-05-18T16:00:00-0000\",\"5044561311\","
-                    + "\"P01-2400747-7767109-C000002\",\"\",\"Capture\",\"P12-4323454-0987679\",\"\",\"\",\"USD\",\"\","
-                    + "\"12,34,5\",\"-0.29\",\"-0.30\",\"-0.59\",\"9.41\"");
+            assertThat(failures(rows))
+                    .extracting(ParsedRow.Failed::message)
+                    .containsExactly(
+                            "line 6: TransactionAmount: not a number: '12,34,5'",
+                            "line 7: expected 15 fields, found 14",
+                            "line 8: TransactionPostedDate: not a timestamp: 'yesterday'",
+                            "line 9: TransactionType: required value missing");
+            assertThat(failures(rows).get(0).rawLine())
+                    .isEqualTo("\"2015-05-18T16:00:00-0000\",\"5044561311\","
+                            + "\"P01-2400747-7767109-C000002\",\"\",\"Capture\",\"P12-4323454-0987679\",\"\",\"\",\"USD\",\"\","
+                            + "\"12,34,5\",\"-0.29\",\"-0.30\",\"-0.59\",\"9.41\"");
         }
     }
 
@@ -123,7 +139,8 @@ class ReportReaderTest {
             List<ParsedRow<SettlementRecord>> rows = readAll(reader);
 
             assertThat(rows).hasSize(1);
-            assertThat(failures(rows).get(0).message()).startsWith("line 4: no column line naming TransactionPostedDate, SettlementId, ")
+            assertThat(failures(rows).get(0).message())
+                    .startsWith("line 4: no column line naming TransactionPostedDate, SettlementId, ")
                     .endsWith(" in the first 50 lines; is this a amazonpay_settlement report?");
         }
         try (ReportReader<SettlementRecord> reader = read("")) {
@@ -151,13 +168,15 @@ class ReportReaderTest {
 
     @Test
     void aMissingOptionalColumnIsNullAndAMissingRequiredOneIsNamed() throws IOException {
-        try (ReportReader<SettlementRecord> reader = read(COLUMN_LINE.replace("StoreName,", "") + GOOD_ROW.replace(",,,,USD", ",,,USD"))) {
+        try (ReportReader<SettlementRecord> reader =
+                read(COLUMN_LINE.replace("StoreName,", "") + GOOD_ROW.replace(",,,,USD", ",,,USD"))) {
             List<ParsedRow<SettlementRecord>> rows = readAll(reader);
             assertThat(failures(rows)).isEmpty();
             assertThat(bound(rows).get(0).getStoreName()).isNull();
         }
         try (ReportReader<SettlementRecord> reader = read(COLUMN_LINE.replace(",TransactionAmount,", ",") + GOOD_ROW)) {
-            assertThat(failures(readAll(reader))).extracting(ParsedRow.Failed::reason)
+            assertThat(failures(readAll(reader)))
+                    .extracting(ParsedRow.Failed::reason)
                     .contains("column line at line 1 lacks required column TransactionAmount");
         }
     }
@@ -169,7 +188,8 @@ class ReportReaderTest {
             List<ParsedRow<SettlementRecord>> rows = readAll(reader);
 
             assertThat(bound(rows)).hasSize(1);
-            assertThat(failures(rows)).extracting(ParsedRow.Failed::message)
+            assertThat(failures(rows))
+                    .extracting(ParsedRow.Failed::message)
                     .containsExactly("line 3: expected 15 fields, found 10");
         }
     }
@@ -182,9 +202,12 @@ class ReportReaderTest {
 
             assertThat(bound(rows)).hasSize(1);
             assertThat(failures(rows)).singleElement().satisfies(failure -> {
-                // FastCSV names the exact line in its message; the row position is the first line after the last good row
+                // FastCSV names the exact line in its message; the row position is the first line after the last good
+                // row
                 assertThat(failure.lineNumber()).isEqualTo(3);
-                assertThat(failure.reason()).startsWith("unreadable CSV from here on: ").contains("line 4");
+                assertThat(failure.reason())
+                        .startsWith("unreadable CSV from here on: ")
+                        .contains("line 4");
             });
         }
     }
@@ -204,7 +227,9 @@ class ReportReaderTest {
             assertThat(value(layout, values, "settlementEndDate")).isEqualTo(Instant.parse("2015-05-21T21:37:03Z"));
             assertThat(value(layout, values, "netTransactionAmount")).isEqualTo(new BigDecimal("970.70"));
             assertThat(value(layout, values, "transactionPostedDateRaw")).isEqualTo("2015-05-18T15:48:50-0000");
-            assertThat(value(layout, values, "extraColumns")).as("the file has no unknown columns").isNull();
+            assertThat(value(layout, values, "extraColumns"))
+                    .as("the file has no unknown columns")
+                    .isNull();
             for (int i = 0; i < values.length - 1; i++) {
                 Class<?> expected = switch (layout.columns().get(i).type()) {
                     case TEXT -> String.class;
@@ -233,8 +258,13 @@ class ReportReaderTest {
     }
 
     private static ReportReader<SettlementRecord> read(String text) throws IOException {
-        return new ReportReader<>(ReportModels.settlement(), new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-                "R1", 0, ReadOptions.DEFAULTS, camel);
+        return new ReportReader<>(
+                ReportModels.settlement(),
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                "R1",
+                0,
+                ReadOptions.DEFAULTS,
+                camel);
     }
 
     private static List<ParsedRow<SettlementRecord>> readAll(ReportReader<SettlementRecord> reader) {
@@ -244,12 +274,16 @@ class ReportReaderTest {
     }
 
     static List<SettlementRecord> bound(List<ParsedRow<SettlementRecord>> rows) {
-        return rows.stream().filter(ParsedRow.Bound.class::isInstance)
-                .map(row -> ((ParsedRow.Bound<SettlementRecord>) row).record()).toList();
+        return rows.stream()
+                .filter(ParsedRow.Bound.class::isInstance)
+                .map(row -> ((ParsedRow.Bound<SettlementRecord>) row).record())
+                .toList();
     }
 
     static List<ParsedRow.Failed<SettlementRecord>> failures(List<ParsedRow<SettlementRecord>> rows) {
-        return rows.stream().filter(ParsedRow.Failed.class::isInstance)
-                .map(row -> (ParsedRow.Failed<SettlementRecord>) row).toList();
+        return rows.stream()
+                .filter(ParsedRow.Failed.class::isInstance)
+                .map(row -> (ParsedRow.Failed<SettlementRecord>) row)
+                .toList();
     }
 }

@@ -1,5 +1,8 @@
 package io.payreports.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.payreports.amazonpay.AmazonPayClient;
 import io.payreports.amazonpay.AmazonPayConfig;
 import io.payreports.amazonpay.AmazonPayReportSource;
@@ -16,14 +19,6 @@ import io.payreports.amazonpay.ReportDocument;
 import io.payreports.amazonpay.ReportQuery;
 import io.payreports.jobs.JobRun;
 import io.payreports.reports.ReportContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -35,9 +30,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Report document downloads against the simulator's pre-signed URLs: a URL too old to use or
@@ -65,8 +64,11 @@ class DocumentDownloaderTest {
         Instant answered = clock.instant();
         clock.advance(Duration.ofSeconds(26));
 
-        assertThat(text(new DocumentDownloader(client, clock).open(document, answered))).startsWith("\"SellerId\"");
-        assertThat(client.documentsFetched).as("the old URL would still have worked for 4 s, too close to use").hasValue(2);
+        assertThat(text(new DocumentDownloader(client, clock).open(document, answered)))
+                .startsWith("\"SellerId\"");
+        assertThat(client.documentsFetched)
+                .as("the old URL would still have worked for 4 s, too close to use")
+                .hasValue(2);
     }
 
     @Test
@@ -76,7 +78,8 @@ class DocumentDownloaderTest {
         Instant answered = clock.instant();
         clock.advance(Duration.ofSeconds(24));
 
-        assertThat(text(new DocumentDownloader(client, clock).open(document, answered))).startsWith("\"SellerId\"");
+        assertThat(text(new DocumentDownloader(client, clock).open(document, answered)))
+                .startsWith("\"SellerId\"");
         assertThat(client.documentsFetched).hasValue(1);
     }
 
@@ -84,19 +87,23 @@ class DocumentDownloaderTest {
     void aUrlAnsweredAsExpiredIsReplacedByAFreshOne() throws Exception {
         start(options().withFaults(Faults.parse("expired-urls=2", 1)), DocumentPolicy.DEFAULT);
 
-        assertThat(text(new DocumentDownloader(client, clock).download(documentId()))).startsWith("\"SellerId\"");
+        assertThat(text(new DocumentDownloader(client, clock).download(documentId())))
+                .startsWith("\"SellerId\"");
         assertThat(client.documentsFetched).hasValue(3);
     }
 
     @Test
     void urlsThatKeepExpiringFailClearlyAfterTheConfiguredAttempts() {
-        start(options().withFaults(Faults.parse("expired-urls", 1)), new DocumentPolicy(DocumentHosts.AMAZON, Duration.ofSeconds(25), 2));
+        start(
+                options().withFaults(Faults.parse("expired-urls", 1)),
+                new DocumentPolicy(DocumentHosts.AMAZON, Duration.ofSeconds(25), 2));
         String id = documentId();
 
         assertThatThrownBy(() -> new DocumentDownloader(client, clock).download(id))
                 .isInstanceOf(DocumentUrlExpiredException.class)
-                .hasMessage("report document " + id + ": download URL expired on each of 2 attempts"
-                        + " (payreports.amazonpay.document-url-attempts); last: HTTP 403 AccessDenied: Request has expired");
+                .hasMessage(
+                        "report document " + id + ": download URL expired on each of 2 attempts"
+                                + " (payreports.amazonpay.document-url-attempts); last: HTTP 403 AccessDenied: Request has expired");
         assertThat(client.documentsFetched).hasValue(2);
     }
 
@@ -108,7 +115,8 @@ class DocumentDownloaderTest {
         // evil.example does not resolve: a connection attempt would fail with an IOException instead
         assertThatThrownBy(() -> new DocumentDownloader(client, clock).download(id))
                 .isInstanceOf(DocumentUrlRefusedException.class)
-                .hasMessageContaining("report document " + id + ": host evil.example is not in payreports.amazonpay.document-hosts")
+                .hasMessageContaining(
+                        "report document " + id + ": host evil.example is not in payreports.amazonpay.document-hosts")
                 .hasMessageNotContaining("X-Amz");
         assertThat(client.documentsFetched).as("not worth another URL").hasValue(1);
     }
@@ -124,7 +132,8 @@ class DocumentDownloaderTest {
 
     @Test
     void anAllowedHostThatIsNotLoopbackMustUseHttps() {
-        start(options().withDocumentBaseUrl(URI.create("http://reports.example")),
+        start(
+                options().withDocumentBaseUrl(URI.create("http://reports.example")),
                 new DocumentPolicy(DocumentHosts.parse("*.amazonaws.com,reports.example"), Duration.ofSeconds(25), 3));
 
         assertThatThrownBy(() -> new DocumentDownloader(client, clock).download(documentId()))
@@ -133,12 +142,15 @@ class DocumentDownloaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "text/csv; charset=ISO-8859-1     | ISO-8859-1",
-            "text/csv;charset=\"windows-1252\" | windows-1252",
-            "text/csv                         |",
-            // an unknown name is ignored with a warning
-            "text/csv; charset=no-such-charset |"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "text/csv; charset=ISO-8859-1     | ISO-8859-1",
+                "text/csv;charset=\"windows-1252\" | windows-1252",
+                "text/csv                         |",
+                // an unknown name is ignored with a warning
+                "text/csv; charset=no-such-charset |"
+            })
     void theCharsetOfTheContentTypeComesWithTheBody(String contentType, String charset) throws Exception {
         start(options().withDocumentContentType(contentType), DocumentPolicy.DEFAULT);
 
@@ -158,9 +170,11 @@ class DocumentDownloaderTest {
             source.select(exchange);
 
             try (InputStream body = source.download(exchange)) {
-                assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).startsWith("\"SellerId\"");
+                assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8))
+                        .startsWith("\"SellerId\"");
             }
-            assertThat(exchange.getProperty(ReportContext.DOCUMENT_CHARSET, Charset.class)).isEqualTo(StandardCharsets.ISO_8859_1);
+            assertThat(exchange.getProperty(ReportContext.DOCUMENT_CHARSET, Charset.class))
+                    .isEqualTo(StandardCharsets.ISO_8859_1);
         }
     }
 
@@ -174,12 +188,19 @@ class DocumentDownloaderTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        AmazonPayConfig config = new AmazonPayConfig(simulator.baseUrl(), "na", "live", KEY_ID, Duration.ofSeconds(5), Duration.ofSeconds(10), policy);
+        AmazonPayConfig config = new AmazonPayConfig(
+                simulator.baseUrl(), "na", "live", KEY_ID, Duration.ofSeconds(5), Duration.ofSeconds(10), policy);
         client = new CountingClient(config, new AmazonPaySigner(KEY_ID, KEYS.getPrivate(), "na", clock));
     }
 
     private Report firstReport() {
-        return client.listReports(new ReportQuery(List.of(SdkSignedRequests.SETTLEMENT), List.of(Report.ProcessingStatus.COMPLETED), null, null, 100)).get(0);
+        return client.listReports(new ReportQuery(
+                        List.of(SdkSignedRequests.SETTLEMENT),
+                        List.of(Report.ProcessingStatus.COMPLETED),
+                        null,
+                        null,
+                        100))
+                .get(0);
     }
 
     private String documentId() {

@@ -1,5 +1,9 @@
 package io.payreports.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
 import io.payreports.amazonpay.AmazonPayClient;
 import io.payreports.amazonpay.PemKeys;
 import io.payreports.amazonpay.ReportSchedule;
@@ -8,11 +12,6 @@ import io.payreports.amazonpay.ScheduleSync.Action;
 import io.payreports.amazonpay.ScheduleSync.Step;
 import io.payreports.config.ConfigException;
 import io.payreports.config.DeclaredSchedules;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -20,10 +19,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.groups.Tuple.tuple;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Report schedules as code against the simulator: plan, dry run, apply, prune. */
 class ScheduleSyncTest {
@@ -57,29 +56,40 @@ class ScheduleSyncTest {
     void thePlanSaysWhatChangesAndADryRunChangesNothing() {
         List<Step> plan = sync.plan(declared(), false);
 
-        assertThat(plan).extracting(Step::action, Step::reportType)
-                .containsExactly(tuple(Action.REPLACE, REFUNDS),
+        assertThat(plan)
+                .extracting(Step::action, Step::reportType)
+                .containsExactly(
+                        tuple(Action.REPLACE, REFUNDS),
                         tuple(Action.UNCHANGED, AUTHORIZATIONS),
                         tuple(Action.UNCHANGED, ORDERS));
-        assertThat(client.getReportSchedules(List.of())).extracting(ReportSchedule::scheduleFrequency).containsOnly("P1D");
+        assertThat(client.getReportSchedules(List.of()))
+                .extracting(ReportSchedule::scheduleFrequency)
+                .containsOnly("P1D");
     }
 
     @Test
     void applyingWithPruneLeavesExactlyTheDeclaredSchedules() {
         sync.apply(sync.plan(declared(), true));
 
-        assertThat(client.getReportSchedules(List.of())).extracting(ReportSchedule::reportType, ReportSchedule::scheduleFrequency)
+        assertThat(client.getReportSchedules(List.of()))
+                .extracting(ReportSchedule::reportType, ReportSchedule::scheduleFrequency)
                 .containsExactlyInAnyOrder(tuple(ORDERS, "P1D"), tuple(REFUNDS, "P7D"));
         assertThat(sync.plan(declared(), true)).extracting(Step::action).containsOnly(Action.UNCHANGED);
     }
 
     @Test
     void theDeclarationFileIsCheckedAndNamed(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("s.yaml"), "schedules:\n  - reportType: " + ORDERS + "\n    scheduleFrequency: P6D\n");
+        Path file = Files.writeString(
+                dir.resolve("s.yaml"), "schedules:\n  - reportType: " + ORDERS + "\n    scheduleFrequency: P6D\n");
 
-        assertThatThrownBy(() -> DeclaredSchedules.read(file)).isInstanceOfSatisfying(ConfigException.class,
-                e -> assertThat(e.getMessage()).startsWith(file + ":0: scheduleFrequency: 'P6D' is not one of"));
-        assertThat(DeclaredSchedules.read(Path.of("config/report-schedules.yaml")).schedules()).containsKeys(ORDERS, REFUNDS);
+        assertThatThrownBy(() -> DeclaredSchedules.read(file))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.getMessage())
+                                .startsWith(file + ":0: scheduleFrequency: 'P6D' is not one of"));
+        assertThat(DeclaredSchedules.read(Path.of("config/report-schedules.yaml"))
+                        .schedules())
+                .containsKeys(ORDERS, REFUNDS);
     }
 
     private static Map<String, String> declared() {

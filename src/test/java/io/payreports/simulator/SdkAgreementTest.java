@@ -1,19 +1,18 @@
 package io.payreports.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.payreports.amazonpay.AmazonPayClient;
 import io.payreports.amazonpay.PemKeys;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
 import java.time.Instant;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The official SDK's signer driving HTTP calls to the simulator gets the same answers as our
@@ -44,19 +43,34 @@ class SdkAgreementTest {
 
     @Test
     void everyReadOperationAnswersTheSameToBoth() throws Exception {
-        Map<String, String> reports = Map.of("reportTypes", SdkSignedRequests.SETTLEMENT, "pageSize", "5", "createdSince", "20260901T000000Z");
+        Map<String, String> reports = Map.of(
+                "reportTypes", SdkSignedRequests.SETTLEMENT, "pageSize", "5", "createdSince", "20260901T000000Z");
         assertSame("GET", "/reports", reports);
-        String reportId = JSON.readTree(ours.call("getReports", "GET", "/reports", reports, "")).path("reports").get(0).path("reportId").asText();
+        String reportId = JSON.readTree(ours.call("getReports", "GET", "/reports", reports, ""))
+                .path("reports")
+                .get(0)
+                .path("reportId")
+                .asText();
         assertSame("GET", "/reports/" + reportId, Map.of());
-        assertSame("GET", "/disbursements", Map.of("startTime", "20260901T000000Z", "endTime", "20261120T000000Z", "pageSize", "3"));
+        assertSame(
+                "GET",
+                "/disbursements",
+                Map.of("startTime", "20260901T000000Z", "endTime", "20261120T000000Z", "pageSize", "3"));
         ours.createReportSchedule(ORDERS, "P1D", clock.instant().plusSeconds(60), false, "schedule-1");
         assertSame("GET", "/report-schedules", Map.of("reportTypes", ORDERS));
     }
 
     @Test
     void createReportWithTheSameIdempotencyKeyIsOneReportWhoeverSignsIt() throws Exception {
-        String body = "{\"reportType\":\"" + ORDERS + "\",\"startTime\":\"20261101T000000Z\",\"endTime\":\"20261102T000000Z\"}";
-        HttpResponse<String> bySdk = sdk.send(simulator.baseUrl(), "POST", "/v2/reports", Map.of(), body, Map.of("x-amz-pay-idempotency-key", "SAME-KEY"));
+        String body = "{\"reportType\":\"" + ORDERS
+                + "\",\"startTime\":\"20261101T000000Z\",\"endTime\":\"20261102T000000Z\"}";
+        HttpResponse<String> bySdk = sdk.send(
+                simulator.baseUrl(),
+                "POST",
+                "/v2/reports",
+                Map.of(),
+                body,
+                Map.of("x-amz-pay-idempotency-key", "SAME-KEY"));
         assertThat(bySdk.statusCode()).as(bySdk.body()).isEqualTo(201);
 
         String byUs = ours.call("createReport", "POST", "/reports", Map.of(), body, "SAME-KEY");

@@ -4,8 +4,6 @@ import com.amazon.pay.api.PayConfiguration;
 import com.amazon.pay.api.RequestSigner;
 import com.amazon.pay.api.types.Environment;
 import com.amazon.pay.api.types.Region;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,6 +15,7 @@ import java.security.Security;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /** getReports requests signed by the official Amazon Pay SDK, sent as they are or with one signature character changed. */
 final class SdkSignedRequests {
@@ -59,12 +58,15 @@ final class SdkSignedRequests {
         query.put("reportTypes", List.of(SETTLEMENT + ",_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_"));
         query.put("createdSince", List.of("2026-09-01T00:00:00Z"));
         query.put("pageSize", List.of("5"));
-        Map<String, String> headers = new RequestSigner(configuration).signRequest(uri, "GET", query, "", new LinkedHashMap<>());
+        Map<String, String> headers =
+                new RequestSigner(configuration).signRequest(uri, "GET", query, "", new LinkedHashMap<>());
         if (tamperWithSignature) {
             headers.put("authorization", changeOneSignatureCharacter(headers.get("authorization")));
         }
-        String rawQuery = "reportTypes=" + SETTLEMENT + "%2C_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_&createdSince=2026-09-01T00%3A00%3A00Z&pageSize=5";
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri + "?" + rawQuery)).GET();
+        String rawQuery = "reportTypes=" + SETTLEMENT
+                + "%2C_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_&createdSince=2026-09-01T00%3A00%3A00Z&pageSize=5";
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(uri + "?" + rawQuery)).GET();
         headers.forEach((name, value) -> {
             // headers the JDK client sets itself
             if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("user-agent")) {
@@ -75,18 +77,32 @@ final class SdkSignedRequests {
     }
 
     /** Any operation, signed by the SDK: query parameters, JSON body and extra headers (e.g. the idempotency key). */
-    HttpResponse<String> send(URI baseUrl, String method, String path, Map<String, String> query, String body, Map<String, String> headers)
+    HttpResponse<String> send(
+            URI baseUrl,
+            String method,
+            String path,
+            Map<String, String> query,
+            String body,
+            Map<String, String> headers)
             throws Exception {
         URI uri = URI.create(baseUrl + path);
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         StringBuilder rawQuery = new StringBuilder();
         query.forEach((name, value) -> {
             parameters.put(name, List.of(value));
-            rawQuery.append(rawQuery.length() == 0 ? "?" : "&").append(encode(name)).append('=').append(encode(value));
+            rawQuery.append(rawQuery.length() == 0 ? "?" : "&")
+                    .append(encode(name))
+                    .append('=')
+                    .append(encode(value));
         });
-        Map<String, String> signed = new RequestSigner(configuration).signRequest(uri, method, parameters, body, new LinkedHashMap<>(headers));
+        Map<String, String> signed = new RequestSigner(configuration)
+                .signRequest(uri, method, parameters, body, new LinkedHashMap<>(headers));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri + rawQuery.toString()))
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
         signed.forEach((name, value) -> {
             if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("user-agent")) {
                 request.header(name, value);

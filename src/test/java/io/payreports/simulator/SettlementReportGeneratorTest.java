@@ -2,6 +2,12 @@ package io.payreports.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.payreports.reports.ParsedRow;
+import io.payreports.reports.ReadOptions;
+import io.payreports.reports.ReportModels;
+import io.payreports.reports.ReportReader;
+import io.payreports.reports.SettlementRecord;
+import io.payreports.simulator.SettlementReportGenerator.Settlement;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,13 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import io.payreports.reports.ParsedRow;
-import io.payreports.reports.SettlementRecord;
-import io.payreports.reports.ReadOptions;
-import io.payreports.reports.ReportModels;
-import io.payreports.reports.ReportReader;
-import io.payreports.simulator.SettlementReportGenerator.Settlement;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
@@ -39,8 +38,18 @@ import org.junit.jupiter.api.io.TempDir;
 class SettlementReportGeneratorTest {
 
     private static final Instant NOW = Instant.parse("2025-06-15T10:00:00Z");
-    private static final Set<String> ALL_TYPES = Set.of("Authorization", "Capture", "Refund", "Debt",
-            "A-to-z Guarantee Claim", "Chargeback", "Dispute", "Adjustments", "Reserve", "Carryover", "Transfer");
+    private static final Set<String> ALL_TYPES = Set.of(
+            "Authorization",
+            "Capture",
+            "Refund",
+            "Debt",
+            "A-to-z Guarantee Claim",
+            "Chargeback",
+            "Dispute",
+            "Adjustments",
+            "Reserve",
+            "Carryover",
+            "Transfer");
 
     private static CamelContext camel;
 
@@ -58,12 +67,15 @@ class SettlementReportGeneratorTest {
     void planIsTheSameForTheSameSeedAndDay() {
         List<Settlement> morning = SettlementReportGenerator.plan(42, NOW, 90);
 
-        assertThat(SettlementReportGenerator.plan(42, Instant.parse("2025-06-15T23:59:59Z"), 90)).isEqualTo(morning);
+        assertThat(SettlementReportGenerator.plan(42, Instant.parse("2025-06-15T23:59:59Z"), 90))
+                .isEqualTo(morning);
         assertThat(SettlementReportGenerator.plan(43, NOW, 90)).isNotEqualTo(morning);
         Instant stillInWindowTomorrow = Instant.parse("2025-03-18T00:00:00Z"); // tomorrow's day minus 90 days
         assertThat(SettlementReportGenerator.plan(42, NOW.plus(Duration.ofDays(1)), 90))
                 .as("a settlement keeps its identity from one day to the next")
-                .containsAll(morning.stream().filter(s -> !s.end().isBefore(stillInWindowTomorrow)).toList());
+                .containsAll(morning.stream()
+                        .filter(s -> !s.end().isBefore(stillInWindowTomorrow))
+                        .toList());
     }
 
     @Test
@@ -74,12 +86,16 @@ class SettlementReportGeneratorTest {
                 List<Settlement> plan = SettlementReportGenerator.plan(seed, now, 90);
 
                 assertThat(plan).hasSizeBetween(12, 15);
-                Instant today = LocalDate.ofInstant(now, ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
-                assertThat(plan).allSatisfy(s -> assertThat(s.end()).isBefore(today)
-                        .isAfterOrEqualTo(today.minus(Duration.ofDays(90))));
+                Instant today = LocalDate.ofInstant(now, ZoneOffset.UTC)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
+                assertThat(plan)
+                        .allSatisfy(s ->
+                                assertThat(s.end()).isBefore(today).isAfterOrEqualTo(today.minus(Duration.ofDays(90))));
             }
         }
-        assertThat(SettlementReportGenerator.plan(7, NOW, 90)).extracting(Settlement::currency)
+        assertThat(SettlementReportGenerator.plan(7, NOW, 90))
+                .extracting(Settlement::currency)
                 .containsOnly("USD", "EUR", "GBP");
     }
 
@@ -89,17 +105,21 @@ class SettlementReportGeneratorTest {
 
         assertThat(plan).allSatisfy(s -> {
             assertThat(s.reportId()).matches("[0-9A-Z]{21}");
-            assertThat(s.reportDocumentId()).matches("amzn1\\.tortuga\\.3\\.[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\\.T3[0-9A-Z]{12}");
+            assertThat(s.reportDocumentId())
+                    .matches("amzn1\\.tortuga\\.3\\.[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\\.T3[0-9A-Z]{12}");
             assertThat(s.settlementId()).matches("[1-9][0-9]{10}");
             assertThat(s.sellerId()).matches("A[0-9A-Z]{15}");
             assertThat(s.rows()).isBetween(30, 150);
-            assertThat(Duration.between(s.start(), s.end())).as("the Amazon Pay settlement report guide: at most 30 days")
+            assertThat(Duration.between(s.start(), s.end()))
+                    .as("the Amazon Pay settlement report guide: at most 30 days")
                     .isLessThanOrEqualTo(Duration.ofDays(30).plusHours(1));
         });
         assertThat(plan).extracting(Settlement::reportId).doesNotHaveDuplicates();
         Map<String, List<Settlement>> byCurrency = plan.stream().collect(Collectors.groupingBy(Settlement::currency));
         byCurrency.values().forEach(account -> {
-            assertThat(account).extracting(Settlement::sellerId).containsOnly(account.get(0).sellerId());
+            assertThat(account)
+                    .extracting(Settlement::sellerId)
+                    .containsOnly(account.get(0).sellerId());
             for (int i = 1; i < account.size(); i++) {
                 assertThat(account.get(i).start()).isEqualTo(account.get(i - 1).end());
             }
@@ -134,12 +154,17 @@ class SettlementReportGeneratorTest {
             assertThat(records).hasSize(settlement.rows());
             assertThat(records).extracting(SettlementRecord::getSettlementId).containsOnly(settlement.settlementId());
             assertThat(records).extracting(SettlementRecord::getCurrencyCode).containsOnly(settlement.currency());
-            assertThat(records).extracting(SettlementRecord::getTransactionPostedDate).isSorted()
+            assertThat(records)
+                    .extracting(SettlementRecord::getTransactionPostedDate)
+                    .isSorted()
                     .allSatisfy(posted -> assertThat(posted).isBetween(settlement.start(), settlement.end()));
             assertThat(records).allSatisfy(SettlementReportGeneratorTest::feesAndNetAreConsistent);
             assertThat(records.get(records.size() - 1).getTransactionType()).isEqualTo("Transfer");
-            assertThat(records.stream().map(SettlementRecord::getNetTransactionAmount).reduce(BigDecimal.ZERO,
-                    BigDecimal::add)).as("the transfer pays out the whole balance").isZero();
+            assertThat(records.stream()
+                            .map(SettlementRecord::getNetTransactionAmount)
+                            .reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .as("the transfer pays out the whole balance")
+                    .isZero();
             records.forEach(r -> types.add(r.getTransactionType()));
 
             for (SettlementRecord r : records) {
@@ -147,8 +172,8 @@ class SettlementReportGeneratorTest {
                     netPerCurrency.merge(r.getCurrencyCode(), r.getNetTransactionAmount(), BigDecimal::add);
                 }
             }
-            disbursedPerCurrency.merge(settlement.currency(), SettlementReportGenerator.disbursement(settlement),
-                    BigDecimal::add);
+            disbursedPerCurrency.merge(
+                    settlement.currency(), SettlementReportGenerator.disbursement(settlement), BigDecimal::add);
         }
 
         assertThat(netPerCurrency).isEqualTo(disbursedPerCurrency);
@@ -170,8 +195,16 @@ class SettlementReportGeneratorTest {
     @Test
     void aLargeReportStreamsThroughTheReader(@TempDir Path dir) throws IOException {
         Settlement template = SettlementReportGenerator.plan(42, NOW, 90).get(0);
-        Settlement large = new Settlement(template.reportId(), template.reportDocumentId(), template.settlementId(),
-                template.sellerId(), template.currency(), template.start(), template.end(), template.seed(), 200_000);
+        Settlement large = new Settlement(
+                template.reportId(),
+                template.reportDocumentId(),
+                template.settlementId(),
+                template.sellerId(),
+                template.currency(),
+                template.start(),
+                template.end(),
+                template.seed(),
+                200_000);
         Path file = dir.resolve("large.csv");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             SettlementReportGenerator.write(large, out);
@@ -180,7 +213,8 @@ class SettlementReportGeneratorTest {
         long bound = 0;
         BigDecimal net = BigDecimal.ZERO;
         try (InputStream in = Files.newInputStream(file);
-             ReportReader<SettlementRecord> reader = new ReportReader<>(ReportModels.settlement(), in, large.reportId(), 0, ReadOptions.DEFAULTS, camel)) {
+                ReportReader<SettlementRecord> reader = new ReportReader<>(
+                        ReportModels.settlement(), in, large.reportId(), 0, ReadOptions.DEFAULTS, camel)) {
             while (reader.hasNext()) {
                 ParsedRow<SettlementRecord> row = reader.next();
                 assertThat(row).isInstanceOf(ParsedRow.Bound.class);
@@ -196,7 +230,8 @@ class SettlementReportGeneratorTest {
     private static void feesAndNetAreConsistent(SettlementRecord r) {
         assertThat(r.getTotalTransactionFee())
                 .isEqualTo(r.getTransactionPercentageFee().add(r.getTransactionFixedFee()));
-        assertThat(r.getNetTransactionAmount()).isEqualTo(r.getTransactionAmount().add(r.getTotalTransactionFee()));
+        assertThat(r.getNetTransactionAmount())
+                .isEqualTo(r.getTransactionAmount().add(r.getTotalTransactionFee()));
         assertThat(r.getTransactionAmount().scale()).isEqualTo(2);
         switch (r.getTransactionType()) {
             case "Capture" -> {

@@ -1,10 +1,9 @@
 package io.payreports.simulator;
 
-import io.payreports.config.RuntimeClock;
-import io.payreports.amazonpay.PemKeys;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.payreports.amazonpay.PemKeys;
+import io.payreports.config.RuntimeClock;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
@@ -14,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code simulator --port N --public-key-file pub.pem} from the jar, called with requests the official SDK signed. */
 class SimulatorCommandIT {
@@ -30,17 +29,28 @@ class SimulatorCommandIT {
         PemKeys.writePublicKey(keys.getPublic(), publicKey);
         int port;
         int mwsPort;
-        try (ServerSocket free = new ServerSocket(0); ServerSocket alsoFree = new ServerSocket(0)) {
+        try (ServerSocket free = new ServerSocket(0);
+                ServerSocket alsoFree = new ServerSocket(0)) {
             port = free.getLocalPort();
             mwsPort = alsoFree.getLocalPort(); // not port + 1, the default, which another process may hold
         }
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                Path.of("target", "payreports.jar").toAbsolutePath().toString(), "simulator", "--port", Integer.toString(port),
-                "--mws-port", Integer.toString(mwsPort), "--public-key-file", publicKey.toString()))
-                .directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        Path.of("target", "payreports.jar").toAbsolutePath().toString(),
+                        "simulator",
+                        "--port",
+                        Integer.toString(port),
+                        "--mws-port",
+                        Integer.toString(mwsPort),
+                        "--public-key-file",
+                        publicKey.toString()))
+                .directory(dir.toFile())
+                .redirectErrorStream(true);
         builder.environment().put(RuntimeClock.ENV, RuntimeClock.get().instant().toString()); // the suite's calendar
         Process simulator = builder.start();
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(simulator.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader output =
+                new BufferedReader(new InputStreamReader(simulator.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             do {
                 line = output.readLine();

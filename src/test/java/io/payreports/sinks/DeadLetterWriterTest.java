@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DeadLetterWriterTest {
 
-    private static final ReportContext REPORT = new ReportContext("settlements", "50001018",
-            "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_", null, null);
+    private static final ReportContext REPORT = new ReportContext(
+            "settlements", "50001018", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_", null, null);
     private static final Instant FAILED_AT = Instant.parse("2024-03-04T05:06:07.000000123Z");
     private static final Clock CLOCK = Clock.fixed(FAILED_AT, ZoneOffset.UTC);
 
@@ -30,11 +30,19 @@ class DeadLetterWriterTest {
     @Test
     void writesEveryFieldAndThePayloadVerbatim() throws Exception {
         String payload = "P01-1234\t\"Capture\"\t1,000.00\tUSD\r\n";
-        Path file = new DeadLetterWriter(out, CLOCK).write(DeadLetter.of(REPORT, 42L,
-                new DateTimeParseException("Text '04.03.2024' could not be parsed\nat index 0", "04.03.2024", 0),
-                "jdbc", payload, FAILED_AT));
+        Path file = new DeadLetterWriter(out, CLOCK)
+                .write(DeadLetter.of(
+                        REPORT,
+                        42L,
+                        new DateTimeParseException(
+                                "Text '04.03.2024' could not be parsed\nat index 0", "04.03.2024", 0),
+                        "jdbc",
+                        payload,
+                        FAILED_AT));
 
-        assertThat(file).isEqualTo(out.resolve("dead-letter/settlements/20240304T050607.000000123Z_50001018_L0000000042_000001.json"));
+        assertThat(file)
+                .isEqualTo(out.resolve(
+                        "dead-letter/settlements/20240304T050607.000000123Z_50001018_L0000000042_000001.json"));
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         assertThat(json.get("jobId").asText()).isEqualTo("settlements");
         assertThat(json.get("reportId").asText()).isEqualTo("50001018");
@@ -50,22 +58,47 @@ class DeadLetterWriterTest {
     @Test
     void aRowThatDoesNotParseKeepsOneDeadLetterWhenItsReportIsDeliveredAgain() throws Exception {
         DeadLetterWriter writer = new DeadLetterWriter(out, CLOCK);
-        DeadLetter first = new DeadLetter("settlements", "50001018", "T", 9L, "TransactionAmount: not a number: 'x'", null, FAILED_AT, null, "raw");
-        DeadLetter again = new DeadLetter("settlements", "50001018", "T", 9L, "TransactionAmount: not a number: 'x'", null, FAILED_AT.plusSeconds(60), null, "raw");
+        DeadLetter first = new DeadLetter(
+                "settlements",
+                "50001018",
+                "T",
+                9L,
+                "TransactionAmount: not a number: 'x'",
+                null,
+                FAILED_AT,
+                null,
+                "raw");
+        DeadLetter again = new DeadLetter(
+                "settlements",
+                "50001018",
+                "T",
+                9L,
+                "TransactionAmount: not a number: 'x'",
+                null,
+                FAILED_AT.plusSeconds(60),
+                null,
+                "raw");
 
         Path file = writer.write(first);
         assertThat(writer.write(again)).isEqualTo(file);
 
         assertThat(files(out.resolve("dead-letter/settlements"))).containsExactly("50001018_L0000000009.json");
-        assertThat(new ObjectMapper().readTree(file.toFile()).get("failedAt").asText()).isEqualTo(FAILED_AT.plusSeconds(60).toString());
+        assertThat(new ObjectMapper().readTree(file.toFile()).get("failedAt").asText())
+                .isEqualTo(FAILED_AT.plusSeconds(60).toString());
     }
 
     @Test
     void redactsPresignedUrlsInTheReason() throws Exception {
-        Path file = new DeadLetterWriter(out, CLOCK).write(DeadLetter.of(REPORT, null,
-                new IOException("GET https://tortuga-prod-na.s3.amazonaws.com/doc-1?X-Amz-Algorithm=AWS4-HMAC-SHA256"
-                        + "&X-Amz-Signature=0123abcd returned 403"),
-                "jdbc", "", FAILED_AT));
+        Path file = new DeadLetterWriter(out, CLOCK)
+                .write(DeadLetter.of(
+                        REPORT,
+                        null,
+                        new IOException(
+                                "GET https://tortuga-prod-na.s3.amazonaws.com/doc-1?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+                                        + "&X-Amz-Signature=0123abcd returned 403"),
+                        "jdbc",
+                        "",
+                        FAILED_AT));
 
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         assertThat(json.get("reason").asText())
@@ -82,7 +115,8 @@ class DeadLetterWriterTest {
         DeadLetter fromJdbc = DeadLetter.of(REPORT, 7L, new IllegalStateException("deadlock"), "jdbc", "x", FAILED_AT);
         writer.write(fromFile);
         writer.write(fromJdbc);
-        writer.write(DeadLetter.of(new ReportContext("other", "1", "T", null, null), 1L, new RuntimeException(), "file", "y", FAILED_AT));
+        writer.write(DeadLetter.of(
+                new ReportContext("other", "1", "T", null, null), 1L, new RuntimeException(), "file", "y", FAILED_AT));
 
         assertThat(files(out.resolve("dead-letter/settlements"))).hasSize(2).noneMatch(name -> name.endsWith(".part"));
         assertThat(files(out.resolve("dead-letter/other"))).hasSize(1);
@@ -111,10 +145,16 @@ class DeadLetterWriterTest {
                 writer.write(new DeadLetter("settlements", "abc_def", "T", 9L, "bad", null, FAILED_AT, null, "raw")),
                 writer.write(new DeadLetter("settlements", longId, "T", 9L, "bad", null, FAILED_AT, null, "raw")));
 
-        assertThat(files).doesNotHaveDuplicates().allSatisfy(file -> assertThat(file).exists().hasParent(out.resolve("dead-letter/settlements")));
+        assertThat(files)
+                .doesNotHaveDuplicates()
+                .allSatisfy(file -> assertThat(file).exists().hasParent(out.resolve("dead-letter/settlements")));
         assertThat(files.get(2).getFileName().toString()).isEqualTo("abc_def_L0000000009.json");
         assertThat(files.get(0).getFileName().toString()).matches("abc_def~[0-9a-f]{12}_L0000000009\\.json");
         assertThat(files.get(3).getFileName().toString()).hasSizeLessThan(140);
-        assertThat(new ObjectMapper().readTree(files.get(3).toFile()).get("reportId").asText()).isEqualTo(longId);
+        assertThat(new ObjectMapper()
+                        .readTree(files.get(3).toFile())
+                        .get("reportId")
+                        .asText())
+                .isEqualTo(longId);
     }
 }

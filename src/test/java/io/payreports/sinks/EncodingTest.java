@@ -17,11 +17,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The file, SFTP and S3 sinks' encodings: as an operator names them, and the bytes they produce. */
 class EncodingTest {
 
-    private static final Object[] ROW = {"a", "USD", new BigDecimal("-1000.50"), Instant.parse("2024-01-01T10:15:30Z"), 3L, null};
+    private static final Object[] ROW = {
+        "a", "USD", new BigDecimal("-1000.50"), Instant.parse("2024-01-01T10:15:30Z"), 3L, null
+    };
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"jsonl|JSONL|false|jsonl", "csv|CSV|false|csv", "' CSV.GZ '|CSV|true|csv.gz",
-        "jsonl.gz|JSONL|true|jsonl.gz"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "jsonl|JSONL|false|jsonl",
+                "csv|CSV|false|csv",
+                "' CSV.GZ '|CSV|true|csv.gz",
+                "jsonl.gz|JSONL|true|jsonl.gz"
+            })
     void readsTheOperatorsNameAndGivesTheFileExtension(String text, FileFormat format, boolean gzip, String extension) {
         Encoding encoding = Encoding.parse(text);
 
@@ -39,8 +47,8 @@ class EncodingTest {
 
     @Test
     void csvHasAHeaderLineAndExactValues() throws Exception {
-        assertThat(encode(new Encoding(FileFormat.CSV, false))).isEqualTo(
-                "id,currency,amount,postedAt,quantity,note\r\na,USD,-1000.50,2024-01-01T10:15:30Z,3,\r\n");
+        assertThat(encode(new Encoding(FileFormat.CSV, false)))
+                .isEqualTo("id,currency,amount,postedAt,quantity,note\r\na,USD,-1000.50,2024-01-01T10:15:30Z,3,\r\n");
     }
 
     @Test
@@ -50,9 +58,13 @@ class EncodingTest {
         output.write(ROW);
         output.finish(); // before close: the sinks sync the file between the two
 
-        String json = new String(new GZIPInputStream(new ByteArrayInputStream(raw.toByteArray())).readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(json).isEqualTo("{\"id\":\"a\",\"currency\":\"USD\",\"amount\":\"-1000.50\",\"postedAt\":\"2024-01-01T10:15:30Z\","
-                + "\"quantity\":3,\"note\":null}\n");
+        String json = new String(
+                new GZIPInputStream(new ByteArrayInputStream(raw.toByteArray())).readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertThat(json)
+                .isEqualTo(
+                        "{\"id\":\"a\",\"currency\":\"USD\",\"amount\":\"-1000.50\",\"postedAt\":\"2024-01-01T10:15:30Z\","
+                                + "\"quantity\":3,\"note\":null}\n");
         output.close();
     }
 

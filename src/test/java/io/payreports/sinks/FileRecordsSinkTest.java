@@ -20,8 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FileRecordsSinkTest {
 
-    private static final ReportContext REPORT = new ReportContext("job-1", "50001018", "_GET_TEST_",
-            Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-02T00:00:00Z"));
+    private static final ReportContext REPORT = new ReportContext(
+            "job-1",
+            "50001018",
+            "_GET_TEST_",
+            Instant.parse("2024-01-01T00:00:00Z"),
+            Instant.parse("2024-01-02T00:00:00Z"));
 
     private static final List<TestRecord> RECORDS = List.of(
             TestRecord.of("a", "USD", "1000.00", "2024-01-01T10:15:30Z", 3L, "refund, \"partial\"\nsecond line"),
@@ -46,8 +50,8 @@ class FileRecordsSinkTest {
     void writesRfc4180CsvWithAHeader() throws Exception {
         deliver(sink(FileFormat.CSV), RECORDS);
 
-        assertThat(Files.readString(out.resolve("test_record/50001018.csv"))).isEqualTo(
-                "id,currency,amount,postedAt,quantity,note\r\n"
+        assertThat(Files.readString(out.resolve("test_record/50001018.csv")))
+                .isEqualTo("id,currency,amount,postedAt,quantity,note\r\n"
                         + "a,USD,1000.00,2024-01-01T10:15:30Z,3,\"refund, \"\"partial\"\"\nsecond line\"\r\n"
                         + "b,EUR,-0.30,2024-01-01T23:59:59.123Z,,\r\n"
                         + "c,JPY,1000,,-7,\"\"\r\n");
@@ -68,7 +72,8 @@ class FileRecordsSinkTest {
 
     @Test
     void closingWithoutCommitLeavesNothing() throws Exception {
-        try (ReportWriter<TestRecord> writer = sink(FileFormat.JSONL, FileFormat.CSV).open(REPORT, TestRecord.LAYOUT)) {
+        try (ReportWriter<TestRecord> writer =
+                sink(FileFormat.JSONL, FileFormat.CSV).open(REPORT, TestRecord.LAYOUT)) {
             writer.write(RECORDS.get(0));
         }
         assertThat(names()).isEmpty();
@@ -90,7 +95,8 @@ class FileRecordsSinkTest {
     void filesAreReadableByOwnerAndGroupOnly() throws Exception {
         deliver(sink(FileFormat.JSONL), RECORDS);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("test_record/50001018.jsonl"))))
+        assertThat(PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(out.resolve("test_record/50001018.jsonl"))))
                 .isEqualTo("rw-r-----");
     }
 

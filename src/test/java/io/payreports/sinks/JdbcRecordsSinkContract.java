@@ -1,6 +1,5 @@
 package io.payreports.sinks;
 
-import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -22,10 +22,15 @@ import org.junit.jupiter.api.Test;
 /** What the JDBC sink promises on every database it supports; subclasses bring the database. */
 abstract class JdbcRecordsSinkContract {
 
-    static final ReportContext REPORT = new ReportContext("job-1", "50001018", "_GET_TEST_",
-            Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-02T00:00:00Z"));
+    static final ReportContext REPORT = new ReportContext(
+            "job-1",
+            "50001018",
+            "_GET_TEST_",
+            Instant.parse("2024-01-01T00:00:00Z"),
+            Instant.parse("2024-01-02T00:00:00Z"));
     /** The shipped migrations plus the one that creates {@link TestRecord}'s table. */
-    static final List<String> MIGRATIONS_WITH_TEST_RECORD = List.of(JdbcRecordsSink.MIGRATIONS, "classpath:db/test-migration/{vendor}");
+    static final List<String> MIGRATIONS_WITH_TEST_RECORD =
+            List.of(JdbcRecordsSink.MIGRATIONS, "classpath:db/test-migration/{vendor}");
 
     /** Where the sink writes (used to read back). */
     abstract DataSource dataSource();
@@ -37,13 +42,16 @@ abstract class JdbcRecordsSinkContract {
 
     @Test
     void storesEveryTypeExactly() throws Exception {
-        deliver(sink(2), List.of(
-                TestRecord.of("a", "USD", "1000.00", "2024-01-01T10:15:30Z", 3L, "refund, \"partial\""),
-                TestRecord.of("b", "EUR", "-0.30", "2024-01-01T23:59:59.123456Z", -1L, null),
-                TestRecord.of("c", "JPY", "0.0000000123456789", "1970-01-01T00:00:00Z", null, ""),
-                TestRecord.of("d", "USD", "12345678901234567890.12", null, Long.MAX_VALUE, "ü€")));
+        deliver(
+                sink(2),
+                List.of(
+                        TestRecord.of("a", "USD", "1000.00", "2024-01-01T10:15:30Z", 3L, "refund, \"partial\""),
+                        TestRecord.of("b", "EUR", "-0.30", "2024-01-01T23:59:59.123456Z", -1L, null),
+                        TestRecord.of("c", "JPY", "0.0000000123456789", "1970-01-01T00:00:00Z", null, ""),
+                        TestRecord.of("d", "USD", "12345678901234567890.12", null, Long.MAX_VALUE, "ü€")));
 
-        List<Object[]> rows = rows("SELECT id, currency, amount, posted_at, quantity, note FROM " + table() + " ORDER BY id");
+        List<Object[]> rows =
+                rows("SELECT id, currency, amount, posted_at, quantity, note FROM " + table() + " ORDER BY id");
         assertThat(rows).hasSize(4);
         assertRow(rows.get(0), "a", "USD", "1000.00", Instant.parse("2024-01-01T10:15:30Z"), 3L, "refund, \"partial\"");
         assertRow(rows.get(1), "b", "EUR", "-0.30", Instant.parse("2024-01-01T23:59:59.123456Z"), -1L, null);
@@ -85,7 +93,8 @@ abstract class JdbcRecordsSinkContract {
             sums.put((String) row[0], (BigDecimal) row[1]);
         }
         assertThat(sums).containsOnlyKeys(expected.keySet());
-        expected.forEach((currency, sum) -> assertThat(sums.get(currency)).as(currency).isEqualByComparingTo(sum));
+        expected.forEach(
+                (currency, sum) -> assertThat(sums.get(currency)).as(currency).isEqualByComparingTo(sum));
     }
 
     @Test
@@ -99,8 +108,7 @@ abstract class JdbcRecordsSinkContract {
             assertThat(writer.count()).isEqualTo(3);
         }
 
-        assertThat(rows("SELECT id, note FROM " + table()))
-                .containsExactly(new Object[] {"kept", "committed"});
+        assertThat(rows("SELECT id, note FROM " + table())).containsExactly(new Object[] {"kept", "committed"});
     }
 
     @Test
@@ -127,14 +135,16 @@ abstract class JdbcRecordsSinkContract {
     List<Object[]> rows(String sql) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         try (Connection connection = dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             int width = result.getMetaData().getColumnCount();
             while (result.next()) {
                 Object[] row = new Object[width];
                 for (int i = 0; i < width; i++) {
                     String type = result.getMetaData().getColumnTypeName(i + 1).toLowerCase(Locale.ROOT);
-                    row[i] = type.contains("time") ? result.getObject(i + 1, OffsetDateTime.class) : result.getObject(i + 1);
+                    row[i] = type.contains("time")
+                            ? result.getObject(i + 1, OffsetDateTime.class)
+                            : result.getObject(i + 1);
                 }
                 rows.add(row);
             }
@@ -142,12 +152,13 @@ abstract class JdbcRecordsSinkContract {
         return rows;
     }
 
-    private static void assertRow(Object[] row, String id, String currency, String amount, Instant postedAt,
-                                  Long quantity, String note) {
+    private static void assertRow(
+            Object[] row, String id, String currency, String amount, Instant postedAt, Long quantity, String note) {
         assertThat(row[0]).isEqualTo(id);
         assertThat(row[1]).isEqualTo(currency);
         assertThat((BigDecimal) row[2]).isEqualByComparingTo(amount);
-        assertThat(row[3] == null ? null : ((OffsetDateTime) row[3]).toInstant()).isEqualTo(postedAt);
+        assertThat(row[3] == null ? null : ((OffsetDateTime) row[3]).toInstant())
+                .isEqualTo(postedAt);
         assertThat(row[4]).isEqualTo(quantity);
         assertThat(row[5]).isEqualTo(note);
     }

@@ -29,7 +29,12 @@ class JdbcRecordsSinkPostgresTest extends JdbcRecordsSinkContract {
 
     @Override
     JdbcRecordsSink sink(int batchSize) {
-        return new JdbcRecordsSink("jdbc", PostgresSchema.defaultSchemaDataSource(), batchSize, schema.name(), MIGRATIONS_WITH_TEST_RECORD);
+        return new JdbcRecordsSink(
+                "jdbc",
+                PostgresSchema.defaultSchemaDataSource(),
+                batchSize,
+                schema.name(),
+                MIGRATIONS_WITH_TEST_RECORD);
     }
 
     @Override

@@ -21,10 +21,21 @@ class RecordSpoolTest {
     @Test
     void recordsComeBackExactlyInTheOrderTheyWereAppended() throws Exception {
         List<Object[]> appended = List.of(
-                new Object[] {"a", "USD", new BigDecimal("1000.00"), Instant.parse("2024-01-01T10:15:30.123456789Z"), 3L, "Grüße, \"x\"\n"},
-                new Object[] {"b", "EUR", new BigDecimal("-0.30"), Instant.parse("1969-12-31T23:59:59Z"), Long.MIN_VALUE, ""},
+                new Object[] {
+                    "a",
+                    "USD",
+                    new BigDecimal("1000.00"),
+                    Instant.parse("2024-01-01T10:15:30.123456789Z"),
+                    3L,
+                    "Grüße, \"x\"\n"
+                },
+                new Object[] {
+                    "b", "EUR", new BigDecimal("-0.30"), Instant.parse("1969-12-31T23:59:59Z"), Long.MIN_VALUE, ""
+                },
                 new Object[] {"c", "JPY", new BigDecimal("1E+3"), null, null, null},
-                new Object[] {"d", null, new BigDecimal("-123456789012345678901234567890.123456789"), Instant.EPOCH, -1L, null});
+                new Object[] {
+                    "d", null, new BigDecimal("-123456789012345678901234567890.123456789"), Instant.EPOCH, -1L, null
+                });
 
         try (RecordSpool spool = RecordSpool.create(dir.resolve("spool"), TestRecord.LAYOUT.columns())) {
             for (Object[] values : appended) {
@@ -34,7 +45,9 @@ class RecordSpoolTest {
 
             assertThat(spool.count()).isEqualTo(4);
             assertThat(readAll(spool)).containsExactlyElementsOf(appended); // BigDecimal.equals: the scale too
-            assertThat(readAll(spool)).as("a second pass, as a sink's retry reads it").containsExactlyElementsOf(appended);
+            assertThat(readAll(spool))
+                    .as("a second pass, as a sink's retry reads it")
+                    .containsExactlyElementsOf(appended);
         }
     }
 
@@ -83,7 +96,8 @@ class RecordSpoolTest {
 
     private List<Path> spoolFiles() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".spool")).toList();
+            return files.filter(file -> file.getFileName().toString().endsWith(".spool"))
+                    .toList();
         }
     }
 }

@@ -12,34 +12,40 @@ class RecordTableTest {
 
     @Test
     void createsTheTableWithEveryColumnInLayoutOrderAndTheNaturalKey() {
-        assertThat(RecordTable.of(SqlDialect.POSTGRESQL, null, TestRecord.LAYOUT).createSql()).isEqualTo(
-                "CREATE TABLE IF NOT EXISTS \"test_record\" (\"id\" TEXT, \"currency\" TEXT, \"amount\" NUMERIC, "
-                        + "\"posted_at\" TIMESTAMP WITH TIME ZONE, \"quantity\" BIGINT, \"note\" TEXT, PRIMARY KEY (\"id\"))");
-        assertThat(RecordTable.of(SqlDialect.H2, "reports", TestRecord.LAYOUT).createSql()).isEqualTo(
-                "CREATE TABLE IF NOT EXISTS \"REPORTS\".\"TEST_RECORD\" (\"ID\" CHARACTER VARYING, \"CURRENCY\" CHARACTER VARYING, "
-                        + "\"AMOUNT\" DECFLOAT, \"POSTED_AT\" TIMESTAMP WITH TIME ZONE, \"QUANTITY\" BIGINT, \"NOTE\" CHARACTER VARYING, "
-                        + "PRIMARY KEY (\"ID\"))");
+        assertThat(RecordTable.of(SqlDialect.POSTGRESQL, null, TestRecord.LAYOUT)
+                        .createSql())
+                .isEqualTo(
+                        "CREATE TABLE IF NOT EXISTS \"test_record\" (\"id\" TEXT, \"currency\" TEXT, \"amount\" NUMERIC, "
+                                + "\"posted_at\" TIMESTAMP WITH TIME ZONE, \"quantity\" BIGINT, \"note\" TEXT, PRIMARY KEY (\"id\"))");
+        assertThat(RecordTable.of(SqlDialect.H2, "reports", TestRecord.LAYOUT).createSql())
+                .isEqualTo(
+                        "CREATE TABLE IF NOT EXISTS \"REPORTS\".\"TEST_RECORD\" (\"ID\" CHARACTER VARYING, \"CURRENCY\" CHARACTER VARYING, "
+                                + "\"AMOUNT\" DECFLOAT, \"POSTED_AT\" TIMESTAMP WITH TIME ZONE, \"QUANTITY\" BIGINT, \"NOTE\" CHARACTER VARYING, "
+                                + "PRIMARY KEY (\"ID\"))");
     }
 
     @Test
     void upsertsOnTheNaturalKeyInTheSchema() {
-        assertThat(RecordTable.of(SqlDialect.H2, "reports", TestRecord.LAYOUT).upsertSql()).isEqualTo(
-                "MERGE INTO \"REPORTS\".\"TEST_RECORD\" (\"ID\", \"CURRENCY\", \"AMOUNT\", \"POSTED_AT\", \"QUANTITY\", \"NOTE\") "
-                        + "KEY (\"ID\") VALUES (?, ?, ?, ?, ?, ?)");
+        assertThat(RecordTable.of(SqlDialect.H2, "reports", TestRecord.LAYOUT).upsertSql())
+                .isEqualTo(
+                        "MERGE INTO \"REPORTS\".\"TEST_RECORD\" (\"ID\", \"CURRENCY\", \"AMOUNT\", \"POSTED_AT\", \"QUANTITY\", \"NOTE\") "
+                                + "KEY (\"ID\") VALUES (?, ?, ?, ?, ?, ?)");
     }
 
     @Test
     void postgresqlCopiesIntoALoadTableAndUpsertsItsLastRowPerKey() {
         RecordTable table = RecordTable.of(SqlDialect.POSTGRESQL, "reports", TestRecord.LAYOUT);
 
-        assertThat(table.copySql("load_1")).isEqualTo("COPY load_1 (\"id\", \"currency\", \"amount\", \"posted_at\", \"quantity\", \"note\")"
-                + " FROM STDIN (FORMAT csv, HEADER true)");
-        assertThat(table.upsertFromSql("load_1")).isEqualTo(
-                "INSERT INTO \"reports\".\"test_record\" (\"id\", \"currency\", \"amount\", \"posted_at\", \"quantity\", \"note\")"
-                        + " SELECT DISTINCT ON (\"id\") \"id\", \"currency\", \"amount\", \"posted_at\", \"quantity\", \"note\" FROM load_1"
-                        + " ORDER BY \"id\", ctid DESC ON CONFLICT (\"id\") DO UPDATE SET \"currency\" = EXCLUDED.\"currency\","
-                        + " \"amount\" = EXCLUDED.\"amount\", \"posted_at\" = EXCLUDED.\"posted_at\", \"quantity\" = EXCLUDED.\"quantity\","
-                        + " \"note\" = EXCLUDED.\"note\"");
+        assertThat(table.copySql("load_1"))
+                .isEqualTo("COPY load_1 (\"id\", \"currency\", \"amount\", \"posted_at\", \"quantity\", \"note\")"
+                        + " FROM STDIN (FORMAT csv, HEADER true)");
+        assertThat(table.upsertFromSql("load_1"))
+                .isEqualTo(
+                        "INSERT INTO \"reports\".\"test_record\" (\"id\", \"currency\", \"amount\", \"posted_at\", \"quantity\", \"note\")"
+                                + " SELECT DISTINCT ON (\"id\") \"id\", \"currency\", \"amount\", \"posted_at\", \"quantity\", \"note\" FROM load_1"
+                                + " ORDER BY \"id\", ctid DESC ON CONFLICT (\"id\") DO UPDATE SET \"currency\" = EXCLUDED.\"currency\","
+                                + " \"amount\" = EXCLUDED.\"amount\", \"posted_at\" = EXCLUDED.\"posted_at\", \"quantity\" = EXCLUDED.\"quantity\","
+                                + " \"note\" = EXCLUDED.\"note\"");
     }
 
     @Test

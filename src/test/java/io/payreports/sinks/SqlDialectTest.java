@@ -43,10 +43,10 @@ class SqlDialectTest {
 
     @Test
     void namesAnUnsupportedDatabase() {
-        DatabaseMetaData metaData = (DatabaseMetaData) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {DatabaseMetaData.class}, (proxy, method, args) -> "MySQL");
-        Connection connection = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {Connection.class}, (proxy, method, args) -> metaData);
+        DatabaseMetaData metaData = (DatabaseMetaData) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {DatabaseMetaData.class}, (proxy, method, args) -> "MySQL");
+        Connection connection = (Connection) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> metaData);
 
         assertThatThrownBy(() -> SqlDialect.of(connection))
                 .isInstanceOf(IllegalStateException.class)

@@ -15,8 +15,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 /** The two databases the JDBC code must work on: an embedded H2 file and the machine's PostgreSQL. */
 public final class TestDatabases {
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     public static DataSource h2(Path directory) {
         JdbcDataSource h2 = new JdbcDataSource();
@@ -30,11 +29,13 @@ public final class TestDatabases {
      */
     public static final class PostgresSchema implements AutoCloseable {
 
-        private final String name = "payreports_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        private final String name = "payreports_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         private final PGSimpleDataSource dataSource = defaultSchemaDataSource();
 
         public PostgresSchema() throws SQLException {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("CREATE SCHEMA " + name);
             } catch (SQLException e) {
                 String message = "PostgreSQL on 127.0.0.1:5432 is not reachable: " + e.getMessage();
@@ -65,7 +66,8 @@ public final class TestDatabases {
 
         @Override
         public void close() throws SQLException {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA " + name + " CASCADE");
             }
         }

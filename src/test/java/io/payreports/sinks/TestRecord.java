@@ -37,8 +37,14 @@ public record TestRecord(String id, String currency, BigDecimal amount, Instant 
         }
     };
 
-    public static TestRecord of(String id, String currency, String amount, String postedAt, Long quantity, String note) {
-        return new TestRecord(id, currency, amount == null ? null : new BigDecimal(amount),
-                postedAt == null ? null : Instant.parse(postedAt), quantity, note);
+    public static TestRecord of(
+            String id, String currency, String amount, String postedAt, Long quantity, String note) {
+        return new TestRecord(
+                id,
+                currency,
+                amount == null ? null : new BigDecimal(amount),
+                postedAt == null ? null : Instant.parse(postedAt),
+                quantity,
+                note);
     }
 }

@@ -1,13 +1,12 @@
 package io.payreports.spapi;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payreports.reports.RecordLayout.Column;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class BreakdownLineTest {
 
@@ -27,10 +26,14 @@ class BreakdownLineTest {
 
         List<BreakdownLine> lines = BreakdownLine.of(t);
 
-        assertThat(lines).extracting(BreakdownLine::path)
+        assertThat(lines)
+                .extracting(BreakdownLine::path)
                 .containsExactly("Sales", "Sales/ProductCharges", "Sales/Tax", "Expenses", "Expenses/Commission");
         assertThat(lines).extracting(BreakdownLine::lineNumber).containsExactly(1L, 2L, 3L, 4L, 5L);
-        assertThat(lines.stream().filter(line -> line.leaf().equals("true")).map(BreakdownLine::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+        assertThat(lines.stream()
+                        .filter(line -> line.leaf().equals("true"))
+                        .map(BreakdownLine::amount)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add))
                 .isEqualByComparingTo(t.totalAmount());
         assertThat(lines.get(1).amount()).isEqualTo(new BigDecimal("18.10"));
         assertThat(t.postedDate()).hasToString("2026-11-01T09:00:00Z");
@@ -55,20 +58,56 @@ class BreakdownLineTest {
 
         assertThat(layout.name()).isEqualTo("spapi_transaction_breakdown");
         assertThat(layout.naturalKey()).containsExactly("transactionId", "lineNumber");
-        assertThat(layout.columns()).extracting(Column::name).containsExactly("transactionId", "lineNumber", "path", "breakdownType",
-                "depth", "leaf", "amount", "currencyCode", "postedDate", "transactionType", "marketplaceId");
+        assertThat(layout.columns())
+                .extracting(Column::name)
+                .containsExactly(
+                        "transactionId",
+                        "lineNumber",
+                        "path",
+                        "breakdownType",
+                        "depth",
+                        "leaf",
+                        "amount",
+                        "currencyCode",
+                        "postedDate",
+                        "transactionType",
+                        "marketplaceId");
         assertThat(lines).hasSize(2);
-        assertThat(layout.values(lines.get(0))).containsExactly("T2", 1L, "Expenses", "Expenses", 0L, "false",
-                new BigDecimal("-300"), "JPY", Instant.parse("2026-11-02T00:00:00Z"), "Refund", "A1VC38T7YXB528");
+        assertThat(layout.values(lines.get(0)))
+                .containsExactly(
+                        "T2",
+                        1L,
+                        "Expenses",
+                        "Expenses",
+                        0L,
+                        "false",
+                        new BigDecimal("-300"),
+                        "JPY",
+                        Instant.parse("2026-11-02T00:00:00Z"),
+                        "Refund",
+                        "A1VC38T7YXB528");
         // an empty list of children is a leaf
-        assertThat(layout.values(lines.get(1))).containsExactly("T2", 2L, "Expenses/Fees", "Fees", 1L, "true",
-                new BigDecimal("-300"), "JPY", Instant.parse("2026-11-02T00:00:00Z"), "Refund", "A1VC38T7YXB528");
+        assertThat(layout.values(lines.get(1)))
+                .containsExactly(
+                        "T2",
+                        2L,
+                        "Expenses/Fees",
+                        "Fees",
+                        1L,
+                        "true",
+                        new BigDecimal("-300"),
+                        "JPY",
+                        Instant.parse("2026-11-02T00:00:00Z"),
+                        "Refund",
+                        "A1VC38T7YXB528");
     }
 
     @Test
     void aTransactionWithoutBreakdownsHasNoLines() {
-        assertThat(BreakdownLine.of(Transaction.of(SpApiJson.read("{\"transactionId\":\"T3\"}", "test")))).isEmpty();
-        assertThat(BreakdownLine.of(Transaction.of(SpApiJson.read("{\"transactionId\":\"T3\",\"breakdowns\":\"none\"}", "test"))))
+        assertThat(BreakdownLine.of(Transaction.of(SpApiJson.read("{\"transactionId\":\"T3\"}", "test"))))
+                .isEmpty();
+        assertThat(BreakdownLine.of(
+                        Transaction.of(SpApiJson.read("{\"transactionId\":\"T3\",\"breakdowns\":\"none\"}", "test"))))
                 .isEmpty();
     }
 }

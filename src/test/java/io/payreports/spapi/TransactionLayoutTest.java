@@ -28,17 +28,43 @@ class TransactionLayoutTest {
 
         assertThat(layout.name()).isEqualTo("spapi_transaction");
         assertThat(layout.naturalKey()).containsExactly("transactionId");
-        assertThat(layout.columns()).extracting(Column::name).containsExactly(
-                "transactionId", "transactionType", "transactionStatus", "description", "postedDate", "postedDateRaw",
-                "totalAmount", "totalCurrency", "marketplaceId", "marketplaceName", "sellingPartnerId", "accountType",
-                "relatedIdentifiers", "items", "contexts", "breakdowns");
-        assertThat(layout.values(SHIPMENT)).containsExactly(
-                "T1", "Shipment", "Released", "Order payment", Instant.parse("2026-11-01T18:00:00Z"), "2026-11-01T10:00:00-08:00",
-                new BigDecimal("-1234.50"), "USD", "ATVPDKIKX0DER", "Amazon.com", "A2SELLER", "Standard Orders",
-                "[{\"relatedIdentifierName\":\"ORDER_ID\",\"relatedIdentifierValue\":\"111-1\"}]",
-                "[{\"description\":\"Widget\"}]",
-                "[{\"contextType\":\"ShippingContext\"}]",
-                "[{\"breakdownType\":\"Sales\",\"breakdownAmount\":{\"currencyCode\":\"USD\",\"currencyAmount\":-1234.50}}]");
+        assertThat(layout.columns())
+                .extracting(Column::name)
+                .containsExactly(
+                        "transactionId",
+                        "transactionType",
+                        "transactionStatus",
+                        "description",
+                        "postedDate",
+                        "postedDateRaw",
+                        "totalAmount",
+                        "totalCurrency",
+                        "marketplaceId",
+                        "marketplaceName",
+                        "sellingPartnerId",
+                        "accountType",
+                        "relatedIdentifiers",
+                        "items",
+                        "contexts",
+                        "breakdowns");
+        assertThat(layout.values(SHIPMENT))
+                .containsExactly(
+                        "T1",
+                        "Shipment",
+                        "Released",
+                        "Order payment",
+                        Instant.parse("2026-11-01T18:00:00Z"),
+                        "2026-11-01T10:00:00-08:00",
+                        new BigDecimal("-1234.50"),
+                        "USD",
+                        "ATVPDKIKX0DER",
+                        "Amazon.com",
+                        "A2SELLER",
+                        "Standard Orders",
+                        "[{\"relatedIdentifierName\":\"ORDER_ID\",\"relatedIdentifierValue\":\"111-1\"}]",
+                        "[{\"description\":\"Widget\"}]",
+                        "[{\"contextType\":\"ShippingContext\"}]",
+                        "[{\"breakdownType\":\"Sales\",\"breakdownAmount\":{\"currencyCode\":\"USD\",\"currencyAmount\":-1234.50}}]");
     }
 
     @Test
@@ -71,7 +97,8 @@ class TransactionLayoutTest {
         assertThat(t.postedDate()).isNull();
         assertThat(t.postedDateRaw()).isEqualTo("yesterday");
         assertThat(t.breakdowns()).isNull();
-        assertThat(TransactionLayout.INSTANCE.values(t)).hasSize(TransactionLayout.INSTANCE.columns().size());
+        assertThat(TransactionLayout.INSTANCE.values(t))
+                .hasSize(TransactionLayout.INSTANCE.columns().size());
     }
 
     @Test

@@ -72,7 +72,9 @@ class TransactionLedgerTest {
 
     private static Transaction transaction(String id, String postedDate, String total) {
         String posted = postedDate == null ? "" : "\"postedDate\":\"" + postedDate + "\",";
-        return Transaction.of(SpApiJson.read("{\"transactionId\":\"" + id + "\"," + posted
-                + "\"totalAmount\":{\"currencyCode\":\"EUR\",\"currencyAmount\":" + total + "}}", "test"));
+        return Transaction.of(SpApiJson.read(
+                "{\"transactionId\":\"" + id + "\"," + posted
+                        + "\"totalAmount\":{\"currencyCode\":\"EUR\",\"currencyAmount\":" + total + "}}",
+                "test"));
     }
 }

@@ -1,13 +1,12 @@
 package io.payreports.state;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.payreports.sinks.TestDatabases;
+import java.nio.file.Path;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import javax.sql.DataSource;
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Any report id Amazon may return is remembered as delivered, in H2 and in PostgreSQL alike. */
 class DeliveredReportsTest {
@@ -35,7 +34,8 @@ class DeliveredReportsTest {
 
     @Test
     void ordinaryIdsAreStoredAsBeforeSoEarlierDeliveriesStillCount() {
-        assertThat(DeliveredReports.storedKey("amazonpay-settlement/AMZN1234567890")).isEqualTo("amazonpay-settlement/AMZN1234567890");
+        assertThat(DeliveredReports.storedKey("amazonpay-settlement/AMZN1234567890"))
+                .isEqualTo("amazonpay-settlement/AMZN1234567890");
         assertThat(DeliveredReports.storedKey(LONG_ID)).startsWith("sha256:").hasSize(71);
         assertThat(DeliveredReports.storedKey("job/abc/def")).isNotEqualTo(DeliveredReports.storedKey(NUL_ID));
     }
@@ -45,7 +45,9 @@ class DeliveredReportsTest {
         delivered.start();
         try {
             for (String key : new String[] {LONG_ID, NUL_ID, "job/" + "B".repeat(97)}) {
-                assertThat(delivered.contains(key)).as(key.length() + " characters").isFalse();
+                assertThat(delivered.contains(key))
+                        .as(key.length() + " characters")
+                        .isFalse();
                 assertThat(delivered.add(key)).isTrue();
                 assertThat(delivered.contains(key)).isTrue();
             }

@@ -1,7 +1,6 @@
 package io.payreports.state;
 
 import io.payreports.sinks.TestDatabases;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,7 +13,8 @@ import java.util.UUID;
  */
 public final class OwnedPostgresDatabase implements AutoCloseable {
 
-    private final String name = "payreports_owned_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String name =
+            "payreports_owned_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     public OwnedPostgresDatabase() throws SQLException {
         try (TestDatabases.PostgresSchema reachable = new TestDatabases.PostgresSchema()) {
@@ -38,14 +38,16 @@ public final class OwnedPostgresDatabase implements AutoCloseable {
 
     /** Runs SQL in this database. */
     public void execute(String sql) throws SQLException {
-        try (Connection connection = java.sql.DriverManager.getConnection(jdbcUrl()); Statement statement = connection.createStatement()) {
+        try (Connection connection = java.sql.DriverManager.getConnection(jdbcUrl());
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
 
     private static void admin(String sql) throws SQLException {
-        try (Connection connection = TestDatabases.PostgresSchema.defaultSchemaDataSource().getConnection();
-             Statement statement = connection.createStatement()) {
+        try (Connection connection =
+                        TestDatabases.PostgresSchema.defaultSchemaDataSource().getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.h2.jdbcx.JdbcDataSource;
@@ -26,8 +25,11 @@ class StateDatabaseHealthCheckTest {
         assertThat(call(new StateDatabaseHealthCheck(reachable)).getState()).isEqualTo(HealthCheck.State.UP);
         HealthCheck.Result down = call(new StateDatabaseHealthCheck(missing));
         assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(down.getMessage()).hasValueSatisfying(message -> assertThat(message).startsWith("the state database is not reachable: "));
-        assertThat(new StateDatabaseHealthCheck(missing).isLiveness()).as("a database outage is not a reason to restart").isFalse();
+        assertThat(down.getMessage())
+                .hasValueSatisfying(message -> assertThat(message).startsWith("the state database is not reachable: "));
+        assertThat(new StateDatabaseHealthCheck(missing).isLiveness())
+                .as("a database outage is not a reason to restart")
+                .isFalse();
     }
 
     private static HealthCheck.Result call(StateDatabaseHealthCheck check) {

@@ -1,12 +1,11 @@
 package io.payreports.sinks.servers;
 
+import java.net.URI;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
-
-import java.net.URI;
 
 /**
  * S3Proxy on 127.0.0.1 (random port) over jclouds' in-memory blob store: a real S3 HTTP API with
@@ -17,7 +16,8 @@ public final class S3Server implements AutoCloseable {
     public static final String ACCESS_KEY = "payreports-access";
     public static final String SECRET_KEY = "payreports-s3-secret-key";
 
-    private final BlobStoreContext store = ContextBuilder.newBuilder("transient").credentials("identity", "credential")
+    private final BlobStoreContext store = ContextBuilder.newBuilder("transient")
+            .credentials("identity", "credential")
             .buildView(BlobStoreContext.class);
     private S3Proxy proxy;
     private int port;

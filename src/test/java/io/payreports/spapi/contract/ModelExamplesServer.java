@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.payreports.spapi.SpApiJson;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,8 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ModelExamplesServer implements AutoCloseable {
 
     /** One request as it arrived, with what breaks the model in it. */
-    record Received(String method, String path, Map<String, List<String>> query, List<String> violations) {
-    }
+    record Received(String method, String path, Map<String, List<String>> query, List<String> violations) {}
 
     static final JsonNode FINANCES = model(SpApiModels.FINANCES);
     static final JsonNode TRANSFERS = model(SpApiModels.TRANSFERS);
@@ -40,8 +38,12 @@ final class ModelExamplesServer implements AutoCloseable {
 
     ModelExamplesServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-        server.createContext("/auth/o2/token", exchange -> answer(exchange, 200,
-                "{\"access_token\":\"Atza|model-examples\",\"token_type\":\"bearer\",\"expires_in\":3600}"));
+        server.createContext(
+                "/auth/o2/token",
+                exchange -> answer(
+                        exchange,
+                        200,
+                        "{\"access_token\":\"Atza|model-examples\",\"token_type\":\"bearer\",\"expires_in\":3600}"));
         server.createContext("/finances/", this::handle);
         server.start();
     }
@@ -61,13 +63,23 @@ final class ModelExamplesServer implements AutoCloseable {
 
     /** The model's sandbox answer of an operation's 200. */
     static JsonNode sandbox200(JsonNode model, String path) {
-        return model.path("paths").path(path).path("get").path("responses").path("200").path("x-amzn-api-sandbox").path("static").path(0).path("response");
+        return model.path("paths")
+                .path(path)
+                .path("get")
+                .path("responses")
+                .path("200")
+                .path("x-amzn-api-sandbox")
+                .path("static")
+                .path(0)
+                .path("response");
     }
 
     /** Page 2: the model's Transaction example, in the envelope the model gives the answer. */
     static String transactionsPage2() {
         ObjectNode answer = SpApiJson.MAPPER.createObjectNode();
-        answer.putObject("payload").putArray("transactions").add(FINANCES.path("definitions").path("Transaction").path("example"));
+        answer.putObject("payload")
+                .putArray("transactions")
+                .add(FINANCES.path("definitions").path("Transaction").path("example"));
         return answer.toString();
     }
 
@@ -80,18 +92,43 @@ final class ModelExamplesServer implements AutoCloseable {
             body = in.readAllBytes();
         }
         Map<String, List<String>> query = SpApiModels.query(rawQuery);
-        received.add(new Received(method, path, query, SpApiModels.requestViolations(method, path, rawQuery,
-                exchange.getRequestHeaders().getFirst("Content-Type"), new String(body, StandardCharsets.UTF_8))));
+        received.add(new Received(
+                method,
+                path,
+                query,
+                SpApiModels.requestViolations(
+                        method,
+                        path,
+                        rawQuery,
+                        exchange.getRequestHeaders().getFirst("Content-Type"),
+                        new String(body, StandardCharsets.UTF_8))));
         if (replaced.containsKey(path)) {
             answer(exchange, 200, replaced.get(path));
             return;
         }
         switch (path) {
-            case "/finances/2024-06-19/transactions" -> answer(exchange, 200, query.containsKey("nextToken") ? transactionsPage2()
-                    : sandbox200(FINANCES, path).toString());
-            case "/finances/transfers/2024-06-01/paymentMethods" -> answer(exchange, 200,
-                    TRANSFERS.path("paths").path(path).path("get").path("responses").path("200").path("examples").path("application/json").toString());
-            default -> answer(exchange, 404, "{\"errors\":[{\"code\":\"NotFound\",\"message\":\"Resource not found.\"}]}");
+            case "/finances/2024-06-19/transactions" ->
+                answer(
+                        exchange,
+                        200,
+                        query.containsKey("nextToken")
+                                ? transactionsPage2()
+                                : sandbox200(FINANCES, path).toString());
+            case "/finances/transfers/2024-06-01/paymentMethods" ->
+                answer(
+                        exchange,
+                        200,
+                        TRANSFERS
+                                .path("paths")
+                                .path(path)
+                                .path("get")
+                                .path("responses")
+                                .path("200")
+                                .path("examples")
+                                .path("application/json")
+                                .toString());
+            default ->
+                answer(exchange, 404, "{\"errors\":[{\"code\":\"NotFound\",\"message\":\"Resource not found.\"}]}");
         }
     }
 

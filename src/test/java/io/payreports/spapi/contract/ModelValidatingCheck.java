@@ -1,7 +1,6 @@
 package io.payreports.spapi.contract;
 
 import io.payreports.simulator.SpApiExchangeCheck;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +26,31 @@ public final class ModelValidatingCheck implements SpApiExchangeCheck {
     @Override
     public void check(Exchange exchange) {
         List<String> broken = new ArrayList<>();
-        List<String> request = SpApiModels.requestViolations(exchange.method(), exchange.path(), exchange.rawQuery(),
-                header(exchange.requestHeaders(), "Content-Type"), exchange.requestBody());
+        List<String> request = SpApiModels.requestViolations(
+                exchange.method(),
+                exchange.path(),
+                exchange.rawQuery(),
+                header(exchange.requestHeaders(), "Content-Type"),
+                exchange.requestBody());
         boolean refused = exchange.status() == 400 || exchange.status() == 404 || exchange.status() == 405;
         if (!refused) {
             request.forEach(violation -> broken.add("request: " + violation));
         }
-        boolean modelHasOperation = request.stream().noneMatch(violation -> violation.startsWith("validation.request.path.missing")
-                || violation.startsWith("validation.request.operation.notAllowed"));
+        boolean modelHasOperation = request.stream()
+                .noneMatch(violation -> violation.startsWith("validation.request.path.missing")
+                        || violation.startsWith("validation.request.operation.notAllowed"));
         if (modelHasOperation) {
-            SpApiModels.responseViolations(exchange.method(), exchange.path(), exchange.status(), header(exchange.responseHeaders(), "Content-Type"),
-                    exchange.responseBody()).forEach(violation -> broken.add("response " + exchange.status() + ": " + violation));
+            SpApiModels.responseViolations(
+                            exchange.method(),
+                            exchange.path(),
+                            exchange.status(),
+                            header(exchange.responseHeaders(), "Content-Type"),
+                            exchange.responseBody())
+                    .forEach(violation -> broken.add("response " + exchange.status() + ": " + violation));
         }
         if (!broken.isEmpty()) {
-            String violation = exchange.method() + " " + exchange.path() + (exchange.rawQuery() == null ? "" : "?" + exchange.rawQuery()) + " breaks Amazon's model: "
+            String violation = exchange.method() + " " + exchange.path()
+                    + (exchange.rawQuery() == null ? "" : "?" + exchange.rawQuery()) + " breaks Amazon's model: "
                     + String.join("; ", broken);
             VIOLATIONS.add(violation);
             throw new AssertionError(violation);
@@ -55,7 +65,10 @@ public final class ModelValidatingCheck implements SpApiExchangeCheck {
     }
 
     private static String header(Map<String, List<String>> headers, String name) {
-        return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
-                .flatMap(entry -> entry.getValue().stream()).findFirst().orElse(null);
+        return headers.entrySet().stream()
+                .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                .flatMap(entry -> entry.getValue().stream())
+                .findFirst()
+                .orElse(null);
     }
 }

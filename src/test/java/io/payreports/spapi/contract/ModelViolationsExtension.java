@@ -1,10 +1,9 @@
 package io.payreports.spapi.contract;
 
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import java.util.List;
 
 /**
  * Fails any test during which an SP-API simulator served an exchange that breaks Amazon's model
@@ -23,8 +22,8 @@ public final class ModelViolationsExtension implements BeforeEachCallback, After
     public void afterEach(ExtensionContext context) {
         List<String> violations = ModelValidatingCheck.takeViolations();
         if (!violations.isEmpty()) {
-            throw new AssertionError(violations.size() + " SP-API exchange(s) broke Amazon's model during " + context.getDisplayName() + ":\n"
-                    + String.join("\n", violations));
+            throw new AssertionError(violations.size() + " SP-API exchange(s) broke Amazon's model during "
+                    + context.getDisplayName() + ":\n" + String.join("\n", violations));
         }
     }
 }

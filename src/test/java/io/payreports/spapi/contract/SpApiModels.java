@@ -6,7 +6,6 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
-
 import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +27,7 @@ public final class SpApiModels {
     private static final OpenApiInteractionValidator FINANCES_VALIDATOR = validator(FINANCES);
     private static final OpenApiInteractionValidator TRANSFERS_VALIDATOR = validator(TRANSFERS);
 
-    private SpApiModels() {
-    }
+    private SpApiModels() {}
 
     /** Parses the models now (class initialisation; seconds on a busy machine) rather than inside a first exchange, where it would time out. */
     static void load() {
@@ -37,7 +35,8 @@ public final class SpApiModels {
     }
 
     /** What breaks the model in a request (method, path, query parameters, body), or an empty list. */
-    public static List<String> requestViolations(String method, String path, String rawQuery, String contentType, String body) {
+    public static List<String> requestViolations(
+            String method, String path, String rawQuery, String contentType, String body) {
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, path);
         query(rawQuery).forEach(request::withQueryParam);
         if (contentType != null) {
@@ -50,7 +49,8 @@ public final class SpApiModels {
     }
 
     /** What breaks the model in a response of the operation at method and path, or an empty list. */
-    public static List<String> responseViolations(String method, String path, int status, String contentType, String body) {
+    public static List<String> responseViolations(
+            String method, String path, int status, String contentType, String body) {
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(body);
         if (contentType != null) {
             response.withContentType(contentType);
@@ -67,7 +67,9 @@ public final class SpApiModels {
         // the models leave additionalProperties open, as a tolerant reader must (Amazon adds fields); the
         // validator would otherwise close every object, which also breaks the models' allOf contexts
         return OpenApiInteractionValidator.createForSpecificationUrl(model.toString())
-                .withLevelResolver(LevelResolver.create().withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE).build())
+                .withLevelResolver(LevelResolver.create()
+                        .withLevel("validation.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                        .build())
                 .build();
     }
 
@@ -86,7 +88,9 @@ public final class SpApiModels {
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&")) {
                 String[] nameValue = pair.split("=", 2);
-                parameters.computeIfAbsent(URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8), name -> new ArrayList<>())
+                parameters
+                        .computeIfAbsent(
+                                URLDecoder.decode(nameValue[0], StandardCharsets.UTF_8), name -> new ArrayList<>())
                         .add(nameValue.length > 1 ? URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8) : "");
             }
         }
