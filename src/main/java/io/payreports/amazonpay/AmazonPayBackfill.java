@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +30,13 @@ public class AmazonPayBackfill {
     private static final Duration FIRST_POLL = Duration.ofSeconds(1);
     private static final Duration MAX_POLL = Duration.ofSeconds(30);
 
-    private final AmazonPayClient client;
+    /** Asked on first use: in demo mode the simulator behind it starts only when an Amazon Pay job runs. */
+    private final Supplier<AmazonPayClient> client;
+
     private final Clock clock;
     private final Duration timeout;
 
-    public AmazonPayBackfill(AmazonPayClient client, Clock clock, Duration timeout) {
+    public AmazonPayBackfill(Supplier<AmazonPayClient> client, Clock clock, Duration timeout) {
         this.client = client;
         this.clock = clock;
         this.timeout = timeout;
@@ -65,7 +68,7 @@ public class AmazonPayBackfill {
         }
         for (Instant[] window : windows(Instant.parse(from), Instant.parse(to))) {
             String key = keys.computeIfAbsent(window[0].toString(), start -> AmazonPayClient.newIdempotencyKey());
-            requested.put(client.createReport(reportType, window[0], window[1], key), window);
+            requested.put(client.get().createReport(reportType, window[0], window[1], key), window);
         }
         LOG.info(
                 "backfill: requested {} report(s) of {} from {} to {}: {}",
@@ -95,7 +98,7 @@ public class AmazonPayBackfill {
         Instant deadline = clock.instant().plus(timeout);
         Duration pause = FIRST_POLL;
         while (true) {
-            Report report = client.getReportById(reportId);
+            Report report = client.get().getReportById(reportId);
             if (report.processingStatus() != Report.ProcessingStatus.IN_PROGRESS) {
                 return report;
             }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 
 /**
@@ -26,11 +27,13 @@ public class AmazonPayDisbursements {
     /** Amazon keeps report data for 90 days (Amazon Pay reports API reference); the first run looks that far back. */
     private static final Duration FIRST_LOOKBACK = Duration.ofDays(90);
 
-    private final AmazonPayClient client;
+    /** Asked on first use: in demo mode the simulator behind it starts only when an Amazon Pay job runs. */
+    private final Supplier<AmazonPayClient> client;
+
     private final WatermarkStore watermarks;
     private final Clock clock;
 
-    public AmazonPayDisbursements(AmazonPayClient client, WatermarkStore watermarks, Clock clock) {
+    public AmazonPayDisbursements(Supplier<AmazonPayClient> client, WatermarkStore watermarks, Clock clock) {
         this.client = client;
         this.watermarks = watermarks;
         this.clock = clock;
@@ -46,7 +49,7 @@ public class AmazonPayDisbursements {
         String nextToken = null;
         PagingGuard guard = PagingGuard.of("getDisbursements");
         do {
-            DisbursementsPage page = client.getDisbursements(since, until, 100, nextToken);
+            DisbursementsPage page = client.get().getDisbursements(since, until, 100, nextToken);
             if (page.disbursements() != null) {
                 disbursements.addAll(page.disbursements());
             }

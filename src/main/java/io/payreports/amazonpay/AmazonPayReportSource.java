@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +33,14 @@ public class AmazonPayReportSource {
     /** Amazon keeps reports for 90 days (Amazon Pay reports API reference): the first run looks that far back. */
     private static final Duration RETENTION = Duration.ofDays(90);
 
-    private final AmazonPayClient client;
+    /** Asked on first use: in demo mode the simulator behind it starts only when an Amazon Pay job runs. */
+    private final Supplier<AmazonPayClient> client;
+
     private final DocumentDownloader documents;
     private final WatermarkStore watermarks;
     private final Clock clock;
 
-    public AmazonPayReportSource(AmazonPayClient client, WatermarkStore watermarks, Clock clock) {
+    public AmazonPayReportSource(Supplier<AmazonPayClient> client, WatermarkStore watermarks, Clock clock) {
         this.client = client;
         this.documents = new DocumentDownloader(client, clock);
         this.watermarks = watermarks;
@@ -63,7 +66,7 @@ public class AmazonPayReportSource {
             run.warn(warning);
         }
         Instant since = watermark.orElse(retained);
-        List<Report> all = client.listReports(new ReportQuery(List.of(reportType), List.of(), since, null, 100));
+        List<Report> all = client.get().listReports(new ReportQuery(List.of(reportType), List.of(), since, null, 100));
         all.stream()
                 .filter(report -> report.processingStatus() == Report.ProcessingStatus.FAILED
                         || report.processingStatus() == Report.ProcessingStatus.CANCELLED)

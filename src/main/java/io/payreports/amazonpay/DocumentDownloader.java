@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,17 +19,17 @@ public class DocumentDownloader {
 
     private static final Logger LOG = LoggerFactory.getLogger(DocumentDownloader.class);
 
-    private final AmazonPayClient client;
+    private final Supplier<AmazonPayClient> client;
     private final Clock clock;
 
-    public DocumentDownloader(AmazonPayClient client, Clock clock) {
+    public DocumentDownloader(Supplier<AmazonPayClient> client, Clock clock) {
         this.client = client;
         this.clock = clock;
     }
 
     /** Fetches the document's URL and opens its download at once. The caller closes the body. */
     public DocumentDownload download(String reportDocumentId) {
-        ReportDocument document = client.getReportDocument(reportDocumentId);
+        ReportDocument document = client.get().getReportDocument(reportDocumentId);
         return open(document, clock.instant());
     }
 
@@ -39,7 +40,7 @@ public class DocumentDownloader {
      * @throws DocumentUrlExpiredException when every URL allowed by the policy expired
      */
     public DocumentDownload open(ReportDocument document, Instant answeredAt) {
-        DocumentPolicy policy = client.config().documents();
+        DocumentPolicy policy = client.get().config().documents();
         ReportDocument current = document;
         Instant answered = answeredAt;
         for (int attempt = 1; ; attempt++) {
@@ -48,7 +49,7 @@ public class DocumentDownloader {
                     attempt < policy.urlAttempts() ? late(answered, policy.urlValidity()) : Optional.empty();
             if (expired.isEmpty()) {
                 try {
-                    return client.openDownload(current);
+                    return client.get().openDownload(current);
                 } catch (ReportDownloadException e) {
                     if (!e.urlExpired()) {
                         throw e;
@@ -66,7 +67,7 @@ public class DocumentDownloader {
                     expired.get(),
                     attempt + 1,
                     policy.urlAttempts());
-            current = client.getReportDocument(document.reportDocumentId());
+            current = client.get().getReportDocument(document.reportDocumentId());
             answered = clock.instant();
         }
     }

@@ -80,25 +80,25 @@ public final class ConfigurationCheck {
             Function<String, String> lookup =
                     key -> context.getPropertiesComponent().resolveProperty(key).orElse(null);
             Optional<PayreportsSettings> settings = attempt(() -> PayreportsSettings.read(lookup, locator));
-            attempt(() -> PayreportsSettings.readSpApi(lookup, locator));
-            attempt(() -> MwsSettings.read(lookup, locator));
+            Optional<SpApiSettings> spApi = attempt(() -> PayreportsSettings.readSpApi(lookup, locator));
+            Optional<MwsSettings> mws = attempt(() -> MwsSettings.read(lookup, locator));
             attempt(() -> PayreportsSettings.readCluster(lookup, locator));
 
             Set<String> keys = context.getPropertiesComponent()
                     .loadProperties(key -> key.startsWith("payreports."))
                     .stringPropertyNames();
             Set<String> sinkNames = ConfiguredSinks.names(keys);
-            Map<String, String> destinations = settings.flatMap(s -> attempt(() -> ConfiguredSinks.build(
-                                    lookup,
-                                    locator,
-                                    sinkNames,
-                                    s,
-                                    context,
-                                    dataSources,
-                                    new DeadLetterWriter(s.outputDir(), RuntimeClock.get()),
-                                    RuntimeClock.get())
-                            .destinations))
-                    .orElse(Map.of());
+            Optional<ConfiguredSinks> sinks = settings.flatMap(s -> attempt(() -> ConfiguredSinks.build(
+                    lookup,
+                    locator,
+                    sinkNames,
+                    s,
+                    context,
+                    dataSources,
+                    new DeadLetterWriter(s.outputDir(), RuntimeClock.get()),
+                    RuntimeClock.get())));
+            Map<String, String> destinations =
+                    sinks.map(built -> built.destinations).orElse(Map.of());
 
             JobFileValidator jobs = new JobFileValidator(context, sinkNames, locator);
             JobFileValidator.loadTemplates(context);
@@ -129,7 +129,14 @@ public final class ConfigurationCheck {
             }
             List<String> connections = new ArrayList<>();
             if (connect && problems.isEmpty()) {
-                ConnectionCheck databases = ConnectionCheck.run(settings.orElseThrow(), sinkTypes, lookup, locator);
+                ConnectionCheck databases = ConnectionCheck.run(
+                        settings.orElseThrow(),
+                        spApi.orElseThrow(),
+                        mws.orElseThrow(),
+                        sinks.orElseThrow(),
+                        sinkTypes,
+                        lookup,
+                        locator);
                 connections.addAll(databases.report());
                 problems.addAll(databases.problems());
             }

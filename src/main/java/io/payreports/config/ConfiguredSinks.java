@@ -30,6 +30,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
+import org.apache.camel.component.file.remote.RemoteFileOperations;
 import org.apache.camel.component.file.remote.SftpEndpoint;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -233,7 +234,8 @@ final class ConfiguredSinks {
                 uri,
                 Exchange.FILE_NAME,
                 new TargetPattern(r.text(p + "path", "{reportType}/{yyyy}/{MM}/{reportId}.csv"), clock),
-                settings.dataDir().resolve("spool"));
+                settings.dataDir().resolve("spool"),
+                () -> login(endpoint));
     }
 
     /**
@@ -259,7 +261,8 @@ final class ConfiguredSinks {
         r.optionalText(p + "endpoint").ifPresent(endpoint -> client.endpointOverride(URI.create(endpoint)));
         client.credentialsProvider(credentials(p));
         String clientBean = "payreportsS3Client-" + name;
-        context.getRegistry().bind(clientBean, client.build());
+        S3Client s3 = client.build();
+        context.getRegistry().bind(clientBean, s3);
         String sse = r.text(p + "server-side-encryption", "none");
         String uri = "aws2-s3://" + bucket + "?amazonS3Client=#" + clientBean + "&autoCreateBucket=false"
                 + "&multiPartUpload=true&partSize=" + r.size(p + "multipart-part-size", 16L << 20)
@@ -282,7 +285,24 @@ final class ConfiguredSinks {
                 uri,
                 AWS2S3Constants.KEY,
                 new TargetPattern(r.text(p + "key", "{reportType}/{yyyy}/{MM}/{reportId}.jsonl"), clock),
-                settings.dataDir().resolve("spool"));
+                settings.dataDir().resolve("spool"),
+                () -> {
+                    s3.headBucket(head -> head.bucket(bucket));
+                    return "bucket " + bucket + " answers";
+                });
+    }
+
+    /** Logs in the way an upload does (host key, password or key), changes nothing, logs out. */
+    private static String login(SftpEndpoint endpoint) {
+        RemoteFileOperations<?> operations = endpoint.createRemoteFileOperations();
+        try {
+            operations.connect(endpoint.getConfiguration(), null);
+            return "logged in to " + endpoint.getConfiguration().getHost() + ":"
+                    + endpoint.getConfiguration().getPort() + " as "
+                    + endpoint.getConfiguration().getUsername();
+        } finally {
+            operations.disconnect();
+        }
     }
 
     private AwsCredentialsProvider credentials(String p) {

@@ -1,18 +1,31 @@
 package io.payreports.config;
 
+import io.payreports.amazonpay.ReportQuery;
+import io.payreports.mws.MwsClient;
+import io.payreports.reports.ReportModels;
+import io.payreports.sinks.Reachable;
 import io.payreports.sinks.Redaction;
+import io.payreports.spapi.SpApiClient;
+import io.payreports.spapi.TransactionsQuery;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * {@code validate --connect}: opens each configured database (the state database and every jdbc sink)
- * once, reads nothing and writes nothing, and reports each as reachable or with the driver's reason.
- * An embedded H2 file is not opened: opening would create it.
+ * {@code validate --connect}: opens each configured connection once and reports each as reachable or
+ * with the reason, moving no state: the state database and every jdbc sink (connect only), SFTP (log
+ * in), S3 (head the bucket), Kafka (describe the cluster), and one signed read-only call per Amazon
+ * API with real credentials (Amazon Pay getReports, SP-API listTransactions of the last day, MWS
+ * GetReportList). An embedded H2 file is not opened: opening would create it; demo mode has nothing
+ * to connect to.
  */
 final class ConnectionCheck {
 
@@ -30,6 +43,9 @@ final class ConnectionCheck {
 
     static ConnectionCheck run(
             PayreportsSettings settings,
+            SpApiSettings spApi,
+            MwsSettings mws,
+            ConfiguredSinks sinks,
             Map<String, String> sinkTypes,
             Function<String, String> lookup,
             PayreportsSettings.KeyLocator locator) {
@@ -41,11 +57,82 @@ final class ConnectionCheck {
                 String url = sink.equals("jdbc") ? settings.recordsJdbcUrl() : lookup.apply(p + "url");
                 check.database(
                         "sink " + sink, p + "url", url, lookup.apply(p + "username"), lookup.apply(p + "password"));
-            } else if (!type.equals("file")) {
-                check.report.add("sink " + sink + " (" + type + "): not checked by --connect yet");
+            } else if (sinks.sinks.get(sink) instanceof Reachable remote) {
+                String what = "sink " + sink + " " + sinks.destinations.get(sink);
+                check.reach(what, p + FIRST_KEY.getOrDefault(type, "type"), remote);
             }
         });
+        check.amazonApis(settings, spApi, mws);
         return check;
+    }
+
+    /** The key a sink's problem is reported on: the one naming where it goes. */
+    private static final Map<String, String> FIRST_KEY =
+            Map.of("sftp", "host", "s3", "bucket", "kafka", "bootstrap-servers");
+
+    private void amazonApis(PayreportsSettings settings, SpApiSettings spApi, MwsSettings mws) {
+        Clock clock = RuntimeClock.get();
+        if (settings.demoMode()) {
+            report.add("Amazon Pay: demo mode (built-in simulator), nothing to connect to");
+        } else {
+            try (AmazonPayConnection amazonPay = AmazonPayConnection.open(settings, locator, clock)) {
+                reach(
+                        amazonPay.description(),
+                        "payreports.amazonpay.public-key-id",
+                        () -> "getReports answered "
+                                + amazonPay
+                                        .client()
+                                        .getReports(new ReportQuery(List.of(), List.of(), null, null, 1))
+                                        .reports()
+                                        .size()
+                                + " report(s) on a page of 1");
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (spApi.demoMode()) {
+            report.add("SP-API: demo mode (built-in simulator), nothing to connect to");
+        } else {
+            SpApiClient client = new SpApiConnection(spApi, clock).client();
+            Instant before = clock.instant().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
+            reach(
+                    "SP-API at " + client.config().endpoint(),
+                    "payreports.spapi.refresh-token",
+                    () -> "listTransactions answered "
+                            + client.listTransactions(
+                                            new TransactionsQuery(before.minus(Duration.ofDays(1)), before, null), null)
+                                    .transactions()
+                                    .size()
+                            + " transaction(s) of the last day on its first page");
+        }
+        if (mws.demoMode()) {
+            report.add("MWS: demo mode (built-in simulator), nothing to connect to");
+        } else {
+            MwsClient client = new MwsConnection(mws, clock).client();
+            reach(
+                    "MWS at " + mws.config().endpoint(),
+                    "payreports.mws.access-key-id",
+                    () -> "GetReportList answered "
+                            + client.unacknowledged(List.of(ReportModels.SETTLEMENT))
+                                    .size() + " unacknowledged settlement report(s)");
+        }
+    }
+
+    private void reach(String what, String key, Reachable remote) {
+        try {
+            report.add(what + ": ok (" + remote.reach() + ")");
+        } catch (Exception e) {
+            problems.add(locator.problem(key, what + " does not answer: " + reason(e)));
+        }
+    }
+
+    private static String reason(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
+            message += ": " + cause.getMessage();
+        }
+        return Redaction.presignedUrls(message.replaceAll("\\s+", " "));
     }
 
     private void database(String what, String key, String url, String user, String password) {

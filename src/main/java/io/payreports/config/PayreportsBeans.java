@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.payreports.amazonpay.AmazonPayBackfill;
+import io.payreports.amazonpay.AmazonPayClient;
 import io.payreports.amazonpay.AmazonPayDisbursements;
 import io.payreports.amazonpay.AmazonPayReportSource;
 import io.payreports.amazonpay.RetryAfterPause;
@@ -27,8 +28,10 @@ import io.payreports.state.WatermarkStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -85,14 +88,17 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         registry.bind("deliveredReports", delivered);
         context.addService(delivered, true);
 
-        amazonPay = AmazonPayConnection.open(settings, locator, clock);
-        if (!deliveryOnly) {
-            amazonPay.warnIfDemo();
-        }
         WatermarkStore watermarks = new WatermarkStore(state);
-        registry.bind("amazonPayReports", new AmazonPayReportSource(amazonPay.client(), watermarks, clock));
-        registry.bind("amazonPayDisbursements", new AmazonPayDisbursements(amazonPay.client(), watermarks, clock));
-        registry.bind("amazonPayBackfill", new AmazonPayBackfill(amazonPay.client(), clock, Duration.ofMinutes(30)));
+        if (!settings.demoMode()) {
+            amazonPay(settings, deliveryOnly); // a bad key file fails the start, not the first job
+        }
+        // the sources ask for the connection on first use, so the demo simulator starts only when an
+        // Amazon Pay job runs
+        Supplier<AmazonPayClient> amazonPayClient =
+                () -> amazonPay(settings, deliveryOnly).client();
+        registry.bind("amazonPayReports", new AmazonPayReportSource(amazonPayClient, watermarks, clock));
+        registry.bind("amazonPayDisbursements", new AmazonPayDisbursements(amazonPayClient, watermarks, clock));
+        registry.bind("amazonPayBackfill", new AmazonPayBackfill(amazonPayClient, clock, Duration.ofMinutes(30)));
         mws = new MwsConnection(
                 MwsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator), clock);
         registry.bind("mwsReports", new MwsReportSource(mws::client, delivered, clock));
@@ -173,19 +179,35 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         return false;
     }
 
+    /** The Amazon Pay connection, opened on first use (in demo mode that starts the built-in simulator). */
+    private synchronized AmazonPayConnection amazonPay(PayreportsSettings settings, boolean deliveryOnly) {
+        if (amazonPay == null) {
+            amazonPay = AmazonPayConnection.open(settings, locator, clock);
+            if (!deliveryOnly) {
+                amazonPay.warnIfDemo();
+            }
+        }
+        return amazonPay;
+    }
+
     JobRuns jobRuns() {
         return jobRuns;
     }
 
-    String describeMode() {
-        return (amazonPay == null ? "not started" : amazonPay.description())
-                + (spApi == null
-                        ? ""
-                        : spApi.usedDescription().map(used -> "; " + used).orElse(""));
+    /** Which Amazon APIs were called and where (the demo simulators of the sources jobs used). */
+    synchronized String describeMode() {
+        List<String> used = new ArrayList<>();
+        if (amazonPay != null) {
+            used.add(amazonPay.description());
+        }
+        if (spApi != null) {
+            spApi.usedDescription().ifPresent(used::add);
+        }
+        return used.isEmpty() ? "no Amazon API called" : String.join("; ", used);
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (meters != null) {
             Metrics.removeRegistry(meters);
         }

@@ -15,7 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,7 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * they see every record exactly once. Camel's kafka endpoint sends per exchange and cannot hold a
  * transaction open across the batches of a streamed report, hence the plain producer here.
  */
-public final class KafkaRecordsSink implements RecordSink {
+public final class KafkaRecordsSink implements RecordSink, Reachable {
 
     public static final String REPORT_ID_HEADER = "payreports-report-id";
     public static final String REPORT_TYPE_HEADER = "payreports-report-type";
@@ -69,6 +74,25 @@ public final class KafkaRecordsSink implements RecordSink {
     @Override
     public String name() {
         return name;
+    }
+
+    /** The cluster's id and brokers, asked with an admin client on the producer's servers and timeout. */
+    @Override
+    public String reach() throws Exception {
+        Map<String, Object> config = new HashMap<>();
+        config.put(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                producerConfig.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeout.toMillis()));
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(500, timeout.toMillis() / 2));
+        try (Admin admin = Admin.create(config)) {
+            DescribeClusterResult cluster = admin.describeCluster();
+            long wait = Math.max(1000, timeout.toMillis());
+            return "Kafka cluster " + cluster.clusterId().get(wait, TimeUnit.MILLISECONDS) + " with "
+                    + cluster.nodes().get(wait, TimeUnit.MILLISECONDS).size() + " broker(s)";
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     @Override

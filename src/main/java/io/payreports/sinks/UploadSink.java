@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * options make the upload appear at once (SFTP: temporary name, then rename; S3: objects appear
  * when complete). Uploading again replaces the earlier file.
  */
-public final class UploadSink implements RecordSink {
+public final class UploadSink implements RecordSink, Reachable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadSink.class);
 
@@ -29,12 +29,14 @@ public final class UploadSink implements RecordSink {
     private final String targetHeader;
     private final TargetPattern target;
     private final Path tempDirectory;
+    private final Reachable remote;
 
     /**
      * @param endpointUri  resolved at the first upload, not before: the aws2-s3 endpoint checks its
      *                     bucket when it starts, and a store that is down then must be retried like
      *                     any failed upload instead of failing the application's start
      * @param targetHeader the endpoint's header naming the remote file, e.g. {@code CamelFileName}
+     * @param remote       asks the remote store whether it answers (login, bucket), for {@code validate --connect}
      */
     public UploadSink(
             String name,
@@ -42,13 +44,20 @@ public final class UploadSink implements RecordSink {
             String endpointUri,
             String targetHeader,
             TargetPattern target,
-            Path tempDirectory) {
+            Path tempDirectory,
+            Reachable remote) {
         this.name = name;
         this.template = template;
         this.endpointUri = endpointUri;
         this.targetHeader = targetHeader;
         this.target = target;
         this.tempDirectory = tempDirectory;
+        this.remote = remote;
+    }
+
+    @Override
+    public String reach() throws Exception {
+        return remote.reach();
     }
 
     @Override

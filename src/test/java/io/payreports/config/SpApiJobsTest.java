@@ -283,6 +283,10 @@ class SpApiJobsTest {
             assertThat(application.triggerAllJobs()).isEqualTo(1);
             assertThat(application.jobRuns().awaitFinished(1, Duration.ofSeconds(120)))
                     .isTrue();
+            assertThat(application.describeMode())
+                    .as("no Amazon Pay job, so no Amazon Pay demo simulator")
+                    .startsWith("SP-API at ")
+                    .doesNotContain("Amazon Pay");
             return application.jobRuns().finished().get(0);
         }
     }

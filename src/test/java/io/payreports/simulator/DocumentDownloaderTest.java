@@ -64,7 +64,7 @@ class DocumentDownloaderTest {
         Instant answered = clock.instant();
         clock.advance(Duration.ofSeconds(26));
 
-        assertThat(text(new DocumentDownloader(client, clock).open(document, answered)))
+        assertThat(text(new DocumentDownloader(() -> client, clock).open(document, answered)))
                 .startsWith("\"SellerId\"");
         assertThat(client.documentsFetched)
                 .as("the old URL would still have worked for 4 s, too close to use")
@@ -78,7 +78,7 @@ class DocumentDownloaderTest {
         Instant answered = clock.instant();
         clock.advance(Duration.ofSeconds(24));
 
-        assertThat(text(new DocumentDownloader(client, clock).open(document, answered)))
+        assertThat(text(new DocumentDownloader(() -> client, clock).open(document, answered)))
                 .startsWith("\"SellerId\"");
         assertThat(client.documentsFetched).hasValue(1);
     }
@@ -87,7 +87,7 @@ class DocumentDownloaderTest {
     void aUrlAnsweredAsExpiredIsReplacedByAFreshOne() throws Exception {
         start(options().withFaults(Faults.parse("expired-urls=2", 1)), DocumentPolicy.DEFAULT);
 
-        assertThat(text(new DocumentDownloader(client, clock).download(documentId())))
+        assertThat(text(new DocumentDownloader(() -> client, clock).download(documentId())))
                 .startsWith("\"SellerId\"");
         assertThat(client.documentsFetched).hasValue(3);
     }
@@ -99,7 +99,7 @@ class DocumentDownloaderTest {
                 new DocumentPolicy(DocumentHosts.AMAZON, Duration.ofSeconds(25), 2));
         String id = documentId();
 
-        assertThatThrownBy(() -> new DocumentDownloader(client, clock).download(id))
+        assertThatThrownBy(() -> new DocumentDownloader(() -> client, clock).download(id))
                 .isInstanceOf(DocumentUrlExpiredException.class)
                 .hasMessage(
                         "report document " + id + ": download URL expired on each of 2 attempts"
@@ -113,7 +113,7 @@ class DocumentDownloaderTest {
         String id = documentId();
 
         // evil.example does not resolve: a connection attempt would fail with an IOException instead
-        assertThatThrownBy(() -> new DocumentDownloader(client, clock).download(id))
+        assertThatThrownBy(() -> new DocumentDownloader(() -> client, clock).download(id))
                 .isInstanceOf(DocumentUrlRefusedException.class)
                 .hasMessageContaining(
                         "report document " + id + ": host evil.example is not in payreports.amazonpay.document-hosts")
@@ -125,7 +125,7 @@ class DocumentDownloaderTest {
     void anotherLoopbackAddressIsNotTheSimulatorAndIsRefused() {
         start(options().withDocumentBaseUrl(URI.create("http://127.0.0.2:8443")), DocumentPolicy.DEFAULT);
 
-        assertThatThrownBy(() -> new DocumentDownloader(client, clock).download(documentId()))
+        assertThatThrownBy(() -> new DocumentDownloader(() -> client, clock).download(documentId()))
                 .isInstanceOf(DocumentUrlRefusedException.class)
                 .hasMessageContaining("host 127.0.0.2 is not in payreports.amazonpay.document-hosts");
     }
@@ -136,7 +136,7 @@ class DocumentDownloaderTest {
                 options().withDocumentBaseUrl(URI.create("http://reports.example")),
                 new DocumentPolicy(DocumentHosts.parse("*.amazonaws.com,reports.example"), Duration.ofSeconds(25), 3));
 
-        assertThatThrownBy(() -> new DocumentDownloader(client, clock).download(documentId()))
+        assertThatThrownBy(() -> new DocumentDownloader(() -> client, clock).download(documentId()))
                 .isInstanceOf(DocumentUrlRefusedException.class)
                 .hasMessageEndingWith("host reports.example is not served over https");
     }
@@ -154,7 +154,7 @@ class DocumentDownloaderTest {
     void theCharsetOfTheContentTypeComesWithTheBody(String contentType, String charset) throws Exception {
         start(options().withDocumentContentType(contentType), DocumentPolicy.DEFAULT);
 
-        DocumentDownload download = new DocumentDownloader(client, clock).download(documentId());
+        DocumentDownload download = new DocumentDownloader(() -> client, clock).download(documentId());
         download.body().close();
         assertThat(download.charset()).isEqualTo(Optional.ofNullable(charset).map(Charset::forName));
     }
@@ -162,7 +162,7 @@ class DocumentDownloaderTest {
     @Test
     void theSourcePutsTheDeclaredCharsetIntoTheExchangeForTheParser() throws Exception {
         start(options().withDocumentContentType("text/csv; charset=ISO-8859-1"), DocumentPolicy.DEFAULT);
-        AmazonPayReportSource source = new AmazonPayReportSource(client, null, clock);
+        AmazonPayReportSource source = new AmazonPayReportSource(() -> client, null, clock);
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             Exchange exchange = new DefaultExchange(camel);
             exchange.setProperty(JobRun.PROPERTY, new JobRun("job", exchange.getExchangeId(), clock.instant()));
