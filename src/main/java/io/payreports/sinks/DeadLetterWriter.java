@@ -8,17 +8,14 @@ import io.payreports.reports.RecordLayout.Column;
 import io.payreports.reports.RecordLayout.ColumnType;
 import io.payreports.reports.ReportContext;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * Writes each dead letter as its own JSON file under {@code <outDir>/dead-letter/<jobId>/}. Files
@@ -173,12 +170,8 @@ public final class DeadLetterWriter implements RecordDeadLetters {
         return (flat.startsWith(".") ? "_" + flat : flat) + "~" + shortHash(id);
     }
 
+    /** The first 6 bytes of the id's SHA-256, in hex. */
     private static String shortHash(String id) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return DigestUtils.sha256Hex(id).substring(0, 12);
     }
 }
