@@ -51,7 +51,14 @@ public final class SettlementReportGenerator {
             Instant start,
             Instant end,
             long seed,
-            int rows) {}
+            int rows) {
+
+        /** The same settlement under another report id with another number of rows: large reports for tests and demos. */
+        public Settlement resized(String newReportId, int newRows) {
+            return new Settlement(
+                    newReportId, reportDocumentId, settlementId, sellerId, currency, start, end, seed, newRows);
+        }
+    }
 
     /**
      * The settlements of the {@code days} days before {@code now}, the same for the same seed and now's day.

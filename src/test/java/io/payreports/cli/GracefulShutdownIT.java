@@ -38,16 +38,7 @@ class GracefulShutdownIT {
         Settlement template = SettlementReportGenerator.plan(
                         5, RuntimeClock.get().instant(), 90)
                 .get(0);
-        Settlement large = new Settlement(
-                "ASHUTDOWN00000000001",
-                template.reportDocumentId(),
-                template.settlementId(),
-                template.sellerId(),
-                template.currency(),
-                template.start(),
-                template.end(),
-                template.seed(),
-                RECORDS);
+        Settlement large = template.resized("ASHUTDOWN00000000001", RECORDS);
         try (Writer out = Files.newBufferedWriter(data.resolve(large.reportId() + ".csv"), StandardCharsets.UTF_8)) {
             SettlementReportGenerator.write(large, out);
         }

@@ -157,17 +157,7 @@ class LargeReportIT {
     }
 
     private static Settlement settlement(int index, int rows) {
-        Settlement template = SettlementReportGenerator.plan(11, NOW, 90).get(index);
-        return new Settlement(
-                "ALARGE" + index + "0000000000000",
-                template.reportDocumentId(),
-                template.settlementId(),
-                template.sellerId(),
-                template.currency(),
-                template.start(),
-                template.end(),
-                template.seed(),
-                rows);
+        return SettlementReportGenerator.plan(11, NOW, 90).get(index).resized("ALARGE" + index + "0000000000000", rows);
     }
 
     private static Path writeReport(Path data, Settlement settlement) throws IOException {

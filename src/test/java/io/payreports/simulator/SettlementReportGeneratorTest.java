@@ -195,16 +195,7 @@ class SettlementReportGeneratorTest {
     @Test
     void aLargeReportStreamsThroughTheReader(@TempDir Path dir) throws IOException {
         Settlement template = SettlementReportGenerator.plan(42, NOW, 90).get(0);
-        Settlement large = new Settlement(
-                template.reportId(),
-                template.reportDocumentId(),
-                template.settlementId(),
-                template.sellerId(),
-                template.currency(),
-                template.start(),
-                template.end(),
-                template.seed(),
-                200_000);
+        Settlement large = template.resized(template.reportId(), 200_000);
         Path file = dir.resolve("large.csv");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             SettlementReportGenerator.write(large, out);
