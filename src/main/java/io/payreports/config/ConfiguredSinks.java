@@ -185,6 +185,10 @@ final class ConfiguredSinks {
 
     private RecordSink jdbc(String name, String p, Duration timeout) {
         String url = name.equals("jdbc") ? settings.recordsJdbcUrl() : r.jdbcUrl(p + "url");
+        if (r.hasProblem(p + "url")) {
+            // already reported on its key; a pool for it would only add the driver's complaint about the same URL
+            return null;
+        }
         destinations.put(name, Redaction.jdbcUrl(url));
         return new JdbcRecordsSink(
                 name,

@@ -231,6 +231,11 @@ public record PayreportsSettings(
             problems.add(locator.problem(key, message));
         }
 
+        /** Whether reading {@code key} found a problem: what depends on its value is better not built. */
+        boolean hasProblem(String key) {
+            return problems.stream().anyMatch(problem -> problem.key().equals(key));
+        }
+
         void throwIfAny() {
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);

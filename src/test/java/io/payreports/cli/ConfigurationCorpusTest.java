@@ -185,6 +185,9 @@ class ConfigurationCorpusTest {
                 .anySatisfy(problem ->
                         assertThat(problem).startsWith(dir.toString()).contains(broken.expected()));
         assertThat(runProblems).isEqualTo(validateProblems);
+        assertThat(validateProblems)
+                .as("a mistake is reported once, on its key, not echoed by the pool built from it")
+                .noneMatch(problem -> problem.contains("dataSourceClassName"));
     }
 
     @org.junit.jupiter.api.Test
