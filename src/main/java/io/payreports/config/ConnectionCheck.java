@@ -31,6 +31,10 @@ final class ConnectionCheck {
 
     private static final int LOGIN_TIMEOUT_SECONDS = 10;
 
+    /** The key a sink's problem is reported on: the one naming where it goes. */
+    private static final Map<String, String> FIRST_KEY =
+            Map.of("sftp", "host", "s3", "bucket", "kafka", "bootstrap-servers");
+
     /** Lines for the operator: what was reached, and what was not checked. */
     private final List<String> report = new ArrayList<>();
 
@@ -65,10 +69,6 @@ final class ConnectionCheck {
         check.amazonApis(settings, spApi, mws);
         return check;
     }
-
-    /** The key a sink's problem is reported on: the one naming where it goes. */
-    private static final Map<String, String> FIRST_KEY =
-            Map.of("sftp", "host", "s3", "bucket", "kafka", "bootstrap-servers");
 
     private void amazonApis(PayreportsSettings settings, SpApiSettings spApi, MwsSettings mws) {
         Clock clock = RuntimeClock.get();
