@@ -74,6 +74,8 @@ public final class ConfigurationCheck {
         }
         ConfigLocator locator = new ConfigLocator(operatorConfig);
         DefaultCamelContext context = new DefaultCamelContext();
+        // only its properties are used: no "is shutting down" summary in the log before the runtime's start-up one
+        context.setStartupSummaryLevel(org.apache.camel.StartupSummaryLevel.Off);
         DataSources dataSources = new DataSources();
         try {
             context.getPropertiesComponent().setLocation(ConfigFiles.propertyLocations(operatorConfig));

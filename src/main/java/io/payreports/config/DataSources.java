@@ -2,6 +2,8 @@ package io.payreports.config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +13,18 @@ import javax.sql.DataSource;
 public final class DataSources implements AutoCloseable {
 
     private final Map<String, HikariDataSource> pools = new HashMap<>();
+    private MeterRegistry meters;
+
+    /** The pools made from now on report their connections (hikaricp_connections_*{pool}) into {@code registry}. */
+    public synchronized void measureIn(MeterRegistry registry) {
+        this.meters = registry;
+    }
+
+    private void measured(HikariConfig config) {
+        if (meters != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        }
+    }
 
     public synchronized DataSource forUrl(String jdbcUrl) {
         return pools.computeIfAbsent(jdbcUrl, url -> {
@@ -22,6 +36,7 @@ public final class DataSources implements AutoCloseable {
             // fail fast with the driver's own message (e.g. "Connection refused") instead of a 30 s wait
             config.setInitializationFailTimeout(1);
             config.setConnectionTimeout(10_000);
+            measured(config);
             return new HikariDataSource(config);
         });
     }
@@ -53,6 +68,7 @@ public final class DataSources implements AutoCloseable {
             config.setMinimumIdle(0);
             config.setInitializationFailTimeout(-1);
             config.setConnectionTimeout(Math.max(250, timeout.toMillis()));
+            measured(config);
             return new HikariDataSource(config);
         });
     }

@@ -11,6 +11,7 @@ import io.payreports.amazonpay.AmazonPayReportSource;
 import io.payreports.amazonpay.RetryAfterPause;
 import io.payreports.http.GuardedHttp;
 import io.payreports.http.PagingGuard;
+import io.payreports.jobs.ApiCalls;
 import io.payreports.jobs.DeadLetters;
 import io.payreports.jobs.JobMetrics;
 import io.payreports.jobs.JobRuns;
@@ -35,6 +36,7 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.StartupListener;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 
@@ -72,6 +74,15 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         Registry registry = context.getRegistry();
         GuardedHttp.use(settings.httpDeadlines());
         PagingGuard.use(settings.pagingLimits());
+
+        // the registry Camel's Prometheus endpoint (/observe/metrics) serves; the API clients count into it through
+        // Metrics.globalRegistry. Made first, so the connection pools report into it from their start.
+        meters = Optional.ofNullable(registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class))
+                .orElseGet(() -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        registry.bind("metricsRegistry", meters);
+        Metrics.addRegistry(meters);
+        ApiCalls.registerErrorCounters();
+        dataSources.measureIn(meters);
 
         DataSource state = openState(settings.stateJdbcUrl());
         registry.bind("stateDatabaseHealthCheck", new StateDatabaseHealthCheck(state));
@@ -125,26 +136,28 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
                 clock);
         Path spool = settings.dataDir().resolve("spool");
         RecordSpool.deleteLeftovers(spool);
-        registry.bind(
-                "reportDeliveries",
-                new ReportDeliveries(
-                        sinks.sinks,
-                        sinks.deadLetters,
-                        spool,
-                        new ReportFormats(context),
-                        settings.reportLimits(),
-                        deadLetterWriter,
-                        clock));
+        ReportDeliveries deliveries = new ReportDeliveries(
+                sinks.sinks,
+                sinks.deadLetters,
+                spool,
+                new ReportFormats(context),
+                settings.reportLimits(),
+                deadLetterWriter,
+                clock);
+        registry.bind("reportDeliveries", deliveries);
         context.addRoutes(new SinkRoutes(sinks.retries));
         registry.bind("deadLetters", new DeadLetters(deadLetterWriter, clock));
 
-        // the registry Camel's Prometheus endpoint (/observe/metrics) serves; the API clients count into it through
-        // Metrics.globalRegistry
-        meters = Optional.ofNullable(registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class))
-                .orElseGet(() -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-        registry.bind("metricsRegistry", meters);
-        Metrics.addRegistry(meters);
-        jobRuns.recordMetricsIn(new JobMetrics(meters, clock));
+        JobMetrics jobMetrics = new JobMetrics(meters, clock);
+        jobRuns.recordMetricsIn(jobMetrics);
+        deliveries.recordMetricsIn(jobMetrics);
+        // every job's series exist from the start, at 0 (docs/operations.md, alerts)
+        context.addStartupListener(new StartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+                ScheduledJobs.sinksByJob(started).forEach(jobMetrics::register);
+            }
+        });
         registry.bind("jobRuns", jobRuns);
         context.getManagementStrategy().addEventNotifier(jobRuns);
     }

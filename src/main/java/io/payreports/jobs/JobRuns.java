@@ -1,5 +1,6 @@
 package io.payreports.jobs;
 
+import io.payreports.reports.ReportContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ public class JobRuns extends EventNotifierSupport {
             if (retried != null) {
                 retried.retried();
             }
+            LOG.warn(retryLine(redelivery.getExchange(), redelivery.getAttempt()));
             return;
         }
         if (event instanceof CamelEvent.ExchangeEvent exchangeEvent
@@ -96,6 +98,36 @@ public class JobRuns extends EventNotifierSupport {
             wait(Math.max(1, left / 1_000_000));
         }
         return true;
+    }
+
+    /**
+     * What an operator needs of a retry, in place of Camel's {@code Failed delivery for (MessageId: ...)}:
+     * {@code job J, report R, sink S: attempt 1 of 4 failed, retrying: <cause>}. The report and the sink
+     * are named when the retried step has them (a listing has no report; only a sink's route has a sink).
+     */
+    static String retryLine(Exchange exchange, int retry) {
+        StringBuilder line = new StringBuilder("job ");
+        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+        line.append(run == null ? "(none)" : run.jobId());
+        ReportContext report = exchange.getProperty(ReportContext.PROPERTY, ReportContext.class);
+        if (report != null) {
+            line.append(", report ").append(report.reportId());
+        }
+        String sink = exchange.getProperty(SinkRoutes.SINK, String.class);
+        if (sink != null) {
+            line.append(", sink ").append(sink);
+        }
+        Integer maximum = exchange.getMessage().getHeader(Exchange.REDELIVERY_MAX_COUNTER, Integer.class);
+        Throwable cause = exchange.getException() != null
+                ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        // retry N follows the failure of attempt N; there are at most maximum + 1 attempts
+        return line.append(": attempt ")
+                .append(retry)
+                .append(maximum == null || maximum < 0 ? "" : " of " + (maximum + 1))
+                .append(" failed, retrying: ")
+                .append(cause == null ? "(no cause recorded)" : oneLine(DeadLetters.rootCause(cause)))
+                .toString();
     }
 
     static String oneLine(Throwable error) {

@@ -51,6 +51,7 @@ public class ReportDeliveries {
     private final ReportLimits limits;
     private final DeadLetterWriter deadLetters;
     private final Clock clock;
+    private volatile JobMetrics metrics;
 
     /**
      * @param sinkDeadLetters where each sink parks the records it could not take; a sink not named
@@ -72,6 +73,11 @@ public class ReportDeliveries {
         this.limits = limits;
         this.deadLetters = deadLetters;
         this.clock = clock;
+    }
+
+    /** Also times each report's delivery (payreports_report_delivery_duration_seconds). */
+    public void recordMetricsIn(JobMetrics jobMetrics) {
+        this.metrics = jobMetrics;
     }
 
     public void open(Exchange exchange) throws Exception {
@@ -187,6 +193,9 @@ public class ReportDeliveries {
             throw new IllegalStateException("report " + delivery.report().reportId() + " is not settled in every sink");
         }
         delivery.logOutcome();
+        if (metrics != null) {
+            metrics.reportDelivered(delivery.report().jobId(), delivery.elapsed());
+        }
         exchange.setProperty(
                 SINK_DEAD_LETTERS,
                 delivery.deadLetteredBySink().values().stream()

@@ -74,6 +74,11 @@ final class ReportDelivery<T> implements AutoCloseable {
         return spool.count();
     }
 
+    /** Since the delivery opened, on the monotonic clock. */
+    java.time.Duration elapsed() {
+        return java.time.Duration.ofNanos(System.nanoTime() - started);
+    }
+
     long rejectedRows() {
         return rejected;
     }

@@ -1,7 +1,6 @@
 package io.payreports.jobs;
 
 import java.util.Map;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -14,6 +13,9 @@ public final class SinkRoutes extends RouteBuilder {
     /** The redelivery policy of one sink; exponential backoff between attempts. */
     public record Retry(
             int maximumRedeliveries, long redeliveryDelayMs, double backOffMultiplier, long maximumRedeliveryDelayMs) {}
+
+    /** Exchange property: the sink whose route the exchange is in, for the retry log line ({@link JobRuns}). */
+    static final String SINK = "payreportsSink";
 
     private final Map<String, Retry> retries;
 
@@ -33,10 +35,11 @@ public final class SinkRoutes extends RouteBuilder {
                         .useExponentialBackOff()
                         .backOffMultiplier(retry.backOffMultiplier())
                         .maximumRedeliveryDelay(retry.maximumRedeliveryDelayMs())
-                        .retryAttemptedLogLevel(LoggingLevel.WARN)
-                        .logRetryAttempted(true)
+                        // JobRuns logs each retry naming job, report and sink
+                        .logRetryAttempted(false)
                         .logStackTrace(false)
                         .logExhausted(false))
+                .setProperty(SINK, constant(sink))
                 .bean("reportDeliveries", "publish(${exchange}, '" + sink + "')"));
     }
 }
