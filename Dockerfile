@@ -25,9 +25,12 @@ USER 10001
 VOLUME ["/app/config", "/app/routes", "/app/data", "/app/out"]
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75" \
     PAYREPORTS_HTTP_ENABLED=true \
+    PAYREPORTS_HTTP_HOST=0.0.0.0 \
     PAYREPORTS_HTTP_PORT=9876
 EXPOSE 9876
-# Camel's health checks (context and routes started) over the embedded HTTP server
+# Every health check (state database, scheduler, sinks, job staleness) over the embedded HTTP server; the
+# image listens on all interfaces (payreports alone binds 127.0.0.1). Kubernetes probes use
+# /observe/health/live and /observe/health/ready instead (docs/kubernetes.yaml).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["curl", "-fsS", "http://127.0.0.1:9876/observe/health"]
 ENTRYPOINT ["java", "-jar", "/app/payreports.jar"]

@@ -1,5 +1,6 @@
 package io.payreports.config;
 
+import io.payreports.health.SinkHealthCheck;
 import io.payreports.jobs.SinkRoutes;
 import io.payreports.sinks.DeadLetterWriter;
 import io.payreports.sinks.FileFormat;
@@ -7,6 +8,7 @@ import io.payreports.sinks.FileRecordsSink;
 import io.payreports.sinks.JdbcRecordsSink;
 import io.payreports.sinks.KafkaDeadLetters;
 import io.payreports.sinks.KafkaRecordsSink;
+import io.payreports.sinks.Reachable;
 import io.payreports.sinks.RecordDeadLetters;
 import io.payreports.sinks.RecordSink;
 import io.payreports.sinks.Redaction;
@@ -26,6 +28,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -61,6 +64,8 @@ final class ConfiguredSinks {
     final Map<String, RecordDeadLetters> deadLetters = new LinkedHashMap<>();
     /** Where each sink delivers, for the run summary: no credentials, no query strings. */
     final Map<String, String> destinations = new LinkedHashMap<>();
+    /** The sinks whose reachability is cheap to ask (file, jdbc), for their health checks. */
+    final Map<String, Reachable> probes = new LinkedHashMap<>();
 
     private final PayreportsSettings.Reader r;
     private final PayreportsSettings settings;
@@ -176,6 +181,7 @@ final class ConfiguredSinks {
         }
         Path directory = Path.of(r.text(p + "directory", settings.outputDir().toString()));
         destinations.put(name, directory.toString());
+        probes.put(name, SinkHealthCheck.writableFolder(directory));
         return new FileRecordsSink(
                 name,
                 directory,
@@ -190,9 +196,11 @@ final class ConfiguredSinks {
             return null;
         }
         destinations.put(name, Redaction.jdbcUrl(url));
+        DataSource pool = dataSources.forSink(url, r.text(p + "username", null), r.text(p + "password", null), timeout);
+        probes.put(name, SinkHealthCheck.connection(pool));
         return new JdbcRecordsSink(
                 name,
-                dataSources.forSink(url, r.text(p + "username", null), r.text(p + "password", null), timeout),
+                pool,
                 (int) r.number(p + "batch-size", JdbcRecordsSink.DEFAULT_BATCH_SIZE, 1, 100_000),
                 r.optionalText(p + "schema").orElse(null),
                 java.util.List.of(JdbcRecordsSink.MIGRATIONS));

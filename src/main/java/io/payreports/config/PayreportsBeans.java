@@ -9,6 +9,9 @@ import io.payreports.amazonpay.AmazonPayClient;
 import io.payreports.amazonpay.AmazonPayDisbursements;
 import io.payreports.amazonpay.AmazonPayReportSource;
 import io.payreports.amazonpay.RetryAfterPause;
+import io.payreports.health.JobHealthCheck;
+import io.payreports.health.SchedulerHealthCheck;
+import io.payreports.health.SinkHealthCheck;
 import io.payreports.http.GuardedHttp;
 import io.payreports.http.PagingGuard;
 import io.payreports.jobs.ApiCalls;
@@ -36,9 +39,13 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.apache.camel.StartupListener;
+import org.apache.camel.component.quartz.QuartzEndpoint;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
+import org.quartz.Scheduler;
 
 /**
  * The beans our routes refer to by name ({@code amazonPayReports}, {@code reportDeliveries},
@@ -134,6 +141,8 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
                 dataSources,
                 deadLetterWriter,
                 clock);
+        sinks.probes.forEach((name, probe) -> registry.bind(
+                "sinkHealthCheck-" + name, new SinkHealthCheck(name, sinks.destinations.get(name), probe)));
         Path spool = settings.dataDir().resolve("spool");
         RecordSpool.deleteLeftovers(spool);
         ReportDeliveries deliveries = new ReportDeliveries(
@@ -151,15 +160,34 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         JobMetrics jobMetrics = new JobMetrics(meters, clock);
         jobRuns.recordMetricsIn(jobMetrics);
         deliveries.recordMetricsIn(jobMetrics);
-        // every job's series exist from the start, at 0 (docs/operations.md, alerts)
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
-                ScheduledJobs.sinksByJob(started).forEach(jobMetrics::register);
+                watchJobs(started, jobMetrics);
             }
         });
         registry.bind("jobRuns", jobRuns);
         context.getManagementStrategy().addEventNotifier(jobRuns);
+    }
+
+    /**
+     * Once the job routes exist: every job's metric series at 0 (docs/operations.md, alerts), a health check
+     * per job (staleness) and one of the scheduler that fires them.
+     */
+    private void watchJobs(CamelContext context, JobMetrics jobMetrics) {
+        ScheduledJobs.sinksByJob(context).forEach(jobMetrics::register);
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        Scheduler scheduler = null;
+        for (Route route : context.getRoutes()) {
+            if (route.getEndpoint() instanceof QuartzEndpoint quartz && health != null) {
+                scheduler = quartz.getComponent().getScheduler();
+                health.register(new JobHealthCheck(
+                        quartz.getTriggerKey().getName(), scheduler, quartz.getTriggerKey(), jobRuns, clock));
+            }
+        }
+        if (scheduler != null) {
+            health.register(new SchedulerHealthCheck(scheduler));
+        }
     }
 
     /** The state database; an H2 file another process holds is a one-line problem rather than a pool's stack trace. */

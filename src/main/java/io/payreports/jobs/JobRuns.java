@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
@@ -85,6 +87,26 @@ public class JobRuns extends EventNotifierSupport {
     /** Runs finished so far, oldest first. */
     public List<JobRun> finished() {
         return new ArrayList<>(finished);
+    }
+
+    /** The newest finished run of the job in this process, if any. */
+    public Optional<JobRun> lastFinished(String jobId) {
+        return newest(jobId, run -> true);
+    }
+
+    /** The newest successful run of the job in this process, if any. */
+    public Optional<JobRun> lastSucceeded(String jobId) {
+        return newest(jobId, JobRun::succeeded);
+    }
+
+    private Optional<JobRun> newest(String jobId, Predicate<JobRun> which) {
+        for (int i = finished.size() - 1; i >= 0; i--) {
+            JobRun run = finished.get(i);
+            if (run.jobId().equals(jobId) && which.test(run)) {
+                return Optional.of(run);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Waits until {@code count} runs have finished or the timeout passes; returns whether they did. */

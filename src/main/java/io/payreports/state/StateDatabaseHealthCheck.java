@@ -10,7 +10,8 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /**
  * Readiness: the state database (delivered reports, watermarks) answers. Without it no report can be
  * marked delivered, so an orchestrator should not count this instance in; it stays live, as the
- * database may come back. The message names the failure, never the JDBC URL's credentials.
+ * database may come back. The message names the failure, never the JDBC URL's credentials; the details say
+ * which database product answered and how fast.
  */
 public final class StateDatabaseHealthCheck extends AbstractHealthCheck {
 
@@ -28,9 +29,12 @@ public final class StateDatabaseHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        long started = System.nanoTime();
         try (Connection connection = state.getConnection()) {
             if (connection.isValid(2)) {
-                builder.up();
+                builder.detail("database", connection.getMetaData().getDatabaseProductName())
+                        .detail("responseMillis", (System.nanoTime() - started) / 1_000_000)
+                        .up();
             } else {
                 builder.message("the state database did not answer within 2 s").down();
             }
