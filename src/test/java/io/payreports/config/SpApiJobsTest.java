@@ -24,12 +24,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.WriterAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -225,7 +219,7 @@ class SpApiJobsTest {
         StringWriter logs = new StringWriter();
         try (SpApiSimulator simulator = SpApiSimulator.start(
                         SpApiSimulatorOptions.of(0, RuntimeClock.get()).withCredentials(CREDENTIALS));
-                AutoCloseable capture = captureLogs(logs)) {
+                AutoCloseable capture = LogCapture.captureLogs(logs)) {
             JobRun run = runOnce(config(simulator, wrong, 10), "spapi-transactions.yaml");
 
             assertThat(run.succeeded()).isFalse();
@@ -375,30 +369,5 @@ class SpApiJobsTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    /** Every log event of every logger at DEBUG and above into the writer, until closed. */
-    private static AutoCloseable captureLogs(StringWriter writer) {
-        LoggerContext context = (LoggerContext) LogManager.getContext(false);
-        Configuration configuration = context.getConfiguration();
-        WriterAppender appender = WriterAppender.newBuilder()
-                .setName("spapi-test-capture")
-                .setTarget(writer)
-                .setLayout(PatternLayout.newBuilder()
-                        .withPattern("%p %c %m %ex%n")
-                        .withConfiguration(configuration)
-                        .build())
-                .build();
-        appender.start();
-        Level before = configuration.getRootLogger().getLevel();
-        configuration.getRootLogger().addAppender(appender, Level.DEBUG, null);
-        configuration.getRootLogger().setLevel(Level.DEBUG);
-        context.updateLoggers();
-        return () -> {
-            configuration.getRootLogger().removeAppender(appender.getName());
-            configuration.getRootLogger().setLevel(before);
-            context.updateLoggers();
-            appender.stop();
-        };
     }
 }
