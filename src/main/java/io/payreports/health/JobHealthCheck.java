@@ -19,6 +19,8 @@ import org.quartz.TriggerKey;
  * Whether a job keeps succeeding: DOWN when its last success (or, before the first one, the start of this
  * runtime) is older than twice the interval of its schedule, so a job that has just been installed is not
  * reported before it had two chances. The details say when it last ran, how that ended, and when it runs next.
+ * On a cluster a node judges only the runs it made: when another node ran the job last, the check says so and
+ * stays UP (the alerts on the metrics take the newest success over all nodes).
  * Neither readiness nor liveness: a job fails for reasons outside this process (credentials, Amazon, a sink)
  * that a restart does not cure; it shows in {@code /observe/health} with the reason.
  */
@@ -69,6 +71,13 @@ public final class JobHealthCheck extends AbstractHealthCheck {
                 builder.detail("nextRun", next.toInstant().toString());
             }
             interval = interval(scheduled, next);
+            Optional<Instant> firedElsewhere = firedElsewhere(scheduled, last);
+            if (firedElsewhere.isPresent()) {
+                // another node of the cluster ran it since: its outcome is in that node's health and in the metrics
+                builder.detail("lastFireOnAnotherNode", firedElsewhere.get().toString())
+                        .up();
+                return;
+            }
         } catch (SchedulerException e) {
             builder.message("job " + jobId + ": cannot read its schedule: " + e.getMessage())
                     .down();
@@ -95,6 +104,22 @@ public final class JobHealthCheck extends AbstractHealthCheck {
         } else {
             builder.up();
         }
+    }
+
+    /**
+     * On a cluster, the trigger's last fire when no run on this node followed it: the job ran on another node,
+     * and this one cannot tell how that ended.
+     */
+    private Optional<Instant> firedElsewhere(Trigger scheduled, Optional<JobRun> lastHere) throws SchedulerException {
+        if (scheduled == null
+                || scheduled.getPreviousFireTime() == null
+                || !scheduler.getMetaData().isJobStoreClustered()) {
+            return Optional.empty();
+        }
+        Instant fired = scheduled.getPreviousFireTime().toInstant();
+        return lastHere.isPresent() && !lastHere.get().finishedAt().isBefore(fired)
+                ? Optional.empty()
+                : Optional.of(fired);
     }
 
     /** The time between the next two fires: the schedule's interval where the job is due next. */

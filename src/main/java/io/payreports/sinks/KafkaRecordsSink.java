@@ -3,6 +3,8 @@ package io.payreports.sinks;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.payreports.reports.RecordLayout;
 import io.payreports.reports.RecordLayout.Column;
 import io.payreports.reports.ReportContext;
@@ -114,6 +116,9 @@ public final class KafkaRecordsSink implements RecordSink, Reachable {
         private final Map<String, byte[]> headers = new HashMap<>();
         private final int[] keyColumns;
         private final KafkaProducer<String, String> producer;
+        /** The producer's own metrics in the runtime's registry while the report is written. */
+        private final KafkaClientMetrics metrics;
+
         private final CharArrayWriter value = new CharArrayWriter(512);
         private final JsonGenerator json;
         private final JsonRecordWriter records;
@@ -143,11 +148,16 @@ public final class KafkaRecordsSink implements RecordSink, Reachable {
             Map<String, Object> config = new HashMap<>(producerConfig);
             // one transaction per report, each its own producer: reports of several jobs may flow at once
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "payreports-" + name + "-" + UUID.randomUUID());
+            // the producer's series (kafka_producer_*) keep one client.id per sink from report to report
+            config.put(ProducerConfig.CLIENT_ID_CONFIG, "payreports-" + name);
             this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+            this.metrics = new KafkaClientMetrics(producer);
             try {
+                metrics.bindTo(Metrics.globalRegistry);
                 producer.initTransactions();
                 producer.beginTransaction();
             } catch (RuntimeException e) {
+                metrics.close();
                 producer.close(Duration.ZERO);
                 throw e;
             }
@@ -218,6 +228,7 @@ public final class KafkaRecordsSink implements RecordSink, Reachable {
             } catch (RuntimeException brokersGone) {
                 // an aborted or timed-out transaction stays invisible either way
             } finally {
+                metrics.close();
                 producer.close(timeout);
             }
         }
