@@ -11,6 +11,7 @@ import io.payreports.amazonpay.AmazonPayReportSource;
 import io.payreports.amazonpay.RetryAfterPause;
 import io.payreports.http.GuardedHttp;
 import io.payreports.http.PagingGuard;
+import io.payreports.jobs.DeadLetterReplay;
 import io.payreports.jobs.DeadLetters;
 import io.payreports.jobs.JobMetrics;
 import io.payreports.jobs.JobRuns;
@@ -22,9 +23,12 @@ import io.payreports.sinks.DeadLetterWriter;
 import io.payreports.sinks.RecordSpool;
 import io.payreports.sinks.Redaction;
 import io.payreports.state.DeliveredReports;
+import io.payreports.state.RunHistory;
 import io.payreports.state.StateDatabaseHealthCheck;
 import io.payreports.state.StateSchema;
 import io.payreports.state.WatermarkStore;
+import io.payreports.status.StatusEndpoint;
+import io.payreports.status.StatusReport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -147,6 +151,15 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         jobRuns.recordMetricsIn(new JobMetrics(meters, clock));
         registry.bind("jobRuns", jobRuns);
         context.getManagementStrategy().addEventNotifier(jobRuns);
+
+        RunHistory history = new RunHistory(state, RunHistory.nodeName());
+        jobRuns.recordHistoryIn(history);
+        context.addStartupListener(new StatusEndpoint(
+                new StatusReport(history, watermarks, settings.outputDir(), clock),
+                () -> new DeadLetterReplay(context, jobRuns),
+                settings.outputDir(),
+                PayreportsSettings.readReplayToken(
+                        key -> properties.resolveProperty(key).orElse(null), locator)));
     }
 
     /** The state database; an H2 file another process holds is a one-line problem rather than a pool's stack trace. */
@@ -154,7 +167,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         try {
             return dataSources.forUrl(url);
         } catch (RuntimeException e) {
-            if (!inUseByAnotherProcess(e)) {
+            if (!DataSources.inUseByAnotherProcess(e)) {
                 throw e;
             }
             throw new ConfigException(
@@ -166,17 +179,6 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
                                             + " PAYREPORTS_STATE_JDBC_URL; for two nodes use one PostgreSQL state database"
                                             + " (PAYREPORTS_STATE_JDBC_URL=jdbc:postgresql://HOST:5432/DB, payreports.cluster.enabled=true)")));
         }
-    }
-
-    /** H2's "Database may be already in use" (error 90020) anywhere in the cause chain. */
-    private static boolean inUseByAnotherProcess(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql
-                    && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The Amazon Pay connection, opened on first use (in demo mode that starts the built-in simulator). */

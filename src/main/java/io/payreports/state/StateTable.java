@@ -3,6 +3,7 @@ package io.payreports.state;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -13,13 +14,13 @@ import javax.sql.DataSource;
 public final class StateTable {
 
     private final DataSource dataSource;
-    private final String createSql;
+    private final List<String> createSql;
     private boolean created; // guarded by this
 
-    /** @param createSql a {@code CREATE TABLE IF NOT EXISTS} statement */
-    public StateTable(DataSource dataSource, String createSql) {
+    /** @param createSql a {@code CREATE TABLE IF NOT EXISTS} statement, then any of its indexes */
+    public StateTable(DataSource dataSource, String... createSql) {
         this.dataSource = dataSource;
-        this.createSql = createSql;
+        this.createSql = List.of(createSql);
     }
 
     public Connection connect() throws SQLException {
@@ -37,7 +38,9 @@ public final class StateTable {
     private synchronized void createOnce(Connection connection) throws SQLException {
         if (!created) {
             try (Statement statement = connection.createStatement()) {
-                statement.execute(createSql);
+                for (String ddl : createSql) {
+                    statement.execute(ddl);
+                }
             }
             created = true;
         }
