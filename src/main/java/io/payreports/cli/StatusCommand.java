@@ -99,11 +99,10 @@ public class StatusCommand implements Callable<Integer> {
             Optional<Status> running = fromRunningInstance(operatorConfig);
             if (running.isEmpty()) {
                 System.err.println("status: the H2 state database " + stateUrl
-                        + " is open in a running payreports, and its HTTP server is off, so its "
-                        + StatusPage.JSON_PATH
-                        + " cannot be asked either: start `run` with PAYREPORTS_HTTP_ENABLED=true"
-                        + " (or camel.management.enabled = true), or keep the state in PostgreSQL"
-                        + " (payreports.state.jdbc-url), which any number of readers share");
+                        + " is open in a running payreports, and its " + StatusPage.JSON_PATH
+                        + " did not answer on 127.0.0.1 at the configured camel.management.port: run both with"
+                        + " PAYREPORTS_HTTP_ENABLED=true (camel.management.enabled = true), or keep the state in"
+                        + " PostgreSQL (payreports.state.jdbc-url), which any number of readers share");
                 return 2;
             }
             status = running.get();

@@ -80,11 +80,17 @@ public final class RunHistory {
 
     private final StateTable table;
     private final String node;
+    private final int keptPerJob;
 
     /** @param node the name this process records its runs under (see {@link #nodeName()}) */
     public RunHistory(DataSource state, String node) {
+        this(state, node, KEPT_PER_JOB);
+    }
+
+    RunHistory(DataSource state, String node, int keptPerJob) {
         this.table = new StateTable(state, CREATE, CREATE_INDEX);
         this.node = node;
+        this.keptPerJob = keptPerJob;
     }
 
     /**
@@ -129,7 +135,7 @@ public final class RunHistory {
             insert.executeUpdate();
             prune.setString(1, run.jobId());
             prune.setString(2, run.jobId());
-            prune.setInt(3, KEPT_PER_JOB - 1);
+            prune.setInt(3, keptPerJob - 1);
             prune.executeUpdate();
         }
     }
