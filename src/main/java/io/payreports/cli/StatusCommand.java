@@ -8,6 +8,7 @@ import io.payreports.config.PayreportsSettings;
 import io.payreports.config.RuntimeClock;
 import io.payreports.sinks.DeadLetterWriter;
 import io.payreports.sinks.Redaction;
+import io.payreports.state.StateDatabaseException;
 import io.payreports.status.JobStatus;
 import io.payreports.status.NextFires;
 import io.payreports.status.Status;
@@ -84,29 +85,34 @@ public class StatusCommand implements Callable<Integer> {
         String stateUrl = Redaction.jdbcUrl(settings.stateJdbcUrl());
         Clock clock = RuntimeClock.get();
         Status status;
+        Map<String, Instant> nextFires = new HashMap<>(NextFires.fromCrons(check.crons(), clock.instant()));
         try (DataSources dataSources = new DataSources()) {
-            DataSource state = dataSources.forUrl(settings.stateJdbcUrl());
-            Map<String, Instant> nextFires = new HashMap<>(NextFires.fromCrons(check.crons(), clock.instant()));
+            DataSource state = dataSources.forUrl(readingOnly(settings.stateJdbcUrl()));
             if (ConfigFiles.readCluster(operatorConfig).enabled()) {
                 nextFires.putAll(NextFires.fromQuartzTables(state)); // the nodes' shared triggers
             }
             status = StatusReport.reading(state, settings.outputDir(), clock).read(nextFires);
         } catch (SQLException | RuntimeException e) {
-            if (!DataSources.inUseByAnotherProcess(e)) {
-                System.err.println("status: the state database " + stateUrl + " could not be read: " + oneLine(e));
+            if (isH2NotCreated(e)) {
+                status = StatusReport.withoutState(nextFires, settings.outputDir(), clock);
+                stateUrl = "the configuration only: no run recorded yet, " + stateUrl + " does not exist";
+            } else if (DataSources.inUseByAnotherProcess(e)) {
+                Optional<Status> running = fromRunningInstance(operatorConfig);
+                if (running.isEmpty()) {
+                    System.err.println("status: the H2 state database " + stateUrl
+                            + " is open in a running payreports, and its " + StatusPage.JSON_PATH
+                            + " did not answer on 127.0.0.1 at the configured camel.management.port: run both with"
+                            + " PAYREPORTS_HTTP_ENABLED=true (camel.management.enabled = true), or keep the state in"
+                            + " PostgreSQL (payreports.state.jdbc-url), which any number of readers share");
+                    return 2;
+                }
+                status = running.get();
+                stateUrl = "the running payreports' " + StatusPage.JSON_PATH;
+            } else {
+                System.err.println("status: the state database " + stateUrl + " could not be read: "
+                        + StateDatabaseException.describe(e));
                 return 2;
             }
-            Optional<Status> running = fromRunningInstance(operatorConfig);
-            if (running.isEmpty()) {
-                System.err.println("status: the H2 state database " + stateUrl
-                        + " is open in a running payreports, and its " + StatusPage.JSON_PATH
-                        + " did not answer on 127.0.0.1 at the configured camel.management.port: run both with"
-                        + " PAYREPORTS_HTTP_ENABLED=true (camel.management.enabled = true), or keep the state in"
-                        + " PostgreSQL (payreports.state.jdbc-url), which any number of readers share");
-                return 2;
-            }
-            status = running.get();
-            stateUrl = "the running payreports' " + StatusPage.JSON_PATH;
         }
         if (json) {
             System.out.println(StatusFormat.json(status));
@@ -114,6 +120,21 @@ public class StatusCommand implements Callable<Integer> {
             StatusTable.print(System.out, status, stateUrl, settings.outputDir());
         }
         return status.jobs().stream().anyMatch(job -> "failed".equals(job.outcome())) ? 1 : 0;
+    }
+
+    /** An embedded H2 database that is not there is not created by looking at it. */
+    private static String readingOnly(String url) {
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") ? url + ";IFEXISTS=TRUE" : url;
+    }
+
+    private static boolean isH2NotCreated(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The status a running instance on this host serves, when its management HTTP server is on. */
@@ -138,15 +159,6 @@ public class StatusCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
-    }
-
-    private static String oneLine(Throwable error) {
-        Throwable cause = error;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        return message.replaceAll("\\s+", " ").trim();
     }
 
     /** The table printed by {@code status}. */

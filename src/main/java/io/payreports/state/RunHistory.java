@@ -88,9 +88,21 @@ public final class RunHistory {
     }
 
     RunHistory(DataSource state, String node, int keptPerJob) {
-        this.table = new StateTable(state, CREATE, CREATE_INDEX);
+        this(new StateTable(state, CREATE, CREATE_INDEX), node, keptPerJob);
+    }
+
+    private RunHistory(StateTable table, String node, int keptPerJob) {
+        this.table = table;
         this.node = node;
         this.keptPerJob = keptPerJob;
+    }
+
+    /**
+     * For reading only ({@code status}): creates no table, so a reader never races a starting node's
+     * {@link StateSchema}; before the first run the table is missing ({@link StateTable#isMissingTable}).
+     */
+    public static RunHistory reader(DataSource state) {
+        return new RunHistory(new StateTable(state), "", KEPT_PER_JOB);
     }
 
     /**

@@ -17,7 +17,7 @@ public final class StateTable {
     private final List<String> createSql;
     private boolean created; // guarded by this
 
-    /** @param createSql a {@code CREATE TABLE IF NOT EXISTS} statement, then any of its indexes */
+    /** @param createSql a {@code CREATE TABLE IF NOT EXISTS} statement, then any of its indexes; none for a reader */
     public StateTable(DataSource dataSource, String... createSql) {
         this.dataSource = dataSource;
         this.createSql = List.of(createSql);
@@ -33,6 +33,11 @@ public final class StateTable {
             connection.close();
             throw e;
         }
+    }
+
+    /** A table nothing has created yet: PostgreSQL's undefined_table, H2's table-not-found. */
+    public static boolean isMissingTable(SQLException e) {
+        return "42P01".equals(e.getSQLState()) || "42S02".equals(e.getSQLState());
     }
 
     private synchronized void createOnce(Connection connection) throws SQLException {

@@ -48,7 +48,16 @@ public final class WatermarkStore {
     private final StateTable table;
 
     public WatermarkStore(DataSource dataSource) {
-        this.table = new StateTable(dataSource, CREATE);
+        this(new StateTable(dataSource, CREATE));
+    }
+
+    private WatermarkStore(StateTable table) {
+        this.table = table;
+    }
+
+    /** For reading only ({@code status}): creates no table, as {@link RunHistory#reader}. */
+    public static WatermarkStore reader(DataSource dataSource) {
+        return new WatermarkStore(new StateTable(dataSource));
     }
 
     public Optional<Instant> get(String jobId) throws SQLException {

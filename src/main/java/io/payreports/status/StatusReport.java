@@ -2,6 +2,7 @@ package io.payreports.status;
 
 import io.payreports.sinks.DeadLetterWriter;
 import io.payreports.state.RunHistory;
+import io.payreports.state.StateTable;
 import io.payreports.state.WatermarkStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,9 +40,9 @@ public final class StatusReport {
         this.clock = clock;
     }
 
-    /** For reading only: the history's node name is never written. */
+    /** For reading only ({@code status}): creates nothing in the state database; tables not there yet read as empty. */
     public static StatusReport reading(DataSource state, Path outDir, Clock clock) {
-        return new StatusReport(new RunHistory(state, RunHistory.nodeName()), new WatermarkStore(state), outDir, clock);
+        return new StatusReport(RunHistory.reader(state), WatermarkStore.reader(state), outDir, clock);
     }
 
     /**
@@ -49,9 +50,21 @@ public final class StatusReport {
      *                  state database knows (no longer scheduled, replays, backfills) are listed too
      */
     public Status read(Map<String, Instant> nextFires) throws SQLException {
+        return status(nextFires, emptyWhenMissing(history::lastRuns), emptyWhenMissing(watermarks::all), outDir, clock);
+    }
+
+    /** Before the state database exists (nothing ran yet): the scheduled jobs and the dead letters only. */
+    public static Status withoutState(Map<String, Instant> nextFires, Path outDir, Clock clock) {
+        return status(nextFires, Map.of(), Map.of(), outDir, clock);
+    }
+
+    private static Status status(
+            Map<String, Instant> nextFires,
+            Map<String, RunHistory.LastRun> runs,
+            Map<String, Instant> marks,
+            Path outDir,
+            Clock clock) {
         Instant now = clock.instant();
-        Map<String, RunHistory.LastRun> runs = history.lastRuns();
-        Map<String, Instant> marks = watermarks.all();
         Set<String> jobs = new TreeSet<>(nextFires.keySet());
         jobs.addAll(runs.keySet());
         jobs.addAll(marks.keySet());
@@ -73,13 +86,29 @@ public final class StatusReport {
                             ? null
                             : Duration.between(newestData, now).toSeconds(),
                     nextFires.get(job),
-                    deadLetterFiles(job)));
+                    deadLetterFiles(outDir, job)));
         }
         return new Status(now, lines);
     }
 
+    private interface StateRead<T> {
+        Map<String, T> read() throws SQLException;
+    }
+
+    /** No run has created the table yet (a new installation): nothing recorded, which is no error. */
+    private static <T> Map<String, T> emptyWhenMissing(StateRead<T> read) throws SQLException {
+        try {
+            return read.read();
+        } catch (SQLException e) {
+            if (StateTable.isMissingTable(e)) {
+                return Map.of();
+            }
+            throw e;
+        }
+    }
+
     /** The job's folder holds its dead letters; a replayed file is renamed to {@code *.replayed}. */
-    private List<String> deadLetterFiles(String job) {
+    private static List<String> deadLetterFiles(Path outDir, String job) {
         try (Stream<Path> files = Files.list(DeadLetterWriter.jobDirectory(outDir, job))) {
             return files.filter(Files::isRegularFile)
                     .map(file -> file.getFileName().toString())
