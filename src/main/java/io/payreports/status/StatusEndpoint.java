@@ -70,12 +70,22 @@ public final class StatusEndpoint implements StartupListener {
                 .method(HttpMethod.POST)
                 .handler(BodyHandler.create(false).setBodyLimit(FORM_LIMIT))
                 .blockingHandler(routing -> replay(routing, context));
+        if (replayToken.isPresent() && !isLoopback(server.getHost())) {
+            LOG.warn(
+                    "operator page: replay is on and the HTTP server listens on {}: the replay token crosses the network"
+                            + " in clear text unless a TLS proxy is in front",
+                    server.getHost());
+        }
         LOG.info(
                 "operator page on http://{}:{}{} (replay {})",
                 server.getHost(),
                 server.getPort(),
                 StatusPage.PATH,
                 replayToken.isPresent() ? "on, with the replay token" : "off: " + replayOff());
+    }
+
+    static boolean isLoopback(String host) {
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("::1"));
     }
 
     private static String replayOff() {
