@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ParseCommand.class,
             SchedulesCommand.class,
             ReplayCommand.class,
+            StatusCommand.class,
             ValidateCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class

@@ -1,27 +1,12 @@
 package io.payreports.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.payreports.config.ConfigException;
 import io.payreports.config.PayreportsApplication;
-import io.payreports.jobs.JobRun;
-import io.payreports.jobs.ReportDeliveries;
-import io.payreports.reports.RecordLayout;
-import io.payreports.reports.ReportContext;
-import io.payreports.reports.ReportModels;
-import io.payreports.sinks.SpooledLayout;
-import java.io.BufferedReader;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.payreports.jobs.DeadLetterReplay;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.camel.Exchange;
-import org.apache.camel.support.DefaultExchange;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,8 +26,6 @@ import picocli.CommandLine.Parameters;
             "2:bad usage or configuration"
         })
 public class ReplayCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(
             names = "--config",
@@ -71,77 +54,14 @@ public class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    /** One dead-letter file: one report's records for one sink, delivered through the same route as in a run. */
     private static boolean replay(PayreportsApplication application, Path file) throws Exception {
-        List<Object[]> records = new ArrayList<>();
-        JsonNode first = null;
-        RecordLayout<?> layout = null;
-        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                JsonNode letter = JSON.readTree(line);
-                if (first == null) {
-                    first = letter;
-                    String type = letter.path("reportType").asText();
-                    layout = ReportModels.model(type).orElse(null);
-                    if (layout == null || letter.path("sink").asText().isEmpty()) {
-                        System.err.println("replay: " + file
-                                + ": not a sink dead letter of a report type payreports reads (" + type + ")");
-                        return false;
-                    }
-                }
-                records.add(values(layout, letter.path("record")));
-            }
-        }
-        if (first == null) {
-            System.err.println("replay: " + file + ": empty");
-            return false;
-        }
-        Exchange exchange = new DefaultExchange(application.context());
-        application.jobRuns().begin(exchange, "replay-" + first.path("jobId").asText());
-        exchange.setProperty(ReportDeliveries.SINKS, first.path("sink").asText());
-        exchange.setProperty(ReportDeliveries.LAYOUT, new SpooledLayout(layout));
-        exchange.setProperty(
-                ReportContext.PROPERTY,
-                new ReportContext(
-                        first.path("jobId").asText(),
-                        first.path("reportId").asText(),
-                        first.path("reportType").asText(),
-                        null,
-                        null));
-        exchange.getMessage().setBody(records);
-        application.context().createProducerTemplate().send("direct:payreports-deliver-report", exchange);
-        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
-        boolean delivered = exchange.getException() == null
-                && run.deadLetteredBySink().values().stream().allMatch(count -> count == 0);
-        if (delivered) {
-            Files.move(file, file.resolveSibling(file.getFileName() + ".replayed"));
-            System.out.println(file + ": " + records.size() + " records delivered to "
-                    + first.path("sink").asText());
+        DeadLetterReplay.Outcome outcome =
+                new DeadLetterReplay(application.context(), application.jobRuns()).replay(file);
+        if (outcome.delivered()) {
+            System.out.println(file + ": " + outcome.detail());
         } else {
-            System.err.println(file + ": not delivered again: "
-                    + (exchange.getException() != null
-                            ? exchange.getException().getMessage()
-                            : "the sink dead-lettered the records again (see the new dead-letter file)"));
+            System.err.println("replay: " + file + ": " + outcome.detail());
         }
-        return delivered;
-    }
-
-    /** The record's JSON back to column values: money exact, times as instants, as the sinks wrote them. */
-    private static Object[] values(RecordLayout<?> layout, JsonNode record) {
-        List<RecordLayout.Column> columns = layout.columns();
-        Object[] values = new Object[columns.size()];
-        for (int i = 0; i < values.length; i++) {
-            JsonNode value = record.path(columns.get(i).name());
-            if (value.isMissingNode() || value.isNull()) {
-                continue;
-            }
-            values[i] = switch (columns.get(i).type()) {
-                case TEXT -> value.asText();
-                case DECIMAL -> new BigDecimal(value.asText());
-                case TIMESTAMP -> Instant.parse(value.asText());
-                case BIGINT -> value.asLong();
-            };
-        }
-        return values;
+        return outcome.delivered();
     }
 }

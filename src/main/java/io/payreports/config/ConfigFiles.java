@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /** Which properties files apply, in the same order for every command: built-in defaults, then the operator's file. */
@@ -56,23 +58,31 @@ public final class ConfigFiles {
      * Camel's properties component so that {@code {{env:NAME:default}}} resolves exactly as in {@code run}.
      */
     public static PayreportsSettings readSettings(Optional<Path> operatorConfig) {
-        DefaultCamelContext context = new DefaultCamelContext();
-        try {
-            context.getPropertiesComponent().setLocation(propertyLocations(operatorConfig));
-            return PayreportsSettings.read(
-                    key -> context.getPropertiesComponent().resolveProperty(key).orElse(null),
-                    new ConfigLocator(operatorConfig));
-        } finally {
-            context.stop();
-        }
+        return read(operatorConfig, PayreportsSettings::read);
+    }
+
+    /** One property as {@code run} resolves it (Camel's own keys too, e.g. {@code camel.management.port}); null when unset. */
+    public static String property(Optional<Path> operatorConfig, String key) {
+        return read(operatorConfig, (lookup, locator) -> lookup.apply(key));
+    }
+
+    /** Clustered scheduling outside a running runtime (for {@code status}), resolved like {@link #readSettings}. */
+    public static PayreportsSettings.Cluster readCluster(Optional<Path> operatorConfig) {
+        return read(operatorConfig, PayreportsSettings::readCluster);
     }
 
     /** The SP-API settings outside a running runtime (for {@code api}), resolved like {@link #readSettings}. */
     public static SpApiSettings readSpApiSettings(Optional<Path> operatorConfig) {
+        return read(operatorConfig, PayreportsSettings::readSpApi);
+    }
+
+    private static <T> T read(
+            Optional<Path> operatorConfig,
+            BiFunction<Function<String, String>, PayreportsSettings.KeyLocator, T> reader) {
         DefaultCamelContext context = new DefaultCamelContext();
         try {
             context.getPropertiesComponent().setLocation(propertyLocations(operatorConfig));
-            return PayreportsSettings.readSpApi(
+            return reader.apply(
                     key -> context.getPropertiesComponent().resolveProperty(key).orElse(null),
                     new ConfigLocator(operatorConfig));
         } finally {

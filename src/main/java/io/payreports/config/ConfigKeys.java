@@ -83,6 +83,10 @@ public final class ConfigKeys {
                     "marketplaceId:accountType pairs on-demand payouts may be initiated for"),
             key("payreports.cluster.enabled", "false", "clustered Quartz scheduling on the PostgreSQL state database"),
             key("payreports.cluster.checkin-interval", "5000", "milliseconds between a clustered node's check-ins"),
+            key(
+                    "payreports.status.replay-token",
+                    "",
+                    "token the operator page's replay button asks for (16+ characters); empty = no replay from the page"),
             key("payreports.output-dir", "./out", "where the file sink writes and dead letters go"),
             key("payreports.data-dir", "./data", "embedded database, spool files and demo keys"),
             key(

@@ -34,14 +34,16 @@ public final class ConfigurationCheck {
 
     /**
      * What the check found; {@code destinations} names where each sink delivers (no credentials),
-     * {@code deadLetters} the folder of dead-letter files (empty when the settings are broken).
+     * {@code deadLetters} the folder of dead-letter files (empty when the settings are broken), {@code crons}
+     * the cron of each job by job id.
      */
     public record Outcome(
             List<ConfigProblem> problems,
             List<ConfigProblem> warnings,
             Map<String, String> destinations,
             Optional<Path> deadLetters,
-            List<String> connections) {
+            List<String> connections,
+            Map<String, String> crons) {
         public boolean valid() {
             return problems.isEmpty();
         }
@@ -70,7 +72,7 @@ public final class ConfigurationCheck {
                 attempt(() -> ConfigFiles.operatorConfig(configFile)).orElse(Optional.empty());
         Optional<Optional<Path>> routesDir = attempt(() -> ConfigFiles.routesDir(routesOption));
         if (!problems.isEmpty()) {
-            return new Outcome(problems, warnings, Map.of(), Optional.empty(), List.of());
+            return new Outcome(problems, warnings, Map.of(), Optional.empty(), List.of(), Map.of());
         }
         ConfigLocator locator = new ConfigLocator(operatorConfig);
         DefaultCamelContext context = new DefaultCamelContext();
@@ -85,6 +87,7 @@ public final class ConfigurationCheck {
             Optional<SpApiSettings> spApi = attempt(() -> PayreportsSettings.readSpApi(lookup, locator));
             Optional<MwsSettings> mws = attempt(() -> MwsSettings.read(lookup, locator));
             attempt(() -> PayreportsSettings.readCluster(lookup, locator));
+            attempt(() -> PayreportsSettings.readReplayToken(lookup, locator));
 
             Set<String> keys = context.getPropertiesComponent()
                     .loadProperties(key -> key.startsWith("payreports."))
@@ -147,7 +150,8 @@ public final class ConfigurationCheck {
                     warnings,
                     destinations,
                     settings.map(s -> DeadLetterWriter.directory(s.outputDir())),
-                    connections);
+                    connections,
+                    Map.copyOf(jobs.crons()));
         } finally {
             dataSources.close();
             context.stop();

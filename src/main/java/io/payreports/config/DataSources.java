@@ -73,6 +73,17 @@ public final class DataSources implements AutoCloseable {
         });
     }
 
+    /** H2's "Database may be already in use" (error 90020) anywhere in the cause chain: another process holds the file. */
+    public static boolean inUseByAnotherProcess(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql
+                    && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public synchronized void close() {
         pools.values().forEach(HikariDataSource::close);

@@ -45,6 +45,7 @@ final class JobFileValidator {
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final Map<String, String> jobFiles = new LinkedHashMap<>();
     private final Map<String, String> routeFiles = new LinkedHashMap<>();
+    private final Map<String, String> crons = new LinkedHashMap<>();
 
     /** @param context a context with the configuration's properties and the jar's route templates loaded */
     JobFileValidator(ModelCamelContext context, Set<String> sinks, PayreportsSettings.KeyLocator locator) {
@@ -75,6 +76,11 @@ final class JobFileValidator {
     /** The job ids (jobId parameters) of the files validated. */
     Set<String> jobIds() {
         return jobFiles.keySet();
+    }
+
+    /** The cron each job fires on, as {@code run} will schedule it (of the jobs whose cron resolved). */
+    Map<String, String> crons() {
+        return crons;
     }
 
     private void validateFile(JobFile file) {
@@ -243,12 +249,14 @@ final class JobFileValidator {
         if (override.isPresent()) {
             PayreportsSettings.cronProblem(override.get())
                     .ifPresent(message -> problems.add(locator.problem(overrideKey, message)));
+            crons.put(jobId, override.get());
             return;
         }
         String cron = cronNode != null
                 ? resolve(scalar(cronNode), file, cronNode, "cron")
                 : declared == null ? null : declared.getDefaultValue();
         if (cron != null) {
+            crons.put(jobId, cron);
             PayreportsSettings.cronProblem(cron)
                     .ifPresent(message -> problems.add(
                             cronNode == null

@@ -15,6 +15,7 @@ import io.payreports.health.SinkHealthCheck;
 import io.payreports.http.GuardedHttp;
 import io.payreports.http.PagingGuard;
 import io.payreports.jobs.ApiCalls;
+import io.payreports.jobs.DeadLetterReplay;
 import io.payreports.jobs.DeadLetters;
 import io.payreports.jobs.JobMetrics;
 import io.payreports.jobs.JobRuns;
@@ -26,9 +27,12 @@ import io.payreports.sinks.DeadLetterWriter;
 import io.payreports.sinks.RecordSpool;
 import io.payreports.sinks.Redaction;
 import io.payreports.state.DeliveredReports;
+import io.payreports.state.RunHistory;
 import io.payreports.state.StateDatabaseHealthCheck;
 import io.payreports.state.StateSchema;
 import io.payreports.state.WatermarkStore;
+import io.payreports.status.StatusEndpoint;
+import io.payreports.status.StatusReport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -168,6 +172,15 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         });
         registry.bind("jobRuns", jobRuns);
         context.getManagementStrategy().addEventNotifier(jobRuns);
+
+        RunHistory history = new RunHistory(state, RunHistory.nodeName());
+        jobRuns.recordHistoryIn(history);
+        context.addStartupListener(new StatusEndpoint(
+                new StatusReport(history, watermarks, settings.outputDir(), clock),
+                () -> new DeadLetterReplay(context, jobRuns),
+                settings.outputDir(),
+                PayreportsSettings.readReplayToken(
+                        key -> properties.resolveProperty(key).orElse(null), locator)));
     }
 
     /**
@@ -195,7 +208,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         try {
             return dataSources.forUrl(url);
         } catch (RuntimeException e) {
-            if (!inUseByAnotherProcess(e)) {
+            if (!DataSources.inUseByAnotherProcess(e)) {
                 throw e;
             }
             throw new ConfigException(
@@ -207,17 +220,6 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
                                             + " PAYREPORTS_STATE_JDBC_URL; for two nodes use one PostgreSQL state database"
                                             + " (PAYREPORTS_STATE_JDBC_URL=jdbc:postgresql://HOST:5432/DB, payreports.cluster.enabled=true)")));
         }
-    }
-
-    /** H2's "Database may be already in use" (error 90020) anywhere in the cause chain. */
-    private static boolean inUseByAnotherProcess(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql
-                    && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The Amazon Pay connection, opened on first use (in demo mode that starts the built-in simulator). */

@@ -149,6 +149,26 @@ public record PayreportsSettings(
         return cluster;
     }
 
+    /** The operator page's replay token: too short to withstand guessing over the network is a problem, not a default. */
+    static final int REPLAY_TOKEN_MIN_LENGTH = 16;
+
+    /**
+     * The token the operator page's replay button needs ({@code payreports.status.replay-token}); empty when
+     * none is configured, and then the page replays nothing, whatever address the HTTP server listens on.
+     */
+    public static Optional<String> readReplayToken(Function<String, String> lookup, KeyLocator locator) {
+        Reader r = new Reader(lookup, locator);
+        String token = r.text("payreports.status.replay-token", "").strip();
+        if (!token.isEmpty() && token.length() < REPLAY_TOKEN_MIN_LENGTH) {
+            r.problem(
+                    "payreports.status.replay-token",
+                    "too short: at least " + REPLAY_TOKEN_MIN_LENGTH
+                            + " characters (e.g. the output of `openssl rand -hex 16`), or empty to turn replay off");
+        }
+        r.throwIfAny();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
     private static HttpDeadlines httpDeadlines(Reader r) {
         return new HttpDeadlines(
                 r.positiveDuration(HttpDeadlines.CALL_DEADLINE, HttpDeadlines.DEFAULTS.callDeadline()),

@@ -142,6 +142,10 @@ public final class JobRun {
         return covered.stream().map(Period::end).max(Comparator.naturalOrder());
     }
 
+    public Instant startedAt() {
+        return started;
+    }
+
     public Instant finishedAt() {
         return finished;
     }

@@ -1,6 +1,8 @@
 package io.payreports.jobs;
 
 import io.payreports.reports.ReportContext;
+import io.payreports.state.RunHistory;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ public class JobRuns extends EventNotifierSupport {
     private final Clock clock;
     private final List<JobRun> finished = new CopyOnWriteArrayList<>();
     private volatile JobMetrics metrics;
+    private volatile RunHistory history;
 
     public JobRuns(Clock clock) {
         this.clock = clock;
@@ -40,6 +43,11 @@ public class JobRuns extends EventNotifierSupport {
     /** Also feeds the metrics of every finished run. */
     public void recordMetricsIn(JobMetrics jobMetrics) {
         this.metrics = jobMetrics;
+    }
+
+    /** Also records every finished run in the state database, for {@code status} and the operator page. */
+    public void recordHistoryIn(RunHistory runHistory) {
+        this.history = runHistory;
     }
 
     /** First step of a job route. */
@@ -72,6 +80,7 @@ public class JobRuns extends EventNotifierSupport {
                 if (metrics != null) {
                     metrics.finished(run);
                 }
+                recordInHistory(run);
                 if (run.succeeded() && !run.hasWarnings()) {
                     LOG.info(run.summaryLine());
                 } else {
@@ -81,6 +90,18 @@ public class JobRuns extends EventNotifierSupport {
                     notifyAll();
                 }
             }
+        }
+    }
+
+    /** The run is delivered whatever happens here: a history the state database cannot take only costs the status its row. */
+    private void recordInHistory(JobRun run) {
+        if (history == null) {
+            return;
+        }
+        try {
+            history.record(run);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("job {}: the state database did not record the run in its history: {}", run.jobId(), oneLine(e));
         }
     }
 

@@ -58,6 +58,11 @@ public final class DeadLetterWriter implements RecordDeadLetters {
         return outDir.resolve("dead-letter");
     }
 
+    /** The folder of one job's dead letters under {@code outDir}. */
+    public static Path jobDirectory(Path outDir, String jobId) {
+        return directory(outDir).resolve(fileNamePart(jobId));
+    }
+
     /** Writes the dead letter and returns its file. */
     public Path write(DeadLetter letter) throws IOException {
         Path jobDirectory = Files.createDirectories(directory.resolve(fileNamePart(letter.jobId())));

@@ -8,7 +8,7 @@ public final class StateDatabaseException extends RuntimeException {
     }
 
     /** Spring's JDBC exceptions wrap the driver's; the driver's message is the one that says why. */
-    static String describe(Throwable error) {
+    public static String describe(Throwable error) {
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

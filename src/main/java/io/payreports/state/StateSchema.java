@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 
 /**
  * Creates the tables of a PostgreSQL state database: the delivered-reports repository (Camel's
- * {@code CAMEL_MESSAGEPROCESSED}), the watermarks and, for clustered scheduling, Quartz's tables from the
+ * {@code CAMEL_MESSAGEPROCESSED}), the watermarks, the run history and, for clustered scheduling, Quartz's tables from the
  * script that ships in the Quartz jar (org/quartz/impl/jdbcjobstore/tables_postgres.sql) without its DROP
  * lines. Under an advisory lock: nodes starting together would otherwise race on {@code CREATE TABLE}
  * (PostgreSQL's IF NOT EXISTS is not safe against a parallel CREATE), and one of them would fail to start.
@@ -40,6 +40,8 @@ public final class StateSchema {
                 statement.execute("SELECT pg_advisory_xact_lock(" + LOCK + ")");
                 statement.execute(DELIVERED_REPORTS);
                 statement.execute(WatermarkStore.CREATE);
+                statement.execute(RunHistory.CREATE);
+                statement.execute(RunHistory.CREATE_INDEX);
                 if (clustered && !exists(connection, "qrtz_locks")) {
                     for (String ddl : statements()) {
                         statement.execute(ddl);

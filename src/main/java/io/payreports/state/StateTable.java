@@ -3,6 +3,7 @@ package io.payreports.state;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -13,13 +14,13 @@ import javax.sql.DataSource;
 public final class StateTable {
 
     private final DataSource dataSource;
-    private final String createSql;
+    private final List<String> createSql;
     private boolean created; // guarded by this
 
-    /** @param createSql a {@code CREATE TABLE IF NOT EXISTS} statement */
-    public StateTable(DataSource dataSource, String createSql) {
+    /** @param createSql a {@code CREATE TABLE IF NOT EXISTS} statement, then any of its indexes; none for a reader */
+    public StateTable(DataSource dataSource, String... createSql) {
         this.dataSource = dataSource;
-        this.createSql = createSql;
+        this.createSql = List.of(createSql);
     }
 
     public Connection connect() throws SQLException {
@@ -34,10 +35,17 @@ public final class StateTable {
         }
     }
 
+    /** A table nothing has created yet: PostgreSQL's undefined_table, H2's table-not-found. */
+    public static boolean isMissingTable(SQLException e) {
+        return "42P01".equals(e.getSQLState()) || "42S02".equals(e.getSQLState());
+    }
+
     private synchronized void createOnce(Connection connection) throws SQLException {
         if (!created) {
             try (Statement statement = connection.createStatement()) {
-                statement.execute(createSql);
+                for (String ddl : createSql) {
+                    statement.execute(ddl);
+                }
             }
             created = true;
         }

@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /**
@@ -25,6 +27,7 @@ public final class WatermarkStore {
               updated_at TIMESTAMP WITH TIME ZONE NOT NULL)""";
 
     private static final String SELECT = "SELECT watermark FROM payreports_watermark WHERE job_id = ?";
+    private static final String SELECT_ALL = "SELECT job_id, watermark FROM payreports_watermark";
 
     /** ON CONFLICT, unlike MERGE, cannot fail on a concurrent first insert of the same job. */
     private static final String ADVANCE_POSTGRESQL = """
@@ -45,7 +48,16 @@ public final class WatermarkStore {
     private final StateTable table;
 
     public WatermarkStore(DataSource dataSource) {
-        this.table = new StateTable(dataSource, CREATE);
+        this(new StateTable(dataSource, CREATE));
+    }
+
+    private WatermarkStore(StateTable table) {
+        this.table = table;
+    }
+
+    /** For reading only ({@code status}): creates no table, as {@link RunHistory#reader}. */
+    public static WatermarkStore reader(DataSource dataSource) {
+        return new WatermarkStore(new StateTable(dataSource));
     }
 
     public Optional<Instant> get(String jobId) throws SQLException {
@@ -58,6 +70,20 @@ public final class WatermarkStore {
                         : Optional.empty();
             }
         }
+    }
+
+    /** Every job's watermark, by job id. */
+    public Map<String, Instant> all() throws SQLException {
+        Map<String, Instant> watermarks = new TreeMap<>();
+        try (Connection connection = table.connect();
+                PreparedStatement select = connection.prepareStatement(SELECT_ALL);
+                ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                watermarks.put(
+                        row.getString(1), row.getObject(2, OffsetDateTime.class).toInstant());
+            }
+        }
+        return watermarks;
     }
 
     /** Moves the job's watermark to {@code to}, unless it already stands at or after it. */

@@ -35,6 +35,25 @@ class PayreportsSettingsTest {
     }
 
     @Test
+    void theOperatorPagesReplayIsOffWithoutATokenAndATooShortOneIsRefusedWithoutShowingIt() throws IOException {
+        assertThat(PayreportsSettings.readReplayToken(key -> null, new ConfigLocator(Optional.empty())))
+                .isEmpty();
+        String token = "7d1f0c2a9b8e4f3a6c5d";
+        Path good = write("payreports.status.replay-token = " + token + "\n");
+        assertThat(PayreportsSettings.readReplayToken(
+                        key -> key.equals("payreports.status.replay-token") ? token : null,
+                        new ConfigLocator(Optional.of(good))))
+                .contains(token);
+
+        Path bad = write("payreports.status.replay-token = secret123\n");
+        ConfigurationCheck.Outcome check = ConfigurationCheck.check(bad, null);
+        assertThat(check.problems())
+                .extracting(ConfigProblem::toString)
+                .containsExactly(bad + ":1: payreports.status.replay-token: too short: at least 16 characters"
+                        + " (e.g. the output of `openssl rand -hex 16`), or empty to turn replay off");
+    }
+
+    @Test
     void documentDownloadSettingsAreReadAndCheckedWithTheirKeys() throws IOException {
         Path good = write("""
                 payreports.amazonpay.document-hosts = *.amazonaws.com, reports.example.net
