@@ -22,15 +22,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A model built here rather than taken from {@link ReportModels}: the shipped models are built once, in a static
- * initializer, so only the first test to touch them would notice a wrong column list; and only a model built
- * here can break the rules the constructor checks.
+ * A model built by each test rather than taken from {@link ReportModels}: the shipped models are built once, in a
+ * static initializer, which PIT credits to the first test that loads the class only, so no other test would count
+ * against a wrong column list; and only a model built here can break the rules the constructor checks.
  */
 class ReportModelTest {
 
     private static final DefaultCamelContext CAMEL = new DefaultCamelContext();
 
-    private static final ReportModel<Payout> PAYOUT = new ReportModel<>(
+    /** Built per test, so that PIT credits the constructor to every test. */
+    private final ReportModel<Payout> payout = new ReportModel<>(
             "test_payout",
             Payout.class,
             List.of(new HeaderField("SellerId", TEXT), new HeaderField("PeriodEnd", TIMESTAMP)));
@@ -42,19 +43,19 @@ class ReportModelTest {
 
     @Test
     void csvColumnsComeInPositionOrderNotDeclarationOrderAndOnlyTheRequiredOnesAreRequired() {
-        assertThat(PAYOUT.csvColumns()).containsExactly("PayoutId", "PostedDate", "Amount", "Note", "SettledDate");
-        assertThat(PAYOUT.csvColumns()).filteredOn(PAYOUT::isRequired).containsExactly("PayoutId", "Amount");
-        assertThat(PAYOUT.isRequired("Currency")).as("not a column").isFalse();
-        assertThat(PAYOUT.positionsOf(Instant.class)).containsExactly(1, 4);
-        assertThat(PAYOUT.positionsOf(BigDecimal.class)).containsExactly(2);
+        assertThat(payout.csvColumns()).containsExactly("PayoutId", "PostedDate", "Amount", "Note", "SettledDate");
+        assertThat(payout.csvColumns()).filteredOn(payout::isRequired).containsExactly("PayoutId", "Amount");
+        assertThat(payout.isRequired("Currency")).as("not a column").isFalse();
+        assertThat(payout.positionsOf(Instant.class)).containsExactly(1, 4);
+        assertThat(payout.positionsOf(BigDecimal.class)).containsExactly(2);
     }
 
     @Test
     void sinkColumnsAreKeysHeaderValuesCsvColumnsRawTimestampsAndExtraColumnsTypedByJavaType() {
-        assertThat(PAYOUT.name()).isEqualTo("test_payout");
-        assertThat(PAYOUT.recordType()).isEqualTo(Payout.class);
-        assertThat(PAYOUT.headerFields()).extracting(HeaderField::key).containsExactly("SellerId", "PeriodEnd");
-        assertThat(PAYOUT.columns())
+        assertThat(payout.name()).isEqualTo("test_payout");
+        assertThat(payout.recordType()).isEqualTo(Payout.class);
+        assertThat(payout.headerFields()).extracting(HeaderField::key).containsExactly("SellerId", "PeriodEnd");
+        assertThat(payout.columns())
                 .containsExactly(
                         new Column("reportId", TEXT),
                         new Column("lineNumber", BIGINT),
@@ -72,19 +73,19 @@ class ReportModelTest {
 
     @Test
     void valuesFollowTheColumnsWithRawTimestampsAndUnknownColumnsAsJson() throws RowRejectedException {
-        Payout payout = PAYOUT.binder(ReportModelTest::noCamel)
+        Payout record = payout.binder(ReportModelTest::noCamel)
                 .bind(List.of("P-1", "2015-05-18T15:48:50-0700", "-1,000.50", "", "2015-05-19T00:00:00Z"), 7);
         Map<String, String> extra = new LinkedHashMap<>();
         extra.put("Marketplace", "amazon.de");
         extra.put("Channel", "web");
-        payout.locate(
+        record.locate(
                 "R9",
                 7,
                 new ReportHeader(Map.of("SellerId", "A1XX", "PeriodEnd", Instant.parse("2015-05-21T00:00:00Z"))),
                 Map.of("PostedDate", "2015-05-18T15:48:50-0700", "SettledDate", "2015-05-19T00:00:00Z"),
                 extra);
 
-        assertThat(PAYOUT.values(payout))
+        assertThat(payout.values(record))
                 .containsExactly(
                         "R9",
                         7L,
@@ -102,10 +103,10 @@ class ReportModelTest {
 
     @Test
     void withoutUnknownColumnsOrHeaderTheirValuesAreNull() throws RowRejectedException {
-        Payout payout = PAYOUT.binder(ReportModelTest::noCamel).bind(List.of("P-2", "", "0", "", ""), 3);
-        payout.locate("R9", 3, ReportHeader.ABSENT, Map.of(), Map.of());
+        Payout record = payout.binder(ReportModelTest::noCamel).bind(List.of("P-2", "", "0", "", ""), 3);
+        record.locate("R9", 3, ReportHeader.ABSENT, Map.of(), Map.of());
 
-        assertThat(PAYOUT.values(payout))
+        assertThat(payout.values(record))
                 .containsExactly("R9", 3L, null, null, "P-2", null, new BigDecimal("0"), null, null, null, null, null);
     }
 
@@ -116,7 +117,7 @@ class ReportModelTest {
                 new ReportModel<>("test_trimmed", CompiledRowBinderTest.Trimmed.class, List.of());
 
         assertThat(trimmed.binder(() -> CAMEL)).isInstanceOf(BindyRowBinder.class);
-        assertThat(PAYOUT.binder(ReportModelTest::noCamel)).isInstanceOf(CompiledRowBinder.class);
+        assertThat(payout.binder(ReportModelTest::noCamel)).isInstanceOf(CompiledRowBinder.class);
     }
 
     @Test
