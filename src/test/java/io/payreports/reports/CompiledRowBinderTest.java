@@ -209,6 +209,13 @@ class CompiledRowBinderTest {
         assertThat(messageOf(() -> binder.bind(List.of("x"), 5))).isEqualTo("expected 2 fields, found 1");
     }
 
+    @Test
+    void bindyRejectsAnotherFieldCountAsTheCompiledBinderDoes() {
+        BindyRowBinder<SettlementRecord> bindy = new BindyRowBinder<>(ReportModels.settlement(), CAMEL);
+
+        assertThat(messageOf(() -> bindy.bind(List.of("x"), 5))).isEqualTo("expected 15 fields, found 1");
+    }
+
     /** The {@code @DataField}s of a test record class in position order, accessible, as the model passes them. */
     private static List<Field> dataFields(Class<?> type) {
         List<Field> fields = new ArrayList<>();
