@@ -59,6 +59,37 @@ class AmazonTimestampEdgesTest {
                 .hasMessage("not a timestamp: '" + text + "'");
     }
 
+    /**
+     * Amazon's own shape with one character wrong, each read as a valid time if the fast path for that shape
+     * skipped the check of its position: {@code 0A} would be 17 ({@code 'A' - '0'}), {@code 1B} 28, {@code 0:} 10.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "2O15-05-18T15:48:50Z",
+                "2/15-05-18T15:48:50Z",
+                "2015x05-18T15:48:50Z",
+                "2015-0:-18T15:48:50Z",
+                "2015-05x18T15:48:50Z",
+                "2015-05-1BT15:48:50Z",
+                "2015-05-18x15:48:50Z",
+                "2015-05-18T0A:48:50Z",
+                "2015-05-18T15x48:50Z",
+                "2015-05-18T15:0A:50Z",
+                "2015-05-18T15:48x50Z",
+                "2015-05-18T15:48:0AZ",
+                "2015-05-18T15:48:50Y",
+                "2015-05-18T15:48:50ZZ",
+                "2015-05-18T15:48:50-0A00",
+                "2015-05-18T15:48:50+01:0A",
+                "2015-05-18T15:48:50+01000"
+            })
+    void rejectsAmazonsShapeWithOneCharacterWrong(String text) {
+        assertThatThrownBy(() -> format.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a timestamp: '" + text + "'");
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',

@@ -38,11 +38,22 @@ class AmountNotationTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "DECIMAL_POINT|-0.35|-0.35", "DECIMAL_POINT|7|7", "DECIMAL_POINT|-1,234,567.00|-1234567.00",
-                        "DECIMAL_POINT|+1,000|1000",
-                "DECIMAL_COMMA|-1.234.567,00|-1234567.00", "DECIMAL_COMMA|+5|5", "DECIMAL_COMMA|12,5|12.5",
-                        "DECIMAL_COMMA|-7|-7",
-                "AUTO|-1.000,5|-1000.5", "AUTO|1.5|1.5", "AUTO|' -2 '|-2"
+                "DECIMAL_POINT|-0.35|-0.35",
+                "DECIMAL_POINT|7|7",
+                "DECIMAL_POINT|-1,234,567.00|-1234567.00",
+                "DECIMAL_POINT|+1,000|1000",
+                "DECIMAL_COMMA|-1.234.567,00|-1234567.00",
+                "DECIMAL_COMMA|+5|5",
+                "DECIMAL_COMMA|12,5|12.5",
+                "DECIMAL_COMMA|-7|-7",
+                "AUTO|-1.000,5|-1000.5",
+                "AUTO|1.5|1.5",
+                "AUTO|' -2 '|-2",
+                // a point groups thousands in decimal-comma notation, even where it could be a decimal point
+                "DECIMAL_COMMA|1.000|1000",
+                "DECIMAL_COMMA|-1.141|-1141",
+                // four digits before a comma are no thousands group: a decimal comma
+                "AUTO|1234,567|1234.567"
             })
     void keepsSignDigitsAndScale(AmountNotation notation, String text, String plain) {
         assertThat(notation.plain(text)).isEqualTo(plain);
@@ -67,7 +78,13 @@ class AmountNotationTest {
                 "AUTO|1 000",
                 "AUTO|'-'",
                 "AUTO|+-1",
-                "AUTO|1,2.3"
+                "AUTO|1,2.3",
+                "DECIMAL_POINT|1234,567",
+                "AUTO|,234",
+                "AUTO|-,234",
+                "AUTO|1,234x5",
+                "AUTO|1,234.5x",
+                "AUTO|1,234,5678"
             })
     void rejectsMalformedAmountsNamingTheText(AmountNotation notation, String text) {
         assertThatThrownBy(() -> notation.plain(text))

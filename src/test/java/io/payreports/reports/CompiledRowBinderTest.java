@@ -8,14 +8,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.camel.dataformat.bindy.annotation.BindyConverter;
 import org.apache.camel.dataformat.bindy.annotation.CsvRecord;
 import org.apache.camel.dataformat.bindy.annotation.DataField;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -183,6 +186,51 @@ class CompiledRowBinderTest {
     }
 
     @Test
+    void aClassWithoutCsvRecordOrWithEscapedQuotingOrAnUnconvertedNonStringFieldIsLeftToBindy() {
+        assertThat(CompiledRowBinder.of(NoCsvRecord.class, dataFields(NoCsvRecord.class)))
+                .isEmpty();
+        assertThat(CompiledRowBinder.of(QuotingEscaped.class, dataFields(QuotingEscaped.class)))
+                .isEmpty();
+        assertThat(CompiledRowBinder.of(UnconvertedLong.class, dataFields(UnconvertedLong.class)))
+                .isEmpty();
+    }
+
+    @Test
+    void aCompiledBinderCreatesRecordsThroughAPrivateConstructorAndChecksTheFieldCount() throws Exception {
+        RowBinder<SingleQuoted> binder = CompiledRowBinder.of(SingleQuoted.class, dataFields(SingleQuoted.class))
+                .orElseThrow();
+
+        SingleQuoted record = binder.bind(List.of("say \"\"hi\"\"", ""), 3);
+        assertThat(record.text)
+                .as("doubled quotes are collapsed for the \" quote only")
+                .isEqualTo("say \"\"hi\"\"");
+        assertThat(record.amount).isNull();
+        assertThat(binder.bind(List.of("x", "1,000.50"), 4).amount).isEqualTo(new BigDecimal("1000.50"));
+        assertThat(messageOf(() -> binder.bind(List.of("x"), 5))).isEqualTo("expected 2 fields, found 1");
+    }
+
+    @Test
+    void bindyRejectsAnotherFieldCountAsTheCompiledBinderDoes() {
+        BindyRowBinder<SettlementRecord> bindy = new BindyRowBinder<>(ReportModels.settlement(), CAMEL);
+
+        assertThat(messageOf(() -> bindy.bind(List.of("x"), 5))).isEqualTo("expected 15 fields, found 1");
+    }
+
+    /** The {@code @DataField}s of a test record class in position order, accessible, as the model passes them. */
+    private static List<Field> dataFields(Class<?> type) {
+        List<Field> fields = new ArrayList<>();
+        for (Field field : type.getDeclaredFields()) {
+            if (field.isAnnotationPresent(DataField.class)) {
+                field.setAccessible(true);
+                fields.add(field);
+            }
+        }
+        fields.sort(Comparator.comparingInt(
+                field -> field.getAnnotation(DataField.class).pos()));
+        return fields;
+    }
+
+    @Test
     void theRegexFreeTimestampShapesReadAsTheGeneralPatterns() {
         AmazonTimestampFormat format = new AmazonTimestampFormat();
 
@@ -243,6 +291,35 @@ class CompiledRowBinderTest {
             return e.getMessage();
         }
         throw new AssertionError("expected a rejection");
+    }
+
+    public static class NoCsvRecord extends ReportRecord {
+        @DataField(pos = 1)
+        private String name;
+    }
+
+    @CsvRecord(separator = ",", quotingEscaped = true)
+    public static class QuotingEscaped extends ReportRecord {
+        @DataField(pos = 1)
+        private String name;
+    }
+
+    @CsvRecord(separator = ",")
+    public static class UnconvertedLong extends ReportRecord {
+        @DataField(pos = 1)
+        private Long count;
+    }
+
+    @CsvRecord(separator = ",", quote = "'")
+    public static class SingleQuoted extends ReportRecord {
+        @DataField(pos = 1)
+        private String text;
+
+        @DataField(pos = 2)
+        @BindyConverter(AmazonAmountFormat.class)
+        private BigDecimal amount;
+
+        private SingleQuoted() {}
     }
 
     @CsvRecord(separator = ",")

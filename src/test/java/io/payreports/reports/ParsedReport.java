@@ -28,7 +28,7 @@ record ParsedReport(List<Map<String, Object>> records, List<ParsedRow.Failed<?>>
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static ParsedReport parse(CamelContext camel, String reportType, InputStream document, ReadOptions options)
+    static ParsedReport parse(CamelContext camel, String reportType, InputStream document, ReadOptions options)
             throws IOException {
         RecordLayout layout = ReportModels.model(reportType).orElseThrow();
         List<Map<String, Object>> records = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
@@ -118,6 +119,18 @@ class ReportFormatsTest {
                 .hasMessageStartingWith(
                         "no reader for report type _GET_NOTHING_; supported: [_GET_CSV_CUSTOM_OFFAMAZONPAYMENTS_MULTI_CURRENCY_PAYMENTS_DATA_, ")
                 .hasMessageContaining("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_]");
+    }
+
+    @Test
+    void recordsASourceAlreadyHasAreRowsNumberedFromOneAndEveryReportTypeHasItsLayout() throws IOException {
+        List<ParsedRow<String>> read = new ArrayList<>();
+        try (ReportFormats.Rows<String> rows = ReportFormats.Rows.of(List.of("a", "b"))) {
+            rows.forEachRemaining(read::add);
+        }
+
+        assertThat(read).containsExactly(new ParsedRow.Bound<>(1L, "a"), new ParsedRow.Bound<>(2L, "b"));
+        assertThat(FORMATS.layout(ReportModels.SETTLEMENT)).containsSame(ReportModels.settlement());
+        assertThat(FORMATS.layout("_GET_NOTHING_")).isEmpty();
     }
 
     private static long boundRows(byte[] document) throws IOException {

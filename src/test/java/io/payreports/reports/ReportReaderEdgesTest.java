@@ -3,11 +3,17 @@ package io.payreports.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -138,6 +144,180 @@ class ReportReaderEdgesTest {
         assertThat(report.failures())
                 .extracting(ParsedRow.Failed::message)
                 .containsExactly("line 3: TransactionAmount: not a number: '-1000.50'");
+    }
+
+    @Test
+    void theColumnLineIsTheFirstLineNamingThreeOfTheModelsColumns() throws IOException {
+        ParsedReport twoNamed = parse("CurrencyCode,TransactionAmount\n" + COLUMNS + ROW);
+        assertThat(twoNamed.failures()).as("a title line").isEmpty();
+        assertThat(twoNamed.records())
+                .extracting(record -> record.get("lineNumber"))
+                .containsExactly(3L);
+
+        ParsedReport threeNamed = parse("CurrencyCode,TransactionAmount,SettlementId\n" + COLUMNS + ROW);
+        assertThat(threeNamed.records()).isEmpty();
+        assertThat(threeNamed.failures().get(0).message())
+                .startsWith(
+                        "line 1: column line at line 1 lacks required columns TransactionPostedDate, TransactionType, ");
+    }
+
+    @Test
+    void aHeaderBlockWithoutColumnLineIsOneFailureAtItsLastLine() throws IOException {
+        assertThat(parse("SellerId,SettlementStartDate\nA1XX,2015-05-18T21:37:01Z\n")
+                        .failures())
+                .singleElement()
+                .satisfies(failure -> {
+                    assertThat(failure.lineNumber()).isEqualTo(2);
+                    assertThat(failure.reason()).startsWith("no column line naming TransactionPostedDate, ");
+                    assertThat(failure.rawLine()).isEmpty();
+                });
+        assertThat(parse("\nSellerId,SettlementStartDate\n").failures())
+                .as("the names of a header block on the last line")
+                .extracting(ParsedRow.Failed::lineNumber)
+                .containsExactly(2L);
+    }
+
+    @Test
+    void anEmptyHeaderValueIsAbsentNotAFailure() throws IOException {
+        ParsedReport report = parse("SellerId,SettlementStartDate,SettlementEndDate\nA1XX,,\n" + COLUMNS + ROW);
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.records())
+                .singleElement()
+                .satisfies(record -> assertThat(record)
+                        .containsEntry("sellerId", "A1XX")
+                        .containsEntry("settlementStartDate", null)
+                        .containsEntry("settlementEndDate", null));
+    }
+
+    @Test
+    void aKeyValueLineNeedsAKnownKeyElseItIsATitleLine() throws IOException {
+        ParsedReport report = parse("Settlement report\nGenerated: today\nSellerId:A1XX\n"
+                + "SettlementStartDate,2015-05-18T21:37:01Z\n" + COLUMNS + ROW);
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.records())
+                .singleElement()
+                .satisfies(record -> assertThat(record)
+                        .containsEntry("lineNumber", 6L)
+                        .containsEntry("sellerId", "A1XX")
+                        .containsEntry("settlementStartDate", Instant.parse("2015-05-18T21:37:01Z")));
+    }
+
+    @Test
+    void withoutColumnLineTheFailureQuotesTheFirstTitleLineNotAKeyValueLine() throws IOException {
+        assertThat(parse("first\nsecond\n").failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.lineNumber()).isEqualTo(1);
+            assertThat(failure.rawLine()).isEqualTo("\"first\"");
+        });
+        assertThat(parse("SellerId: A1XX\ntitle\n").failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.lineNumber()).isEqualTo(2);
+            assertThat(failure.rawLine()).isEqualTo("\"title\"");
+        });
+    }
+
+    @Test
+    void aHeaderBlockMayHaveATrailingSeparatorAndMoreOrFewerValuesThanNames() throws IOException {
+        ParsedReport trailing =
+                parse("SellerId,SettlementStartDate,\nA1XX,2015-05-18T21:37:01Z,not a header value\n" + COLUMNS + ROW);
+        ParsedReport fewerValues =
+                parse("SellerId,SettlementStartDate,SettlementEndDate\nA1XX,2015-05-18T21:37:01Z\n" + COLUMNS + ROW);
+        ParsedReport moreValues =
+                parse("SellerId,SettlementStartDate\nA1XX,2015-05-18T21:37:01Z,2015-05-21T21:37:03Z\n" + COLUMNS + ROW);
+
+        for (ParsedReport report : List.of(trailing, fewerValues, moreValues)) {
+            assertThat(report.failures()).isEmpty();
+            assertThat(report.records())
+                    .singleElement()
+                    .satisfies(record -> assertThat(record)
+                            .containsEntry("lineNumber", 4L)
+                            .containsEntry("sellerId", "A1XX")
+                            .containsEntry("settlementStartDate", Instant.parse("2015-05-18T21:37:01Z"))
+                            .containsEntry("settlementEndDate", null));
+        }
+    }
+
+    @Test
+    void rowsOfOnlyEmptyOrBlankFieldsAreSkippedLikeBlankLines() throws IOException {
+        ParsedReport report = parse(COLUMNS + ",,,\n" + ROW + " , \t\n");
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.records())
+                .extracting(record -> record.get("lineNumber"))
+                .containsExactly(3L);
+    }
+
+    @Test
+    void aColumnWithoutNameIsNeitherBoundNorKeptAsAnUnknownColumn() throws IOException {
+        ParsedReport report = parse("," + COLUMNS + "," + ROW);
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.records())
+                .singleElement()
+                .satisfies(record -> assertThat(record)
+                        .containsEntry("transactionPostedDate", Instant.parse("2015-05-18T22:48:50Z"))
+                        .containsEntry("netTransactionAmount", new BigDecimal("-1029.80"))
+                        .containsEntry("extraColumns", null));
+    }
+
+    @Test
+    void anAbsentOrEmptyOptionalTimestampHasNoRawText() throws IOException {
+        ParsedReport report = ParsedReport.parse(
+                CAMEL,
+                "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_",
+                bytes("AmazonCaptureId,CaptureAmount,CurrencyCode,LastUpdateTimestamp\nC1,1.00,EUR,\n"),
+                ReadOptions.DEFAULTS);
+
+        assertThat(report.failures()).isEmpty();
+        assertThat(report.records())
+                .singleElement()
+                .satisfies(record -> assertThat(record)
+                        .containsEntry("captureAmount", new BigDecimal("1.00"))
+                        .containsEntry("lastUpdateTimestamp", null)
+                        .containsEntry("lastUpdateTimestampRaw", null)
+                        .containsEntry("creationTimestamp", null)
+                        .containsEntry("creationTimestampRaw", null));
+    }
+
+    @Test
+    void aLaterPartCountsItsLinesOnFromTheOffsetAndClosingTheReaderClosesThePart() throws IOException {
+        AtomicBoolean closed = new AtomicBoolean();
+        InputStream part = new ByteArrayInputStream(bytes(COLUMNS + ROW)) {
+            @Override
+            public void close() {
+                closed.set(true);
+            }
+        };
+        ReportReader<SettlementRecord> reader =
+                new ReportReader<>(ReportModels.settlement(), part, "R1", 1000, ReadOptions.DEFAULTS, CAMEL);
+
+        ParsedRow<SettlementRecord> row = reader.next();
+        assertThat(row.lineNumber()).isEqualTo(1002);
+        assertThat(((ParsedRow.Bound<SettlementRecord>) row).record().getLineNumber())
+                .isEqualTo(1002);
+        assertThat(reader.hasNext()).isFalse();
+        assertThatThrownBy(reader::next).isInstanceOf(NoSuchElementException.class);
+        assertThat(reader.lastLineNumber()).isEqualTo(1002);
+
+        reader.close();
+        assertThat(closed).isTrue();
+    }
+
+    @Test
+    void anIoErrorInTheBodyIsThrownAsItIs() {
+        // past the 64 KiB read ahead for the separator, so that the error comes while rows are read
+        InputStream broken = new SequenceInputStream(
+                new ByteArrayInputStream(bytes(COLUMNS + ROW + "\n".repeat(70_000))), new InputStream() {
+                    @Override
+                    public int read() throws IOException {
+                        throw new IOException("connection reset");
+                    }
+                });
+
+        assertThatThrownBy(() -> ParsedReport.parse(CAMEL, ReportModels.SETTLEMENT, broken, ReadOptions.DEFAULTS))
+                .isInstanceOf(UncheckedIOException.class)
+                .rootCause()
+                .hasMessage("connection reset");
     }
 
     @Test
