@@ -90,11 +90,30 @@ public class ReportDeliveries {
     }
 
     /**
-     * The split expression: the report's rows, streamed from the downloaded document in the body,
-     * or the records themselves when a source answered them as a list (JSON APIs).
+     * Reads the whole report into the spool in one pass: each bound row is spooled, each row that
+     * does not bind goes to the dead letters, and reading goes on. One call for the report, not one
+     * exchange per row: a split with a choice and a bean call per row cost more than reading and
+     * writing the rows together (issue 18), and the spool already keeps memory flat.
      */
-    public ReportFormats.Rows<?> rows(Exchange exchange) throws Exception {
-        ReportDelivery<?> delivery = delivery(exchange);
+    @SuppressWarnings("unchecked")
+    public void spool(Exchange exchange) throws Exception {
+        ReportDelivery<Object> delivery = (ReportDelivery<Object>) delivery(exchange);
+        ReportFormats.Rows<?> rows = rows(exchange, delivery);
+        while (rows.hasNext()) {
+            ParsedRow<?> row = rows.next();
+            if (row instanceof ParsedRow.Failed<?> failed) {
+                reject(delivery, failed);
+            } else {
+                delivery.write(((ParsedRow.Bound<?>) row).record());
+            }
+        }
+    }
+
+    /**
+     * The report's rows, streamed from the downloaded document in the body, or the records
+     * themselves when a source answered them as a list (JSON APIs).
+     */
+    private ReportFormats.Rows<?> rows(Exchange exchange, ReportDelivery<?> delivery) throws Exception {
         ReportContext report = delivery.report();
         if (exchange.getMessage().getBody() instanceof List<?> records) {
             return ReportFormats.Rows.of(records);
@@ -120,20 +139,12 @@ public class ReportDeliveries {
                 limits);
     }
 
-    @SuppressWarnings("unchecked")
-    public void write(Exchange exchange) throws Exception {
-        ParsedRow.Bound<Object> row = exchange.getMessage().getBody(ParsedRow.Bound.class);
-        ((ReportDelivery<Object>) delivery(exchange)).write(row.record());
-    }
-
     /**
      * A row that cannot be bound goes to the dead letters with its report, line and reason, and the
      * report goes on. Written under a name made of job, report and line, so a retried report
      * rewrites the same dead letter instead of adding a second one.
      */
-    public void reject(Exchange exchange) throws IOException {
-        ParsedRow.Failed<?> row = exchange.getMessage().getBody(ParsedRow.Failed.class);
-        ReportDelivery<?> delivery = delivery(exchange);
+    private void reject(ReportDelivery<?> delivery, ParsedRow.Failed<?> row) throws IOException {
         ReportContext report = delivery.report();
         deadLetters.write(new DeadLetter(
                 report.jobId(),
@@ -162,8 +173,11 @@ public class ReportDeliveries {
         try (ReportWriter<Object[]> writer =
                         sinks.get(sinkName).open(delivery.report(), new SpooledLayout(delivery.layout()));
                 RecordSpool.Reader records = delivery.spool().read()) {
+            ProgressLog progress = new ProgressLog(delivery.report(), "written to sink " + sinkName);
+            long written = 0;
             for (Object[] record = records.next(); record != null; record = records.next()) {
                 writer.write(record);
+                progress.advanced(++written);
             }
             writer.commit();
             delivery.delivered(sinkName, writer.count());

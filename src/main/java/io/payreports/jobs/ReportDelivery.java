@@ -18,12 +18,12 @@ import org.slf4j.LoggerFactory;
 final class ReportDelivery<T> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportDelivery.class);
-    private static final long PROGRESS_EVERY = 100_000;
 
     private final ReportContext report;
     private final RecordLayout<T> layout;
     private final List<String> sinks;
     private final RecordSpool spool;
+    private final ProgressLog reading;
     private final long started = System.nanoTime();
     private final Map<String, Long> delivered = new ConcurrentHashMap<>();
     private final Map<String, Long> deadLettered = new ConcurrentHashMap<>();
@@ -35,6 +35,7 @@ final class ReportDelivery<T> implements AutoCloseable {
         this.layout = layout;
         this.sinks = sinks;
         this.spool = spool;
+        this.reading = new ProgressLog(report, "read");
     }
 
     ReportContext report() {
@@ -56,14 +57,7 @@ final class ReportDelivery<T> implements AutoCloseable {
 
     void write(T record) throws IOException {
         spool.append(layout.values(record));
-        if (spool.count() % PROGRESS_EVERY == 0) {
-            double seconds = (System.nanoTime() - started) / 1e9;
-            LOG.info(
-                    "report {}: {} records read so far ({} records/s)",
-                    report.reportId(),
-                    spool.count(),
-                    Math.round(spool.count() / seconds));
-        }
+        reading.advanced(spool.count());
     }
 
     void rejected() {

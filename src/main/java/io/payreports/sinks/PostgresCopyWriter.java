@@ -4,6 +4,7 @@ import io.payreports.reports.RecordLayout;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
@@ -19,6 +20,7 @@ final class PostgresCopyWriter<T> implements ReportWriter<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresCopyWriter.class);
     private static final String LOAD_TABLE = "payreports_load";
+    private static final String CARDINALITY_VIOLATION = "21000";
 
     private final Connection connection;
     private final RecordTable table;
@@ -56,11 +58,29 @@ final class PostgresCopyWriter<T> implements ReportWriter<T> {
             }
             throw e;
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.executeUpdate(table.upsertFromSql(LOAD_TABLE));
-        }
+        upsertLoad();
         connection.commit();
         committed = true;
+    }
+
+    /**
+     * The load into the table, first as if each key came once (no sort of the whole load); a key twice (one
+     * statement cannot update a row twice, SQLSTATE 21000) undoes that attempt and keeps the last row per key.
+     */
+    private void upsertLoad() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            Savepoint beforeUpsert = connection.setSavepoint();
+            try {
+                statement.executeUpdate(table.upsertOnceFromSql(LOAD_TABLE));
+                connection.releaseSavepoint(beforeUpsert);
+            } catch (SQLException e) {
+                if (!CARDINALITY_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(beforeUpsert);
+                statement.executeUpdate(table.upsertFromSql(LOAD_TABLE));
+            }
+        }
     }
 
     @Override

@@ -76,6 +76,21 @@ abstract class JdbcRecordsSinkContract {
     }
 
     @Test
+    void aKeyTwiceInOneReportKeepsItsLastRow() throws Exception {
+        deliver(
+                sink(500),
+                List.of(
+                        TestRecord.of("a", "USD", "1.00", "2024-01-01T00:00:00Z", 1L, "first"),
+                        TestRecord.of("b", "USD", "2.00", "2024-01-01T00:00:00Z", 1L, "only"),
+                        TestRecord.of("a", "USD", "1.50", "2024-01-01T00:00:00Z", 2L, "last")));
+
+        List<Object[]> rows = rows("SELECT id, amount, note FROM " + table() + " ORDER BY id");
+        assertThat(rows).extracting(row -> row[0]).containsExactly("a", "b");
+        assertThat((BigDecimal) rows.get(0)[1]).isEqualByComparingTo("1.50");
+        assertThat(rows.get(0)[2]).isEqualTo("last");
+    }
+
+    @Test
     void sumsPerCurrencyMatchWhatWasSent() throws Exception {
         List<TestRecord> records = new ArrayList<>();
         Map<String, BigDecimal> expected = new HashMap<>();

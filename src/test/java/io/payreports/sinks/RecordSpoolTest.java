@@ -52,6 +52,25 @@ class RecordSpoolTest {
     }
 
     @Test
+    void valuesAcrossBufferBoundariesAndLongerThanABufferComeBackWhole() throws Exception {
+        List<Object[]> appended = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            String note = i % 1_000 == 7 ? "Ü".repeat(70_000 + i) : "note ü " + "x".repeat(i % 300);
+            appended.add(new Object[] {
+                "id-" + i, "EUR", new BigDecimal(i).movePointLeft(2), Instant.ofEpochSecond(i, i), (long) i, note
+            });
+        }
+        try (RecordSpool spool = RecordSpool.create(dir, TestRecord.LAYOUT.columns())) {
+            for (Object[] values : appended) {
+                spool.append(values);
+            }
+            spool.finish();
+
+            assertThat(readAll(spool)).containsExactlyElementsOf(appended);
+        }
+    }
+
+    @Test
     void anEmptySpoolReadsAsNoRecords() throws Exception {
         try (RecordSpool spool = RecordSpool.create(dir, TestRecord.LAYOUT.columns())) {
             spool.finish();
