@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             SchedulesCommand.class,
             ReplayCommand.class,
             ValidateCommand.class,
+            ReconcileCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class
         })

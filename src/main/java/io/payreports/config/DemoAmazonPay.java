@@ -2,6 +2,7 @@ package io.payreports.config;
 
 import io.payreports.amazonpay.PemKeys;
 import io.payreports.simulator.AmazonPaySimulator;
+import io.payreports.simulator.Faults;
 import io.payreports.simulator.SimulatorOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,11 +29,12 @@ final class DemoAmazonPay implements AutoCloseable {
         this.privateKey = privateKey;
     }
 
-    static DemoAmazonPay start(Path dataDir, Clock clock) {
+    static DemoAmazonPay start(Path dataDir, Clock clock, Faults faults) {
         KeyPair keys = demoKeys(dataDir.resolve("demo-keys"));
         try {
             return new DemoAmazonPay(
-                    AmazonPaySimulator.start(SimulatorOptions.of(0, PUBLIC_KEY_ID, keys.getPublic(), clock)),
+                    AmazonPaySimulator.start(SimulatorOptions.of(0, PUBLIC_KEY_ID, keys.getPublic(), clock)
+                            .withFaults(faults)),
                     keys.getPrivate());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the built-in Amazon Pay simulator: " + e.getMessage(), e);

@@ -17,8 +17,12 @@ import io.payreports.jobs.JobRuns;
 import io.payreports.jobs.ReportDeliveries;
 import io.payreports.jobs.SinkRoutes;
 import io.payreports.mws.MwsReportSource;
+import io.payreports.reconciliation.ReconciliationJob;
+import io.payreports.reconciliation.ReconciliationMetrics;
 import io.payreports.reports.ReportFormats;
+import io.payreports.simulator.Faults;
 import io.payreports.sinks.DeadLetterWriter;
+import io.payreports.sinks.JdbcRecordsSink;
 import io.payreports.sinks.RecordSpool;
 import io.payreports.sinks.Redaction;
 import io.payreports.state.DeliveredReports;
@@ -44,12 +48,15 @@ import org.apache.camel.spi.Registry;
  */
 public final class PayreportsBeans implements CamelConfiguration, AutoCloseable {
 
+    static final String DEMO_FAULTS = "payreports.demo.faults";
+
     private final ConfigLocator locator;
     private final Clock clock = RuntimeClock.get();
     private final DataSources dataSources = new DataSources();
     private final JobRuns jobRuns = new JobRuns(clock);
     private MeterRegistry meters;
     private AmazonPayConnection amazonPay;
+    private Faults demoFaults = Faults.none();
     private MwsConnection mws;
     private SpApiConnection spApi;
 
@@ -89,6 +96,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         context.addService(delivered, true);
 
         WatermarkStore watermarks = new WatermarkStore(state);
+        demoFaults = demoFaults(properties.resolveProperty(DEMO_FAULTS).orElse(""));
         if (!settings.demoMode()) {
             amazonPay(settings, deliveryOnly); // a bad key file fails the start, not the first job
         }
@@ -145,8 +153,28 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         registry.bind("metricsRegistry", meters);
         Metrics.addRegistry(meters);
         jobRuns.recordMetricsIn(new JobMetrics(meters, clock));
+        if (sinks.sinks.get("jdbc") instanceof JdbcRecordsSink records) {
+            registry.bind(
+                    "reconciliation",
+                    new ReconciliationJob(
+                            records,
+                            settings.outputDir(),
+                            ReconciliationSettings.read(
+                                    key -> properties.resolveProperty(key).orElse(null), locator),
+                            new ReconciliationMetrics(meters),
+                            clock));
+        }
         registry.bind("jobRuns", jobRuns);
         context.getManagementStrategy().addEventNotifier(jobRuns);
+    }
+
+    /** What the in-process demo simulator injects: API faults and breaks in the settlement data to reconcile. */
+    private Faults demoFaults(String spec) {
+        try {
+            return Faults.parse(spec, 1);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(List.of(locator.problem(DEMO_FAULTS, e.getMessage())));
+        }
     }
 
     /** The state database; an H2 file another process holds is a one-line problem rather than a pool's stack trace. */
@@ -182,7 +210,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
     /** The Amazon Pay connection, opened on first use (in demo mode that starts the built-in simulator). */
     private synchronized AmazonPayConnection amazonPay(PayreportsSettings settings, boolean deliveryOnly) {
         if (amazonPay == null) {
-            amazonPay = AmazonPayConnection.open(settings, locator, clock);
+            amazonPay = AmazonPayConnection.open(settings, demoFaults, locator, clock);
             if (!deliveryOnly) {
                 amazonPay.warnIfDemo();
             }
