@@ -131,17 +131,13 @@ final class ReconciliationReport {
                     item.reason().name(),
                     item.reference(),
                     item.currency(),
-                    plain(item.expected()),
-                    plain(item.actual()),
-                    plain(item.difference()),
+                    money(item.expected(), item),
+                    money(item.actual(), item),
+                    money(item.difference(), item),
                     item.when() == null ? "" : item.when().toString(),
                     item.whenRaw() == null ? "" : item.whenRaw(),
                     item.detail());
         }
         csv.flush();
-    }
-
-    private static String plain(BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
     }
 }
