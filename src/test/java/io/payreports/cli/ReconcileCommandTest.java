@@ -1,0 +1,125 @@
+package io.payreports.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.payreports.config.RuntimeClock;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The acceptance of reconciliation: the demo's data reconciles (settlements close, payouts arrive), and each break
+ * the simulator injects is found and named, alone, with exit 1.
+ */
+class ReconcileCommandTest {
+
+    private static final List<String> BREAKS =
+            List.of("RESERVE_HELD", "FEE_ADJUSTED_LATER", "REFUND_NEXT_PERIOD", "PAYOUT_MISSING");
+
+    @RegisterExtension
+    final CapturedConsole console = new CapturedConsole();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemosDataReconcilesAfterRunOnce() throws Exception {
+        Path config = demo("");
+
+        assertThat(PayreportsCommand.execute("run", "--once", "--config", config.toString(), "--routes", "routes"))
+                .as(console.err())
+                .isZero();
+        int exit = reconcile(config);
+
+        assertThat(exit).as(console.out() + console.err()).isZero();
+        assertThat(console.out())
+                .contains("balanced: every settlement closes and every payout arrived")
+                .containsPattern("settlement_closes +1[2-5] +0 +0")
+                .containsPattern("payout_arrives +1[2-5] +0 +0");
+        Path report = onlyReport();
+        assertThat(Files.readString(report)).contains("**balanced**", "| settlement closes |");
+        assertThat(Files.readAllLines(Path.of(report.toString().replace(".md", ".csv"))))
+                .first()
+                .isEqualTo(
+                        "runId,account,check,status,reason,reference,currency,expected,actual,difference,when,whenRaw,detail");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "held-reserve, RESERVE_HELD, settlement_closes",
+        "fee-adjusted-later, FEE_ADJUSTED_LATER, settlement_closes",
+        "refund-next-period, REFUND_NEXT_PERIOD, settlement_closes",
+        "missing-disbursement, PAYOUT_MISSING, payout_arrives"
+    })
+    void eachInjectedBreakIsNamedAloneAndExitsOne(String fault, String reason, String check) throws Exception {
+        Path config = demo(fault);
+        assertThat(PayreportsCommand.execute("run", "--once", "--config", config.toString(), "--routes", "routes"))
+                .as(console.err())
+                .isZero();
+
+        int exit = reconcile(config);
+
+        assertThat(exit).as(console.out() + console.err()).isEqualTo(1);
+        assertThat(console.out()).contains("1 difference(s)").containsOnlyOnce(reason + " " + check + " ");
+        BREAKS.stream()
+                .filter(other -> !other.equals(reason))
+                .forEach(other -> assertThat(console.out()).doesNotContain(other));
+        assertThat(Files.readString(onlyReport())).contains("**1 difference(s)**", reason + ": ");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(PayreportsCommand.execute("reconcile", "--from", "2026-03-02", "--to", "2026-03-01"))
+                .isEqualTo(2);
+        assertThat(PayreportsCommand.execute(
+                        "reconcile", "--from", "2026-03-01", "--to", "2026-03-02", "--account", "../x"))
+                .isEqualTo(2);
+        assertThat(PayreportsCommand.execute("reconcile", "--from", "yesterday", "--to", "2026-03-02"))
+                .isEqualTo(2);
+    }
+
+    private int reconcile(Path config) {
+        LocalDate today = LocalDate.ofInstant(RuntimeClock.get().instant(), ZoneOffset.UTC);
+        return PayreportsCommand.execute(
+                "reconcile",
+                "--config",
+                config.toString(),
+                "--from",
+                today.minusDays(100).toString(),
+                "--to",
+                today.toString());
+    }
+
+    private Path demo(String faults) throws IOException {
+        Path data = dir.resolve("data");
+        return Files.writeString(
+                dir.resolve("demo.properties"),
+                String.join(
+                        "\n",
+                        "payreports.output-dir = " + dir.resolve("out"),
+                        "payreports.data-dir = " + data,
+                        "payreports.state.jdbc-url = jdbc:h2:file:" + data.resolve("state"),
+                        "payreports.sinks.jdbc.url = jdbc:h2:file:" + data.resolve("records"),
+                        "payreports.demo.faults = " + faults,
+                        ""));
+    }
+
+    private Path onlyReport() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("out/reconciliation"))) {
+            return files.filter(file -> file.toString().endsWith(".md"))
+                    .reduce((a, b) -> {
+                        throw new AssertionError("more than one report: " + a + ", " + b);
+                    })
+                    .orElseThrow();
+        }
+    }
+}
