@@ -50,7 +50,7 @@ public final class PayreportsApplication implements AutoCloseable {
             "classpath:camel/reconciliation.yaml");
     /**
      * The jobs run when there is no routes/ directory: routes/amazonpay-settlement.yaml and
-     * routes/amazonpay-disbursements.yaml, packaged (the payouts make the demo's data reconcilable).
+     * docs/jobs/amazonpay-disbursements.yaml, packaged (the payouts make the demo's data reconcilable).
      */
     private static final String DEMO_JOB = String.join(
             ",",

@@ -35,7 +35,7 @@ class ReconcileCommandTest {
     void theDemosDataReconcilesAfterRunOnce() throws Exception {
         Path config = demo("");
 
-        assertThat(PayreportsCommand.execute("run", "--once", "--config", config.toString(), "--routes", "routes"))
+        assertThat(PayreportsCommand.execute("run", "--once", "--config", config.toString(), "--routes", demoJobs()))
                 .as(console.err())
                 .isZero();
         int exit = reconcile(config);
@@ -62,7 +62,7 @@ class ReconcileCommandTest {
     })
     void eachInjectedBreakIsNamedAloneAndExitsOne(String fault, String reason, String check) throws Exception {
         Path config = demo(fault);
-        assertThat(PayreportsCommand.execute("run", "--once", "--config", config.toString(), "--routes", "routes"))
+        assertThat(PayreportsCommand.execute("run", "--once", "--config", config.toString(), "--routes", demoJobs()))
                 .as(console.err())
                 .isZero();
 
@@ -111,6 +111,14 @@ class ReconcileCommandTest {
                         "payreports.sinks.jdbc.url = jdbc:h2:file:" + data.resolve("records"),
                         "payreports.demo.faults = " + faults,
                         ""));
+    }
+
+    /** The demo's jobs (the packaged settlement and disbursements jobs) as a routes folder: ./routes holds only the first. */
+    private String demoJobs() throws IOException {
+        Path routes = Files.createDirectories(dir.resolve("routes"));
+        Files.copy(Path.of("routes/amazonpay-settlement.yaml"), routes.resolve("amazonpay-settlement.yaml"));
+        Files.copy(Path.of("docs/jobs/amazonpay-disbursements.yaml"), routes.resolve("amazonpay-disbursements.yaml"));
+        return routes.toString();
     }
 
     private Path onlyReport() throws IOException {
