@@ -53,6 +53,36 @@ class ReconcileCommandTest {
                         "runId,account,check,status,reason,reference,currency,expected,actual,difference,when,whenRaw,detail");
     }
 
+    @Test
+    void theReconciliationTemplateRunsItAsAJob() throws Exception {
+        Path config = demo("");
+        String routes = demoJobs();
+        assertThat(PayreportsCommand.execute("run", "--once", "--config", config.toString(), "--routes", routes))
+                .isZero();
+        Files.writeString(
+                Path.of(routes, "reconciliation.yaml"),
+                String.join(
+                        "\n",
+                        "- templatedRoute:",
+                        "    routeTemplateRef: reconciliation",
+                        "    routeId: reconciliation",
+                        "    parameters:",
+                        "      - name: jobId",
+                        "        value: reconciliation",
+                        "      - name: account",
+                        "        value: shop-eu",
+                        "      - name: days",
+                        "        value: \"100\"",
+                        ""));
+
+        int exit = PayreportsCommand.execute(
+                "run", "--once", "--config", config.toString(), "--routes", routes, "--job", "reconciliation");
+
+        assertThat(exit).as(console.out() + console.err()).isZero();
+        assertThat(console.out()).containsPattern("reconciliation +0 +0 +0 .* ok");
+        assertThat(Files.readString(onlyReport())).contains("account shop-eu", "**balanced**");
+    }
+
     @ParameterizedTest
     @CsvSource({
         "held-reserve, RESERVE_HELD, settlement_closes",
