@@ -15,6 +15,8 @@ public final class Reconciliation {
     private Reconciliation() {}
 
     /**
+     * Runs the three checks over the days {@code from} to {@code to} (inclusive, UTC).
+     *
      * @param now the run's time: captures older than the unsettled-capture days before it are overdue
      */
     public static ReconciliationResult run(

@@ -20,7 +20,7 @@ final class ReconciliationReport {
 
     private ReconciliationReport() {}
 
-    /** @return the Markdown file */
+    /** Writes both files of the run into {@code dir} and answers the Markdown one. */
     static Path write(ReconciliationResult result, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path markdown = dir.resolve(result.runId() + ".md");

@@ -59,18 +59,16 @@ public final class RecordsDatabase {
     }
 
     private List<SettlementRow> settlementRows(Connection connection, Instant start) throws SQLException {
-        String sql = "SELECT report_id, line_number, settlement_id, settlement_end_date, transaction_type,"
-                + " amazon_transaction_id, amazon_order_reference_id, currency_code, transaction_amount,"
-                + " total_transaction_fee, net_transaction_amount, transaction_posted_date, transaction_posted_date_raw"
-                + " FROM " + prefix + "amazonpay_settlement WHERE settlement_end_date >= ?"
-                + " ORDER BY settlement_id, report_id, line_number";
-        List<SettlementRow> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, utc(start));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
+        return select(
+                connection,
+                "SELECT report_id, line_number, settlement_id, settlement_end_date, transaction_type,"
+                        + " amazon_transaction_id, amazon_order_reference_id, currency_code, transaction_amount,"
+                        + " total_transaction_fee, net_transaction_amount, transaction_posted_date,"
+                        + " transaction_posted_date_raw FROM " + prefix + "amazonpay_settlement"
+                        + " WHERE settlement_end_date >= ? ORDER BY settlement_id, report_id, line_number",
+                rs -> {
                     String currency = rs.getString("currency_code");
-                    rows.add(new SettlementRow(
+                    return new SettlementRow(
                             rs.getString("report_id"),
                             rs.getLong("line_number"),
                             rs.getString("settlement_id"),
@@ -82,61 +80,49 @@ public final class RecordsDatabase {
                             amount(rs, "total_transaction_fee", currency),
                             amount(rs, "net_transaction_amount", currency),
                             instant(rs, "transaction_posted_date"),
-                            rs.getString("transaction_posted_date_raw")));
-                }
-            }
-        }
-        return rows;
+                            rs.getString("transaction_posted_date_raw"));
+                },
+                start);
     }
 
     private List<Payout> disbursements(Connection connection, Instant from, Instant until) throws SQLException {
-        String sql = "SELECT amazon_disbursement_reference_id, settlement_id, amount, currency_code, transaction_time"
-                + " FROM " + prefix + "amazonpay_disbursement WHERE transaction_time >= ? AND transaction_time < ?"
-                + " ORDER BY transaction_time, amazon_disbursement_reference_id";
-        List<Payout> payouts = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, utc(from));
-            statement.setObject(2, utc(until));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    payouts.add(new Payout(
-                            Payout.AMAZONPAY_DISBURSEMENT,
-                            rs.getString("amazon_disbursement_reference_id"),
-                            rs.getString("settlement_id"),
-                            amount(rs, "amount", rs.getString("currency_code")),
-                            instant(rs, "transaction_time"),
-                            null));
-                }
-            }
-        }
-        return payouts;
+        return select(
+                connection,
+                "SELECT amazon_disbursement_reference_id, settlement_id, amount, currency_code, transaction_time"
+                        + " FROM " + prefix + "amazonpay_disbursement WHERE transaction_time >= ?"
+                        + " AND transaction_time < ? ORDER BY transaction_time, amazon_disbursement_reference_id",
+                rs -> new Payout(
+                        Payout.AMAZONPAY_DISBURSEMENT,
+                        rs.getString("amazon_disbursement_reference_id"),
+                        rs.getString("settlement_id"),
+                        amount(rs, "amount", rs.getString("currency_code")),
+                        instant(rs, "transaction_time"),
+                        null),
+                from,
+                until);
     }
 
     /** SP-API Transfer transactions debit the seller's Amazon balance: the bank receives the negated total. */
     private List<Payout> spApiTransfers(Connection connection, Instant from, Instant until) throws SQLException {
-        String sql = "SELECT transaction_id, posted_date, posted_date_raw, total_amount, total_currency,"
-                + " related_identifiers FROM " + prefix + "spapi_transaction"
-                + " WHERE transaction_type = 'Transfer' AND posted_date >= ? AND posted_date < ?"
-                + " ORDER BY posted_date, transaction_id";
-        List<Payout> payouts = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, utc(from));
-            statement.setObject(2, utc(until));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
+        return select(
+                connection,
+                "SELECT transaction_id, posted_date, posted_date_raw, total_amount, total_currency,"
+                        + " related_identifiers FROM " + prefix + "spapi_transaction"
+                        + " WHERE transaction_type = 'Transfer' AND posted_date >= ? AND posted_date < ?"
+                        + " ORDER BY posted_date, transaction_id",
+                rs -> {
                     Map<String, String> ids = relatedIdentifiers(rs.getString("related_identifiers"));
-                    payouts.add(new Payout(
+                    return new Payout(
                             Payout.SPAPI_TRANSFER,
                             ids.getOrDefault("TRANSFER_ID", rs.getString("transaction_id")),
                             ids.get("SETTLEMENT_ID"),
                             amount(rs, "total_amount", rs.getString("total_currency"))
                                     .negate(),
                             instant(rs, "posted_date"),
-                            rs.getString("posted_date_raw")));
-                }
-            }
-        }
-        return payouts;
+                            rs.getString("posted_date_raw"));
+                },
+                from,
+                until);
     }
 
     /** Captures that went through; Closed ones did too (Amazon closes a capture once it is fully refunded). */
@@ -167,25 +153,42 @@ public final class RecordsDatabase {
             Connection connection, String select, OrderTransaction.Kind kind, Instant from, Instant until)
             throws SQLException {
         Map<String, OrderTransaction> byId = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(select
-                + " AND creation_timestamp >= ? AND creation_timestamp < ? ORDER BY creation_timestamp, report_id,"
-                + " line_number")) {
-            statement.setObject(1, utc(from));
-            statement.setObject(2, utc(until));
+        select(
+                        connection,
+                        select + " AND creation_timestamp >= ? AND creation_timestamp < ?"
+                                + " ORDER BY creation_timestamp, report_id, line_number",
+                        rs -> new OrderTransaction(
+                                kind,
+                                rs.getString("id"),
+                                rs.getString("amazon_order_reference_id"),
+                                amount(rs, "amount", rs.getString("currency_code")),
+                                instant(rs, "creation_timestamp"),
+                                rs.getString("creation_timestamp_raw")),
+                        from,
+                        until)
+                .forEach(transaction -> byId.put(transaction.id(), transaction));
+        return List.copyOf(byId.values());
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows of a query whose parameters are instants, bound as UTC times. */
+    private static <T> List<T> select(Connection connection, String sql, RowReader<T> reader, Instant... times)
+            throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < times.length; i++) {
+                statement.setObject(i + 1, OffsetDateTime.ofInstant(times[i], ZoneOffset.UTC));
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    OrderTransaction transaction = new OrderTransaction(
-                            kind,
-                            rs.getString("id"),
-                            rs.getString("amazon_order_reference_id"),
-                            amount(rs, "amount", rs.getString("currency_code")),
-                            instant(rs, "creation_timestamp"),
-                            rs.getString("creation_timestamp_raw"));
-                    byId.put(transaction.id(), transaction);
+                    rows.add(reader.read(rs));
                 }
             }
         }
-        return List.copyOf(byId.values());
+        return rows;
     }
 
     static Map<String, String> relatedIdentifiers(String json) {
@@ -214,9 +217,5 @@ public final class RecordsDatabase {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
         return time == null ? null : time.toInstant();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

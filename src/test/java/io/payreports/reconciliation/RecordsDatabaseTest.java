@@ -74,6 +74,18 @@ class RecordsDatabaseTest {
         }
     }
 
+    @Test
+    void spApiRelatedIdentifiersAreReadByNameAndUnreadableOnesAreNone() {
+        assertThat(
+                        RecordsDatabase.relatedIdentifiers(
+                                "[{\"relatedIdentifierName\":\"TRANSFER_ID\",\"relatedIdentifierValue\":\"TR1\"},"
+                                        + "{\"relatedIdentifierName\":\"DISBURSEMENT_ID\",\"relatedIdentifierValue\":\"DTR1\"}]"))
+                .containsExactly(
+                        java.util.Map.entry("TRANSFER_ID", "TR1"), java.util.Map.entry("DISBURSEMENT_ID", "DTR1"));
+        assertThat(RecordsDatabase.relatedIdentifiers("not json")).isEmpty();
+        assertThat(RecordsDatabase.relatedIdentifiers(null)).isEmpty();
+    }
+
     private void reconcilesAndIsStored(DataSource dataSource, String schema) throws Exception {
         JdbcRecordsSink sink =
                 new JdbcRecordsSink("jdbc", dataSource, 100, schema, List.of(JdbcRecordsSink.MIGRATIONS));
