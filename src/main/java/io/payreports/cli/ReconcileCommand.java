@@ -7,6 +7,7 @@ import io.payreports.reconciliation.Item;
 import io.payreports.reconciliation.Reason;
 import io.payreports.reconciliation.ReconciliationJob;
 import io.payreports.reconciliation.ReconciliationResult;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -78,6 +79,9 @@ public class ReconcileCommand implements Callable<Integer> {
             return 2;
         } catch (SQLException e) {
             System.err.println("reconcile: cannot read or write the records database: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            System.err.println("reconcile: cannot write the report: " + e.getMessage());
             return 2;
         }
     }

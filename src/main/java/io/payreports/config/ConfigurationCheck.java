@@ -85,6 +85,8 @@ public final class ConfigurationCheck {
             Optional<SpApiSettings> spApi = attempt(() -> PayreportsSettings.readSpApi(lookup, locator));
             Optional<MwsSettings> mws = attempt(() -> MwsSettings.read(lookup, locator));
             attempt(() -> PayreportsSettings.readCluster(lookup, locator));
+            attempt(() -> ReconciliationSettings.read(lookup, locator));
+            attempt(() -> DemoAmazonPay.faults(lookup, locator));
 
             Set<String> keys = context.getPropertiesComponent()
                     .loadProperties(key -> key.startsWith("payreports."))

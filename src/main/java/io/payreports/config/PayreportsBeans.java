@@ -48,8 +48,6 @@ import org.apache.camel.spi.Registry;
  */
 public final class PayreportsBeans implements CamelConfiguration, AutoCloseable {
 
-    static final String DEMO_FAULTS = "payreports.demo.faults";
-
     private final ConfigLocator locator;
     private final Clock clock = RuntimeClock.get();
     private final DataSources dataSources = new DataSources();
@@ -96,7 +94,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         context.addService(delivered, true);
 
         WatermarkStore watermarks = new WatermarkStore(state);
-        demoFaults = demoFaults(properties.resolveProperty(DEMO_FAULTS).orElse(""));
+        demoFaults = DemoAmazonPay.faults(key -> properties.resolveProperty(key).orElse(null), locator);
         if (!settings.demoMode()) {
             amazonPay(settings, deliveryOnly); // a bad key file fails the start, not the first job
         }
@@ -166,15 +164,6 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         }
         registry.bind("jobRuns", jobRuns);
         context.getManagementStrategy().addEventNotifier(jobRuns);
-    }
-
-    /** What the in-process demo simulator injects: API faults and breaks in the settlement data to reconcile. */
-    private Faults demoFaults(String spec) {
-        try {
-            return Faults.parse(spec, 1);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(List.of(locator.problem(DEMO_FAULTS, e.getMessage())));
-        }
     }
 
     /** The state database; an H2 file another process holds is a one-line problem rather than a pool's stack trace. */

@@ -14,11 +14,11 @@ final class ReconciliationSettings {
 
     static Tolerances read(Function<String, String> lookup, PayreportsSettings.KeyLocator locator) {
         PayreportsSettings.Reader r = new PayreportsSettings.Reader(lookup, locator);
-        Tolerances tolerances = new Tolerances(
-                r.number(AMOUNT_TOLERANCE, Tolerances.DEFAULTS.amountMinorUnits(), 0, 1_000_000),
-                (int) r.number(PAYOUT_WINDOW_DAYS, Tolerances.DEFAULTS.payoutWindowDays(), 0, 365),
-                (int) r.number(UNSETTLED_CAPTURE_DAYS, Tolerances.DEFAULTS.unsettledCaptureDays(), 0, 3650));
-        r.throwIfAny();
+        long amount = r.number(AMOUNT_TOLERANCE, Tolerances.DEFAULTS.amountMinorUnits(), 0, 1_000_000);
+        long window = r.number(PAYOUT_WINDOW_DAYS, Tolerances.DEFAULTS.payoutWindowDays(), 0, 365);
+        long unsettled = r.number(UNSETTLED_CAPTURE_DAYS, Tolerances.DEFAULTS.unsettledCaptureDays(), 0, 3650);
+        r.throwIfAny(); // before the record, which refuses what the reader already named
+        Tolerances tolerances = new Tolerances(amount, (int) window, (int) unsettled);
         return tolerances;
     }
 }

@@ -117,6 +117,21 @@ class ReconcileCommandTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void badTolerancesAndDemoFaultsAreNamedByKeyWithExitTwo() throws Exception {
+        Path config = Files.writeString(
+                dir.resolve("bad.properties"),
+                "payreports.reconciliation.amount-tolerance = -1\npayreports.demo.faults = held-reservee\n");
+
+        assertThat(PayreportsCommand.execute("validate", "--config", config.toString()))
+                .isEqualTo(2);
+        assertThat(console.err())
+                .contains(
+                        config
+                                + ":1: payreports.reconciliation.amount-tolerance: must be between 0 and 1000000, not -1",
+                        config + ":2: payreports.demo.faults: unknown fault 'held-reservee'");
+    }
+
     private int reconcile(Path config) {
         LocalDate today = LocalDate.ofInstant(RuntimeClock.get().instant(), ZoneOffset.UTC);
         return PayreportsCommand.execute(
