@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             StatusCommand.class,
             ValidateCommand.class,
+            ReconcileCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class
         })

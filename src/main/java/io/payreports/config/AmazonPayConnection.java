@@ -5,6 +5,7 @@ import io.payreports.amazonpay.AmazonPayConfig;
 import io.payreports.amazonpay.AmazonPaySigner;
 import io.payreports.amazonpay.KeyFileException;
 import io.payreports.amazonpay.PemKeys;
+import io.payreports.simulator.Faults;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
@@ -49,8 +50,14 @@ public final class AmazonPayConnection implements AutoCloseable {
 
     public static AmazonPayConnection open(
             PayreportsSettings settings, PayreportsSettings.KeyLocator locator, Clock clock) {
+        return open(settings, Faults.none(), locator, clock);
+    }
+
+    /** @param demoFaults what the demo simulator injects ({@code payreports.demo.faults}); unused with a real key */
+    public static AmazonPayConnection open(
+            PayreportsSettings settings, Faults demoFaults, PayreportsSettings.KeyLocator locator, Clock clock) {
         if (settings.demoMode()) {
-            DemoAmazonPay demo = DemoAmazonPay.start(settings.dataDir(), clock);
+            DemoAmazonPay demo = DemoAmazonPay.start(settings.dataDir(), clock, demoFaults);
             AmazonPayConfig config = settings.amazonPayConfig(demo.endpoint(), demo.publicKeyId());
             AmazonPayClient client = new AmazonPayClient(
                     config, new AmazonPaySigner(demo.publicKeyId(), demo.privateKey(), config.region(), clock));

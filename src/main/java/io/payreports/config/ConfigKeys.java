@@ -113,6 +113,22 @@ public final class ConfigKeys {
             key("payreports.paging.max-pages", "10000", "most pages of one listing (a repeated nextToken ends it too)"),
             key("payreports.paging.max-items", "1000000", "most items of one listing"),
             key(
+                    "payreports.reconciliation.amount-tolerance",
+                    "0",
+                    "largest difference reconciliation accepts, in the currency's smallest unit (cents; yen for JPY)"),
+            key(
+                    "payreports.reconciliation.payout-window-days",
+                    "5",
+                    "days a payout may lie from its settlement's transfer when matched by amount"),
+            key(
+                    "payreports.reconciliation.unsettled-capture-days",
+                    "14",
+                    "days after which a capture or refund in no settlement is a reconciliation difference"),
+            key(
+                    "payreports.demo.faults",
+                    "",
+                    "demo mode: faults the built-in simulator injects, as simulator --faults (e.g. held-reserve)"),
+            key(
                     ConfigKeys.JOB_CRON,
                     "the job file's cron",
                     "Quartz cron of the job with that jobId, overriding the one in its job file"));

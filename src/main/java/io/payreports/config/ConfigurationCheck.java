@@ -30,7 +30,9 @@ public final class ConfigurationCheck {
     /** The declared report schedules, checked when present (beside the operator's configuration file when there is one). */
     static final Path SCHEDULES = Path.of("config", "report-schedules.yaml");
 
-    private static final String DEMO_JOB_RESOURCE = "routes/amazonpay-settlement.yaml";
+    /** The demo's job files, packaged from routes/ and docs/jobs/. */
+    static final List<String> DEMO_JOB_RESOURCES =
+            List.of("routes/amazonpay-settlement.yaml", "jobs/amazonpay-disbursements.yaml");
 
     /**
      * What the check found; {@code destinations} names where each sink delivers (no credentials),
@@ -88,6 +90,8 @@ public final class ConfigurationCheck {
             Optional<MwsSettings> mws = attempt(() -> MwsSettings.read(lookup, locator));
             attempt(() -> PayreportsSettings.readCluster(lookup, locator));
             attempt(() -> PayreportsSettings.readReplayToken(lookup, locator));
+            attempt(() -> ReconciliationSettings.read(lookup, locator));
+            attempt(() -> DemoAmazonPay.faults(lookup, locator));
 
             Set<String> keys = context.getPropertiesComponent()
                     .loadProperties(key -> key.startsWith("payreports."))
@@ -163,12 +167,13 @@ public final class ConfigurationCheck {
         List<JobFileValidator.JobFile> files = new ArrayList<>();
         try {
             if (dir.isEmpty()) {
-                try (InputStream demo =
-                        ConfigurationCheck.class.getClassLoader().getResourceAsStream(DEMO_JOB_RESOURCE)) {
-                    if (demo != null) {
-                        files.add(new JobFileValidator.JobFile(
-                                "classpath:" + DEMO_JOB_RESOURCE,
-                                new String(demo.readAllBytes(), StandardCharsets.UTF_8)));
+                for (String resource : DEMO_JOB_RESOURCES) {
+                    try (InputStream demo =
+                            ConfigurationCheck.class.getClassLoader().getResourceAsStream(resource)) {
+                        if (demo != null) {
+                            files.add(new JobFileValidator.JobFile(
+                                    "classpath:" + resource, new String(demo.readAllBytes(), StandardCharsets.UTF_8)));
+                        }
                     }
                 }
                 return files;

@@ -2,6 +2,7 @@ package io.payreports.config;
 
 import io.payreports.amazonpay.PemKeys;
 import io.payreports.simulator.AmazonPaySimulator;
+import io.payreports.simulator.Faults;
 import io.payreports.simulator.SimulatorOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Demo mode: the simulator in-process on a free 127.0.0.1 port, with a key pair kept under
@@ -19,6 +22,7 @@ import java.time.Clock;
 final class DemoAmazonPay implements AutoCloseable {
 
     static final String PUBLIC_KEY_ID = "PAYREPORTS-DEMO";
+    static final String FAULTS = "payreports.demo.faults";
 
     private final AmazonPaySimulator simulator;
     private final PrivateKey privateKey;
@@ -28,14 +32,28 @@ final class DemoAmazonPay implements AutoCloseable {
         this.privateKey = privateKey;
     }
 
-    static DemoAmazonPay start(Path dataDir, Clock clock) {
+    static DemoAmazonPay start(Path dataDir, Clock clock, Faults faults) {
         KeyPair keys = demoKeys(dataDir.resolve("demo-keys"));
         try {
             return new DemoAmazonPay(
-                    AmazonPaySimulator.start(SimulatorOptions.of(0, PUBLIC_KEY_ID, keys.getPublic(), clock)),
+                    AmazonPaySimulator.start(SimulatorOptions.of(0, PUBLIC_KEY_ID, keys.getPublic(), clock)
+                            .withFaults(faults)),
                     keys.getPrivate());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the built-in Amazon Pay simulator: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What the demo simulator injects ({@code payreports.demo.faults}, the spec of {@code simulator --faults}): API
+     * faults and breaks in the settlement data to reconcile.
+     */
+    static Faults faults(Function<String, String> lookup, PayreportsSettings.KeyLocator locator) {
+        String spec = lookup.apply(FAULTS);
+        try {
+            return Faults.parse(spec, 1);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(List.of(locator.problem(FAULTS, e.getMessage())));
         }
     }
 

@@ -46,9 +46,17 @@ public final class PayreportsApplication implements AutoCloseable {
             "classpath:camel/amazonpay-reports.yaml",
             "classpath:camel/mws-reports.yaml",
             "classpath:camel/report-delivery.yaml",
-            "classpath:camel/spapi-finances.yaml");
-    /** The job run when there is no routes/ directory: routes/amazonpay-settlement.yaml, packaged. */
-    private static final String DEMO_JOB = "classpath:routes/amazonpay-settlement.yaml";
+            "classpath:camel/spapi-finances.yaml",
+            "classpath:camel/reconciliation.yaml");
+    /**
+     * The jobs run when there is no routes/ directory: routes/amazonpay-settlement.yaml and
+     * docs/jobs/amazonpay-disbursements.yaml, packaged (the payouts make the demo's data reconcilable).
+     */
+    private static final String DEMO_JOB = String.join(
+            ",",
+            ConfigurationCheck.DEMO_JOB_RESOURCES.stream()
+                    .map(resource -> "classpath:" + resource)
+                    .toList());
 
     /**
      * @param configFile the operator's properties file, or null for config/application.properties

@@ -22,8 +22,12 @@ import io.payreports.jobs.JobRuns;
 import io.payreports.jobs.ReportDeliveries;
 import io.payreports.jobs.SinkRoutes;
 import io.payreports.mws.MwsReportSource;
+import io.payreports.reconciliation.ReconciliationJob;
+import io.payreports.reconciliation.ReconciliationMetrics;
 import io.payreports.reports.ReportFormats;
+import io.payreports.simulator.Faults;
 import io.payreports.sinks.DeadLetterWriter;
+import io.payreports.sinks.JdbcRecordsSink;
 import io.payreports.sinks.RecordSpool;
 import io.payreports.sinks.Redaction;
 import io.payreports.state.DeliveredReports;
@@ -63,6 +67,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
     private final JobRuns jobRuns = new JobRuns(clock);
     private MeterRegistry meters;
     private AmazonPayConnection amazonPay;
+    private Faults demoFaults = Faults.none();
     private MwsConnection mws;
     private SpApiConnection spApi;
 
@@ -111,6 +116,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         context.addService(delivered, true);
 
         WatermarkStore watermarks = new WatermarkStore(state);
+        demoFaults = DemoAmazonPay.faults(key -> properties.resolveProperty(key).orElse(null), locator);
         if (!settings.demoMode()) {
             amazonPay(settings, deliveryOnly); // a bad key file fails the start, not the first job
         }
@@ -170,6 +176,17 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
                 watchJobs(started, jobMetrics);
             }
         });
+        if (sinks.sinks.get("jdbc") instanceof JdbcRecordsSink records) {
+            registry.bind(
+                    "reconciliation",
+                    new ReconciliationJob(
+                            records,
+                            settings.outputDir(),
+                            ReconciliationSettings.read(
+                                    key -> properties.resolveProperty(key).orElse(null), locator),
+                            new ReconciliationMetrics(meters),
+                            clock));
+        }
         registry.bind("jobRuns", jobRuns);
         context.getManagementStrategy().addEventNotifier(jobRuns);
 
@@ -225,7 +242,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
     /** The Amazon Pay connection, opened on first use (in demo mode that starts the built-in simulator). */
     private synchronized AmazonPayConnection amazonPay(PayreportsSettings settings, boolean deliveryOnly) {
         if (amazonPay == null) {
-            amazonPay = AmazonPayConnection.open(settings, locator, clock);
+            amazonPay = AmazonPayConnection.open(settings, demoFaults, locator, clock);
             if (!deliveryOnly) {
                 amazonPay.warnIfDemo();
             }

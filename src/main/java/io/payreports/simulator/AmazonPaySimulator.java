@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -267,8 +268,14 @@ public final class AmazonPaySimulator implements AutoCloseable {
         Paging paging = paging(query, Set.of("startTime", "endTime", "pageSize"), 100);
         Instant start = SimulatedAccount.time("startTime", paging.query().get("startTime"));
         Instant end = SimulatedAccount.time("endTime", paging.query().get("endTime"));
-        List<Disbursement> matching =
-                SimulatedAccount.disbursements(options.generate() ? plan() : List.of(), start, end);
+        List<SettlementReportGenerator.Settlement> plan = options.generate() ? plan() : List.of();
+        List<Disbursement> matching = SimulatedAccount.disbursements(
+                plan.stream()
+                        .filter(settlement ->
+                                !breaksIn(plan, settlement).contains(SettlementBreak.MISSING_DISBURSEMENT))
+                        .toList(),
+                start,
+                end);
         return json(exchange, 200, new DisbursementsPage(paging.page(matching), paging.nextToken(matching.size())));
     }
 
@@ -404,6 +411,14 @@ public final class AmazonPaySimulator implements AutoCloseable {
         return reports;
     }
 
+    /** The injected breaks that land in this settlement of the plan. */
+    private Set<SettlementBreak> breaksIn(
+            List<SettlementReportGenerator.Settlement> plan, SettlementReportGenerator.Settlement settlement) {
+        return options.faults().breaks().stream()
+                .filter(b -> b.target(plan).filter(settlement::equals).isPresent())
+                .collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(SettlementBreak.class)));
+    }
+
     private List<SettlementReportGenerator.Settlement> plan() {
         return SettlementReportGenerator.plan(options.seed(), options.clock().instant(), options.days());
     }
@@ -413,7 +428,8 @@ public final class AmazonPaySimulator implements AutoCloseable {
         List<SimulatedReport> catalog = new ArrayList<>();
         List<SettlementReportGenerator.Settlement> plan = plan();
         if (options.generate()) {
-            plan.forEach(settlement -> catalog.add(SimulatedReport.generated(settlement, SimulatedReport.SETTLEMENT)));
+            plan.forEach(settlement -> catalog.add(
+                    SimulatedReport.generated(settlement, SimulatedReport.SETTLEMENT, breaksIn(plan, settlement))));
         }
         // requested sandbox settlements carry data like the newest settlement's
         catalog.addAll(account.requestedReports(

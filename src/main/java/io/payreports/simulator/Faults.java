@@ -1,17 +1,21 @@
 package io.payreports.simulator;
 
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Failures the simulator injects, from a spec such as {@code 429=0.2,500=0.1,slow=2000,expired-urls}:
  * the probability of answering 429 (with Retry-After), 500 or 503 to an API call, a delay in ms
  * before every API answer, document URLs that are expired when handed out (all of them, or with
- * {@code expired-urls=N} the first N), and requested reports that end FAILED.
+ * {@code expired-urls=N} the first N), requested reports that end FAILED, and breaks in the settlement data
+ * that a reconciliation must find ({@link SettlementBreak}).
  */
 public final class Faults {
 
-    private static final String NAMES = "429=P, 500=P, 503=P, slow=MILLIS, expired-urls[=N], failed-reports";
+    private static final String NAMES = "429=P, 500=P, 503=P, slow=MILLIS, expired-urls[=N], failed-reports, "
+            + String.join(", ", SettlementBreak.faultNames());
 
     private final double throttled;
     private final double internalError;
@@ -21,6 +25,7 @@ public final class Faults {
     private long expiredUrls;
 
     private final boolean failedReports;
+    private final Set<SettlementBreak> breaks;
     private final Random random;
 
     private Faults(
@@ -30,6 +35,7 @@ public final class Faults {
             long slowMillis,
             long expiredUrls,
             boolean failedReports,
+            Set<SettlementBreak> breaks,
             long seed) {
         this.throttled = throttled;
         this.internalError = internalError;
@@ -37,11 +43,12 @@ public final class Faults {
         this.slowMillis = slowMillis;
         this.expiredUrls = expiredUrls;
         this.failedReports = failedReports;
+        this.breaks = Set.copyOf(breaks);
         this.random = new Random(seed);
     }
 
     public static Faults none() {
-        return new Faults(0, 0, 0, 0, 0, false, 0);
+        return new Faults(0, 0, 0, 0, 0, false, Set.of(), 0);
     }
 
     /** @throws IllegalArgumentException naming the part that is wrong and the valid names */
@@ -52,6 +59,7 @@ public final class Faults {
         long slow = 0;
         long expired = 0;
         boolean failed = false;
+        Set<SettlementBreak> breaks = EnumSet.noneOf(SettlementBreak.class);
         if (spec != null && !spec.isBlank()) {
             for (String part : spec.split(",")) {
                 String[] nameValue = part.trim().split("=", 2);
@@ -65,14 +73,17 @@ public final class Faults {
                         case "slow" -> slow = Long.parseLong(value.replace("ms", ""));
                         case "expired-urls" -> expired = value.isEmpty() ? Long.MAX_VALUE : count(value);
                         case "failed-reports" -> failed = true;
-                        default -> throw new IllegalArgumentException("unknown fault '" + name + "'; valid: " + NAMES);
+                        default ->
+                            breaks.add(SettlementBreak.ofFaultName(name)
+                                    .orElseThrow(() -> new IllegalArgumentException(
+                                            "unknown fault '" + name + "'; valid: " + NAMES)));
                     }
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("fault '" + part.trim() + "' needs a number; valid: " + NAMES);
                 }
             }
         }
-        return new Faults(throttled, internalError, unavailable, slow, expired, failed, seed);
+        return new Faults(throttled, internalError, unavailable, slow, expired, failed, breaks, seed);
     }
 
     private static long count(String value) {
@@ -119,5 +130,10 @@ public final class Faults {
     /** Requested reports end FAILED, as Amazon's do after a fatal error (Amazon Pay reports API reference). */
     boolean failedReports() {
         return failedReports;
+    }
+
+    /** The breaks in otherwise balanced settlement data; see {@link SettlementBreak}. */
+    public Set<SettlementBreak> breaks() {
+        return breaks;
     }
 }

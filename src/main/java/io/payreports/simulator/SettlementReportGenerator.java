@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
  * Deterministic, realistic settlement report files in the shape Amazon Pay serves them (Amazon Pay settlement report guide): a header
@@ -86,6 +88,14 @@ public final class SettlementReportGenerator {
 
     /** Writes the report file of one settlement in Amazon's flat-file format (Amazon Pay settlement report guide). */
     public static void write(Settlement settlement, Writer out) throws IOException {
+        write(settlement, Set.of(), out);
+    }
+
+    /**
+     * As {@link #write(Settlement, Writer)}, with rows the Transfer does not include after it, one per break (the
+     * breaks that change the settlement report; a missing disbursement does not).
+     */
+    public static void write(Settlement settlement, Set<SettlementBreak> breaks, Writer out) throws IOException {
         Account account = account(settlement.currency());
         CsvWriter csv =
                 CsvWriter.builder().quoteStrategy(QuoteStrategies.ALWAYS).build(out);
@@ -112,26 +122,86 @@ public final class SettlementReportGenerator {
                 "TransactionFixedFee",
                 "TotalTransactionFee",
                 "NetTransactionAmount");
+        Row lastCapture = null;
+        Row transfer = null;
         for (Ledger ledger = new Ledger(settlement, account); ledger.hasNext(); ) {
             Row row = ledger.next();
-            csv.writeRecord(
-                    amazonTime(row.posted, row.offset),
-                    settlement.settlementId(),
-                    row.amazonTransactionId,
-                    row.sellerReferenceId,
-                    row.type.label,
-                    row.orderReferenceId,
-                    row.sellerOrderId,
-                    row.storeName,
-                    settlement.currency(),
-                    row.description,
-                    amount(row.amountCents),
-                    amount(row.percentageFeeCents),
-                    amount(row.fixedFeeCents),
-                    amount(row.totalFeeCents()),
-                    amount(row.netCents()));
+            lastCapture = row.type == Type.CAPTURE ? row : lastCapture;
+            transfer = row;
+            writeRow(csv, settlement, row);
+        }
+        int late = 0;
+        for (SettlementBreak settlementBreak : new TreeSet<>(breaks)) {
+            Instant posted = transfer.posted.plusSeconds(60L * ++late);
+            Row row = switch (settlementBreak) {
+                case MISSING_DISBURSEMENT -> null;
+                case FEE_ADJUSTED_LATER ->
+                    new Row(
+                            posted,
+                            ZoneOffset.UTC,
+                            Type.ADJUSTMENTS,
+                            lastCapture.amazonTransactionId + "-F",
+                            null,
+                            lastCapture.orderReferenceId,
+                            lastCapture.sellerOrderId,
+                            lastCapture.storeName,
+                            "Fee adjustment",
+                            0,
+                            0,
+                            -account.fixedFeeCents);
+                case REFUND_NEXT_PERIOD ->
+                    new Row(
+                            posted,
+                            ZoneOffset.UTC,
+                            Type.REFUND,
+                            lastCapture.orderReferenceId + "-R000001",
+                            null,
+                            lastCapture.orderReferenceId,
+                            lastCapture.sellerOrderId,
+                            lastCapture.storeName,
+                            "Refund for returned item",
+                            -lastCapture.amountCents,
+                            account.percentageFeeCents(lastCapture.amountCents),
+                            0);
+                case HELD_RESERVE ->
+                    new Row(
+                            posted,
+                            ZoneOffset.UTC,
+                            Type.RESERVE,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            "Reserve for future refunds, A-to-z claims and chargebacks",
+                            -Math.max(1_000, Math.abs(transfer.amountCents) / 10),
+                            0,
+                            0);
+            };
+            if (row != null) {
+                writeRow(csv, settlement, row);
+            }
         }
         csv.flush(); // not close: the caller owns the writer
+    }
+
+    private static void writeRow(CsvWriter csv, Settlement settlement, Row row) {
+        csv.writeRecord(
+                amazonTime(row.posted, row.offset),
+                settlement.settlementId(),
+                row.amazonTransactionId,
+                row.sellerReferenceId,
+                row.type.label,
+                row.orderReferenceId,
+                row.sellerOrderId,
+                row.storeName,
+                settlement.currency(),
+                row.description,
+                amount(row.amountCents),
+                amount(row.percentageFeeCents),
+                amount(row.fixedFeeCents),
+                amount(row.totalFeeCents()),
+                amount(row.netCents()));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /** A report the simulator serves: Amazon's metadata and a way to stream its document. */
 record SimulatedReport(Report report, Content content) {
@@ -23,6 +24,12 @@ record SimulatedReport(Report report, Content content) {
     }
 
     static SimulatedReport generated(SettlementReportGenerator.Settlement settlement, String reportType) {
+        return generated(settlement, reportType, Set.of());
+    }
+
+    /** With the rows of these breaks in the settlement's data. */
+    static SimulatedReport generated(
+            SettlementReportGenerator.Settlement settlement, String reportType, Set<SettlementBreak> breaks) {
         Instant created = settlement.end().plus(CREATION_DELAY);
         Report report = new Report(
                 settlement.reportId(),
@@ -36,7 +43,7 @@ record SimulatedReport(Report report, Content content) {
                 settlement.reportDocumentId());
         return new SimulatedReport(report, out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-            SettlementReportGenerator.write(settlement, writer);
+            SettlementReportGenerator.write(settlement, breaks, writer);
             writer.flush();
         });
     }

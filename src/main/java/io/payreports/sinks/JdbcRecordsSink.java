@@ -63,6 +63,23 @@ public final class JdbcRecordsSink implements RecordSink {
         return name;
     }
 
+    /** The database the tables live in, for readers of what this sink stored (reconciliation). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The schema of the tables, or {@code null} for the connection's default. */
+    public String schema() {
+        return schema;
+    }
+
+    /** Creates or updates the tables now, as the first report would: for readers that may come before any report. */
+    public void migrate() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            migrateOnce(SqlDialect.of(connection));
+        }
+    }
+
     @Override
     public <T> ReportWriter<T> open(ReportContext report, RecordLayout<T> layout) throws SQLException {
         Connection connection = dataSource.getConnection();

@@ -1,0 +1,113 @@
+package io.payreports.reconciliation;
+
+import static io.payreports.reconciliation.Rows.END;
+import static io.payreports.reconciliation.Rows.disbursement;
+import static io.payreports.reconciliation.Rows.money;
+import static io.payreports.reconciliation.Rows.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PayoutCheckTest {
+
+    private static final Instant FROM = Instant.parse("2026-03-01T00:00:00Z");
+    private static final Instant UNTIL = Instant.parse("2026-04-01T00:00:00Z");
+
+    private static List<Item> check(List<SettlementRow> transfers, List<Payout> payouts, Tolerances tolerances) {
+        return PayoutCheck.check(transfers, payouts, FROM, UNTIL, tolerances);
+    }
+
+    @Test
+    void aDisbursementNamingTheSettlementMatchesById() {
+        List<Item> items = check(
+                List.of(row("S1", "Transfer", "-949.24", "USD", 1)),
+                List.of(disbursement("D1", "S1", "949.24", "USD", END)),
+                Tolerances.DEFAULTS);
+
+        assertThat(items).singleElement().satisfies(item -> {
+            assertThat(item.reason()).isEqualTo(Reason.MATCHED_BY_ID);
+            assertThat(item.difference()).isZero();
+        });
+    }
+
+    @Test
+    void aDisbursementOfTheSettlementWithAnotherAmountDiffers() {
+        Item item = check(
+                        List.of(row("S1", "Transfer", "-949.24", "USD", 1)),
+                        List.of(disbursement("D1", "S1", "940.00", "USD", END)),
+                        Tolerances.DEFAULTS)
+                .get(0);
+
+        assertThat(item.reason()).isEqualTo(Reason.PAYOUT_AMOUNT_DIFFERS);
+        assertThat(item.difference()).isEqualByComparingTo("-9.24");
+    }
+
+    @Test
+    void withoutIdThePayoutOfTheSameAmountAndCurrencyNearestInTimeMatches() {
+        Payout far = new Payout(
+                Payout.SPAPI_TRANSFER, "T-far", null, money("1000", "JPY"), END.plus(Duration.ofDays(4)), "raw");
+        Payout near = new Payout(
+                Payout.SPAPI_TRANSFER, "T-near", null, money("1000.00", "JPY"), END.plus(Duration.ofDays(1)), "raw");
+        Payout otherCurrency = new Payout(Payout.SPAPI_TRANSFER, "T-usd", null, money("1000", "USD"), END, "raw");
+
+        List<Item> items = check(
+                List.of(row("S1", "Transfer", "-1000", "JPY", 1)),
+                List.of(far, near, otherCurrency),
+                Tolerances.DEFAULTS);
+
+        assertThat(items.get(0).reason()).isEqualTo(Reason.MATCHED_BY_AMOUNT);
+        assertThat(items.get(0).detail()).contains("T-near");
+        // the payouts no Amazon Pay settlement took: SP-API ones are pending, not differences
+        assertThat(items.subList(1, items.size()))
+                .extracting(Item::reference, Item::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("T-far", Reason.TRANSFER_WITHOUT_SETTLEMENT),
+                        org.assertj.core.groups.Tuple.tuple("T-usd", Reason.TRANSFER_WITHOUT_SETTLEMENT));
+    }
+
+    @Test
+    void aPayoutOutsideTheWindowDoesNotMatch() {
+        Payout late = disbursement("D1", null, "50.00", "EUR", END.plus(Duration.ofDays(6)));
+        SettlementRow transfer = row("S1", "Transfer", "-50.00", "EUR", 1);
+
+        assertThat(check(List.of(transfer), List.of(late), new Tolerances(0, 5, 14)))
+                .extracting(Item::reason)
+                .containsExactly(Reason.PAYOUT_MISSING, Reason.PAYOUT_WITHOUT_SETTLEMENT);
+        assertThat(check(List.of(transfer), List.of(late), new Tolerances(0, 7, 14)))
+                .extracting(Item::reason)
+                .containsExactly(Reason.MATCHED_BY_AMOUNT);
+    }
+
+    @Test
+    void eachPayoutCountsForOneSettlement() {
+        List<Item> items = check(
+                List.of(row("S1", "Transfer", "-20.00", "GBP", 1), row("S2", "Transfer", "-20.00", "GBP", 2)),
+                List.of(disbursement("D1", null, "20.00", "GBP", END)),
+                Tolerances.DEFAULTS);
+
+        assertThat(items).extracting(Item::reason).containsExactly(Reason.MATCHED_BY_AMOUNT, Reason.PAYOUT_MISSING);
+    }
+
+    @Test
+    void aZeroTransferNeedsNoPayoutAndAStrayDisbursementIsADifference() {
+        List<Item> items = check(
+                List.of(row("S1", "Transfer", "0.00", "USD", 1)),
+                List.of(disbursement("D9", "S9", "12.00", "USD", END)),
+                Tolerances.DEFAULTS);
+
+        assertThat(items)
+                .extracting(Item::reason)
+                .containsExactly(Reason.NOTHING_TO_PAY, Reason.PAYOUT_WITHOUT_SETTLEMENT);
+        assertThat(items.get(1).unmatched()).isTrue();
+    }
+
+    @Test
+    void payoutsBeforeTheReconciledDaysAreOnlyCandidates() {
+        Payout earlier = disbursement("D0", "S0", "5.00", "USD", FROM.minusSeconds(1));
+
+        assertThat(check(List.of(), List.of(earlier), Tolerances.DEFAULTS)).isEmpty();
+    }
+}
