@@ -170,12 +170,13 @@ public class RunCommand implements Callable<Integer> {
                         "%-28s %8d %8d %9d", run.jobId(), run.reportsDelivered(), run.reportsFailed(), run.records()));
                 sinks.forEach(sink -> line.append(String.format(" %9s", sinkCell(run, sink))));
                 line.append(String.format(
-                        " %13d %9.1fs  %s",
-                        run.deadLettered(),
-                        run.duration().toMillis() / 1000.0,
-                        run.succeeded() ? "ok" : "FAILED" + (run.failure() == null ? "" : ": " + run.failure())));
+                        " %13d %9.1fs  %s", run.deadLettered(), run.duration().toMillis() / 1000.0, status(run)));
                 out.println(line);
             }
+            runs.stream()
+                    .filter(run -> run.rowsRejected() > 0)
+                    .forEach(run -> out.println(run.jobId() + ": " + run.rowsRejected()
+                            + " rows did not parse; dead letters: " + run.rejectedRowFiles()));
             if (runs.isEmpty()) {
                 out.println("(no jobs ran: add a job file under routes/)");
             }
@@ -192,6 +193,16 @@ public class RunCommand implements Callable<Integer> {
             } catch (IOException e) {
                 return false; // no folder yet: nothing was dead-lettered
             }
+        }
+
+        private static String status(JobRun run) {
+            if (run.succeeded()) {
+                return "ok";
+            }
+            if (run.failure() != null) {
+                return "FAILED: " + run.failure();
+            }
+            return run.rowsRejected() > 0 ? "FAILED: " + run.rowsRejected() + " rows rejected" : "FAILED";
         }
 
         /** Records a sink took; {@code 0+1358dl} when it dead-lettered some after its retries. */

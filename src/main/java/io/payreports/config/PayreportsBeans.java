@@ -111,7 +111,8 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
                 clock);
         SpApiBeans.bind(registry, spApi, state, watermarks, clock);
 
-        DeadLetterWriter deadLetterWriter = new DeadLetterWriter(settings.outputDir(), clock);
+        DeadLetterWriter deadLetterWriter =
+                new DeadLetterWriter(settings.outputDir(), clock, settings.deadLetterRowsPerFile());
         ConfiguredSinks sinks = ConfiguredSinks.build(
                 key -> properties.resolveProperty(key).orElse(null),
                 locator,
@@ -133,8 +134,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
                         spool,
                         new ReportFormats(context),
                         settings.reportLimits(),
-                        deadLetterWriter,
-                        clock));
+                        deadLetterWriter));
         context.addRoutes(new SinkRoutes(sinks.retries));
         registry.bind("deadLetters", new DeadLetters(deadLetterWriter, clock));
 

@@ -6,6 +6,7 @@ import io.payreports.amazonpay.DocumentPolicy;
 import io.payreports.http.HttpDeadlines;
 import io.payreports.http.PagingGuard;
 import io.payreports.reports.ReportLimits;
+import io.payreports.sinks.DeadLetterWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,14 @@ public record PayreportsSettings(
         Retry retry,
         ReportLimits reportLimits,
         HttpDeadlines httpDeadlines,
-        PagingGuard.Limits pagingLimits) {
+        PagingGuard.Limits pagingLimits,
+        int deadLetterRowsPerFile,
+        Duration runDeadline) {
+
+    /** How long one run of a job may take before it ends FAILED, naming what it had not finished. */
+    public static final String RUN_DEADLINE = "payreports.run.deadline";
+
+    public static final Duration DEFAULT_RUN_DEADLINE = Duration.ofHours(1);
 
     /** Redelivery policy for API calls, downloads and sinks. */
     public record Retry(
@@ -116,7 +124,9 @@ public record PayreportsSettings(
                                 PagingGuard.Limits.MAX_ITEMS,
                                 PagingGuard.Limits.DEFAULTS.maxItems(),
                                 1,
-                                Long.MAX_VALUE)));
+                                Long.MAX_VALUE)),
+                (int) r.number(DeadLetterWriter.MAX_ROWS_KEY, DeadLetterWriter.DEFAULT_MAX_ROWS, 1, 1_000_000),
+                r.positiveDuration(RUN_DEADLINE, DEFAULT_RUN_DEADLINE));
         r.throwIfAny();
         return settings;
     }

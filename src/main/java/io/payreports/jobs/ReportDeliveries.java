@@ -7,7 +7,6 @@ import io.payreports.reports.RecordLayout;
 import io.payreports.reports.ReportContext;
 import io.payreports.reports.ReportFormats;
 import io.payreports.reports.ReportLimits;
-import io.payreports.sinks.DeadLetter;
 import io.payreports.sinks.DeadLetterWriter;
 import io.payreports.sinks.RecordDeadLetters;
 import io.payreports.sinks.RecordSink;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +48,6 @@ public class ReportDeliveries {
     private final ReportFormats formats;
     private final ReportLimits limits;
     private final DeadLetterWriter deadLetters;
-    private final Clock clock;
 
     /**
      * @param sinkDeadLetters where each sink parks the records it could not take; a sink not named
@@ -63,15 +60,13 @@ public class ReportDeliveries {
             Path spoolDirectory,
             ReportFormats formats,
             ReportLimits limits,
-            DeadLetterWriter deadLetters,
-            Clock clock) {
+            DeadLetterWriter deadLetters) {
         this.sinks = Map.copyOf(sinks);
         this.sinkDeadLetters = Map.copyOf(sinkDeadLetters);
         this.spoolDirectory = spoolDirectory;
         this.formats = formats;
         this.limits = limits;
         this.deadLetters = deadLetters;
-        this.clock = clock;
     }
 
     public void open(Exchange exchange) throws Exception {
@@ -80,18 +75,24 @@ public class ReportDeliveries {
         List<String> sinkNames = sinkNames(exchange);
         exchange.setProperty(
                 DELIVERY,
-                new ReportDelivery<>(report, layout, sinkNames, RecordSpool.create(spoolDirectory, layout.columns())));
+                new ReportDelivery<>(
+                        report,
+                        layout,
+                        sinkNames,
+                        RecordSpool.create(spoolDirectory, layout.columns()),
+                        deadLetters.rejectedRows(report)));
     }
 
     /**
      * The split expression: the report's rows, streamed from the downloaded document in the body,
      * or the records themselves when a source answered them as a list (JSON APIs).
      */
+    @SuppressWarnings("unchecked")
     public ReportFormats.Rows<?> rows(Exchange exchange) throws Exception {
-        ReportDelivery<?> delivery = delivery(exchange);
+        ReportDelivery<Object> delivery = (ReportDelivery<Object>) delivery(exchange);
         ReportContext report = delivery.report();
         if (exchange.getMessage().getBody() instanceof List<?> records) {
-            return ReportFormats.Rows.of(records);
+            return ReportFormats.Rows.of((List<Object>) records, delivery.layout());
         }
         ReportFormats.Rows<?> rows = formats.open(
                 report.reportType(),
@@ -122,24 +123,11 @@ public class ReportDeliveries {
 
     /**
      * A row that cannot be bound goes to the dead letters with its report, line and reason, and the
-     * report goes on. Written under a name made of job, report and line, so a retried report
-     * rewrites the same dead letter instead of adding a second one.
+     * report goes on ({@link io.payreports.sinks.RejectedRows}: a few files per report, rewritten when
+     * the report is read again).
      */
     public void reject(Exchange exchange) throws IOException {
-        ParsedRow.Failed<?> row = exchange.getMessage().getBody(ParsedRow.Failed.class);
-        ReportDelivery<?> delivery = delivery(exchange);
-        ReportContext report = delivery.report();
-        deadLetters.write(new DeadLetter(
-                report.jobId(),
-                report.reportId(),
-                report.reportType(),
-                row.lineNumber(),
-                row.reason(),
-                null,
-                clock.instant(),
-                null,
-                row.rawLine()));
-        delivery.rejected();
+        delivery(exchange).rejected(exchange.getMessage().getBody(ParsedRow.Failed.class));
     }
 
     /** The split expression over the sinks, once every row is spooled: the names of the job's sinks. */
@@ -192,13 +180,14 @@ public class ReportDeliveries {
                 delivery.deadLetteredBySink().values().stream()
                         .mapToLong(Long::longValue)
                         .sum());
-        exchange.getProperty(JobRun.PROPERTY, JobRun.class)
-                .reportDelivered(
-                        delivery.report(),
-                        delivery.records(),
-                        delivery.rejectedRows(),
-                        delivery.deliveredBySink(),
-                        delivery.deadLetteredBySink());
+        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+        run.rowsRejectedIn(delivery.rejectedFiles());
+        run.reportDelivered(
+                delivery.report(),
+                delivery.records(),
+                delivery.rejectedRows(),
+                delivery.deliveredBySink(),
+                delivery.deadLetteredBySink());
     }
 
     public void close(Exchange exchange) {

@@ -344,6 +344,10 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
             return failed(
                     lineNumber, "expected " + namedColumns + " fields, found " + row.getFieldCount(), row.getFields());
         }
+        String refused = columnWithRefusedText(row);
+        if (refused != null) {
+            return failed(lineNumber, StorableText.reason(refused), row.getFields());
+        }
         Map<String, String> raw = new HashMap<>(4);
         List<String> fields = new ArrayList<>(fileIndexOf.length);
         for (int index : fileIndexOf) {
@@ -394,6 +398,19 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
         } catch (IllegalArgumentException e) {
             throw new RowRejectedException(model.csvColumns().get(position) + ": " + e.getMessage());
         }
+    }
+
+    /** The column of the first field no sink can store (a NUL character), or null. */
+    private String columnWithRefusedText(CsvRecord row) {
+        for (int i = 0; i < row.getFieldCount(); i++) {
+            if (StorableText.refused(row.getField(i))) {
+                int position = indexOf(fileIndexOf, i);
+                return position >= 0
+                        ? model.csvColumns().get(position)
+                        : extraColumnNames.getOrDefault(i, "column " + (i + 1));
+            }
+        }
+        return null;
     }
 
     private Map<String, String> extraColumns(CsvRecord row) {
