@@ -32,12 +32,13 @@ import picocli.CommandLine.Parameters;
         description = {
             "Delivers the records a sink dead-lettered (out/dead-letter/<job>/<time>_<report>_<sink>.jsonl) to that sink",
             "again, once it is back. A replayed file is renamed to *.replayed; a failing one stays for the next try.",
+            "A record no sink can store (a NUL character) is rejected to its own dead letter, the others are delivered.",
             "Reports that failed as a whole need no replay: they were not marked delivered, the next run takes them."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every file replayed",
-            "1:some records could not be delivered again",
+            "1:some records could not be delivered again, or were rejected",
             "2:bad usage or configuration"
         })
 public class ReplayCommand implements Callable<Integer> {
@@ -114,16 +115,21 @@ public class ReplayCommand implements Callable<Integer> {
         boolean delivered = exchange.getException() == null
                 && run.deadLetteredBySink().values().stream().allMatch(count -> count == 0);
         if (delivered) {
+            // rejected records would be rejected again: they are in their own dead letters now, the file is done
             Files.move(file, file.resolveSibling(file.getFileName() + ".replayed"));
-            System.out.println(file + ": " + records.size() + " records delivered to "
+            System.out.println(file + ": " + run.records() + " records delivered to "
                     + first.path("sink").asText());
+            if (run.rowsRejected() > 0) {
+                System.err.println(file + ": " + run.rowsRejected()
+                        + " records rejected as no sink can store them; dead letters: " + run.rejectedRowFiles());
+            }
         } else {
             System.err.println(file + ": not delivered again: "
                     + (exchange.getException() != null
                             ? exchange.getException().getMessage()
                             : "the sink dead-lettered the records again (see the new dead-letter file)"));
         }
-        return delivered;
+        return delivered && run.rowsRejected() == 0;
     }
 
     /** The record's JSON back to column values: money exact, times as instants, as the sinks wrote them. */

@@ -67,7 +67,12 @@ public final class ReportFormats {
         ReportModel<?> model = ReportModels.model(reportType)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no reader for report type " + reportType + "; supported: " + reportTypes()));
-        DocumentStreams.Parts parts = DocumentStreams.open(document, options.limits());
+        DocumentStreams.Parts parts;
+        try {
+            parts = DocumentStreams.open(document, options.limits());
+        } catch (DocumentRejectedException e) {
+            throw new DocumentRejectedException("report " + reportId + ": " + e.getMessage(), e);
+        }
         return new Rows<>(new PartRows<>(model, parts, reportId, options), parts);
     }
 
@@ -152,6 +157,8 @@ public final class ReportFormats {
                         reader = new ReportReader<>(model, part, reportId, offset, options, binder);
                         current = reader;
                     }
+                } catch (DocumentRejectedException e) {
+                    throw e.in(reportId, "");
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

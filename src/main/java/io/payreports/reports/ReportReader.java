@@ -450,6 +450,9 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
             if (e.getCause() instanceof CharacterCodingException coding) {
                 throw new UncheckedIOException(undecodable(coding));
             }
+            if (e.getCause() instanceof DocumentRejectedException rejected) {
+                throw rejected.in(reportId, where());
+            }
             throw e;
         }
     }
@@ -475,10 +478,14 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
         return false;
     }
 
+    /** Where reading stopped, for messages about the document as a whole. */
+    private String where() {
+        return lastLineNumber == 0 ? "in its first lines" : "after line " + (lineOffset + lastLineNumber);
+    }
+
     private DocumentRejectedException undecodable(CharacterCodingException e) {
-        String where = lastLineNumber == 0 ? "in its first lines" : "after line " + (lineOffset + lastLineNumber);
         return new DocumentRejectedException(
-                "report " + reportId + " is not " + options.charset().name() + " text " + where
+                "report " + reportId + " is not " + options.charset().name() + " text " + where()
                         + "; set the job's charset (e.g. windows-1252, ISO-8859-1, Shift_JIS)",
                 e);
     }

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The runtime as an operator configures it: real key, endpoint of a simulator started by the test,
@@ -153,20 +155,35 @@ class PayreportsApplicationTest {
         }
     }
 
-    @Test
-    void aDocumentOverTheSizeLimitIsDeadLetteredAtOnceNamingTheSetting() throws Exception {
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "payreports.reports.max-download-size = 100|"
+                        + "the download exceeds payreports.reports.max-download-size (100 bytes)",
+                "payreports.reports.max-line-length = 100|"
+                        + "is longer than payreports.reports.max-line-length (100 characters)"
+            })
+    void aDocumentOverALimitIsDeadLetteredAtOnceNamingTheLimitAndItsKey(String setting, String limit) throws Exception {
         try (AmazonPaySimulator simulator = simulator(Faults.none())) {
             Path config = configFor(simulator);
-            Files.writeString(
-                    config, "payreports.reports.max-download-size = 100\n", java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(config, setting + "\n", java.nio.file.StandardOpenOption.APPEND);
             JobRun run = runOnce(config);
 
             assertThat(run.succeeded()).isFalse();
             assertThat(run.reportsFailed()).isEqualTo(1);
+            assertThat(run.retries())
+                    .as("a limit stays exceeded: no redelivery")
+                    .isZero();
             assertThat(files(dir.resolve("out/dead-letter/amazonpay-settlement")))
                     .singleElement()
-                    .satisfies(file -> assertThat(Files.readString(file))
-                            .contains("the download exceeds payreports.reports.max-download-size (100 bytes)"));
+                    .satisfies(file -> assertThat(new ObjectMapper()
+                                    .readTree(file.toFile())
+                                    .get("reason")
+                                    .asText())
+                            .startsWith("report AMALFORMED0000000001: ")
+                            .contains(limit)
+                            .doesNotContain("Exception when reading", "DocumentRejectedException"));
         }
     }
 

@@ -73,10 +73,12 @@ class ReportFormatsTest {
         byte[] plain = report();
         assertThatThrownBy(() -> parse(plain, new ReportLimits(1000, 1L << 30, 100, 1 << 20)))
                 .isInstanceOf(DocumentRejectedException.class)
-                .hasMessage("the download exceeds payreports.reports.max-download-size (1000 bytes)");
+                .hasMessage("report R1: the download exceeds payreports.reports.max-download-size (1000 bytes)");
         assertThatThrownBy(() -> parse(gzip(plain), new ReportLimits(1L << 30, 2000, 100, 1 << 20)))
-                .rootCause()
-                .hasMessage("the uncompressed document exceeds payreports.reports.max-uncompressed-size (2000 bytes)");
+                .as("not FastCSV's 'Exception when reading record that started in line N'")
+                .hasMessageStartingWith("report R1: the uncompressed document exceeds "
+                        + "payreports.reports.max-uncompressed-size (2000 bytes)")
+                .hasCauseInstanceOf(DocumentRejectedException.class);
         assertThatThrownBy(() -> parse(plain, new ReportLimits(1L << 30, 1L << 30, 100, 100)))
                 .rootCause()
                 .hasMessageStartingWith("report R1: a record after line ")
