@@ -9,8 +9,6 @@ import io.payreports.amazonpay.AmazonPayClient;
 import io.payreports.amazonpay.AmazonPayDisbursements;
 import io.payreports.amazonpay.AmazonPayReportSource;
 import io.payreports.amazonpay.RetryAfterPause;
-import io.payreports.http.GuardedHttp;
-import io.payreports.http.PagingGuard;
 import io.payreports.jobs.DeadLetters;
 import io.payreports.jobs.JobMetrics;
 import io.payreports.jobs.JobRuns;
@@ -70,8 +68,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         PayreportsSettings settings =
                 PayreportsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator);
         Registry registry = context.getRegistry();
-        GuardedHttp.use(settings.httpDeadlines());
-        PagingGuard.use(settings.pagingLimits());
+        settings.applyHttpLimits();
 
         DataSource state = openState(settings.stateJdbcUrl());
         registry.bind("stateDatabaseHealthCheck", new StateDatabaseHealthCheck(state));

@@ -3,6 +3,7 @@ package io.payreports.config;
 import io.payreports.amazonpay.AmazonPayConfig;
 import io.payreports.amazonpay.DocumentHosts;
 import io.payreports.amazonpay.DocumentPolicy;
+import io.payreports.http.GuardedHttp;
 import io.payreports.http.HttpDeadlines;
 import io.payreports.http.PagingGuard;
 import io.payreports.reports.ReportLimits;
@@ -51,6 +52,16 @@ public record PayreportsSettings(
     /** Redelivery policy for API calls, downloads and sinks. */
     public record Retry(
             int maximumRedeliveries, long redeliveryDelayMs, double backOffMultiplier, long maximumRedeliveryDelayMs) {}
+
+    /**
+     * Makes this configuration's HTTP deadlines and paging limits those of the process: {@link GuardedHttp} and
+     * {@link PagingGuard} are process-wide, and every command that calls Amazon (run, api, validate --connect)
+     * must honour the operator's {@code payreports.http.*} and {@code payreports.paging.*}, not the defaults.
+     */
+    public void applyHttpLimits() {
+        GuardedHttp.use(httpDeadlines);
+        PagingGuard.use(pagingLimits);
+    }
 
     /** No Amazon Pay credentials means demo mode: the built-in simulator answers instead of Amazon. */
     public boolean demoMode() {
