@@ -142,6 +142,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         registry.bind("metricsRegistry", meters);
         Metrics.addRegistry(meters);
         jobRuns.recordMetricsIn(new JobMetrics(meters, clock));
+        jobRuns.limitRunsTo(settings.runDeadline());
         registry.bind("jobRuns", jobRuns);
         context.getManagementStrategy().addEventNotifier(jobRuns);
     }

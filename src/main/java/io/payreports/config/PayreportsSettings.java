@@ -6,6 +6,7 @@ import io.payreports.amazonpay.DocumentPolicy;
 import io.payreports.http.GuardedHttp;
 import io.payreports.http.HttpDeadlines;
 import io.payreports.http.PagingGuard;
+import io.payreports.jobs.JobRuns;
 import io.payreports.reports.ReportLimits;
 import io.payreports.sinks.DeadLetterWriter;
 import java.net.URI;
@@ -43,11 +44,6 @@ public record PayreportsSettings(
         PagingGuard.Limits pagingLimits,
         int deadLetterRowsPerFile,
         Duration runDeadline) {
-
-    /** How long one run of a job may take before it ends FAILED, naming what it had not finished. */
-    public static final String RUN_DEADLINE = "payreports.run.deadline";
-
-    public static final Duration DEFAULT_RUN_DEADLINE = Duration.ofHours(1);
 
     /** Redelivery policy for API calls, downloads and sinks. */
     public record Retry(
@@ -137,7 +133,7 @@ public record PayreportsSettings(
                                 1,
                                 Long.MAX_VALUE)),
                 (int) r.number(DeadLetterWriter.MAX_ROWS_KEY, DeadLetterWriter.DEFAULT_MAX_ROWS, 1, 1_000_000),
-                r.positiveDuration(RUN_DEADLINE, DEFAULT_RUN_DEADLINE));
+                r.positiveDuration(JobRuns.RUN_DEADLINE, JobRuns.DEFAULT_RUN_DEADLINE));
         r.throwIfAny();
         return settings;
     }

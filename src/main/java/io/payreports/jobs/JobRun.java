@@ -46,6 +46,8 @@ public final class JobRun {
     private final Map<String, AtomicLong> deadLetteredBySink = new ConcurrentHashMap<>();
     /** Data periods of the delivered reports, so that a missing settlement period shows in the summary. */
     private final List<Period> covered = new CopyOnWriteArrayList<>();
+    /** Reports being read or delivered now, named when the run passes its deadline. */
+    private final java.util.Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /** Reports Amazon ended without a document (FAILED, CANCELLED): listed, never fetched. */
     private final List<String> notFetched = new CopyOnWriteArrayList<>();
 
@@ -95,6 +97,26 @@ public final class JobRun {
                     .addAndGet(count);
             deadLettered.addAndGet(count);
         });
+    }
+
+    /** A report's delivery began; {@link #reportEnded} follows however it ends. */
+    public void reportStarted(String reportId) {
+        inFlight.add(reportId);
+    }
+
+    public void reportEnded(String reportId) {
+        inFlight.remove(reportId);
+    }
+
+    /** What the run had not done yet, for a run stopped at its deadline: reports in flight, reports not reached. */
+    public String unfinished() {
+        List<String> parts = new ArrayList<>();
+        inFlight.forEach(reportId -> parts.add("report " + reportId + " in flight"));
+        long open = reportsListed.get() - reportsDelivered.get() - reportsFailed.get();
+        if (open > 0) {
+            parts.add(open + " of " + reportsListed.get() + " listed reports not delivered");
+        }
+        return parts.isEmpty() ? "no report started, " + reportsListed.get() + " listed" : String.join(", ", parts);
     }
 
     /** Where the rows of a delivered report that did not parse were dead-lettered: one file per reason. */

@@ -81,6 +81,7 @@ public class ReportDeliveries {
                         sinkNames,
                         RecordSpool.create(spoolDirectory, layout.columns()),
                         deadLetters.rejectedRows(report)));
+        exchange.getProperty(JobRun.PROPERTY, JobRun.class).reportStarted(report.reportId());
     }
 
     /**
@@ -195,6 +196,8 @@ public class ReportDeliveries {
         if (delivery != null) {
             delivery.close();
             exchange.removeProperty(DELIVERY);
+            exchange.getProperty(JobRun.PROPERTY, JobRun.class)
+                    .reportEnded(delivery.report().reportId());
         }
     }
 
