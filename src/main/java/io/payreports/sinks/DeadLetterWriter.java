@@ -94,12 +94,8 @@ public final class DeadLetterWriter implements RecordDeadLetters {
     }
 
     /** Where the rows of {@code report} that do not parse go while it is read; the caller finishes or closes it. */
-    public RejectedRows rejectedRows(ReportContext report) throws IOException {
-        return new RejectedRows(
-                report,
-                Files.createDirectories(directory.resolve(fileNamePart(report.jobId()))),
-                maxRowsPerFile,
-                clock);
+    public RejectedRows rejectedRows(ReportContext report) {
+        return new RejectedRows(report, directory.resolve(fileNamePart(report.jobId())), maxRowsPerFile, clock);
     }
 
     @Override

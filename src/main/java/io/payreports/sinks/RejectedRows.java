@@ -5,6 +5,7 @@ import io.payreports.reports.ParsedRow;
 import io.payreports.reports.ReportContext;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -112,9 +113,10 @@ public final class RejectedRows implements Closeable {
 
         ReasonFile(String reason) throws IOException {
             this.reason = reason;
-            this.file = PartFile.create(directory.resolve(String.format(
-                    "%s_rejected_%s.jsonl",
-                    DeadLetterWriter.fileNamePart(report.reportId()), DeadLetterWriter.fileNamePart(reason))));
+            this.file = PartFile.create(Files.createDirectories(directory)
+                    .resolve(String.format(
+                            "%s_rejected_%s.jsonl",
+                            DeadLetterWriter.fileNamePart(report.reportId()), DeadLetterWriter.fileNamePart(reason))));
             this.json = DeadLetterWriter.jsonLines(file);
         }
 
