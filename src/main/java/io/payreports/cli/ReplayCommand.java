@@ -17,12 +17,13 @@ import picocli.CommandLine.Parameters;
         description = {
             "Delivers the records a sink dead-lettered (out/dead-letter/<job>/<time>_<report>_<sink>.jsonl) to that sink",
             "again, once it is back. A replayed file is renamed to *.replayed; a failing one stays for the next try.",
+            "A record no sink can store (a NUL character) is rejected to its own dead letter, the others are delivered.",
             "Reports that failed as a whole need no replay: they were not marked delivered, the next run takes them."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:every file replayed",
-            "1:some records could not be delivered again",
+            "1:some records could not be delivered again, or were rejected",
             "2:bad usage or configuration"
         })
 public class ReplayCommand implements Callable<Integer> {

@@ -5,6 +5,7 @@ import io.payreports.config.ConfigFiles;
 import io.payreports.config.ConfigurationCheck;
 import io.payreports.config.PayreportsApplication;
 import io.payreports.jobs.JobRun;
+import io.payreports.jobs.JobRuns;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -36,6 +37,9 @@ import picocli.CommandLine.Option;
         })
 public class RunCommand implements Callable<Integer> {
 
+    /** Time for the scheduler to start the triggered jobs, on top of their deadline. */
+    private static final Duration START_MARGIN = Duration.ofMinutes(1);
+
     @Option(
             names = "--config",
             paramLabel = "FILE",
@@ -61,8 +65,9 @@ public class RunCommand implements Callable<Integer> {
     @Option(
             names = "--timeout",
             paramLabel = "DURATION",
-            defaultValue = "PT1H",
-            description = "With --once: how long to wait for the jobs (ISO-8601, default ${DEFAULT-VALUE}).")
+            description =
+                    "With --once: how long to wait for the jobs (ISO-8601, e.g. PT10M); a run still going then ends FAILED."
+                            + " Each run has its deadline anyway, payreports.run.deadline (default 1h).")
     Duration timeout;
 
     @Option(
@@ -135,11 +140,17 @@ public class RunCommand implements Callable<Integer> {
                 System.err.println("run --job: " + e.getMessage());
                 return 2;
             }
-            boolean done = application.jobRuns().awaitFinished(triggered, timeout);
-            List<JobRun> runs = application.jobRuns().finished();
+            // JobRuns closes a run at payreports.run.deadline as FAILED; --timeout may end the wait sooner
+            JobRuns jobRuns = application.jobRuns();
+            if (!jobRuns.awaitFinished(
+                    triggered, timeout == null ? jobRuns.runDeadline().plus(START_MARGIN) : timeout)) {
+                jobRuns.expireRunning(timeout == null ? JobRuns.RUN_DEADLINE : "run --once --timeout " + timeout);
+            }
+            List<JobRun> runs = jobRuns.finished();
             RunSummary.print(System.out, runs, application.describeMode(), check);
-            if (!done) {
-                System.err.println("run --once: not every job finished within " + timeout);
+            if (runs.size() < triggered) {
+                System.err.println(
+                        "run --once: " + (triggered - runs.size()) + " of " + triggered + " jobs never started");
                 return 1;
             }
             return runs.stream().allMatch(JobRun::succeeded) ? 0 : 1;
@@ -170,12 +181,13 @@ public class RunCommand implements Callable<Integer> {
                         "%-28s %8d %8d %9d", run.jobId(), run.reportsDelivered(), run.reportsFailed(), run.records()));
                 sinks.forEach(sink -> line.append(String.format(" %9s", sinkCell(run, sink))));
                 line.append(String.format(
-                        " %13d %9.1fs  %s",
-                        run.deadLettered(),
-                        run.duration().toMillis() / 1000.0,
-                        run.succeeded() ? "ok" : "FAILED" + (run.failure() == null ? "" : ": " + run.failure())));
+                        " %13d %9.1fs  %s", run.deadLettered(), run.duration().toMillis() / 1000.0, status(run)));
                 out.println(line);
             }
+            runs.stream()
+                    .filter(run -> run.rowsRejected() > 0)
+                    .forEach(run -> out.println(run.jobId() + ": " + run.rowsRejected()
+                            + " rows did not parse; dead letters: " + run.rejectedRowFiles()));
             if (runs.isEmpty()) {
                 out.println("(no jobs ran: add a job file under routes/)");
             }
@@ -192,6 +204,16 @@ public class RunCommand implements Callable<Integer> {
             } catch (IOException e) {
                 return false; // no folder yet: nothing was dead-lettered
             }
+        }
+
+        private static String status(JobRun run) {
+            if (run.succeeded()) {
+                return "ok";
+            }
+            if (run.failure() != null) {
+                return "FAILED: " + run.failure();
+            }
+            return run.rowsRejected() > 0 ? "FAILED: " + run.rowsRejected() + " rows rejected" : "FAILED";
         }
 
         /** Records a sink took; {@code 0+1358dl} when it dead-lettered some after its retries. */

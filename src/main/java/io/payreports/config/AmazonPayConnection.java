@@ -35,8 +35,9 @@ public final class AmazonPayConnection implements AutoCloseable {
     /** For one-shot commands: the settings of the operator's file (or config/application.properties) and the environment. */
     public static AmazonPayConnection fromConfigFile(Path configFile, Clock clock) {
         Optional<Path> operatorConfig = ConfigFiles.operatorConfig(configFile);
-        AmazonPayConnection connection =
-                open(ConfigFiles.readSettings(operatorConfig), new ConfigLocator(operatorConfig), clock);
+        PayreportsSettings settings = ConfigFiles.readSettings(operatorConfig);
+        settings.applyHttpLimits();
+        AmazonPayConnection connection = open(settings, new ConfigLocator(operatorConfig), clock);
         connection.warnIfDemo();
         return connection;
     }

@@ -129,6 +129,14 @@ public final class ConfigKeys {
                     "",
                     "demo mode: faults the built-in simulator injects, as simulator --faults (e.g. held-reserve)"),
             key(
+                    "payreports.dead-letter.max-rows-per-file",
+                    "1000",
+                    "rejected rows shown in one dead-letter file (one per report and reason); the rest are counted"),
+            key(
+                    "payreports.run.deadline",
+                    "1h",
+                    "longest one run of a job may take; then it ends FAILED naming what it had not finished"),
+            key(
                     ConfigKeys.JOB_CRON,
                     "the job file's cron",
                     "Quartz cron of the job with that jobId, overriding the one in its job file"));

@@ -71,6 +71,7 @@ final class ConnectionCheck {
     }
 
     private void amazonApis(PayreportsSettings settings, SpApiSettings spApi, MwsSettings mws) {
+        settings.applyHttpLimits();
         Clock clock = RuntimeClock.get();
         if (settings.demoMode()) {
             report.add("Amazon Pay: demo mode (built-in simulator), nothing to connect to");

@@ -12,8 +12,6 @@ import io.payreports.amazonpay.RetryAfterPause;
 import io.payreports.health.JobHealthCheck;
 import io.payreports.health.SchedulerHealthCheck;
 import io.payreports.health.SinkHealthCheck;
-import io.payreports.http.GuardedHttp;
-import io.payreports.http.PagingGuard;
 import io.payreports.jobs.ApiCalls;
 import io.payreports.jobs.DeadLetterReplay;
 import io.payreports.jobs.DeadLetters;
@@ -88,8 +86,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         PayreportsSettings settings =
                 PayreportsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator);
         Registry registry = context.getRegistry();
-        GuardedHttp.use(settings.httpDeadlines());
-        PagingGuard.use(settings.pagingLimits());
+        settings.applyHttpLimits();
 
         // the registry Camel's Prometheus endpoint (/observe/metrics) serves; the API clients count into it through
         // Metrics.globalRegistry. Made first, so the connection pools report into it from their start.
@@ -139,7 +136,8 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
                 clock);
         SpApiBeans.bind(registry, spApi, state, watermarks, clock);
 
-        DeadLetterWriter deadLetterWriter = new DeadLetterWriter(settings.outputDir(), clock);
+        DeadLetterWriter deadLetterWriter =
+                new DeadLetterWriter(settings.outputDir(), clock, settings.deadLetterRowsPerFile());
         ConfiguredSinks sinks = ConfiguredSinks.build(
                 key -> properties.resolveProperty(key).orElse(null),
                 locator,
@@ -161,8 +159,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
                 spool,
                 new ReportFormats(context),
                 settings.reportLimits(),
-                deadLetterWriter,
-                clock);
+                deadLetterWriter);
         registry.bind("reportDeliveries", deliveries);
         context.addRoutes(new SinkRoutes(sinks.retries));
         registry.bind("deadLetters", new DeadLetters(deadLetterWriter, clock));
@@ -170,6 +167,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         JobMetrics jobMetrics = new JobMetrics(meters, clock);
         jobRuns.recordMetricsIn(jobMetrics);
         deliveries.recordMetricsIn(jobMetrics);
+        jobRuns.limitRunsTo(settings.runDeadline());
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {

@@ -3,9 +3,12 @@ package io.payreports.config;
 import io.payreports.amazonpay.AmazonPayConfig;
 import io.payreports.amazonpay.DocumentHosts;
 import io.payreports.amazonpay.DocumentPolicy;
+import io.payreports.http.GuardedHttp;
 import io.payreports.http.HttpDeadlines;
 import io.payreports.http.PagingGuard;
+import io.payreports.jobs.JobRuns;
 import io.payreports.reports.ReportLimits;
+import io.payreports.sinks.DeadLetterWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,11 +41,23 @@ public record PayreportsSettings(
         Retry retry,
         ReportLimits reportLimits,
         HttpDeadlines httpDeadlines,
-        PagingGuard.Limits pagingLimits) {
+        PagingGuard.Limits pagingLimits,
+        int deadLetterRowsPerFile,
+        Duration runDeadline) {
 
     /** Redelivery policy for API calls, downloads and sinks. */
     public record Retry(
             int maximumRedeliveries, long redeliveryDelayMs, double backOffMultiplier, long maximumRedeliveryDelayMs) {}
+
+    /**
+     * Makes this configuration's HTTP deadlines and paging limits those of the process: {@link GuardedHttp} and
+     * {@link PagingGuard} are process-wide, and every command that calls Amazon (run, api, validate --connect)
+     * must honour the operator's {@code payreports.http.*} and {@code payreports.paging.*}, not the defaults.
+     */
+    public void applyHttpLimits() {
+        GuardedHttp.use(httpDeadlines);
+        PagingGuard.use(pagingLimits);
+    }
 
     /** No Amazon Pay credentials means demo mode: the built-in simulator answers instead of Amazon. */
     public boolean demoMode() {
@@ -116,7 +131,9 @@ public record PayreportsSettings(
                                 PagingGuard.Limits.MAX_ITEMS,
                                 PagingGuard.Limits.DEFAULTS.maxItems(),
                                 1,
-                                Long.MAX_VALUE)));
+                                Long.MAX_VALUE)),
+                (int) r.number(DeadLetterWriter.MAX_ROWS_KEY, DeadLetterWriter.DEFAULT_MAX_ROWS, 1, 1_000_000),
+                r.positiveDuration(JobRuns.RUN_DEADLINE, JobRuns.DEFAULT_RUN_DEADLINE));
         r.throwIfAny();
         return settings;
     }

@@ -36,7 +36,9 @@ public final class SpApiConnection implements AutoCloseable {
 
     /** For one-shot commands: the operator's file (or config/application.properties) and the environment. */
     public static SpApiConnection fromConfigFile(Path configFile, Clock clock) {
-        return new SpApiConnection(ConfigFiles.readSpApiSettings(ConfigFiles.operatorConfig(configFile)), clock);
+        Optional<Path> operatorConfig = ConfigFiles.operatorConfig(configFile);
+        ConfigFiles.readSettings(operatorConfig).applyHttpLimits();
+        return new SpApiConnection(ConfigFiles.readSpApiSettings(operatorConfig), clock);
     }
 
     public SpApiSettings settings() {

@@ -89,8 +89,17 @@ public final class DeadLetterReplay {
                                     ? exchange.getException().getMessage()
                                     : "the sink dead-lettered the records again (see the new dead-letter file)"));
         }
+        // records no sink can store (a NUL character) would be rejected again: they are in their own dead
+        // letters now, so the file is done either way; the outcome says they still need the operator
         Files.move(file, file.resolveSibling(file.getFileName() + ".replayed"));
-        return new Outcome(true, records.size() + " records delivered to " + sink);
+        String detail = run.records() + " records delivered to " + sink;
+        if (run.rowsRejected() > 0) {
+            return new Outcome(
+                    false,
+                    detail + "; " + run.rowsRejected() + " records rejected as no sink can store them; dead letters: "
+                            + run.rejectedRowFiles());
+        }
+        return new Outcome(true, detail);
     }
 
     /** The record's JSON back to column values: money exact, times as instants, as the sinks wrote them. */

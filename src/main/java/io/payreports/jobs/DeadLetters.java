@@ -44,12 +44,16 @@ public class DeadLetters {
         }
     }
 
-    /** Camel wraps causes (bean invocation, split); the operator needs the innermost message. */
+    /**
+     * Camel wraps causes (bean invocation, split), and so do iterators (UncheckedIOException, e.g. FastCSV's
+     * "Exception when reading record that started in line N"); the operator needs the innermost message.
+     */
     static Throwable rootCause(Throwable error) {
         Throwable cause = error == null ? new IllegalStateException("failed without an exception") : error;
         while (cause.getCause() != null
                 && cause.getCause() != cause
                 && (cause.getMessage() == null
+                        || cause instanceof java.io.UncheckedIOException
                         || cause instanceof org.apache.camel.CamelException
                         || cause instanceof org.apache.camel.RuntimeCamelException)) {
             cause = cause.getCause();

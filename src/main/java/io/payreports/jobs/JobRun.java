@@ -25,6 +25,8 @@ public final class JobRun {
     public static final String FAILURE_POSITION = "payreportsReportPosition";
 
     private static final Duration GAP_TOLERANCE = Duration.ofMinutes(1);
+    /** Dead-letter files named in the summary line; a run over many bad reports names the first few. */
+    private static final int SHOWN_FILES = 5;
 
     private final String jobId;
     private final String exchangeId;
@@ -44,10 +46,14 @@ public final class JobRun {
     private final Map<String, AtomicLong> deadLetteredBySink = new ConcurrentHashMap<>();
     /** Data periods of the delivered reports, so that a missing settlement period shows in the summary. */
     private final List<Period> covered = new CopyOnWriteArrayList<>();
+    /** Reports being read or delivered now, named when the run passes its deadline. */
+    private final java.util.Set<String> inFlight = ConcurrentHashMap.newKeySet();
     /** Reports Amazon ended without a document (FAILED, CANCELLED): listed, never fetched. */
     private final List<String> notFetched = new CopyOnWriteArrayList<>();
 
     private final List<String> warnings = new CopyOnWriteArrayList<>();
+    /** The dead-letter files of rows that did not parse, named in the summary. */
+    private final List<String> rejectedRowFiles = new CopyOnWriteArrayList<>();
     /** Reports the sinks took but the state database did not record as delivered. */
     private final List<String> notRecorded = new CopyOnWriteArrayList<>();
 
@@ -93,6 +99,31 @@ public final class JobRun {
         });
     }
 
+    /** A report's delivery began; {@link #reportEnded} follows however it ends. */
+    public void reportStarted(String reportId) {
+        inFlight.add(reportId);
+    }
+
+    public void reportEnded(String reportId) {
+        inFlight.remove(reportId);
+    }
+
+    /** What the run had not done yet, for a run stopped at its deadline: reports in flight, reports not reached. */
+    public String unfinished() {
+        List<String> parts = new ArrayList<>();
+        inFlight.forEach(reportId -> parts.add("report " + reportId + " in flight"));
+        long open = reportsListed.get() - reportsDelivered.get() - reportsFailed.get();
+        if (open > 0) {
+            parts.add(open + " of " + reportsListed.get() + " listed reports not delivered");
+        }
+        return parts.isEmpty() ? "no report started, " + reportsListed.get() + " listed" : String.join(", ", parts);
+    }
+
+    /** Where the rows of a delivered report that did not parse were dead-lettered: one file per reason. */
+    public void rowsRejectedIn(List<String> files) {
+        rejectedRowFiles.addAll(files);
+    }
+
     /**
      * A report that ended in the dead-letter channel after its retries. {@code position} is where
      * the report sits in the source's order (e.g. its creation time); the watermark stays before it.
@@ -135,6 +166,14 @@ public final class JobRun {
     /** Rows of delivered reports that did not parse and went to the dead letters. */
     public long rowsRejected() {
         return rowsRejected.get();
+    }
+
+    /** The dead-letter files of the rejected rows; past a few, how many more. */
+    public String rejectedRowFiles() {
+        List<String> files = List.copyOf(rejectedRowFiles);
+        return files.size() <= SHOWN_FILES
+                ? files.toString()
+                : files.subList(0, SHOWN_FILES) + " and " + (files.size() - SHOWN_FILES) + " more files";
     }
 
     /** The end of the newest data period this run delivered. */
@@ -196,8 +235,20 @@ public final class JobRun {
         return finished != null;
     }
 
-    /** False also when a sink dead-lettered records: they are safe, but not where the operator wants them. */
+    /**
+     * False also when a sink dead-lettered records (they are safe, but not where the operator wants them)
+     * and when rows did not parse: the operator has to look at their dead letters.
+     */
     public boolean succeeded() {
+        return everyRecordSettled() && rowsRejected.get() == 0;
+    }
+
+    /**
+     * Every report the run took is in every sink or dead-lettered row by row, none waits for a redelivery or
+     * a replay: a watermark may move past what this run read. Rows that did not parse do not hold it, they
+     * are dead-lettered with their line and would be rejected again.
+     */
+    public boolean everyRecordSettled() {
         return failure == null
                 && reportsFailed.get() == 0
                 && notRecorded.isEmpty()
@@ -311,6 +362,12 @@ public final class JobRun {
         }
         if (!notRecorded.isEmpty()) {
             line.append(", delivered but not recorded=").append(notRecorded);
+        }
+        if (rowsRejected.get() > 0) {
+            line.append(", rows rejected=")
+                    .append(rowsRejected.get())
+                    .append(" in ")
+                    .append(rejectedRowFiles());
         }
         warnings.forEach(warning -> line.append(", warning: ").append(warning));
         if (failure != null) {

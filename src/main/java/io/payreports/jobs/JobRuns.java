@@ -7,8 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
@@ -19,15 +25,29 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts a {@link JobRun} at the top of every job route and closes it when the run's exchange
  * completes, however it ended: logs the summary line and keeps the run for {@code run --once}.
+ * <p>
+ * A run still going at its deadline ({@code payreports.run.deadline}) is closed then as FAILED, naming
+ * what it had not finished: a peer that keeps every single exchange within its own limits cannot keep a
+ * run open for ever. Its exchange may go on until its current step ends (each bounded by the HTTP
+ * deadlines and sink timeouts); what it still delivers is delivered, but the run has been reported.
  */
 public class JobRuns extends EventNotifierSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobRuns.class);
+    /** How long one run of a job may take. */
+    public static final String RUN_DEADLINE = "payreports.run.deadline";
+
+    public static final Duration DEFAULT_RUN_DEADLINE = Duration.ofHours(1);
 
     private final Clock clock;
     private final List<JobRun> finished = new CopyOnWriteArrayList<>();
+    /** Runs begun and not closed, with the timer of their deadline. */
+    private final Map<JobRun, ScheduledFuture<?>> running = new ConcurrentHashMap<>();
+
     private volatile JobMetrics metrics;
     private volatile RunHistory history;
+    private volatile Duration deadline = DEFAULT_RUN_DEADLINE;
+    private ScheduledExecutorService deadlines; // guarded by this
 
     public JobRuns(Clock clock) {
         this.clock = clock;
@@ -50,9 +70,68 @@ public class JobRuns extends EventNotifierSupport {
         this.history = runHistory;
     }
 
+    /** How long a run may take ({@code payreports.run.deadline}). */
+    public void limitRunsTo(Duration runDeadline) {
+        this.deadline = runDeadline;
+    }
+
+    public Duration runDeadline() {
+        return deadline;
+    }
+
     /** First step of a job route. */
     public void begin(Exchange exchange, String jobId) {
-        exchange.setProperty(JobRun.PROPERTY, new JobRun(jobId, exchange.getExchangeId(), clock.instant()));
+        JobRun run = new JobRun(jobId, exchange.getExchangeId(), clock.instant());
+        exchange.setProperty(JobRun.PROPERTY, run);
+        Duration limit = deadline;
+        running.put(
+                run,
+                deadlines()
+                        .schedule(
+                                () -> expire(run, RUN_DEADLINE + " (" + format(limit) + ")"),
+                                limit.toMillis(),
+                                TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * Closes every run still going as FAILED, naming what it had not finished; {@code limit} says which
+     * limit passed, e.g. {@code run --once --timeout PT10M}.
+     */
+    public void expireRunning(String limit) {
+        running.keySet().forEach(run -> expire(run, limit));
+    }
+
+    private void expire(JobRun run, String limit) {
+        close(run, "not finished within " + limit + ": " + run.unfinished());
+    }
+
+    private synchronized ScheduledExecutorService deadlines() {
+        if (deadlines == null) {
+            deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "payreports-run-deadlines");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return deadlines;
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        if (deadlines != null) {
+            deadlines.shutdownNow();
+            deadlines = null;
+        }
+        super.doStop();
+    }
+
+    /** {@code 1h}, {@code 90s}: as the key is written. */
+    private static String format(Duration duration) {
+        return duration.toSecondsPart() == 0 && duration.toMinutesPart() == 0 && duration.toHours() > 0
+                ? duration.toHours() + "h"
+                : duration.toSecondsPart() == 0 && duration.toMinutes() > 0
+                        ? duration.toMinutes() + "m"
+                        : duration.toSeconds() + "s";
     }
 
     @Override
@@ -71,24 +150,8 @@ public class JobRuns extends EventNotifierSupport {
             Exchange exchange = exchangeEvent.getExchange();
             JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
             // split copies carry the same run; only the run's own exchange closes it
-            if (run != null && run.exchangeId().equals(exchange.getExchangeId()) && !run.isFinished()) {
-                if (exchange.getException() != null) {
-                    run.failed(oneLine(exchange.getException()));
-                }
-                run.finish(clock.instant());
-                finished.add(run);
-                if (metrics != null) {
-                    metrics.finished(run);
-                }
-                recordInHistory(run);
-                if (run.succeeded() && !run.hasWarnings()) {
-                    LOG.info(run.summaryLine());
-                } else {
-                    LOG.warn(run.summaryLine());
-                }
-                synchronized (this) {
-                    notifyAll();
-                }
+            if (run != null && run.exchangeId().equals(exchange.getExchangeId())) {
+                close(run, exchange.getException() == null ? null : oneLine(exchange.getException()));
             }
         }
     }
@@ -103,6 +166,31 @@ public class JobRuns extends EventNotifierSupport {
         } catch (SQLException | RuntimeException e) {
             LOG.warn("job {}: the state database did not record the run in its history: {}", run.jobId(), oneLine(e));
         }
+    }
+
+    /** Ends the run once, at its exchange's end or at its deadline, whichever comes first. */
+    private synchronized void close(JobRun run, String failure) {
+        if (run.isFinished()) {
+            return;
+        }
+        ScheduledFuture<?> timer = running.remove(run);
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        if (failure != null) {
+            run.failed(failure);
+        }
+        run.finish(clock.instant());
+        finished.add(run);
+        if (metrics != null) {
+            metrics.finished(run);
+        }
+        if (run.succeeded() && !run.hasWarnings()) {
+            LOG.info(run.summaryLine());
+        } else {
+            LOG.warn(run.summaryLine());
+        }
+        notifyAll();
     }
 
     /** Runs finished so far, oldest first. */

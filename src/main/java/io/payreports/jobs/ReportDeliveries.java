@@ -7,7 +7,6 @@ import io.payreports.reports.RecordLayout;
 import io.payreports.reports.ReportContext;
 import io.payreports.reports.ReportFormats;
 import io.payreports.reports.ReportLimits;
-import io.payreports.sinks.DeadLetter;
 import io.payreports.sinks.DeadLetterWriter;
 import io.payreports.sinks.RecordDeadLetters;
 import io.payreports.sinks.RecordSink;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +48,6 @@ public class ReportDeliveries {
     private final ReportFormats formats;
     private final ReportLimits limits;
     private final DeadLetterWriter deadLetters;
-    private final Clock clock;
     private volatile JobMetrics metrics;
 
     /**
@@ -64,15 +61,13 @@ public class ReportDeliveries {
             Path spoolDirectory,
             ReportFormats formats,
             ReportLimits limits,
-            DeadLetterWriter deadLetters,
-            Clock clock) {
+            DeadLetterWriter deadLetters) {
         this.sinks = Map.copyOf(sinks);
         this.sinkDeadLetters = Map.copyOf(sinkDeadLetters);
         this.spoolDirectory = spoolDirectory;
         this.formats = formats;
         this.limits = limits;
         this.deadLetters = deadLetters;
-        this.clock = clock;
     }
 
     /** Also times each report's delivery (payreports_report_delivery_duration_seconds). */
@@ -86,7 +81,13 @@ public class ReportDeliveries {
         List<String> sinkNames = sinkNames(exchange);
         exchange.setProperty(
                 DELIVERY,
-                new ReportDelivery<>(report, layout, sinkNames, RecordSpool.create(spoolDirectory, layout.columns())));
+                new ReportDelivery<>(
+                        report,
+                        layout,
+                        sinkNames,
+                        RecordSpool.create(spoolDirectory, layout.columns()),
+                        deadLetters.rejectedRows(report)));
+        exchange.getProperty(JobRun.PROPERTY, JobRun.class).reportStarted(report.reportId());
     }
 
     /**
@@ -113,10 +114,11 @@ public class ReportDeliveries {
      * The report's rows, streamed from the downloaded document in the body, or the records
      * themselves when a source answered them as a list (JSON APIs).
      */
-    private ReportFormats.Rows<?> rows(Exchange exchange, ReportDelivery<?> delivery) throws Exception {
+    @SuppressWarnings("unchecked") // a list body holds the records of the report's layout
+    private ReportFormats.Rows<?> rows(Exchange exchange, ReportDelivery<Object> delivery) throws Exception {
         ReportContext report = delivery.report();
         if (exchange.getMessage().getBody() instanceof List<?> records) {
-            return ReportFormats.Rows.of(records);
+            return ReportFormats.Rows.of((List<Object>) records, delivery.layout());
         }
         ReportFormats.Rows<?> rows = formats.open(
                 report.reportType(),
@@ -141,22 +143,11 @@ public class ReportDeliveries {
 
     /**
      * A row that cannot be bound goes to the dead letters with its report, line and reason, and the
-     * report goes on. Written under a name made of job, report and line, so a retried report
-     * rewrites the same dead letter instead of adding a second one.
+     * report goes on ({@link io.payreports.sinks.RejectedRows}: a few files per report, rewritten when
+     * the report is read again).
      */
     private void reject(ReportDelivery<?> delivery, ParsedRow.Failed<?> row) throws IOException {
-        ReportContext report = delivery.report();
-        deadLetters.write(new DeadLetter(
-                report.jobId(),
-                report.reportId(),
-                report.reportType(),
-                row.lineNumber(),
-                row.reason(),
-                null,
-                clock.instant(),
-                null,
-                row.rawLine()));
-        delivery.rejected();
+        delivery.rejected(row);
     }
 
     /** The split expression over the sinks, once every row is spooled: the names of the job's sinks. */
@@ -215,13 +206,14 @@ public class ReportDeliveries {
                 delivery.deadLetteredBySink().values().stream()
                         .mapToLong(Long::longValue)
                         .sum());
-        exchange.getProperty(JobRun.PROPERTY, JobRun.class)
-                .reportDelivered(
-                        delivery.report(),
-                        delivery.records(),
-                        delivery.rejectedRows(),
-                        delivery.deliveredBySink(),
-                        delivery.deadLetteredBySink());
+        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+        run.rowsRejectedIn(delivery.rejectedFiles());
+        run.reportDelivered(
+                delivery.report(),
+                delivery.records(),
+                delivery.rejectedRows(),
+                delivery.deliveredBySink(),
+                delivery.deadLetteredBySink());
     }
 
     public void close(Exchange exchange) {
@@ -229,6 +221,8 @@ public class ReportDeliveries {
         if (delivery != null) {
             delivery.close();
             exchange.removeProperty(DELIVERY);
+            exchange.getProperty(JobRun.PROPERTY, JobRun.class)
+                    .reportEnded(delivery.report().reportId());
         }
     }
 

@@ -1,9 +1,12 @@
 package io.payreports.jobs;
 
+import io.payreports.reports.ParsedRow;
 import io.payreports.reports.RecordLayout;
 import io.payreports.reports.ReportContext;
 import io.payreports.sinks.RecordSpool;
+import io.payreports.sinks.RejectedRows;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,15 +30,22 @@ final class ReportDelivery<T> implements AutoCloseable {
     private final long started = System.nanoTime();
     private final Map<String, Long> delivered = new ConcurrentHashMap<>();
     private final Map<String, Long> deadLettered = new ConcurrentHashMap<>();
+    private final RejectedRows rejected;
+    private List<String> rejectedFiles = List.of();
     private AutoCloseable rows;
-    private long rejected;
 
-    ReportDelivery(ReportContext report, RecordLayout<T> layout, List<String> sinks, RecordSpool spool) {
+    ReportDelivery(
+            ReportContext report,
+            RecordLayout<T> layout,
+            List<String> sinks,
+            RecordSpool spool,
+            RejectedRows rejected) {
         this.report = report;
         this.layout = layout;
         this.sinks = sinks;
         this.spool = spool;
         this.reading = new ProgressLog(report, "read");
+        this.rejected = rejected;
     }
 
     ReportContext report() {
@@ -60,8 +70,8 @@ final class ReportDelivery<T> implements AutoCloseable {
         reading.advanced(spool.count());
     }
 
-    void rejected() {
-        rejected++;
+    void rejected(ParsedRow.Failed<?> row) throws IOException {
+        rejected.add(row);
     }
 
     long records() {
@@ -74,13 +84,19 @@ final class ReportDelivery<T> implements AutoCloseable {
     }
 
     long rejectedRows() {
-        return rejected;
+        return rejected.count();
     }
 
-    /** Ends reading; returns the sinks that are to take the report. */
+    /** Ends reading, publishing the dead letters of the rejected rows; returns the sinks that are to take the report. */
     List<String> readToEnd() throws IOException {
         spool.finish();
+        rejectedFiles = rejected.finish().stream().map(Path::toString).toList();
         return sinks;
+    }
+
+    /** The dead-letter files of the rejected rows, once read to the end. */
+    List<String> rejectedFiles() {
+        return rejectedFiles;
     }
 
     void delivered(String sink, long count) {
@@ -112,7 +128,7 @@ final class ReportDelivery<T> implements AutoCloseable {
                 records(),
                 delivered.keySet(),
                 deadLettered.keySet(),
-                rejected,
+                rejected.count(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -123,6 +139,7 @@ final class ReportDelivery<T> implements AutoCloseable {
                     "report {}: not delivered to every sink; it stays undelivered and will be delivered again",
                     report.reportId());
         }
+        rejected.close();
         try {
             spool.close();
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -66,7 +67,12 @@ public final class ReportFormats {
         ReportModel<?> model = ReportModels.model(reportType)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no reader for report type " + reportType + "; supported: " + reportTypes()));
-        DocumentStreams.Parts parts = DocumentStreams.open(document, options.limits());
+        DocumentStreams.Parts parts;
+        try {
+            parts = DocumentStreams.open(document, options.limits());
+        } catch (DocumentRejectedException e) {
+            throw new DocumentRejectedException("report " + reportId + ": " + e.getMessage(), e);
+        }
         return new Rows<>(new PartRows<>(model, parts, reportId, options), parts);
     }
 
@@ -74,11 +80,30 @@ public final class ReportFormats {
     public record Rows<T>(Iterator<ParsedRow<T>> iterator, Closeable document)
             implements Iterator<ParsedRow<T>>, Closeable {
 
-        /** Records a source already has as objects; their line number is their place in the list. */
-        public static <T> Rows<T> of(List<T> records) {
+        /**
+         * Records a source already has as objects; their line number is their place in the list. A record
+         * with text no sink can store is a failed row, as it would be in a report file ({@link StorableText}).
+         */
+        public static <T> Rows<T> of(List<T> records, RecordLayout<T> layout) {
+            List<RecordLayout.Column> columns = layout.columns();
             List<ParsedRow<T>> rows = new ArrayList<>(records.size());
             for (int i = 0; i < records.size(); i++) {
-                rows.add(new ParsedRow.Bound<>(i + 1, records.get(i)));
+                Object[] values = layout.values(records.get(i));
+                String refused = null;
+                for (int column = 0; column < values.length && refused == null; column++) {
+                    if (values[column] instanceof String text && StorableText.refused(text)) {
+                        refused = columns.get(column).name();
+                    }
+                }
+                rows.add(
+                        refused == null
+                                ? new ParsedRow.Bound<>(i + 1, records.get(i))
+                                : new ParsedRow.Failed<>(
+                                        i + 1,
+                                        StorableText.reason(refused),
+                                        ReportReader.rawLine(Arrays.stream(values)
+                                                .map(value -> value == null ? "" : value.toString())
+                                                .toList())));
             }
             return new Rows<>(rows.iterator(), () -> {});
         }
@@ -132,6 +157,8 @@ public final class ReportFormats {
                         reader = new ReportReader<>(model, part, reportId, offset, options, binder);
                         current = reader;
                     }
+                } catch (DocumentRejectedException e) {
+                    throw e.in(reportId, "");
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -344,6 +344,10 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
             return failed(
                     lineNumber, "expected " + namedColumns + " fields, found " + row.getFieldCount(), row.getFields());
         }
+        String refused = columnWithRefusedText(row);
+        if (refused != null) {
+            return failed(lineNumber, StorableText.reason(refused), row.getFields());
+        }
         Map<String, String> raw = new HashMap<>(4);
         List<String> fields = new ArrayList<>(fileIndexOf.length);
         for (int index : fileIndexOf) {
@@ -396,6 +400,19 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
         }
     }
 
+    /** The column of the first field no sink can store (a NUL character), or null. */
+    private String columnWithRefusedText(CsvRecord row) {
+        for (int i = 0; i < row.getFieldCount(); i++) {
+            if (StorableText.refused(row.getField(i))) {
+                int position = indexOf(fileIndexOf, i);
+                return position >= 0
+                        ? model.csvColumns().get(position)
+                        : extraColumnNames.getOrDefault(i, "column " + (i + 1));
+            }
+        }
+        return null;
+    }
+
     private Map<String, String> extraColumns(CsvRecord row) {
         if (extraColumnNames.isEmpty()) {
             return Map.of();
@@ -433,6 +450,9 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
             if (e.getCause() instanceof CharacterCodingException coding) {
                 throw new UncheckedIOException(undecodable(coding));
             }
+            if (e.getCause() instanceof DocumentRejectedException rejected) {
+                throw rejected.in(reportId, where());
+            }
             throw e;
         }
     }
@@ -458,10 +478,14 @@ public final class ReportReader<T extends ReportRecord> implements Iterator<Pars
         return false;
     }
 
+    /** Where reading stopped, for messages about the document as a whole. */
+    private String where() {
+        return lastLineNumber == 0 ? "in its first lines" : "after line " + (lineOffset + lastLineNumber);
+    }
+
     private DocumentRejectedException undecodable(CharacterCodingException e) {
-        String where = lastLineNumber == 0 ? "in its first lines" : "after line " + (lineOffset + lastLineNumber);
         return new DocumentRejectedException(
-                "report " + reportId + " is not " + options.charset().name() + " text " + where
+                "report " + reportId + " is not " + options.charset().name() + " text " + where()
                         + "; set the job's charset (e.g. windows-1252, ISO-8859-1, Shift_JIS)",
                 e);
     }

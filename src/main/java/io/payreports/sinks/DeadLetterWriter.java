@@ -18,13 +18,14 @@ import java.util.regex.Pattern;
 import org.apache.commons.codec.digest.DigestUtils;
 
 /**
- * Writes each dead letter as its own JSON file under {@code <outDir>/dead-letter/<jobId>/}. Files
- * appear complete or not at all (written aside, then renamed).
+ * Writes dead letters under {@code <outDir>/dead-letter/<jobId>/}. Files appear complete or not at
+ * all (written aside, then renamed).
  * <p>
- * A row that does not parse is named by its place alone, {@code <reportId>_L<line>.json}: a
- * report delivered again after a failure rejects the same rows, and must not add a second dead
- * letter for each. Every other failure is named {@code <failedAt>_<reportId>_<line>_<sequence>.json},
- * so that a listing sorts by time and two failures of one line (say, in two sinks) both stay.
+ * A report or run that failed as a whole is one JSON file, {@code <failedAt>_<reportId>_<line>_<sequence>.json},
+ * so that a listing sorts by time and two failures of one report both stay.
+ * <p>
+ * The rows of a report that do not parse go to a few files per report, capped in size
+ * ({@link #rejectedRows}, {@link RejectedRows}).
  * <p>
  * The records of a report that a sink could not take go to one JSON Lines file,
  * {@code <failedAt>_<reportId>_<sink>.jsonl}: a line per record with the dead letter's fields and
@@ -34,6 +35,11 @@ import org.apache.commons.codec.digest.DigestUtils;
 public final class DeadLetterWriter implements RecordDeadLetters {
 
     private static final JsonFactory JSON = new JsonFactory();
+    /** The key of {@code maxRowsPerFile}: rows shown in one file of rejected rows. */
+    public static final String MAX_ROWS_KEY = "payreports.dead-letter.max-rows-per-file";
+
+    public static final int DEFAULT_MAX_ROWS = 1000;
+
     private static final JsonFactory JSON_LINES =
             new JsonFactoryBuilder().rootValueSeparator((String) null).build();
     private static final DateTimeFormatter FILE_TIME =
@@ -46,11 +52,21 @@ public final class DeadLetterWriter implements RecordDeadLetters {
 
     private final Path directory;
     private final Clock clock;
+    private final int maxRowsPerFile;
     private final AtomicLong sequence = new AtomicLong();
 
     public DeadLetterWriter(Path outDir, Clock clock) {
+        this(outDir, clock, DEFAULT_MAX_ROWS);
+    }
+
+    /** @param maxRowsPerFile rows shown in one file of rejected rows; the rest are counted */
+    public DeadLetterWriter(Path outDir, Clock clock, int maxRowsPerFile) {
+        if (maxRowsPerFile < 1) {
+            throw new IllegalArgumentException(MAX_ROWS_KEY + " must be at least 1, not " + maxRowsPerFile);
+        }
         this.directory = directory(outDir);
         this.clock = clock;
+        this.maxRowsPerFile = maxRowsPerFile;
     }
 
     /** The folder dead letters go to under {@code outDir}. */
@@ -82,6 +98,11 @@ public final class DeadLetterWriter implements RecordDeadLetters {
         return file.target();
     }
 
+    /** Where the rows of {@code report} that do not parse go while it is read; the caller finishes or closes it. */
+    public RejectedRows rejectedRows(ReportContext report) {
+        return new RejectedRows(report, directory.resolve(fileNamePart(report.jobId())), maxRowsPerFile, clock);
+    }
+
     @Override
     public long write(ReportContext report, RecordLayout<?> layout, RecordSpool spool, String sink, Throwable cause)
             throws IOException {
@@ -93,7 +114,7 @@ public final class DeadLetterWriter implements RecordDeadLetters {
         int lineColumn = layout.columns().indexOf(new Column("lineNumber", ColumnType.BIGINT));
         long count = 0;
         try {
-            try (JsonGenerator json = JSON_LINES.createGenerator(file.output());
+            try (JsonGenerator json = jsonLines(file);
                     RecordSpool.Reader records = spool.read()) {
                 for (Object[] record = records.next(); record != null; record = records.next()) {
                     Long line = lineColumn < 0 ? null : (Long) record[lineColumn];
@@ -129,16 +150,18 @@ public final class DeadLetterWriter implements RecordDeadLetters {
 
     private String fileName(DeadLetter letter) {
         String report = fileNamePart(letter.reportId());
-        if (letter.lineNumber() != null && letter.sink() == null) {
-            return String.format("%s_L%010d.json", report, letter.lineNumber());
-        }
         String line = letter.lineNumber() == null ? "report" : String.format("L%010d", letter.lineNumber());
         return String.format(
                 "%s_%s_%s_%06d.json", FILE_TIME.format(letter.failedAt()), report, line, sequence.incrementAndGet());
     }
 
+    /** A generator of one JSON object per line into the file. */
+    static JsonGenerator jsonLines(PartFile file) throws IOException {
+        return JSON_LINES.createGenerator(file.output());
+    }
+
     /** Starts the object and writes the letter's fields; the caller ends the object. */
-    private static void writeFields(JsonGenerator json, DeadLetter letter, boolean withPayload) throws IOException {
+    static void writeFields(JsonGenerator json, DeadLetter letter, boolean withPayload) throws IOException {
         json.writeStartObject();
         json.writeStringField("jobId", letter.jobId());
         json.writeStringField("reportId", letter.reportId());

@@ -100,7 +100,7 @@ public class SpApiTransactions {
     /** After every page of the window (the body) was delivered; never past a window that failed. */
     public void advanceWatermark(Exchange exchange) throws SQLException {
         JobRun run = run(exchange);
-        if (run.succeeded()) {
+        if (run.everyRecordSettled()) {
             watermarks.advance(
                     run.jobId(),
                     exchange.getMessage().getBody(TransactionWindow.class).postedBefore());

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The runtime as an operator configures it: real key, endpoint of a simulator started by the test,
@@ -38,30 +40,45 @@ class PayreportsApplicationTest {
 
     private Path reports;
 
+    private static final String CAPTURE =
+            "\"2026-11-02T10:00:00-0000\",\"5044561311\",\"P01-1-C1\",\"\",\"Capture\",\"P01-1\",\"O-1\",\"Shop\",\"USD\",\"\",\"1,000.00\",\"-29.00\",\"-0.30\",\"-29.30\",\"970.70\"";
+    private static final String MALFORMED =
+            "\"2026-11-03T10:00:00-0000\",\"5044561311\",\"P01-2-C1\",\"\",\"Capture\",\"P01-2\",\"O-2\",\"Shop\",\"USD\",\"\",\"12,34,5\",\"-0.36\",\"-0.30\",\"-0.66\",\"11.84\"";
+    private static final String TRANSFER =
+            "\"2026-11-04T10:00:00-0000\",\"5044561311\",\"\",\"\",\"Transfer\",\"\",\"\",\"\",\"USD\",\"Transfer to bank\",\"-970.70\",\"0\",\"0\",\"0\",\"-970.70\"";
+
     @BeforeEach
     void reportFiles() throws IOException {
         reports = Files.createDirectories(dir.resolve("simulator-data"));
+        writeReport(CAPTURE, TRANSFER);
+    }
+
+    /** The settlement report AMALFORMED0000000001 with these rows: the first starts on line 5. */
+    private void writeReport(String... rows) throws IOException {
         Files.writeString(
                 reports.resolve("AMALFORMED0000000001.csv"),
                 String.join(
-                        "\r\n",
-                        "\"SellerId\",\"SettlementStartDate\",\"SettlementEndDate\"",
-                        "\"A1SELLER\",\"2026-11-01T00:00:00-0000\",\"2026-11-08T00:00:00-0000\"",
-                        "",
-                        "\"TransactionPostedDate\",\"SettlementId\",\"AmazonTransactionId\",\"SellerReferenceId\",\"TransactionType\",\"AmazonOrderReferenceId\",\"SellerOrderId\",\"StoreName\",\"CurrencyCode\",\"TransactionDescription\",\"TransactionAmount\",\"TransactionPercentageFee\",\"TransactionFixedFee\",\"TotalTransactionFee\",\"NetTransactionAmount\"",
-                        "\"2026-11-02T10:00:00-0000\",\"5044561311\",\"P01-1-C1\",\"\",\"Capture\",\"P01-1\",\"O-1\",\"Shop\",\"USD\",\"\",\"1,000.00\",\"-29.00\",\"-0.30\",\"-29.30\",\"970.70\"",
-                        "\"2026-11-03T10:00:00-0000\",\"5044561311\",\"P01-2-C1\",\"\",\"Capture\",\"P01-2\",\"O-2\",\"Shop\",\"USD\",\"\",\"12,34,5\",\"-0.36\",\"-0.30\",\"-0.66\",\"11.84\"",
-                        "\"2026-11-04T10:00:00-0000\",\"5044561311\",\"\",\"\",\"Transfer\",\"\",\"\",\"\",\"USD\",\"Transfer to bank\",\"-970.70\",\"0\",\"0\",\"0\",\"-970.70\"",
-                        ""));
+                                "\r\n",
+                                "\"SellerId\",\"SettlementStartDate\",\"SettlementEndDate\"",
+                                "\"A1SELLER\",\"2026-11-01T00:00:00-0000\",\"2026-11-08T00:00:00-0000\"",
+                                "",
+                                "\"TransactionPostedDate\",\"SettlementId\",\"AmazonTransactionId\",\"SellerReferenceId\",\"TransactionType\",\"AmazonOrderReferenceId\",\"SellerOrderId\",\"StoreName\",\"CurrencyCode\",\"TransactionDescription\",\"TransactionAmount\",\"TransactionPercentageFee\",\"TransactionFixedFee\",\"TotalTransactionFee\",\"NetTransactionAmount\"",
+                                String.join("\r\n", rows))
+                        + "\r\n");
     }
 
     @Test
-    void aMalformedRowIsDeadLetteredWithItsLineAndTheOtherRowsAreDelivered() throws Exception {
+    void aMalformedRowIsDeadLetteredWithItsLineTheOtherRowsAreDeliveredAndTheRunFails() throws Exception {
+        writeReport(CAPTURE, MALFORMED, TRANSFER);
         try (AmazonPaySimulator simulator = simulator(Faults.none())) {
             JobRun run = runOnce(simulator);
 
-            assertThat(run.succeeded()).as(run.summaryLine()).isTrue();
+            assertThat(run.succeeded())
+                    .as("rows in dead letters need the operator: " + run.summaryLine())
+                    .isFalse();
+            assertThat(run.everyRecordSettled()).as("the watermark may move").isTrue();
             assertThat(run.reportsDelivered()).isEqualTo(1);
+            assertThat(run.reportsFailed()).isZero();
             assertThat(run.records()).isEqualTo(2);
             assertThat(run.deadLettered()).isEqualTo(1);
             assertThat(Files.readAllLines(dir.resolve("out/amazonpay_settlement/AMALFORMED0000000001.jsonl")))
@@ -69,13 +86,17 @@ class PayreportsApplicationTest {
                     .anySatisfy(line ->
                             assertThat(line).contains("\"netTransactionAmount\":\"970.70\"", "\"lineNumber\":5"));
 
-            List<Path> deadLetters = files(dir.resolve("out/dead-letter/amazonpay-settlement"));
-            assertThat(deadLetters).hasSize(1);
-            JsonNode letter = new ObjectMapper().readTree(deadLetters.get(0).toFile());
+            Path deadLetter = dir.resolve(
+                    "out/dead-letter/amazonpay-settlement/AMALFORMED0000000001_rejected_TransactionAmount.jsonl");
+            assertThat(files(dir.resolve("out/dead-letter/amazonpay-settlement")))
+                    .containsExactly(deadLetter);
+            JsonNode letter =
+                    new ObjectMapper().readTree(Files.readAllLines(deadLetter).get(0));
             assertThat(letter.get("reportId").asText()).isEqualTo("AMALFORMED0000000001");
             assertThat(letter.get("lineNumber").asLong()).isEqualTo(6);
             assertThat(letter.get("reason").asText()).isEqualTo("TransactionAmount: not a number: '12,34,5'");
             assertThat(letter.get("payload").asText()).contains("\"12,34,5\"");
+            assertThat(run.summaryLine()).contains(" FAILED: ", "rows rejected=1 in [" + deadLetter + "]");
         }
     }
 
@@ -134,20 +155,35 @@ class PayreportsApplicationTest {
         }
     }
 
-    @Test
-    void aDocumentOverTheSizeLimitIsDeadLetteredAtOnceNamingTheSetting() throws Exception {
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "payreports.reports.max-download-size = 100|"
+                        + "the download exceeds payreports.reports.max-download-size (100 bytes)",
+                "payreports.reports.max-line-length = 100|"
+                        + "is longer than payreports.reports.max-line-length (100 characters)"
+            })
+    void aDocumentOverALimitIsDeadLetteredAtOnceNamingTheLimitAndItsKey(String setting, String limit) throws Exception {
         try (AmazonPaySimulator simulator = simulator(Faults.none())) {
             Path config = configFor(simulator);
-            Files.writeString(
-                    config, "payreports.reports.max-download-size = 100\n", java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(config, setting + "\n", java.nio.file.StandardOpenOption.APPEND);
             JobRun run = runOnce(config);
 
             assertThat(run.succeeded()).isFalse();
             assertThat(run.reportsFailed()).isEqualTo(1);
+            assertThat(run.retries())
+                    .as("a limit stays exceeded: no redelivery")
+                    .isZero();
             assertThat(files(dir.resolve("out/dead-letter/amazonpay-settlement")))
                     .singleElement()
-                    .satisfies(file -> assertThat(Files.readString(file))
-                            .contains("the download exceeds payreports.reports.max-download-size (100 bytes)"));
+                    .satisfies(file -> assertThat(new ObjectMapper()
+                                    .readTree(file.toFile())
+                                    .get("reason")
+                                    .asText())
+                            .startsWith("report AMALFORMED0000000001: ")
+                            .contains(limit)
+                            .doesNotContain("Exception when reading", "DocumentRejectedException"));
         }
     }
 

@@ -74,10 +74,12 @@ class ReportFormatsTest {
         byte[] plain = report();
         assertThatThrownBy(() -> parse(plain, new ReportLimits(1000, 1L << 30, 100, 1 << 20)))
                 .isInstanceOf(DocumentRejectedException.class)
-                .hasMessage("the download exceeds payreports.reports.max-download-size (1000 bytes)");
+                .hasMessage("report R1: the download exceeds payreports.reports.max-download-size (1000 bytes)");
         assertThatThrownBy(() -> parse(gzip(plain), new ReportLimits(1L << 30, 2000, 100, 1 << 20)))
-                .rootCause()
-                .hasMessage("the uncompressed document exceeds payreports.reports.max-uncompressed-size (2000 bytes)");
+                .as("not FastCSV's 'Exception when reading record that started in line N'")
+                .hasMessageStartingWith("report R1: the uncompressed document exceeds "
+                        + "payreports.reports.max-uncompressed-size (2000 bytes)")
+                .hasCauseInstanceOf(DocumentRejectedException.class);
         assertThatThrownBy(() -> parse(plain, new ReportLimits(1L << 30, 1L << 30, 100, 100)))
                 .rootCause()
                 .hasMessageStartingWith("report R1: a record after line ")
@@ -124,14 +126,41 @@ class ReportFormatsTest {
     @Test
     void recordsASourceAlreadyHasAreRowsNumberedFromOneAndEveryReportTypeHasItsLayout() throws IOException {
         List<ParsedRow<String>> read = new ArrayList<>();
-        try (ReportFormats.Rows<String> rows = ReportFormats.Rows.of(List.of("a", "b"))) {
+        try (ReportFormats.Rows<String> rows = ReportFormats.Rows.of(List.of("a", "b", "c\u0000d"), TEXT_LAYOUT)) {
             rows.forEachRemaining(read::add);
         }
 
-        assertThat(read).containsExactly(new ParsedRow.Bound<>(1L, "a"), new ParsedRow.Bound<>(2L, "b"));
+        assertThat(read.subList(0, 2)).containsExactly(new ParsedRow.Bound<>(1L, "a"), new ParsedRow.Bound<>(2L, "b"));
+        assertThat(read.get(2)).isInstanceOfSatisfying(ParsedRow.Failed.class, failed -> {
+            assertThat(failed.lineNumber()).isEqualTo(3L);
+            assertThat(failed.reason()).contains("NUL character in value");
+        });
         assertThat(FORMATS.layout(ReportModels.SETTLEMENT)).containsSame(ReportModels.settlement());
         assertThat(FORMATS.layout("_GET_NOTHING_")).isEmpty();
     }
+
+    /** One text column holding the record itself. */
+    private static final RecordLayout<String> TEXT_LAYOUT = new RecordLayout<>() {
+        @Override
+        public String name() {
+            return "text";
+        }
+
+        @Override
+        public List<RecordLayout.Column> columns() {
+            return List.of(new RecordLayout.Column("value", RecordLayout.ColumnType.TEXT));
+        }
+
+        @Override
+        public List<String> naturalKey() {
+            return List.of("value");
+        }
+
+        @Override
+        public Object[] values(String record) {
+            return new Object[] {record};
+        }
+    };
 
     private static long boundRows(byte[] document) throws IOException {
         long bound = 0;
