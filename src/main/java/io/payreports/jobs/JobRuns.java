@@ -185,6 +185,7 @@ public class JobRuns extends EventNotifierSupport {
         if (metrics != null) {
             metrics.finished(run);
         }
+        recordInHistory(run);
         if (run.succeeded() && !run.hasWarnings()) {
             LOG.info(run.summaryLine());
         } else {
