@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.payreports.sinks.TestDatabases.PostgresSchema;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,5 +87,28 @@ class JdbcRecordsSinkPostgresTest extends JdbcRecordsSinkContract {
             assertThat(row[0]).isEqualTo("a");
             assertThat(row[1]).isEqualTo("stored");
         });
+    }
+
+    /** The driver sends the COPY in 64 KiB chunks: PostgreSQL may refuse a stored key long before the COPY ends. */
+    @Test
+    void aLargeReportMeetingAStoredKeyInItsFirstRowIsUpsertedWhole() throws Exception {
+        deliver(sink(500), List.of(TestRecord.of("row-000000", "USD", "1.00", null, null, "stored")));
+        List<TestRecord> report = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            report.add(TestRecord.of(
+                    String.format(Locale.ROOT, "row-%06d", i), "USD", i + ".25", null, (long) i, "redelivered " + i));
+        }
+
+        deliver(sink(500), report);
+
+        assertThat(rows("SELECT count(*), sum(quantity) FROM " + table()))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(((Number) row[0]).longValue()).isEqualTo(20_000L);
+                    assertThat(((Number) row[1]).longValue()).isEqualTo(19_999L * 20_000L / 2);
+                });
+        assertThat(rows("SELECT note FROM " + table() + " WHERE id = 'row-000000'"))
+                .singleElement()
+                .satisfies(row -> assertThat(row[0]).isEqualTo("redelivered 0"));
     }
 }
