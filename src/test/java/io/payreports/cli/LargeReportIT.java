@@ -50,7 +50,8 @@ class LargeReportIT {
     private static final String KEY_ID = "LIVE-LARGE";
     private static final KeyPair KEYS = PemKeys.generateRsaKeyPair();
     private static final Instant NOW = RuntimeClock.get().instant();
-    private static final Pattern SUMMARY = Pattern.compile("records=(\\d+).*?duration=(\\d+) ms");
+    private static final Pattern SUMMARY =
+            Pattern.compile("job amazonpay-settlement ok: .*?records=(\\d+).*?duration=(\\d+) ms");
 
     @TempDir
     Path workDir;
