@@ -156,20 +156,24 @@ public class ReportDeliveries {
     }
 
     /**
-     * One attempt of one sink: the whole spool, committed or not at all. The sink's route retries
-     * a failure; each attempt starts from the first record.
+     * One attempt of one sink: the whole spool, committed or not at all, read again as often as the
+     * writer asks (a second pass when PostgreSQL meets keys it holds already). The sink's route retries a
+     * failure; each attempt starts from the first record.
      */
     public void publish(Exchange exchange, String sinkName) throws Exception {
         ReportDelivery<?> delivery = delivery(exchange);
         try (ReportWriter<Object[]> writer =
-                        sinks.get(sinkName).open(delivery.report(), new SpooledLayout(delivery.layout()));
-                RecordSpool.Reader records = delivery.spool().read()) {
-            ProgressLog progress = new ProgressLog(delivery.report(), "written to sink " + sinkName);
-            long written = 0;
-            for (Object[] record = records.next(); record != null; record = records.next()) {
-                writer.write(record);
-                progress.advanced(++written);
-            }
+                sinks.get(sinkName).open(delivery.report(), new SpooledLayout(delivery.layout()))) {
+            do {
+                ProgressLog progress = new ProgressLog(delivery.report(), "written to sink " + sinkName);
+                long written = 0;
+                try (RecordSpool.Reader records = delivery.spool().read()) {
+                    for (Object[] record = records.next(); record != null; record = records.next()) {
+                        writer.write(record);
+                        progress.advanced(++written);
+                    }
+                }
+            } while (writer.wantsRecordsAgain());
             writer.commit();
             delivery.delivered(sinkName, writer.count());
         }

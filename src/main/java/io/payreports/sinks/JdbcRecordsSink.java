@@ -18,7 +18,8 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * <p>The tables are created and changed by Flyway, from the versioned SQL under
  * {@code db/migration/<database>/} (PostgreSQL: {@code NUMERIC} money, {@code TIMESTAMPTZ} times),
  * before the first report; a schema, if given, is created when missing. On PostgreSQL the rows go in
- * through {@code COPY} and one upsert per report ({@link PostgresCopyWriter}); on H2 as batched MERGEs.
+ * through {@code COPY}, straight into the table when the report's keys are new and through one upsert
+ * when some are there already ({@link PostgresCopyWriter}); on H2 as batched MERGEs.
  */
 public final class JdbcRecordsSink implements RecordSink {
 
@@ -89,7 +90,7 @@ public final class JdbcRecordsSink implements RecordSink {
             RecordTable table = RecordTable.of(dialect, schema, layout);
             connection.setAutoCommit(false);
             if (dialect == SqlDialect.POSTGRESQL) {
-                return new PostgresCopyWriter<>(connection, table, layout);
+                return new PostgresCopyWriter<>(connection, report, table, layout);
             }
             return new JdbcReportWriter<>(
                     connection, connection.prepareStatement(table.upsertSql()), layout, batchSize);

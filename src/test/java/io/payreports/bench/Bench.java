@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
@@ -62,6 +63,9 @@ public final class Bench {
 
     private final Path work;
     private final int repetitions;
+    /** The measures to run, by name ({@link #MEASURES}); all of them unless told. */
+    private final Set<String> selected;
+
     private final List<String> table = new ArrayList<>();
     /** The table shape psql copies into: this run's own schema, as other runs may share the database. */
     private final String shapeSchema =
@@ -69,12 +73,23 @@ public final class Bench {
 
     private boolean shapeCreated;
 
-    private Bench(Path work, int repetitions) {
+    /** Names of the measures, in the order they run, for choosing some of them. */
+    static final List<String> MEASURES =
+            List.of("parse", "reader", "files", "postgresql", "kafka", "memory", "startup");
+
+    private Bench(Path work, int repetitions, Set<String> selected) {
+        if (!MEASURES.containsAll(selected)) {
+            throw new IllegalArgumentException("unknown measure in " + selected + "; known: " + MEASURES);
+        }
         this.work = work;
         this.repetitions = repetitions;
+        this.selected = selected;
     }
 
-    /** {@code Bench [ROWS,ROWS...] [REPETITIONS] [OUT.md]}; defaults 200000, 5, target/bench/results.md. */
+    /**
+     * {@code Bench [ROWS,ROWS...] [REPETITIONS] [OUT.md] [MEASURE,MEASURE...]}; defaults 200000, 5,
+     * target/bench/results.md, every measure.
+     */
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = Stream.of(args.length > 0 ? args[0].split(",") : new String[] {"200000"})
                 .map(Integer::valueOf)
@@ -82,14 +97,19 @@ public final class Bench {
         measure(
                 sizes,
                 args.length > 1 ? Integer.parseInt(args[1]) : 5,
-                Path.of(args.length > 2 ? args[2] : "target/bench/results.md"));
+                Path.of(args.length > 2 ? args[2] : "target/bench/results.md"),
+                args.length > 3 ? Set.of(args[3].split(",")) : Set.copyOf(MEASURES));
         System.exit(0); // Kafka's and Camel's non-daemon threads
     }
 
     /** Runs every measure for every size and writes the markdown table to {@code out}; returns its lines. */
     static List<String> measure(List<Integer> sizes, int repetitions, Path out) throws Exception {
+        return measure(sizes, repetitions, out, Set.copyOf(MEASURES));
+    }
+
+    static List<String> measure(List<Integer> sizes, int repetitions, Path out, Set<String> selected) throws Exception {
         Bench bench =
-                new Bench(Files.createDirectories(Path.of("target", "bench")).toAbsolutePath(), repetitions);
+                new Bench(Files.createDirectories(Path.of("target", "bench")).toAbsolutePath(), repetitions, selected);
         bench.table.add(
                 "| rows | measure (baseline) | payreports rate, min / median / max | CPU s | baseline rate, min / median / max | CPU s | ratio | load avg |");
         bench.table.add("|---:|---|---|---:|---|---:|---:|---|");
@@ -100,8 +120,10 @@ public final class Bench {
         } finally {
             sql("DROP SCHEMA IF EXISTS " + bench.shapeSchema + " CASCADE");
         }
-        bench.table.add("");
-        bench.table.add(bench.startup());
+        if (selected.contains("startup")) {
+            bench.table.add("");
+            bench.table.add(bench.startup());
+        }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, String.join("\n", bench.table) + "\n");
         System.out.println(String.join("\n", bench.table));
@@ -110,22 +132,45 @@ public final class Bench {
 
     private void run(int rows) throws Exception {
         Path report = report(rows);
+        if (selected.contains("parse")) {
+            parseCli(report, rows);
+        }
+        Measure warmReader = () -> inProcess(rows, () -> productParse(report));
+        if (selected.contains("reader")) {
+            add(
+                    rows,
+                    "reader in a warm JVM, rows/s (bare FastCSV loop building the same typed values)",
+                    interleaved(warmReader, () -> inProcess(rows, () -> bareTypedParse(report))));
+        }
+        if (selected.contains("files")) {
+            // both in this JVM, start-up excluded: the stricter comparison (the parse CLI pays a JVM start per run)
+            add(
+                    rows,
+                    "report → files (JSONL+CSV), job rows/s (payreports' reader in a warm JVM; target ≥ 0.7)",
+                    interleaved(() -> pipeline(report, rows, "file", List.of()).sample(), warmReader));
+        }
+        if (selected.contains("postgresql")) {
+            postgresql(report, rows);
+        }
+        if (selected.contains("kafka")) {
+            kafka(report, rows);
+        }
+        if (selected.contains("memory")) {
+            Rss rss = jarRun(report, rows);
+            table.add("| " + rows + " | `run --once` jar, -Xmx256m, files + H2: peak RSS | " + rss.peakMb + " MB, "
+                    + rss.seconds + " s wall | | | | | " + loadAverage() + " |");
+        }
+    }
+
+    private void parseCli(Path report, int rows) throws Exception {
         checkSameOutput(report);
         add(
                 rows,
                 "`parse` CLI, rows/s (bare CSV→JSON loop: FastCSV, typed values, Jackson, same bytes to stdout; both in their own JVM)",
                 interleaved(() -> process(rows, parseCommand(report)), () -> process(rows, bareCommand(report))));
-        Measure warmReader = () -> inProcess(rows, () -> productParse(report));
-        add(
-                rows,
-                "reader in a warm JVM, rows/s (bare FastCSV loop building the same typed values)",
-                interleaved(warmReader, () -> inProcess(rows, () -> bareTypedParse(report))));
-        // both in this JVM, start-up excluded: the stricter comparison (the parse CLI pays a JVM start per run)
-        add(
-                rows,
-                "report → files (JSONL+CSV), job rows/s (payreports' reader in a warm JVM; target ≥ 0.7)",
-                interleaved(() -> pipeline(report, rows, "file", List.of()).sample(), warmReader));
+    }
 
+    private void postgresql(Path report, int rows) throws Exception {
         csvOfRecords(report, rows);
         // into a table that exists, as every run but an installation's first: the schema and its migration are
         // made by the warm-up, each repetition starts from an empty table (outside the job's duration)
@@ -150,7 +195,9 @@ public final class Bench {
         } finally {
             sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
+    }
 
+    private void kafka(Path report, int rows) throws Exception {
         try (KafkaBroker broker = KafkaBroker.start(Files.createTempDirectory(work, "kafka"))) {
             add(
                     rows,
@@ -167,9 +214,6 @@ public final class Bench {
                                     .sample(),
                             () -> plainProducer(broker.bootstrapServers(), rows)));
         }
-        Rss rss = jarRun(report, rows);
-        table.add("| " + rows + " | `run --once` jar, -Xmx256m, files + H2: peak RSS | " + rss.peakMb + " MB, "
-                + rss.seconds + " s wall | | | | | " + loadAverage() + " |");
     }
 
     /** payreports' and the baseline's output are the same bytes, or the comparison would not be fair. */

@@ -76,6 +76,52 @@ abstract class JdbcRecordsSinkContract {
     }
 
     @Test
+    void aReportRedeliveredOverSomeOfItsKeysEndsWithEachRowOnceAndItsLatestValues() throws Exception {
+        deliver(
+                sink(500),
+                List.of(
+                        TestRecord.of("a", "USD", "1.00", "2024-01-01T00:00:00Z", 1L, "first"),
+                        TestRecord.of("c", "EUR", "3.00", "2024-01-01T00:00:00Z", 1L, "first"),
+                        TestRecord.of("z", "GBP", "9.00", "2024-01-01T00:00:00Z", 1L, "other report")));
+        List<TestRecord> redelivered = List.of(
+                TestRecord.of("a", "USD", "1.10", "2024-01-02T00:00:00Z", 2L, "latest"),
+                TestRecord.of("b", "USD", "2.00", "2024-01-02T00:00:00Z", 2L, "new"),
+                TestRecord.of("c", "EUR", "3.30", null, null, null),
+                TestRecord.of("d", "EUR", "4.00", "2024-01-02T00:00:00Z", 2L, "new"));
+
+        try (ReportWriter<TestRecord> writer = sink(500).open(REPORT, TestRecord.LAYOUT)) {
+            int passes = 0;
+            do {
+                passes++;
+                redelivered.forEach(record -> write(writer, record));
+            } while (writer.wantsRecordsAgain());
+            writer.commit();
+            assertThat(writer.count()).isEqualTo(redelivered.size());
+            assertThat(passes).isEqualTo(expectedPassesOverKeysAlreadyStored());
+        }
+
+        List<Object[]> rows =
+                rows("SELECT id, currency, amount, posted_at, quantity, note FROM " + table() + " ORDER BY id");
+        assertThat(rows).extracting(row -> row[0]).containsExactly("a", "b", "c", "d", "z");
+        assertRow(rows.get(0), "a", "USD", "1.10", Instant.parse("2024-01-02T00:00:00Z"), 2L, "latest");
+        assertRow(rows.get(1), "b", "USD", "2.00", Instant.parse("2024-01-02T00:00:00Z"), 2L, "new");
+        assertRow(rows.get(2), "c", "EUR", "3.30", null, null, null);
+        assertRow(rows.get(3), "d", "EUR", "4.00", Instant.parse("2024-01-02T00:00:00Z"), 2L, "new");
+        assertRow(rows.get(4), "z", "GBP", "9.00", Instant.parse("2024-01-01T00:00:00Z"), 1L, "other report");
+    }
+
+    /** How often a writer reads a report whose keys are partly stored: PostgreSQL's COPY tries the table first. */
+    abstract int expectedPassesOverKeysAlreadyStored();
+
+    private static void write(ReportWriter<TestRecord> writer, TestRecord record) {
+        try {
+            writer.write(record);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aKeyTwiceInOneReportKeepsItsLastRow() throws Exception {
         deliver(
                 sink(500),
@@ -139,9 +185,11 @@ abstract class JdbcRecordsSinkContract {
 
     void deliver(JdbcRecordsSink sink, List<TestRecord> records) throws Exception {
         try (ReportWriter<TestRecord> writer = sink.open(REPORT, TestRecord.LAYOUT)) {
-            for (TestRecord record : records) {
-                writer.write(record);
-            }
+            do {
+                for (TestRecord record : records) {
+                    writer.write(record);
+                }
+            } while (writer.wantsRecordsAgain());
             writer.commit();
             assertThat(writer.count()).isEqualTo(records.size());
         }

@@ -31,4 +31,9 @@ class JdbcRecordsSinkH2Test extends JdbcRecordsSinkContract {
     String table() {
         return "test_record";
     }
+
+    @Override
+    int expectedPassesOverKeysAlreadyStored() {
+        return 1;
+    }
 }
