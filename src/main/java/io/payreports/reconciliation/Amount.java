@@ -63,12 +63,10 @@ public record Amount(BigDecimal value, String currency) {
      * where the value has them (a fraction of a yen is shown, not rounded away).
      */
     public String text() {
-        int digits = fractionDigits(currency);
-        BigDecimal shown = value.scale() < digits ? value.setScale(digits) : value.stripTrailingZeros();
-        if (shown.scale() < digits) {
-            shown = shown.setScale(digits);
-        }
-        return shown.toPlainString();
+        BigDecimal significant = value.stripTrailingZeros();
+        return significant
+                .setScale(Math.max(fractionDigits(currency), significant.scale()))
+                .toPlainString();
     }
 
     private Amount sameCurrency(Amount other) {

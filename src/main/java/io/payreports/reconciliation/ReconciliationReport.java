@@ -123,6 +123,7 @@ final class ReconciliationReport {
                 "whenRaw",
                 "detail");
         for (Item item : result.items()) {
+            // FastCSV writes a null field (no reference, no raw time, no detail) as an empty one
             csv.writeRecord(
                     result.runId(),
                     result.account(),
@@ -135,7 +136,7 @@ final class ReconciliationReport {
                     money(item.actual(), item),
                     money(item.difference(), item),
                     item.when() == null ? "" : item.when().toString(),
-                    item.whenRaw() == null ? "" : item.whenRaw(),
+                    item.whenRaw(),
                     item.detail());
         }
         csv.flush();

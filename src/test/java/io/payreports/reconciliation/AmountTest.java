@@ -68,4 +68,12 @@ class AmountTest {
         assertThat(new Amount(new BigDecimal("1.234"), "BHD").text()).isEqualTo("1.234");
         assertThat(usd("-3").toString()).isEqualTo("-3.00 USD");
     }
+
+    @Test
+    void aCurrencyWithoutMinorUnitsInTheJdkGetsTwoDecimals() {
+        // gold, special drawing rights: the JDK answers -1 fraction digits
+        assertThat(new Amount(new BigDecimal("1.5"), "XAU").text()).isEqualTo("1.50");
+        assertThat(new Amount(new BigDecimal("0.01"), "XDR").withinTolerance(1)).isTrue();
+        assertThat(new Amount(new BigDecimal("0.02"), "XDR").withinTolerance(1)).isFalse();
+    }
 }

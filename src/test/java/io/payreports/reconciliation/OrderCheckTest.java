@@ -98,4 +98,44 @@ class OrderCheckTest {
                         .reason())
                 .isEqualTo(Reason.NOT_YET_SETTLED);
     }
+
+    @Test
+    void aSettledRefundShowsWhatTheSettlementPaidBackAsPositive() {
+        OrderTransaction refund = new OrderTransaction(
+                OrderTransaction.Kind.REFUND, "R1", "P01-1", money("32.40", "EUR"), CREATED, "raw");
+
+        assertThat(OrderCheck.check(
+                        List.of(refund),
+                        List.of(row("S1", "Refund", "R1", "-32.40", "EUR", END)),
+                        END,
+                        Tolerances.DEFAULTS))
+                .singleElement()
+                .satisfies(item -> {
+                    assertThat(item.reference()).isEqualTo("R1");
+                    assertThat(item.expected()).isEqualByComparingTo("32.40");
+                    assertThat(item.actual()).isEqualByComparingTo("32.40");
+                    assertThat(item.difference()).isEqualByComparingTo("0");
+                    assertThat(item.when()).isEqualTo(CREATED);
+                    assertThat(item.whenRaw()).isEqualTo("raw");
+                });
+    }
+
+    @Test
+    void aCaptureWithoutIdIsNeverTakenForARowWithoutOne() {
+        // Transfer and Carryover rows have no AmazonTransactionId; a capture row that lost its id must not match them
+        OrderTransaction withoutId = capture(null, "100.00", "USD", CREATED);
+
+        assertThat(OrderCheck.check(
+                        List.of(withoutId),
+                        List.of(row("S1", "Transfer", null, "-100.00", "USD", END)),
+                        END,
+                        Tolerances.DEFAULTS))
+                .singleElement()
+                .satisfies(item -> {
+                    assertThat(item.reason()).isEqualTo(Reason.NOT_YET_SETTLED);
+                    assertThat(item.actual()).isNull();
+                    assertThat(item.difference()).isNull();
+                    assertThat(item.detail()).isEqualTo("CAPTURE of 100.00 USD, order P01-1");
+                });
+    }
 }

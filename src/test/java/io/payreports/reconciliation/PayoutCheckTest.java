@@ -110,4 +110,85 @@ class PayoutCheckTest {
 
         assertThat(check(List.of(), List.of(earlier), Tolerances.DEFAULTS)).isEmpty();
     }
+
+    @Test
+    void aMatchShowsThePayoutsAmountAndWhatItPaid() {
+        SettlementRow transfer = row("S1", "Transfer", "-949.24", "USD", 1);
+
+        assertThat(check(
+                        List.of(transfer),
+                        List.of(disbursement("D1", "S1", "949.24", "USD", END)),
+                        Tolerances.DEFAULTS))
+                .singleElement()
+                .satisfies(item -> {
+                    assertThat(item.reference()).isEqualTo("S1");
+                    assertThat(item.expected()).isEqualByComparingTo("949.24");
+                    assertThat(item.actual()).isEqualByComparingTo("949.24");
+                    assertThat(item.when()).isEqualTo(transfer.posted());
+                    assertThat(item.detail()).isEqualTo("amazonpay-disbursement D1 of 949.24 USD at " + END);
+                });
+    }
+
+    @Test
+    void aPayoutNamingTheSettlementInAnotherCurrencyIsNotItsPayout() {
+        assertThat(check(
+                        List.of(row("S1", "Transfer", "-50.00", "EUR", 1)),
+                        List.of(disbursement("D1", "S1", "50.00", "USD", END)),
+                        Tolerances.DEFAULTS))
+                .extracting(Item::reason)
+                .containsExactly(Reason.PAYOUT_MISSING, Reason.PAYOUT_WITHOUT_SETTLEMENT);
+    }
+
+    @Test
+    void byAmountOnlyTheSameAmountWithinTheToleranceMatches() {
+        SettlementRow transfer = row("S1", "Transfer", "-50.00", "EUR", 1);
+        Payout payout = disbursement("D1", null, "50.02", "EUR", END);
+
+        assertThat(check(List.of(transfer), List.of(payout), new Tolerances(1, 5, 14)))
+                .extracting(Item::reason)
+                .containsExactly(Reason.PAYOUT_MISSING, Reason.PAYOUT_WITHOUT_SETTLEMENT);
+        assertThat(check(List.of(transfer), List.of(payout), new Tolerances(2, 5, 14)))
+                .singleElement()
+                .satisfies(item -> {
+                    assertThat(item.reason()).isEqualTo(Reason.MATCHED_BY_AMOUNT);
+                    assertThat(item.difference()).isEqualByComparingTo("0.02");
+                });
+    }
+
+    @Test
+    void aPayoutExactlyAtTheEdgeOfTheWindowMatches() {
+        SettlementRow transfer = row("S1", "Transfer", "-50.00", "EUR", 1);
+        Payout atEdge =
+                disbursement("D1", null, "50.00", "EUR", transfer.posted().plus(Duration.ofDays(5)));
+
+        assertThat(check(List.of(transfer), List.of(atEdge), Tolerances.DEFAULTS))
+                .extracting(Item::reason)
+                .containsExactly(Reason.MATCHED_BY_AMOUNT);
+    }
+
+    @Test
+    void aStrayPayoutIsReportedWithinTheReconciledDaysOnlyAndNamesItsSettlement() {
+        Payout first = disbursement("D1", "S9", "12.00", "USD", FROM);
+        Payout unnamed =
+                new Payout(Payout.SPAPI_TRANSFER, "T2", null, money("-3", "JPY"), END, "2026-03-15T16:00:00+01:00");
+        Payout afterwards = disbursement("D3", "S8", "7.00", "USD", UNTIL);
+
+        List<Item> items = check(List.of(), List.of(first, unnamed, afterwards), Tolerances.DEFAULTS);
+
+        assertThat(items).extracting(Item::reference).containsExactly("D1", "T2");
+        assertThat(items.get(0)).satisfies(item -> {
+            assertThat(item.reason()).isEqualTo(Reason.PAYOUT_WITHOUT_SETTLEMENT);
+            assertThat(item.expected()).isNull();
+            assertThat(item.actual()).isEqualByComparingTo("12.00");
+            assertThat(item.difference()).isNull();
+            assertThat(item.when()).isEqualTo(FROM);
+            assertThat(item.detail())
+                    .isEqualTo("amazonpay-disbursement D1 of 12.00 USD at " + FROM + ", settlement S9");
+        });
+        assertThat(items.get(1)).satisfies(item -> {
+            assertThat(item.reason()).isEqualTo(Reason.TRANSFER_WITHOUT_SETTLEMENT);
+            assertThat(item.whenRaw()).isEqualTo("2026-03-15T16:00:00+01:00");
+            assertThat(item.detail()).isEqualTo("spapi-transfer T2 of -3 JPY at 2026-03-15T16:00:00+01:00");
+        });
+    }
 }

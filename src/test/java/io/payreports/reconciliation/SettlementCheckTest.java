@@ -1,12 +1,17 @@
 package io.payreports.reconciliation;
 
+import static io.payreports.reconciliation.Rows.END;
 import static io.payreports.reconciliation.Rows.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SettlementCheckTest {
+
+    private static final Instant LATE = END.plusSeconds(60);
 
     @Test
     void openingBalancePlusNetsEqualToTheTransferCloses() {
@@ -69,7 +74,9 @@ class SettlementCheckTest {
 
         assertThat(item.reason()).isEqualTo(Reason.RESERVE_HELD);
         assertThat(item.difference()).isEqualByComparingTo("-10.00");
-        assertThat(item.detail()).contains("explained by Reserve -10.00 USD");
+        assertThat(item.detail())
+                .endsWith("; explained by Reserve -10.00 USD at report R-S1 line "
+                        + END.minusSeconds(3600).plusSeconds(120).getEpochSecond() % 100_000);
     }
 
     @Test
@@ -111,5 +118,81 @@ class SettlementCheckTest {
                         Tolerances.DEFAULTS)
                 .get(0)
                 .reason();
+    }
+
+    @Test
+    void aBalancedPeriodsDifferenceIsExactlyZeroWhateverTheScaleOfItsRows() {
+        Item item = SettlementCheck.check(
+                        List.of(row("S1", "Capture", "100.00", "USD", 1), row("S1", "Transfer", "-100", "USD", 2)),
+                        Tolerances.DEFAULTS)
+                .get(0);
+
+        assertThat(item.difference()).isEqualTo(BigDecimal.ZERO);
+        assertThat(item.reference()).isEqualTo("S1");
+        assertThat(item.when()).isEqualTo(END.minusSeconds(3600).plusSeconds(120));
+        assertThat(item.detail()).isEqualTo("2 rows (R-S1), net 100.00 USD, transferred 100.00 USD");
+    }
+
+    @Test
+    void theExplainingRowIsNamedWithItsPlaceAndTransactionId() {
+        Item item = SettlementCheck.check(
+                        List.of(
+                                row("S1", "Capture", "100.00", "USD", 1),
+                                row("S1", "Transfer", "-100.00", "USD", 2),
+                                row("S1", "Refund", "R7", "-3.10", "USD", LATE)),
+                        Tolerances.DEFAULTS)
+                .get(0);
+
+        assertThat(item.reason()).isEqualTo(Reason.REFUND_NEXT_PERIOD);
+        assertThat(item.detail())
+                .isEqualTo("3 rows (R-S1), net 96.90 USD, transferred 100.00 USD; explained by Refund -3.10 USD at"
+                        + " report R-S1 line " + LATE.getEpochSecond() % 100_000 + " (R7)");
+    }
+
+    @Test
+    void ofTwoRowsOfTheDifferenceTheLaterExplainsIt() {
+        Item item = SettlementCheck.check(
+                        List.of(
+                                row("S1", "Capture", "100.00", "USD", 1),
+                                row("S1", "Refund", "-5.00", "USD", 2),
+                                row("S1", "Transfer", "-95.00", "USD", 3),
+                                row("S1", "Refund", "-5.00", "USD", 4)),
+                        Tolerances.DEFAULTS)
+                .get(0);
+
+        assertThat(item.reason()).isEqualTo(Reason.REFUND_NEXT_PERIOD);
+        assertThat(item.difference()).isEqualByComparingTo("-5.00");
+    }
+
+    @Test
+    void noRowExplainsADifferenceNoSingleRowMakes() {
+        Item item = SettlementCheck.check(
+                        List.of(
+                                row("S1", "Capture", "100.00", "USD", 1),
+                                row("S1", "Transfer", "-100.00", "USD", 2),
+                                row("S1", "Refund", "-3.10", "USD", 3),
+                                row("S1", "Adjustments", "-1.00", "USD", 4)),
+                        Tolerances.DEFAULTS)
+                .get(0);
+
+        assertThat(item.reason()).isEqualTo(Reason.UNBALANCED);
+        assertThat(item.difference()).isEqualByComparingTo("-4.10");
+        assertThat(item.detail()).doesNotContain("explained by");
+    }
+
+    @Test
+    void theTransferRowNeverExplainsItsOwnPeriod() {
+        // the rows net to zero: the whole transfer is the difference, and the Transfer row's net equals it
+        Item item = SettlementCheck.check(
+                        List.of(
+                                row("S1", "Capture", "100.00", "USD", 1),
+                                row("S1", "Refund", "-60.00", "USD", 2),
+                                row("S1", "Refund", "-40.00", "USD", 3),
+                                row("S1", "Transfer", "-100.00", "USD", 4)),
+                        Tolerances.DEFAULTS)
+                .get(0);
+
+        assertThat(item.reason()).isEqualTo(Reason.UNBALANCED);
+        assertThat(item.detail()).doesNotContain("explained by");
     }
 }

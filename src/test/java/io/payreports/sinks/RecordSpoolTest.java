@@ -1,12 +1,15 @@
 package io.payreports.sinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.EOFException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,43 @@ class RecordSpoolTest {
             spool.finish();
 
             assertThat(readAll(spool)).containsExactlyElementsOf(appended);
+        }
+    }
+
+    @Test
+    void longsIntsAndTheLastValueAcrossTheBufferEdgeAtEveryOffsetComeBackWhole() throws Exception {
+        // the id's length moves the timestamp's long and int, the quantity and the note's last bytes across the
+        // 64 KiB buffer edge one byte at a time, where a value must be split between two buffers
+        for (int length = 65_495; length <= 65_540; length++) {
+            Object[] record = {
+                "x".repeat(length), null, null, Instant.ofEpochSecond(length, length), (long) length, "end"
+            };
+            try (RecordSpool spool = RecordSpool.create(dir, TestRecord.LAYOUT.columns())) {
+                spool.append(record);
+                spool.finish();
+
+                assertThat(readAll(spool)).as("id of %d characters", length).containsExactly(record);
+            }
+        }
+    }
+
+    @Test
+    void aSpoolCutShortFailsInsteadOfGivingBackLessThanWasAppended() throws Exception {
+        try (RecordSpool spool = RecordSpool.create(dir, TestRecord.LAYOUT.columns())) {
+            spool.append(new Object[] {"a", "USD", new BigDecimal("12.50"), null, 7L, "Ü".repeat(40_000)});
+            spool.finish();
+            Path file = spoolFiles().get(0);
+            byte[] bytes = Files.readAllBytes(file);
+
+            Files.write(file, Arrays.copyOf(bytes, bytes.length - 1));
+            assertThatThrownBy(() -> readAll(spool))
+                    .isInstanceOf(EOFException.class)
+                    .hasMessage("spool ends inside a value");
+
+            Files.write(file, Arrays.copyOf(bytes, 20));
+            assertThatThrownBy(() -> readAll(spool))
+                    .isInstanceOf(EOFException.class)
+                    .hasMessage("spool ends inside a record");
         }
     }
 

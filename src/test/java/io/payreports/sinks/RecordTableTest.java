@@ -49,6 +49,18 @@ class RecordTableTest {
     }
 
     @Test
+    void postgresqlUpsertsALoadWithEachKeyOnceWithoutSortingIt() {
+        assertThat(RecordTable.of(SqlDialect.POSTGRESQL, null, TestRecord.LAYOUT)
+                        .upsertOnceFromSql("load_1"))
+                .isEqualTo(
+                        "INSERT INTO \"test_record\" (\"id\", \"currency\", \"amount\", \"posted_at\", \"quantity\", \"note\")"
+                                + " SELECT \"id\", \"currency\", \"amount\", \"posted_at\", \"quantity\", \"note\" FROM load_1"
+                                + " ON CONFLICT (\"id\") DO UPDATE SET \"currency\" = EXCLUDED.\"currency\","
+                                + " \"amount\" = EXCLUDED.\"amount\", \"posted_at\" = EXCLUDED.\"posted_at\", \"quantity\" = EXCLUDED.\"quantity\","
+                                + " \"note\" = EXCLUDED.\"note\"");
+    }
+
+    @Test
     void aNaturalKeyThatIsEmptyOrNotAmongTheColumnsIsRejectedNamingBoth() {
         assertThatThrownBy(() -> RecordTable.of(SqlDialect.H2, null, keyed(List.of())))
                 .isInstanceOf(IllegalArgumentException.class)
