@@ -74,7 +74,13 @@ final class SettlementCheck {
                 transferred,
                 difference,
                 explaining
-                        .map(row -> detail + "; explained by " + row.transactionType() + ' ' + row.net() + " at "
+                        // a row of exactly the difference posted before the transfer does not explain it (the
+                        // transfer should have included it): it is named as the row to look at, not as the cause
+                        .map(row -> detail
+                                + (reason == Reason.UNBALANCED
+                                        ? "; the difference equals a row posted before the transfer: "
+                                        : "; explained by ")
+                                + row.transactionType() + ' ' + row.net() + " at "
                                 + row.where()
                                 + (row.amazonTransactionId() == null ? "" : " (" + row.amazonTransactionId() + ')'))
                         .orElse(detail));

@@ -195,4 +195,20 @@ class SettlementCheckTest {
         assertThat(item.reason()).isEqualTo(Reason.UNBALANCED);
         assertThat(item.detail()).doesNotContain("explained by");
     }
+
+    @Test
+    void aRowOfTheDifferencePostedBeforeTheTransferIsNamedButDoesNotExplainIt() {
+        Item item = SettlementCheck.check(
+                        List.of(
+                                row("S1", "Capture", "100.00", "USD", 1),
+                                row("S1", "Refund", "-3.10", "USD", 2),
+                                row("S1", "Transfer", "-100.00", "USD", 3)),
+                        Tolerances.DEFAULTS)
+                .get(0);
+
+        assertThat(item.reason()).isEqualTo(Reason.UNBALANCED);
+        assertThat(item.detail())
+                .doesNotContain("explained by")
+                .contains("; the difference equals a row posted before the transfer: Refund -3.10 USD at");
+    }
 }
