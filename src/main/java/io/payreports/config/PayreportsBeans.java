@@ -136,7 +136,8 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         spApi = new SpApiConnection(
                 PayreportsSettings.readSpApi(
                         key -> properties.resolveProperty(key).orElse(null), locator),
-                clock);
+                clock,
+                demoFaults.breaksOnly());
         SpApiBeans.bind(registry, spApi, state, watermarks, clock);
 
         DeadLetterWriter deadLetterWriter = new DeadLetterWriter(settings.outputDir(), clock);

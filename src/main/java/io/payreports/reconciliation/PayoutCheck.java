@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * Payout arrives: each settlement's Transfer row has a payout, found by the settlement id the payout names, else
  * by the same amount and currency within the date window (the nearest in time); each payout counts for one
- * settlement. Payouts of the reconciled days that no settlement took are reported too.
+ * settlement. A payout both sources recorded (an Amazon Pay disbursement and the SP-API Transfer naming its
+ * settlement or disbursement) is one payout: matched once, and both records must carry the amount. Payouts of the
+ * reconciled days that no settlement took are reported too.
  */
 final class PayoutCheck {
 
@@ -40,13 +42,17 @@ final class PayoutCheck {
                     .findFirst();
             if (byId.isPresent()) {
                 unused.remove(byId.get());
-                boolean same = byId.get().amount().minus(expected).withinTolerance(tolerances.amountMinorUnits());
+                List<Payout> seenAlso = sameMoney(byId.get(), unused);
+                boolean same = byId.get().amount().minus(expected).withinTolerance(tolerances.amountMinorUnits())
+                        && seenAlso.stream()
+                                .allMatch(other ->
+                                        other.amount().minus(expected).withinTolerance(tolerances.amountMinorUnits()));
                 items.add(item(
                         same ? Reason.MATCHED_BY_ID : Reason.PAYOUT_AMOUNT_DIFFERS,
                         transfer,
                         expected,
                         byId.get(),
-                        byId.get().describe()));
+                        describe(byId.get(), seenAlso)));
                 continue;
             }
             Duration window = Duration.ofDays(tolerances.payoutWindowDays());
@@ -56,8 +62,12 @@ final class PayoutCheck {
                             && distance(payout, transfer).compareTo(window) <= 0)
                     .min(Comparator.comparing(payout -> distance(payout, transfer)));
             byAmount.ifPresent(unused::remove);
-            items.add(byAmount.map(
-                            payout -> item(Reason.MATCHED_BY_AMOUNT, transfer, expected, payout, payout.describe()))
+            items.add(byAmount.map(payout -> item(
+                            Reason.MATCHED_BY_AMOUNT,
+                            transfer,
+                            expected,
+                            payout,
+                            describe(payout, sameMoney(payout, unused))))
                     .orElseGet(() -> item(
                             Reason.PAYOUT_MISSING,
                             transfer,
@@ -83,6 +93,22 @@ final class PayoutCheck {
                         payout.describe()
                                 + (payout.settlementId() == null ? "" : ", settlement " + payout.settlementId()))));
         return items;
+    }
+
+    /**
+     * Takes out of {@code unused} the records other sources keep of the same payout (an Amazon Pay disbursement and
+     * the SP-API Transfer naming it): one payout, matched once, not a second payout without a settlement.
+     */
+    private static List<Payout> sameMoney(Payout payout, Set<Payout> unused) {
+        List<Payout> same = unused.stream().filter(payout::sameMoneyAs).toList();
+        same.forEach(unused::remove);
+        return same;
+    }
+
+    private static String describe(Payout payout, List<Payout> seenAlso) {
+        StringBuilder text = new StringBuilder(payout.describe());
+        seenAlso.forEach(other -> text.append("; also ").append(other.describe()));
+        return text.toString();
     }
 
     private static Duration distance(Payout payout, SettlementRow transfer) {

@@ -132,6 +132,11 @@ public final class Faults {
         return failedReports;
     }
 
+    /** Only this spec's breaks in the data, no API faults: for a second simulator serving the same data. */
+    public Faults breaksOnly() {
+        return new Faults(0, 0, 0, 0, 0, false, breaks, 0);
+    }
+
     /** The breaks in otherwise balanced settlement data; see {@link SettlementBreak}. */
     public Set<SettlementBreak> breaks() {
         return breaks;

@@ -86,6 +86,21 @@ public final class SettlementReportGenerator {
         return List.copyOf(plan);
     }
 
+    /**
+     * The settlements that end on this UTC day, at most one per account: the ones {@link #plan} holds for that day,
+     * for the payouts Amazon makes that day (the SP-API simulator's Transfer transactions).
+     */
+    public static List<Settlement> endingOn(long seed, LocalDate day) {
+        List<Settlement> ending = new ArrayList<>();
+        for (Account account : ACCOUNTS) {
+            long sinceOffset = day.toEpochDay() - account.offsetDays;
+            if (Math.floorMod(sinceOffset, account.cycleDays) == 0) {
+                ending.add(settlement(seed, account, Math.floorDiv(sinceOffset, account.cycleDays)));
+            }
+        }
+        return ending;
+    }
+
     /** Writes the report file of one settlement in Amazon's flat-file format (Amazon Pay settlement report guide). */
     public static void write(Settlement settlement, Writer out) throws IOException {
         write(settlement, Set.of(), out);

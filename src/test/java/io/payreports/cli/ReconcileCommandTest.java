@@ -54,6 +54,45 @@ class ReconcileCommandTest {
     }
 
     @Test
+    void theDemosAmazonPayAndSpApiPayoutsAreOnePayoutEachMatchedBothWays() throws Exception {
+        Path config = demo("");
+        String routes = demoJobs();
+        Files.copy(Path.of("docs/jobs/spapi-transactions.yaml"), Path.of(routes, "spapi-transactions.yaml"));
+        assertThat(PayreportsCommand.execute("run", "--once", "--config", config.toString(), "--routes", routes))
+                .as(console.err())
+                .isZero();
+
+        // the simulators' 90 days of settlements; SP-API keeps older payouts, whose settlements are not stored
+        int exit = reconcile(config, 85);
+
+        assertThat(exit).as(console.out() + console.err()).isZero();
+        assertThat(console.out()).containsPattern("payout_arrives +1[1-5] +0 +0");
+        String csv = Files.readString(Path.of(onlyReport().toString().replace(".md", ".csv")));
+        assertThat(csv.lines().filter(line -> line.contains(",MATCHED_BY_ID,")))
+                .isNotEmpty()
+                .allSatisfy(
+                        line -> assertThat(line).contains("amazonpay-disbursement DISB-", "also spapi-transfer TR"));
+    }
+
+    @Test
+    void aMissingDisbursementIsMissingFromTheSpApiTransfersToo() throws Exception {
+        Path config = demo("missing-disbursement");
+        String routes = demoJobs();
+        Files.copy(Path.of("docs/jobs/spapi-transactions.yaml"), Path.of(routes, "spapi-transactions.yaml"));
+        assertThat(PayreportsCommand.execute("run", "--once", "--config", config.toString(), "--routes", routes))
+                .as(console.err())
+                .isZero();
+
+        int exit = reconcile(config, 85);
+
+        assertThat(exit).as(console.out() + console.err()).isEqualTo(1);
+        assertThat(console.out())
+                .contains("1 difference(s)")
+                .containsOnlyOnce("PAYOUT_MISSING payout_arrives ")
+                .doesNotContain("TRANSFER_WITHOUT_SETTLEMENT");
+    }
+
+    @Test
     void theReconciliationTemplateRunsItAsAJob() throws Exception {
         Path config = demo("");
         String routes = demoJobs();
@@ -133,13 +172,17 @@ class ReconcileCommandTest {
     }
 
     private int reconcile(Path config) {
+        return reconcile(config, 100);
+    }
+
+    private int reconcile(Path config, int days) {
         LocalDate today = LocalDate.ofInstant(RuntimeClock.get().instant(), ZoneOffset.UTC);
         return PayreportsCommand.execute(
                 "reconcile",
                 "--config",
                 config.toString(),
                 "--from",
-                today.minusDays(100).toString(),
+                today.minusDays(days).toString(),
                 "--to",
                 today.toString());
     }
