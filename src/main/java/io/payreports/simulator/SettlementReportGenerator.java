@@ -200,6 +200,104 @@ public final class SettlementReportGenerator {
         csv.flush(); // not close: the caller owns the writer
     }
 
+    /** The transaction reports the generator writes from a settlement's rows: its captures and its refunds. */
+    public enum TransactionReport {
+        /** {@code _GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_}, columns of {@code CaptureRecord}. */
+        CAPTURE("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_"),
+        /** {@code _GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_}, columns of {@code RefundRecord}. */
+        REFUND("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_");
+
+        private final String reportType;
+
+        TransactionReport(String reportType) {
+            this.reportType = reportType;
+        }
+
+        public String reportType() {
+            return reportType;
+        }
+    }
+
+    /**
+     * Writes the capture or refund report of a settlement's period: one row per Capture (or Refund) row of the
+     * settlement, under the same id (AmazonCaptureId / AmazonRefundId is the settlement row's AmazonTransactionId),
+     * amount (a refund positive, as transaction reports write it), currency and seller reference, Completed at the
+     * time the settlement posted it. So the captures and refunds of the generated data are settled by construction.
+     */
+    public static void writeTransactions(Settlement settlement, TransactionReport report, Writer out)
+            throws IOException {
+        CsvWriter csv =
+                CsvWriter.builder().quoteStrategy(QuoteStrategies.ALWAYS).build(out);
+        Type wanted = report == TransactionReport.CAPTURE ? Type.CAPTURE : Type.REFUND;
+        if (report == TransactionReport.CAPTURE) {
+            csv.writeRecord(
+                    "AmazonCaptureId",
+                    "CaptureReferenceId",
+                    "AmazonAuthorizationId",
+                    "AmazonOrderReferenceId",
+                    "CaptureAmount",
+                    "CurrencyCode",
+                    "SellerCaptureNote",
+                    "CaptureStatus",
+                    "LastUpdateTimestamp",
+                    "ReasonCode",
+                    "CreationTimestamp");
+        } else {
+            csv.writeRecord(
+                    "AmazonRefundId",
+                    "RefundReferenceId",
+                    "AmazonCaptureId",
+                    "AmazonOrderReferenceId",
+                    "RefundAmount",
+                    "CurrencyCode",
+                    "SellerRefundNote",
+                    "RefundStatus",
+                    "LastUpdateTimestamp",
+                    "ReasonCode",
+                    "CreationTimestamp",
+                    "RefundType");
+        }
+        for (Ledger ledger = new Ledger(settlement, account(settlement.currency())); ledger.hasNext(); ) {
+            Row row = ledger.next();
+            if (row.type != wanted) {
+                continue;
+            }
+            String time = amazonTime(row.posted, ZoneOffset.UTC);
+            String amount = amount(Math.abs(row.amountCents));
+            String reference = row.sellerReferenceId == null ? "" : row.sellerReferenceId;
+            String note = row.description == null ? "" : row.description;
+            if (report == TransactionReport.CAPTURE) {
+                csv.writeRecord(
+                        row.amazonTransactionId,
+                        reference,
+                        "",
+                        row.orderReferenceId,
+                        amount,
+                        settlement.currency(),
+                        note,
+                        "Completed",
+                        time,
+                        "",
+                        time);
+            } else {
+                csv.writeRecord(
+                        row.amazonTransactionId,
+                        reference,
+                        "",
+                        row.orderReferenceId,
+                        amount,
+                        settlement.currency(),
+                        note,
+                        "Completed",
+                        time,
+                        "",
+                        time,
+                        "SellerInitiated");
+            }
+        }
+        csv.flush(); // not close: the caller owns the writer
+    }
+
     private static void writeRow(CsvWriter csv, Settlement settlement, Row row) {
         csv.writeRecord(
                 amazonTime(row.posted, row.offset),
