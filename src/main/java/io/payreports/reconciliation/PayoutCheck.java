@@ -42,17 +42,19 @@ final class PayoutCheck {
                     .findFirst();
             if (byId.isPresent()) {
                 unused.remove(byId.get());
-                List<Payout> seenAlso = sameMoney(byId.get(), unused);
-                boolean same = byId.get().amount().minus(expected).withinTolerance(tolerances.amountMinorUnits())
-                        && seenAlso.stream()
-                                .allMatch(other ->
-                                        other.amount().minus(expected).withinTolerance(tolerances.amountMinorUnits()));
+                List<Payout> records = new ArrayList<>(List.of(byId.get()));
+                records.addAll(sameMoney(byId.get(), unused));
+                // the item shows the first record that differs, if any: its amount and difference are the news
+                Optional<Payout> differing = records.stream()
+                        .filter(payout ->
+                                !payout.amount().minus(expected).withinTolerance(tolerances.amountMinorUnits()))
+                        .findFirst();
                 items.add(item(
-                        same ? Reason.MATCHED_BY_ID : Reason.PAYOUT_AMOUNT_DIFFERS,
+                        differing.isPresent() ? Reason.PAYOUT_AMOUNT_DIFFERS : Reason.MATCHED_BY_ID,
                         transfer,
                         expected,
-                        byId.get(),
-                        describe(byId.get(), seenAlso)));
+                        differing.orElse(byId.get()),
+                        describe(byId.get(), records.subList(1, records.size()))));
                 continue;
             }
             Duration window = Duration.ofDays(tolerances.payoutWindowDays());

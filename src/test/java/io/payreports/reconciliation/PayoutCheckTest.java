@@ -143,6 +143,8 @@ class PayoutCheckTest {
         assertThat(items).singleElement().satisfies(item -> {
             assertThat(item.reason()).isEqualTo(Reason.PAYOUT_AMOUNT_DIFFERS);
             assertThat(item.detail()).contains("TR1 of 949.00 USD");
+            assertThat(item.actual()).isEqualByComparingTo("949.00");
+            assertThat(item.difference()).isEqualByComparingTo("-0.24");
         });
     }
 }
