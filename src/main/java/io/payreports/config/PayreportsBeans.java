@@ -128,7 +128,9 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         registry.bind("amazonPayDisbursements", new AmazonPayDisbursements(amazonPayClient, watermarks, clock));
         registry.bind("amazonPayBackfill", new AmazonPayBackfill(amazonPayClient, clock, Duration.ofMinutes(30)));
         mws = new MwsConnection(
-                MwsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator), clock);
+                MwsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator),
+                clock,
+                demoFaults.breaksOnly());
         registry.bind("mwsReports", new MwsReportSource(mws::client, delivered, clock));
         registry.bind(
                 "retryAfterPause",

@@ -333,7 +333,10 @@ public final class MwsSimulator implements AutoCloseable {
                 SettlementReportGenerator.write(entry.get().settlement(), out);
             } else {
                 SettlementReportGenerator.writeTransactions(
-                        entry.get().settlement(), entry.get().transactions(), out);
+                        entry.get().settlement(),
+                        entry.get().transactions(),
+                        entry.get().oldest() && options.faults().unsettledCapture(),
+                        out);
             }
         }
         byte[] body = bytes.toByteArray();
@@ -390,6 +393,7 @@ public final class MwsSimulator implements AutoCloseable {
                     String.valueOf(number),
                     settlement,
                     null,
+                    i == 0,
                     settlement.start(),
                     settlement.end(),
                     settlement.end().plus(delay)));
@@ -403,6 +407,7 @@ public final class MwsSimulator implements AutoCloseable {
                         String.valueOf(number + n),
                         settlement,
                         transactions,
+                        i == 0,
                         settlement.start(),
                         settlement.end(),
                         midnight.plus(Duration.ofMinutes(7L * n))));
@@ -415,18 +420,23 @@ public final class MwsSimulator implements AutoCloseable {
                 null,
                 null,
                 null,
+                false,
                 lastEnd,
                 lastEnd.plus(Duration.ofDays(1)),
                 lastEnd.plus(Duration.ofHours(25))));
         return catalog;
     }
 
-    /** @param transactions the transaction report of the settlement's period, or null for the settlement report */
+    /**
+     * @param transactions the transaction report of the settlement's period, or null for the settlement report
+     * @param oldest       whether the settlement is the oldest served (where the unsettled-capture fault lands)
+     */
     private record CatalogEntry(
             String requestId,
             String reportId,
             Settlement settlement,
             TransactionReport transactions,
+            boolean oldest,
             Instant start,
             Instant end,
             Instant submitted) {

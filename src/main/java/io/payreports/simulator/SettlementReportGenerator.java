@@ -226,6 +226,15 @@ public final class SettlementReportGenerator {
      */
     public static void writeTransactions(Settlement settlement, TransactionReport report, Writer out)
             throws IOException {
+        writeTransactions(settlement, report, false, out);
+    }
+
+    /**
+     * As {@link #writeTransactions(Settlement, TransactionReport, Writer)}; a capture report {@code withUnsettled}
+     * ends with one more Completed capture, an hour before the period closed, that no settlement row holds.
+     */
+    public static void writeTransactions(
+            Settlement settlement, TransactionReport report, boolean withUnsettled, Writer out) throws IOException {
         CsvWriter csv =
                 CsvWriter.builder().quoteStrategy(QuoteStrategies.ALWAYS).build(out);
         Type wanted = report == TransactionReport.CAPTURE ? Type.CAPTURE : Type.REFUND;
@@ -294,6 +303,23 @@ public final class SettlementReportGenerator {
                         time,
                         "SellerInitiated");
             }
+        }
+        if (withUnsettled && report == TransactionReport.CAPTURE) {
+            String id = settlement.settlementId();
+            String orderReferenceId = "P99-" + id.substring(0, 7) + '-' + id.substring(id.length() - 7);
+            String time = amazonTime(settlement.end().minus(Duration.ofHours(1)), ZoneOffset.UTC);
+            csv.writeRecord(
+                    orderReferenceId + "-C000001",
+                    "",
+                    "",
+                    orderReferenceId,
+                    amount(4_999),
+                    settlement.currency(),
+                    "Never settled",
+                    "Completed",
+                    time,
+                    "",
+                    time);
         }
         csv.flush(); // not close: the caller owns the writer
     }
