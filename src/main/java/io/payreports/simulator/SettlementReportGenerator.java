@@ -275,34 +275,23 @@ public final class SettlementReportGenerator {
             String amount = amount(Math.abs(row.amountCents));
             String reference = row.sellerReferenceId == null ? "" : row.sellerReferenceId;
             String note = row.description == null ? "" : row.description;
-            if (report == TransactionReport.CAPTURE) {
-                csv.writeRecord(
-                        row.amazonTransactionId,
-                        reference,
-                        "",
-                        row.orderReferenceId,
-                        amount,
-                        settlement.currency(),
-                        note,
-                        "Completed",
-                        time,
-                        "",
-                        time);
-            } else {
-                csv.writeRecord(
-                        row.amazonTransactionId,
-                        reference,
-                        "",
-                        row.orderReferenceId,
-                        amount,
-                        settlement.currency(),
-                        note,
-                        "Completed",
-                        time,
-                        "",
-                        time,
-                        "SellerInitiated");
+            // both reports start with the same eleven columns; the refund report adds RefundType
+            List<String> values = new ArrayList<>(List.of(
+                    row.amazonTransactionId,
+                    reference,
+                    "",
+                    row.orderReferenceId,
+                    amount,
+                    settlement.currency(),
+                    note,
+                    "Completed",
+                    time,
+                    "",
+                    time));
+            if (report == TransactionReport.REFUND) {
+                values.add("SellerInitiated");
             }
+            csv.writeRecord(values);
         }
         if (withUnsettled && report == TransactionReport.CAPTURE) {
             String id = settlement.settlementId();

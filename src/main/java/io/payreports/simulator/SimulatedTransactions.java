@@ -140,11 +140,7 @@ final class SimulatedTransactions {
         String transferId = "TR" + settlement.settlementId();
         Instant posted = settlement.end();
         BigDecimal paid = SettlementReportGenerator.disbursement(settlement);
-        ObjectNode t = SpApiJson.MAPPER.createObjectNode();
-        ObjectNode metadata = t.putObject("sellingPartnerMetadata");
-        metadata.put("sellingPartnerId", SELLER_ID);
-        metadata.put("accountType", "Standard Orders");
-        metadata.put("marketplaceId", marketplace.id());
+        ObjectNode t = sellersTransaction(marketplace);
         ArrayNode related = t.putArray("relatedIdentifiers");
         related.add(identifier("SETTLEMENT_ID", settlement.settlementId()));
         related.add(identifier("DISBURSEMENT_ID", SimulatedAccount.disbursementId(settlement)));
@@ -172,11 +168,7 @@ final class SimulatedTransactions {
     private ObjectNode transaction(Random random, String id, Instant posted) {
         Marketplace marketplace = MARKETPLACES.get(random.nextInt(MARKETPLACES.size()));
         int kind = random.nextInt(100);
-        ObjectNode t = SpApiJson.MAPPER.createObjectNode();
-        ObjectNode metadata = t.putObject("sellingPartnerMetadata");
-        metadata.put("sellingPartnerId", SELLER_ID);
-        metadata.put("accountType", "Standard Orders");
-        metadata.put("marketplaceId", marketplace.id());
+        ObjectNode t = sellersTransaction(marketplace);
         ArrayNode related = t.putArray("relatedIdentifiers");
         t.put("transactionId", id);
         String orderId = String.format(
@@ -254,6 +246,16 @@ final class SimulatedTransactions {
         t.set("items", items);
         t.set("contexts", contexts);
         t.set("breakdowns", breakdowns);
+        return t;
+    }
+
+    /** A transaction of the simulated seller's standard account in this marketplace, its metadata filled in. */
+    private static ObjectNode sellersTransaction(Marketplace marketplace) {
+        ObjectNode t = SpApiJson.MAPPER.createObjectNode();
+        ObjectNode metadata = t.putObject("sellingPartnerMetadata");
+        metadata.put("sellingPartnerId", SELLER_ID);
+        metadata.put("accountType", "Standard Orders");
+        metadata.put("marketplaceId", marketplace.id());
         return t;
     }
 

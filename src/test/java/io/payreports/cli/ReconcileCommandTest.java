@@ -56,11 +56,7 @@ class ReconcileCommandTest {
     @Test
     void theDemosAmazonPayAndSpApiPayoutsAreOnePayoutEachMatchedBothWays() throws Exception {
         Path config = demo("");
-        String routes = demoJobs();
-        Files.copy(Path.of("docs/jobs/spapi-transactions.yaml"), Path.of(routes, "spapi-transactions.yaml"));
-        assertThat(PayreportsCommand.execute("run", "--once", "--config", config.toString(), "--routes", routes))
-                .as(console.err())
-                .isZero();
+        runOnceWithSpApi(config);
 
         // the simulators' 90 days of settlements; SP-API keeps older payouts, whose settlements are not stored
         int exit = reconcile(config, 85);
@@ -77,11 +73,7 @@ class ReconcileCommandTest {
     @Test
     void aMissingDisbursementIsMissingFromTheSpApiTransfersToo() throws Exception {
         Path config = demo("missing-disbursement");
-        String routes = demoJobs();
-        Files.copy(Path.of("docs/jobs/spapi-transactions.yaml"), Path.of(routes, "spapi-transactions.yaml"));
-        assertThat(PayreportsCommand.execute("run", "--once", "--config", config.toString(), "--routes", routes))
-                .as(console.err())
-                .isZero();
+        runOnceWithSpApi(config);
 
         int exit = reconcile(config, 85);
 
@@ -245,6 +237,15 @@ class ReconcileCommandTest {
         Files.copy(Path.of("routes/amazonpay-settlement.yaml"), routes.resolve("amazonpay-settlement.yaml"));
         Files.copy(Path.of("docs/jobs/amazonpay-disbursements.yaml"), routes.resolve("amazonpay-disbursements.yaml"));
         return routes.toString();
+    }
+
+    /** {@code run --once} of the demo's jobs and the SP-API transactions job. */
+    private void runOnceWithSpApi(Path config) throws IOException {
+        String routes = demoJobs();
+        Files.copy(Path.of("docs/jobs/spapi-transactions.yaml"), Path.of(routes, "spapi-transactions.yaml"));
+        assertThat(PayreportsCommand.execute("run", "--once", "--config", config.toString(), "--routes", routes))
+                .as(console.err())
+                .isZero();
     }
 
     /** An MWS job for the capture and refund reports: the capture report is not available through Amazon Pay API v2. */
