@@ -3,6 +3,7 @@ package io.payreports.config;
 import io.payreports.amazonpay.ReportQuery;
 import io.payreports.mws.MwsClient;
 import io.payreports.reports.ReportModels;
+import io.payreports.simulator.Faults;
 import io.payreports.sinks.Reachable;
 import io.payreports.sinks.Redaction;
 import io.payreports.spapi.SpApiClient;
@@ -109,7 +110,7 @@ final class ConnectionCheck {
         if (mws.demoMode()) {
             report.add("MWS: demo mode (built-in simulator), nothing to connect to");
         } else {
-            MwsClient client = new MwsConnection(mws, clock).client();
+            MwsClient client = new MwsConnection(mws, clock, Faults.none()).client();
             reach(
                     "MWS at " + mws.config().endpoint(),
                     "payreports.mws.access-key-id",

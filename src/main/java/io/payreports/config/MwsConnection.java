@@ -2,6 +2,7 @@ package io.payreports.config;
 
 import io.payreports.mws.MwsClient;
 import io.payreports.mws.MwsConfig;
+import io.payreports.simulator.Faults;
 import io.payreports.simulator.MwsSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,11 +26,17 @@ final class MwsConnection implements AutoCloseable {
     private final MwsSettings settings;
     private final Clock clock;
     private MwsClient client; // guarded by this
+    private final Faults demoFaults;
     private MwsSimulator demo; // guarded by this
 
-    MwsConnection(MwsSettings settings, Clock clock) {
+    /**
+     * @param demoFaults what the demo simulator injects: the data faults of {@code payreports.demo.faults} (an
+     *     unsettled capture), not its API faults
+     */
+    MwsConnection(MwsSettings settings, Clock clock, Faults demoFaults) {
         this.settings = settings;
         this.clock = clock;
+        this.demoFaults = demoFaults;
     }
 
     synchronized MwsClient client() {
@@ -44,7 +51,8 @@ final class MwsConnection implements AutoCloseable {
         new SecureRandom().nextBytes(secret);
         String secretKey = Base64.getEncoder().encodeToString(secret);
         try {
-            demo = MwsSimulator.start(MwsSimulator.Options.of(0, DEMO_ACCESS_KEY, secretKey, DEMO_SELLER, clock));
+            demo = MwsSimulator.start(MwsSimulator.Options.of(0, DEMO_ACCESS_KEY, secretKey, DEMO_SELLER, clock)
+                    .withFaults(demoFaults));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the built-in MWS simulator: " + e.getMessage(), e);
         }

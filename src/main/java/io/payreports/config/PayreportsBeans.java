@@ -125,7 +125,9 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         registry.bind("amazonPayDisbursements", new AmazonPayDisbursements(amazonPayClient, watermarks, clock));
         registry.bind("amazonPayBackfill", new AmazonPayBackfill(amazonPayClient, clock, Duration.ofMinutes(30)));
         mws = new MwsConnection(
-                MwsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator), clock);
+                MwsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator),
+                clock,
+                demoFaults.breaksOnly());
         registry.bind("mwsReports", new MwsReportSource(mws::client, delivered, clock));
         registry.bind(
                 "retryAfterPause",
@@ -133,7 +135,8 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         spApi = new SpApiConnection(
                 PayreportsSettings.readSpApi(
                         key -> properties.resolveProperty(key).orElse(null), locator),
-                clock);
+                clock,
+                demoFaults.breaksOnly());
         SpApiBeans.bind(registry, spApi, state, watermarks, clock);
 
         DeadLetterWriter deadLetterWriter =

@@ -1,5 +1,6 @@
 package io.payreports.config;
 
+import io.payreports.simulator.Faults;
 import io.payreports.simulator.SpApiSimulator;
 import io.payreports.simulator.SpApiSimulatorOptions;
 import io.payreports.spapi.LwaCredentials;
@@ -27,11 +28,21 @@ public final class SpApiConnection implements AutoCloseable {
     private final SpApiSettings settings;
     private final Clock clock;
     private SpApiClient client; // guarded by this
+    private final Faults demoFaults;
     private SpApiSimulator demo; // guarded by this
 
     public SpApiConnection(SpApiSettings settings, Clock clock) {
+        this(settings, clock, Faults.none());
+    }
+
+    /**
+     * @param demoFaults what the demo simulator injects: the breaks of {@code payreports.demo.faults}, so that its
+     *     Transfer transactions, the payouts of the demo's Amazon Pay settlements, miss the same disbursement
+     */
+    public SpApiConnection(SpApiSettings settings, Clock clock, Faults demoFaults) {
         this.settings = settings;
         this.clock = clock;
+        this.demoFaults = demoFaults;
     }
 
     /** For one-shot commands: the operator's file (or config/application.properties) and the environment. */
@@ -49,8 +60,9 @@ public final class SpApiConnection implements AutoCloseable {
         if (client == null) {
             if (settings.demoMode()) {
                 try {
-                    demo = SpApiSimulator.start(
-                            SpApiSimulatorOptions.of(0, clock).withCredentials(DEMO_CREDENTIALS));
+                    demo = SpApiSimulator.start(SpApiSimulatorOptions.of(0, clock)
+                            .withCredentials(DEMO_CREDENTIALS)
+                            .withFaults(demoFaults));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot start the built-in SP-API simulator: " + e.getMessage(), e);
                 }

@@ -12,7 +12,9 @@ import java.util.Set;
 /**
  * Payout arrives: each settlement's Transfer row has a payout, found by the settlement id the payout names, else
  * by the same amount and currency within the date window (the nearest in time); each payout counts for one
- * settlement. Payouts of the reconciled days that no settlement took are reported too.
+ * settlement. A payout both sources recorded (an Amazon Pay disbursement and the SP-API Transfer naming its
+ * settlement or disbursement) is one payout: matched once, and both records must carry the amount. Payouts of the
+ * reconciled days that no settlement took are reported too.
  */
 final class PayoutCheck {
 
@@ -40,13 +42,19 @@ final class PayoutCheck {
                     .findFirst();
             if (byId.isPresent()) {
                 unused.remove(byId.get());
-                boolean same = byId.get().amount().minus(expected).withinTolerance(tolerances.amountMinorUnits());
+                List<Payout> records = new ArrayList<>(List.of(byId.get()));
+                records.addAll(sameMoney(byId.get(), unused));
+                // the item shows the first record that differs, if any: its amount and difference are the news
+                Optional<Payout> differing = records.stream()
+                        .filter(payout ->
+                                !payout.amount().minus(expected).withinTolerance(tolerances.amountMinorUnits()))
+                        .findFirst();
                 items.add(item(
-                        same ? Reason.MATCHED_BY_ID : Reason.PAYOUT_AMOUNT_DIFFERS,
+                        differing.isPresent() ? Reason.PAYOUT_AMOUNT_DIFFERS : Reason.MATCHED_BY_ID,
                         transfer,
                         expected,
-                        byId.get(),
-                        byId.get().describe()));
+                        differing.orElse(byId.get()),
+                        describe(byId.get(), records.subList(1, records.size()))));
                 continue;
             }
             Duration window = Duration.ofDays(tolerances.payoutWindowDays());
@@ -56,8 +64,12 @@ final class PayoutCheck {
                             && distance(payout, transfer).compareTo(window) <= 0)
                     .min(Comparator.comparing(payout -> distance(payout, transfer)));
             byAmount.ifPresent(unused::remove);
-            items.add(byAmount.map(
-                            payout -> item(Reason.MATCHED_BY_AMOUNT, transfer, expected, payout, payout.describe()))
+            items.add(byAmount.map(payout -> item(
+                            Reason.MATCHED_BY_AMOUNT,
+                            transfer,
+                            expected,
+                            payout,
+                            describe(payout, sameMoney(payout, unused))))
                     .orElseGet(() -> item(
                             Reason.PAYOUT_MISSING,
                             transfer,
@@ -83,6 +95,22 @@ final class PayoutCheck {
                         payout.describe()
                                 + (payout.settlementId() == null ? "" : ", settlement " + payout.settlementId()))));
         return items;
+    }
+
+    /**
+     * Takes out of {@code unused} the records other sources keep of the same payout (an Amazon Pay disbursement and
+     * the SP-API Transfer naming it): one payout, matched once, not a second payout without a settlement.
+     */
+    private static List<Payout> sameMoney(Payout payout, Set<Payout> unused) {
+        List<Payout> same = unused.stream().filter(payout::sameMoneyAs).toList();
+        same.forEach(unused::remove);
+        return same;
+    }
+
+    private static String describe(Payout payout, List<Payout> seenAlso) {
+        StringBuilder text = new StringBuilder(payout.describe());
+        seenAlso.forEach(other -> text.append("; also ").append(other.describe()));
+        return text.toString();
     }
 
     private static Duration distance(Payout payout, SettlementRow transfer) {

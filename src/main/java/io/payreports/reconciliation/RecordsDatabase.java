@@ -97,7 +97,8 @@ public final class RecordsDatabase {
                         rs.getString("settlement_id"),
                         amount(rs, "amount", rs.getString("currency_code")),
                         instant(rs, "transaction_time"),
-                        null),
+                        null,
+                        rs.getString("amazon_disbursement_reference_id")),
                 from,
                 until);
     }
@@ -119,7 +120,8 @@ public final class RecordsDatabase {
                             amount(rs, "total_amount", rs.getString("total_currency"))
                                     .negate(),
                             instant(rs, "posted_date"),
-                            rs.getString("posted_date_raw"));
+                            rs.getString("posted_date_raw"),
+                            ids.get("DISBURSEMENT_ID"));
                 },
                 from,
                 until);

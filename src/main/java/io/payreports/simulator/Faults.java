@@ -10,12 +10,13 @@ import java.util.Set;
  * the probability of answering 429 (with Retry-After), 500 or 503 to an API call, a delay in ms
  * before every API answer, document URLs that are expired when handed out (all of them, or with
  * {@code expired-urls=N} the first N), requested reports that end FAILED, and breaks in the settlement data
- * that a reconciliation must find ({@link SettlementBreak}).
+ * that a reconciliation must find ({@link SettlementBreak}, and {@code unsettled-capture}).
  */
 public final class Faults {
 
+    private static final String UNSETTLED_CAPTURE = "unsettled-capture";
     private static final String NAMES = "429=P, 500=P, 503=P, slow=MILLIS, expired-urls[=N], failed-reports, "
-            + String.join(", ", SettlementBreak.faultNames());
+            + String.join(", ", SettlementBreak.faultNames()) + ", " + UNSETTLED_CAPTURE;
 
     private final double throttled;
     private final double internalError;
@@ -26,6 +27,7 @@ public final class Faults {
 
     private final boolean failedReports;
     private final Set<SettlementBreak> breaks;
+    private final boolean unsettledCapture;
     private final Random random;
 
     private Faults(
@@ -36,6 +38,7 @@ public final class Faults {
             long expiredUrls,
             boolean failedReports,
             Set<SettlementBreak> breaks,
+            boolean unsettledCapture,
             long seed) {
         this.throttled = throttled;
         this.internalError = internalError;
@@ -44,11 +47,12 @@ public final class Faults {
         this.expiredUrls = expiredUrls;
         this.failedReports = failedReports;
         this.breaks = Set.copyOf(breaks);
+        this.unsettledCapture = unsettledCapture;
         this.random = new Random(seed);
     }
 
     public static Faults none() {
-        return new Faults(0, 0, 0, 0, 0, false, Set.of(), 0);
+        return new Faults(0, 0, 0, 0, 0, false, Set.of(), false, 0);
     }
 
     /** @throws IllegalArgumentException naming the part that is wrong and the valid names */
@@ -59,6 +63,7 @@ public final class Faults {
         long slow = 0;
         long expired = 0;
         boolean failed = false;
+        boolean unsettled = false;
         Set<SettlementBreak> breaks = EnumSet.noneOf(SettlementBreak.class);
         if (spec != null && !spec.isBlank()) {
             for (String part : spec.split(",")) {
@@ -73,6 +78,7 @@ public final class Faults {
                         case "slow" -> slow = Long.parseLong(value.replace("ms", ""));
                         case "expired-urls" -> expired = value.isEmpty() ? Long.MAX_VALUE : count(value);
                         case "failed-reports" -> failed = true;
+                        case UNSETTLED_CAPTURE -> unsettled = true;
                         default ->
                             breaks.add(SettlementBreak.ofFaultName(name)
                                     .orElseThrow(() -> new IllegalArgumentException(
@@ -83,7 +89,7 @@ public final class Faults {
                 }
             }
         }
-        return new Faults(throttled, internalError, unavailable, slow, expired, failed, breaks, seed);
+        return new Faults(throttled, internalError, unavailable, slow, expired, failed, breaks, unsettled, seed);
     }
 
     private static long count(String value) {
@@ -130,6 +136,19 @@ public final class Faults {
     /** Requested reports end FAILED, as Amazon's do after a fatal error (Amazon Pay reports API reference). */
     boolean failedReports() {
         return failedReports;
+    }
+
+    /** Only the faults in this spec's data (breaks, unsettled capture), no API faults: for the other simulators. */
+    public Faults breaksOnly() {
+        return new Faults(0, 0, 0, 0, 0, false, breaks, unsettledCapture, 0);
+    }
+
+    /**
+     * The MWS capture report of the oldest settlement period lists one more Completed capture, which no settlement
+     * holds: a capture Amazon never settled, for the orders check to find.
+     */
+    public boolean unsettledCapture() {
+        return unsettledCapture;
     }
 
     /** The breaks in otherwise balanced settlement data; see {@link SettlementBreak}. */

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.payreports.mws.SignatureV2;
 import io.payreports.simulator.SettlementReportGenerator.Settlement;
+import io.payreports.simulator.SettlementReportGenerator.TransactionReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * MWS Reports API as Amazon Pay's guide describes it (Amazon Pay settlement report guide): GetReportRequestList(+ByNextToken),
  * GetReportList(+ByNextToken), GetReport and UpdateReportAcknowledgements, at {@code POST /} (or GET),
  * Signature Version 2 verified, XML answers and MWS error bodies. It serves the settlement reports of
- * the simulator's USD account, the way Amazon writes them: a {@code _DONE_NO_DATA_} request among them,
+ * the simulator's USD account, and the capture and refund reports of each settlement period (whose captures and
+ * refunds are the settlement's rows, so they reconcile), the way Amazon writes them: a {@code _DONE_NO_DATA_} request among them,
  * one report generated a day late (Amazon Pay settlement report guide, "Missing or misdated reports"), report types and statuses
  * wrapped in whitespace as in the guide's samples, and a Content-MD5 on every download.
  */
@@ -267,7 +269,7 @@ public final class MwsSimulator implements AutoCloseable {
                 .orElse(options.clock().instant());
         List<String> types = listed(parameters, "ReportTypeList.Type.");
         List<String> entries = catalog().stream()
-                .filter(report -> types.isEmpty() || types.contains(SETTLEMENT))
+                .filter(report -> types.isEmpty() || types.contains(report.reportType()))
                 .filter(report -> !report.submitted().isBefore(from)
                         && !report.submitted().isAfter(to))
                 .map(MwsSimulator::requestInfo)
@@ -283,7 +285,7 @@ public final class MwsSimulator implements AutoCloseable {
         List<String> types = listed(parameters, "ReportTypeList.Type.");
         List<String> entries = catalog().stream()
                 .filter(report -> report.reportId() != null)
-                .filter(report -> types.isEmpty() || types.contains(SETTLEMENT))
+                .filter(report -> types.isEmpty() || types.contains(report.reportType()))
                 .filter(report -> requestIds.isEmpty()
                         ? wanted == null || Boolean.parseBoolean(wanted) == acknowledged.containsKey(report.reportId())
                         : requestIds.contains(report.requestId()))
@@ -327,7 +329,15 @@ public final class MwsSimulator implements AutoCloseable {
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            SettlementReportGenerator.write(entry.get().settlement(), out);
+            if (entry.get().transactions() == null) {
+                SettlementReportGenerator.write(entry.get().settlement(), out);
+            } else {
+                SettlementReportGenerator.writeTransactions(
+                        entry.get().settlement(),
+                        entry.get().transactions(),
+                        entry.get().oldest() && options.faults().unsettledCapture(),
+                        out);
+            }
         }
         byte[] body = bytes.toByteArray();
         String md5 = md5(corruptLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? new byte[] {1} : body);
@@ -382,9 +392,26 @@ public final class MwsSimulator implements AutoCloseable {
                     String.valueOf(7_332_234_344L + i * 6_823L),
                     String.valueOf(number),
                     settlement,
+                    null,
+                    i == 0,
                     settlement.start(),
                     settlement.end(),
                     settlement.end().plus(delay)));
+            // the period's capture and refund reports, generated at the midnight after it closed (the guide:
+            // "Transaction reports are generated at midnight"); one per period rather than per day keeps the demo small
+            Instant midnight = settlement.end().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+            for (TransactionReport transactions : TransactionReport.values()) {
+                int n = 1 + transactions.ordinal();
+                catalog.add(new CatalogEntry(
+                        String.valueOf(7_332_234_344L + i * 6_823L + n),
+                        String.valueOf(number + n),
+                        settlement,
+                        transactions,
+                        i == 0,
+                        settlement.start(),
+                        settlement.end(),
+                        midnight.plus(Duration.ofMinutes(7L * n))));
+            }
         }
         // a request for the day after the last settlement, which found nothing to report
         Instant lastEnd = settlements.get(settlements.size() - 1).end();
@@ -392,21 +419,39 @@ public final class MwsSimulator implements AutoCloseable {
                 "7399000001",
                 null,
                 null,
+                null,
+                false,
                 lastEnd,
                 lastEnd.plus(Duration.ofDays(1)),
                 lastEnd.plus(Duration.ofHours(25))));
         return catalog;
     }
 
+    /**
+     * @param transactions the transaction report of the settlement's period, or null for the settlement report
+     * @param oldest       whether the settlement is the oldest served (where the unsettled-capture fault lands)
+     */
     private record CatalogEntry(
-            String requestId, String reportId, Settlement settlement, Instant start, Instant end, Instant submitted) {}
+            String requestId,
+            String reportId,
+            Settlement settlement,
+            TransactionReport transactions,
+            boolean oldest,
+            Instant start,
+            Instant end,
+            Instant submitted) {
+
+        String reportType() {
+            return transactions == null ? SETTLEMENT : transactions.reportType();
+        }
+    }
 
     /** Written like the guide's sample (Amazon Pay settlement and transaction reports guide): values on their own indented lines. */
     private static String requestInfo(CatalogEntry report) {
         boolean done = report.reportId() != null;
         return " <ReportRequestInfo>\n  <ReportRequestId>" + report.requestId()
                 + "</ReportRequestId>\n  <ReportType>\n   "
-                + SETTLEMENT + "\n  </ReportType>\n  <StartDate>" + xsDateTime(report.start())
+                + report.reportType() + "\n  </ReportType>\n  <StartDate>" + xsDateTime(report.start())
                 + "</StartDate>\n  <EndDate>" + xsDateTime(report.end())
                 + "</EndDate>\n  <Scheduled>false</Scheduled>\n  <SubmittedDate>" + xsDateTime(report.submitted())
                 + "</SubmittedDate>\n"
@@ -422,7 +467,7 @@ public final class MwsSimulator implements AutoCloseable {
 
     private String reportInfo(CatalogEntry report) {
         Instant ackDate = acknowledged.get(report.reportId());
-        return " <ReportInfo>\n  <ReportId>" + report.reportId() + "</ReportId>\n  <ReportType>" + SETTLEMENT
+        return " <ReportInfo>\n  <ReportId>" + report.reportId() + "</ReportId>\n  <ReportType>" + report.reportType()
                 + "</ReportType>\n"
                 + "  <ReportRequestId>" + report.requestId() + "</ReportRequestId>\n  <AvailableDate>"
                 + xsDateTime(report.submitted())

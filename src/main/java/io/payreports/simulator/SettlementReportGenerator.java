@@ -86,6 +86,21 @@ public final class SettlementReportGenerator {
         return List.copyOf(plan);
     }
 
+    /**
+     * The settlements that end on this UTC day, at most one per account: the ones {@link #plan} holds for that day,
+     * for the payouts Amazon makes that day (the SP-API simulator's Transfer transactions).
+     */
+    public static List<Settlement> endingOn(long seed, LocalDate day) {
+        List<Settlement> ending = new ArrayList<>();
+        for (Account account : ACCOUNTS) {
+            long sinceOffset = day.toEpochDay() - account.offsetDays;
+            if (Math.floorMod(sinceOffset, account.cycleDays) == 0) {
+                ending.add(settlement(seed, account, Math.floorDiv(sinceOffset, account.cycleDays)));
+            }
+        }
+        return ending;
+    }
+
     /** Writes the report file of one settlement in Amazon's flat-file format (Amazon Pay settlement report guide). */
     public static void write(Settlement settlement, Writer out) throws IOException {
         write(settlement, Set.of(), out);
@@ -181,6 +196,119 @@ public final class SettlementReportGenerator {
             if (row != null) {
                 writeRow(csv, settlement, row);
             }
+        }
+        csv.flush(); // not close: the caller owns the writer
+    }
+
+    /** The transaction reports the generator writes from a settlement's rows: its captures and its refunds. */
+    public enum TransactionReport {
+        /** {@code _GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_}, columns of {@code CaptureRecord}. */
+        CAPTURE("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_CAPTURE_DATA_"),
+        /** {@code _GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_}, columns of {@code RefundRecord}. */
+        REFUND("_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_");
+
+        private final String reportType;
+
+        TransactionReport(String reportType) {
+            this.reportType = reportType;
+        }
+
+        public String reportType() {
+            return reportType;
+        }
+    }
+
+    /**
+     * Writes the capture or refund report of a settlement's period: one row per Capture (or Refund) row of the
+     * settlement, under the same id (AmazonCaptureId / AmazonRefundId is the settlement row's AmazonTransactionId),
+     * amount (a refund positive, as transaction reports write it), currency and seller reference, Completed at the
+     * time the settlement posted it. So the captures and refunds of the generated data are settled by construction.
+     */
+    public static void writeTransactions(Settlement settlement, TransactionReport report, Writer out)
+            throws IOException {
+        writeTransactions(settlement, report, false, out);
+    }
+
+    /**
+     * As {@link #writeTransactions(Settlement, TransactionReport, Writer)}; a capture report {@code withUnsettled}
+     * ends with one more Completed capture, an hour before the period closed, that no settlement row holds.
+     */
+    public static void writeTransactions(
+            Settlement settlement, TransactionReport report, boolean withUnsettled, Writer out) throws IOException {
+        CsvWriter csv =
+                CsvWriter.builder().quoteStrategy(QuoteStrategies.ALWAYS).build(out);
+        Type wanted = report == TransactionReport.CAPTURE ? Type.CAPTURE : Type.REFUND;
+        if (report == TransactionReport.CAPTURE) {
+            csv.writeRecord(
+                    "AmazonCaptureId",
+                    "CaptureReferenceId",
+                    "AmazonAuthorizationId",
+                    "AmazonOrderReferenceId",
+                    "CaptureAmount",
+                    "CurrencyCode",
+                    "SellerCaptureNote",
+                    "CaptureStatus",
+                    "LastUpdateTimestamp",
+                    "ReasonCode",
+                    "CreationTimestamp");
+        } else {
+            csv.writeRecord(
+                    "AmazonRefundId",
+                    "RefundReferenceId",
+                    "AmazonCaptureId",
+                    "AmazonOrderReferenceId",
+                    "RefundAmount",
+                    "CurrencyCode",
+                    "SellerRefundNote",
+                    "RefundStatus",
+                    "LastUpdateTimestamp",
+                    "ReasonCode",
+                    "CreationTimestamp",
+                    "RefundType");
+        }
+        for (Ledger ledger = new Ledger(settlement, account(settlement.currency())); ledger.hasNext(); ) {
+            Row row = ledger.next();
+            if (row.type != wanted) {
+                continue;
+            }
+            String time = amazonTime(row.posted, ZoneOffset.UTC);
+            String amount = amount(Math.abs(row.amountCents));
+            String reference = row.sellerReferenceId == null ? "" : row.sellerReferenceId;
+            String note = row.description == null ? "" : row.description;
+            // both reports start with the same eleven columns; the refund report adds RefundType
+            List<String> values = new ArrayList<>(List.of(
+                    row.amazonTransactionId,
+                    reference,
+                    "",
+                    row.orderReferenceId,
+                    amount,
+                    settlement.currency(),
+                    note,
+                    "Completed",
+                    time,
+                    "",
+                    time));
+            if (report == TransactionReport.REFUND) {
+                values.add("SellerInitiated");
+            }
+            csv.writeRecord(values);
+        }
+        if (withUnsettled && report == TransactionReport.CAPTURE) {
+            String id = settlement.settlementId();
+            String orderReferenceId = "P99-" + id.substring(0, 7) + '-' + id.substring(id.length() - 7);
+            String time = amazonTime(settlement.end().minus(Duration.ofHours(1)), ZoneOffset.UTC);
+            csv.writeRecord(
+                    orderReferenceId + "-C000001",
+                    "",
+                    "",
+                    orderReferenceId,
+                    amount(4_999),
+                    settlement.currency(),
+                    "Never settled",
+                    "Completed",
+                    time,
+                    "",
+                    time);
         }
         csv.flush(); // not close: the caller owns the writer
     }

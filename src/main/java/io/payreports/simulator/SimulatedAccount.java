@@ -190,11 +190,16 @@ final class SimulatedAccount {
                 .map(settlement -> new Disbursement(
                         settlement.sellerId(),
                         settlement.settlementId(),
-                        "DISB-" + settlement.settlementId(),
+                        disbursementId(settlement),
                         SettlementReportGenerator.disbursement(settlement),
                         settlement.currency(),
                         settlement.end()))
                 .toList();
+    }
+
+    /** The amazonDisbursementReferenceId of a settlement's payout, which SP-API names as its DISBURSEMENT_ID. */
+    static String disbursementId(SettlementReportGenerator.Settlement settlement) {
+        return "DISB-" + settlement.settlementId();
     }
 
     static Instant time(String name, String value) {

@@ -5,20 +5,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.payreports.spapi.SpApiJson;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Finances transactions (Finances API v2024-06-19 reference shapes) generated per UTC day from the seed, so any window of any
  * length is answered the same way every time without keeping 400 days in memory: shipments with
- * sales and fee breakdowns, refunds, service fees, reimbursements and transfers to the bank, in
- * four marketplaces and currencies (JPY without decimals), some deferred.
+ * sales and fee breakdowns, refunds, service fees, reimbursements, in four marketplaces and currencies (JPY without
+ * decimals), some deferred; and the transfers to the bank, which are the payouts of the Amazon Pay simulator's
+ * settlements of the same seed ({@link SettlementReportGenerator}): one {@code Transfer} per settlement, at its end,
+ * of what its Transfer row moved, naming it by {@code SETTLEMENT_ID} and its disbursement by {@code DISBURSEMENT_ID},
+ * so that the payouts of both sources reconcile by construction.
  */
 final class SimulatedTransactions {
 
@@ -30,19 +36,30 @@ final class SimulatedTransactions {
             new Marketplace("A1PA6795UKMFR9", "Amazon.de", "EUR", 2),
             new Marketplace("A1VC38T7YXB528", "Amazon.co.jp", "JPY", 0));
     static final String SELLER_ID = "A3SIMSELLER0001";
+    /** Days of settlements planned to find a break's settlement: the breaks land in the newest few. */
+    private static final int PLAN_DAYS = 90;
 
     private final long seed;
+    private final Clock clock;
+    private final boolean missingDisbursement;
 
-    SimulatedTransactions(long seed) {
+    /**
+     * @param missingDisbursement whether the {@link SettlementBreak#MISSING_DISBURSEMENT} break is injected: its
+     *     settlement's payout then never arrives, here as in getDisbursements
+     */
+    SimulatedTransactions(long seed, Clock clock, boolean missingDisbursement) {
         this.seed = seed;
+        this.clock = clock;
+        this.missingDisbursement = missingDisbursement;
     }
 
     /** The transactions posted in [from, to), oldest first. */
     List<ObjectNode> between(Instant from, Instant to, String marketplaceId) {
         List<ObjectNode> found = new ArrayList<>();
+        Set<String> unpaid = unpaidSettlements();
         LocalDate last = to.atZone(ZoneOffset.UTC).toLocalDate();
         for (LocalDate day = from.atZone(ZoneOffset.UTC).toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
-            for (ObjectNode transaction : on(day)) {
+            for (ObjectNode transaction : on(day, unpaid)) {
                 Instant posted = Instant.parse(transaction.get("postedDate").asText());
                 if (!posted.isBefore(from)
                         && posted.isBefore(to)
@@ -68,8 +85,22 @@ final class SimulatedTransactions {
         return hash % 1000 < lateShare * 1000 ? posted.plus(Duration.ofMinutes(1 + (hash / 1000) % (47 * 60))) : posted;
     }
 
-    /** One to five transactions a day, at random seconds of the day, in time order. */
-    List<ObjectNode> on(LocalDate day) {
+    /** The settlement whose payout the missing-disbursement break holds back (as of now), if injected. */
+    private Set<String> unpaidSettlements() {
+        if (!missingDisbursement) {
+            return Set.of();
+        }
+        return SettlementBreak.MISSING_DISBURSEMENT
+                .target(SettlementReportGenerator.plan(seed, clock.instant(), PLAN_DAYS))
+                .map(settlement -> Set.of(settlement.settlementId()))
+                .orElse(Set.of());
+    }
+
+    /**
+     * One to five transactions a day, at random seconds of the day, and the payouts of the settlements that end
+     * that day except the unpaid ones, in time order.
+     */
+    List<ObjectNode> on(LocalDate day, Set<String> unpaid) {
         Random random = new Random(seed * 1_000_003L + day.toEpochDay());
         int count = 1 + random.nextInt(5);
         List<Integer> seconds = new ArrayList<>();
@@ -84,17 +115,60 @@ final class SimulatedTransactions {
                     + Long.toHexString(random.nextLong() & 0xffffffL);
             transactions.add(transaction(random, id, posted));
         }
+        for (SettlementReportGenerator.Settlement settlement : SettlementReportGenerator.endingOn(seed, day)) {
+            if (!unpaid.contains(settlement.settlementId())) {
+                transactions.add(payout(settlement));
+            }
+        }
+        transactions.sort(
+                Comparator.comparing(t -> Instant.parse(t.get("postedDate").asText())));
         return transactions;
+    }
+
+    /**
+     * The Transfer of a settlement's payout, posted when getDisbursements says it was paid (the settlement's end):
+     * it debits the seller's balance by what the settlement's Transfer row moved to the bank. The Finances model's
+     * identifiers tie it to both: SETTLEMENT_ID ("the transaction's settlement group"), DISBURSEMENT_ID ("the
+     * disbursement ID for Amazon's bank transfer", the disbursement's amazonDisbursementReferenceId) and TRANSFER_ID,
+     * also the PaymentsContext's paymentReference.
+     */
+    static ObjectNode payout(SettlementReportGenerator.Settlement settlement) {
+        Marketplace marketplace = MARKETPLACES.stream()
+                .filter(candidate -> candidate.currency().equals(settlement.currency()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no marketplace in " + settlement.currency()));
+        String transferId = "TR" + settlement.settlementId();
+        Instant posted = settlement.end();
+        BigDecimal paid = SettlementReportGenerator.disbursement(settlement);
+        ObjectNode t = sellersTransaction(marketplace);
+        ArrayNode related = t.putArray("relatedIdentifiers");
+        related.add(identifier("SETTLEMENT_ID", settlement.settlementId()));
+        related.add(identifier("DISBURSEMENT_ID", SimulatedAccount.disbursementId(settlement)));
+        related.add(identifier("TRANSFER_ID", transferId));
+        t.put("transactionId", "amzn1.sim.txn.transfer." + settlement.settlementId());
+        t.put("transactionType", "Transfer");
+        t.put("transactionStatus", "Released");
+        t.put("description", paid.signum() >= 0 ? "Transfer to bank account" : "Debit from bank account");
+        t.put("postedDate", posted.toString());
+        t.set("totalAmount", currency(paid.negate(), marketplace));
+        ObjectNode details = t.putObject("marketplaceDetails");
+        details.put("marketplaceId", marketplace.id());
+        details.put("marketplaceName", marketplace.name());
+        t.putArray("items");
+        ObjectNode payment = t.putArray("contexts").addObject();
+        payment.put("contextType", "PaymentsContext");
+        payment.put("paymentType", "DISBURSEMENT");
+        payment.put("paymentMethod", "BANK_ACCOUNT");
+        payment.put("paymentReference", transferId);
+        payment.put("paymentDate", posted.toString());
+        leaf(t.putArray("breakdowns"), "Transfer", paid.negate(), marketplace);
+        return t;
     }
 
     private ObjectNode transaction(Random random, String id, Instant posted) {
         Marketplace marketplace = MARKETPLACES.get(random.nextInt(MARKETPLACES.size()));
         int kind = random.nextInt(100);
-        ObjectNode t = SpApiJson.MAPPER.createObjectNode();
-        ObjectNode metadata = t.putObject("sellingPartnerMetadata");
-        metadata.put("sellingPartnerId", SELLER_ID);
-        metadata.put("accountType", "Standard Orders");
-        metadata.put("marketplaceId", marketplace.id());
+        ObjectNode t = sellersTransaction(marketplace);
         ArrayNode related = t.putArray("relatedIdentifiers");
         t.put("transactionId", id);
         String orderId = String.format(
@@ -150,29 +224,12 @@ final class SimulatedTransactions {
             type = "ServiceFee";
             description = "Subscription Fee";
             leaf(breakdowns, "Expenses", money(marketplace, 39, random).negate(), marketplace);
-        } else if (kind < 85) {
+        } else {
+            // transfers to the bank are not random: they are the settlements' payouts (payout(...))
             type = "Adjustment";
             description = "FBA Inventory Reimbursement";
             leaf(breakdowns, "Reimbursement", money(marketplace, 3 + random.nextInt(60), random), marketplace);
             related.add(identifier("ORDER_ID", orderId));
-        } else {
-            type = "Transfer";
-            description = "Transfer to bank account";
-            String transferId =
-                    "TR" + Long.toString(random.nextLong() & 0xffffffffffL, 36).toUpperCase(Locale.ROOT);
-            leaf(
-                    breakdowns,
-                    "Transfer",
-                    money(marketplace, 100 + random.nextInt(2000), random).negate(),
-                    marketplace);
-            related.add(identifier("TRANSFER_ID", transferId));
-            related.add(identifier("DISBURSEMENT_ID", "D" + transferId));
-            ObjectNode payment = contexts.addObject();
-            payment.put("contextType", "PaymentsContext");
-            payment.put("paymentType", "DISBURSEMENT");
-            payment.put("paymentMethod", "BANK_ACCOUNT");
-            payment.put("paymentReference", transferId);
-            payment.put("paymentDate", posted.toString());
         }
         t.put("transactionType", type);
         t.put("transactionStatus", status);
@@ -189,6 +246,16 @@ final class SimulatedTransactions {
         t.set("items", items);
         t.set("contexts", contexts);
         t.set("breakdowns", breakdowns);
+        return t;
+    }
+
+    /** A transaction of the simulated seller's standard account in this marketplace, its metadata filled in. */
+    private static ObjectNode sellersTransaction(Marketplace marketplace) {
+        ObjectNode t = SpApiJson.MAPPER.createObjectNode();
+        ObjectNode metadata = t.putObject("sellingPartnerMetadata");
+        metadata.put("sellingPartnerId", SELLER_ID);
+        metadata.put("accountType", "Standard Orders");
+        metadata.put("marketplaceId", marketplace.id());
         return t;
     }
 

@@ -81,7 +81,10 @@ public final class SpApiSimulator implements AutoCloseable {
 
     private SpApiSimulator(SpApiSimulatorOptions options, HttpServer ownServer, ExecutorService executor) {
         this.options = options;
-        this.transactions = new SimulatedTransactions(options.seed());
+        this.transactions = new SimulatedTransactions(
+                options.seed(),
+                options.clock(),
+                options.faults().breaks().contains(SettlementBreak.MISSING_DISBURSEMENT));
         this.nextTokensToReject = new AtomicInteger(options.rejectNextTokens());
         this.ownServer = ownServer;
         this.executor = executor;

@@ -191,4 +191,41 @@ class PayoutCheckTest {
             assertThat(item.detail()).isEqualTo("spapi-transfer T2 of -3 JPY at 2026-03-15T16:00:00+01:00");
         });
     }
+
+    @Test
+    void aDisbursementAndTheSpApiTransferNamingItAreOnePayoutMatchedOnce() {
+        Payout transfer = new Payout(Payout.SPAPI_TRANSFER, "TR1", "S1", money("949.24", "USD"), END, "raw", "DISB-S1");
+        Payout namingOnlyTheDisbursement =
+                new Payout(Payout.SPAPI_TRANSFER, "TR2", null, money("20.00", "USD"), END, "raw", "D2");
+
+        List<Item> items = check(
+                List.of(row("S1", "Transfer", "-949.24", "USD", 1), row("S2", "Transfer", "-20.00", "USD", 2)),
+                List.of(
+                        disbursement("DISB-S1", "S1", "949.24", "USD", END),
+                        new Payout(Payout.AMAZONPAY_DISBURSEMENT, "D2", "S2", money("20.00", "USD"), END, null, "D2"),
+                        transfer,
+                        namingOnlyTheDisbursement),
+                Tolerances.DEFAULTS);
+
+        assertThat(items).extracting(Item::reason).containsExactly(Reason.MATCHED_BY_ID, Reason.MATCHED_BY_ID);
+        assertThat(items.get(0).detail()).contains("DISB-S1", "also spapi-transfer TR1");
+        assertThat(items.get(1).detail()).contains("also spapi-transfer TR2");
+    }
+
+    @Test
+    void theSamePayoutWithAnotherAmountInTheOtherSourceDiffers() {
+        List<Item> items = check(
+                List.of(row("S1", "Transfer", "-949.24", "USD", 1)),
+                List.of(
+                        disbursement("DISB-S1", "S1", "949.24", "USD", END),
+                        new Payout(Payout.SPAPI_TRANSFER, "TR1", "S1", money("949.00", "USD"), END, "raw", null)),
+                Tolerances.DEFAULTS);
+
+        assertThat(items).singleElement().satisfies(item -> {
+            assertThat(item.reason()).isEqualTo(Reason.PAYOUT_AMOUNT_DIFFERS);
+            assertThat(item.detail()).contains("TR1 of 949.00 USD");
+            assertThat(item.actual()).isEqualByComparingTo("949.00");
+            assertThat(item.difference()).isEqualByComparingTo("-0.24");
+        });
+    }
 }
