@@ -61,7 +61,11 @@ public class SimulatorCommand implements Callable<Integer> {
     @Option(
             names = "--faults",
             paramLabel = "SPEC",
-            description = "Injected failures, e.g. 429=0.2,500=0.1,503=0.05,slow=2000,expired-urls,failed-reports")
+            description = {
+                "Injected failures, e.g. 429=0.2,500=0.1,503=0.05,slow=2000,expired-urls,failed-reports,",
+                "and breaks in the data a reconciliation must find: missing-disbursement, fee-adjusted-later,",
+                "refund-next-period, held-reserve, unsettled-capture (docs/simulator.md)"
+            })
     String faults;
 
     @Option(
