@@ -41,6 +41,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
@@ -83,8 +84,8 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent properties = context.getPropertiesComponent();
-        PayreportsSettings settings =
-                PayreportsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator);
+        Function<String, String> lookup = key -> properties.resolveProperty(key).orElse(null);
+        PayreportsSettings settings = PayreportsSettings.read(lookup, locator);
         Registry registry = context.getRegistry();
         settings.applyHttpLimits();
 
@@ -99,8 +100,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
 
         DataSource state = openState(settings.stateJdbcUrl());
         registry.bind("stateDatabaseHealthCheck", new StateDatabaseHealthCheck(state));
-        PayreportsSettings.Cluster cluster = PayreportsSettings.readCluster(
-                key -> properties.resolveProperty(key).orElse(null), locator);
+        PayreportsSettings.Cluster cluster = PayreportsSettings.readCluster(lookup, locator);
         boolean clustered = cluster.enabled();
         if (clustered) {
             QuartzCluster.configure(context, settings.stateJdbcUrl(), cluster.checkinInterval(), locator);
@@ -113,7 +113,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         context.addService(delivered, true);
 
         WatermarkStore watermarks = new WatermarkStore(state);
-        demoFaults = DemoAmazonPay.faults(key -> properties.resolveProperty(key).orElse(null), locator);
+        demoFaults = DemoAmazonPay.faults(lookup, locator);
         if (!settings.demoMode()) {
             amazonPay(settings, deliveryOnly); // a bad key file fails the start, not the first job
         }
@@ -124,25 +124,18 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         registry.bind("amazonPayReports", new AmazonPayReportSource(amazonPayClient, watermarks, clock));
         registry.bind("amazonPayDisbursements", new AmazonPayDisbursements(amazonPayClient, watermarks, clock));
         registry.bind("amazonPayBackfill", new AmazonPayBackfill(amazonPayClient, clock, Duration.ofMinutes(30)));
-        mws = new MwsConnection(
-                MwsSettings.read(key -> properties.resolveProperty(key).orElse(null), locator),
-                clock,
-                demoFaults.breaksOnly());
+        mws = new MwsConnection(MwsSettings.read(lookup, locator), clock, demoFaults.breaksOnly());
         registry.bind("mwsReports", new MwsReportSource(mws::client, delivered, clock));
         registry.bind(
                 "retryAfterPause",
                 new RetryAfterPause(Duration.ofMillis(settings.retry().maximumRedeliveryDelayMs())));
-        spApi = new SpApiConnection(
-                PayreportsSettings.readSpApi(
-                        key -> properties.resolveProperty(key).orElse(null), locator),
-                clock,
-                demoFaults.breaksOnly());
+        spApi = new SpApiConnection(PayreportsSettings.readSpApi(lookup, locator), clock, demoFaults.breaksOnly());
         SpApiBeans.bind(registry, spApi, state, watermarks, clock);
 
         DeadLetterWriter deadLetterWriter =
                 new DeadLetterWriter(settings.outputDir(), clock, settings.deadLetterRowsPerFile());
         ConfiguredSinks sinks = ConfiguredSinks.build(
-                key -> properties.resolveProperty(key).orElse(null),
+                lookup,
                 locator,
                 ConfiguredSinks.names(properties
                         .loadProperties(key -> key.startsWith(ConfiguredSinks.PREFIX))
@@ -183,8 +176,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
                     new ReconciliationJob(
                             records,
                             settings.outputDir(),
-                            ReconciliationSettings.read(
-                                    key -> properties.resolveProperty(key).orElse(null), locator),
+                            ReconciliationSettings.read(lookup, locator),
                             new ReconciliationMetrics(meters),
                             clock));
         }
@@ -197,8 +189,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
                 new StatusReport(history, watermarks, settings.outputDir(), clock),
                 () -> new DeadLetterReplay(context, jobRuns),
                 settings.outputDir(),
-                PayreportsSettings.readReplayToken(
-                        key -> properties.resolveProperty(key).orElse(null), locator)));
+                PayreportsSettings.readReplayToken(lookup, locator)));
     }
 
     /**
