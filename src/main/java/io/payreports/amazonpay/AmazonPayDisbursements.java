@@ -41,10 +41,10 @@ public class AmazonPayDisbursements {
 
     /** The disbursements of the window [watermark, now); empty when there are none. */
     public List<Disbursement> pending(Exchange exchange) throws SQLException {
-        String jobId = exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId();
+        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
         // whole seconds: Amazon's basic time form has no fraction, and the watermark must be the end that was asked for
         Instant until = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant since = watermarks.get(jobId).orElse(until.minus(FIRST_LOOKBACK));
+        Instant since = watermarks.get(run.stateKey()).orElse(until.minus(FIRST_LOOKBACK));
         List<Disbursement> disbursements = new ArrayList<>();
         String nextToken = null;
         PagingGuard guard = PagingGuard.of("getDisbursements");
@@ -60,19 +60,19 @@ public class AmazonPayDisbursements {
         exchange.setProperty(
                 ReportContext.PROPERTY,
                 new ReportContext(
-                        jobId,
+                        run.jobId(),
                         "disbursements-" + AmazonPayDates.basic(since) + "-" + AmazonPayDates.basic(until),
                         TYPE,
                         since,
                         until));
         exchange.setProperty(ReportDeliveries.LAYOUT, DisbursementLayout.INSTANCE);
-        exchange.getProperty(JobRun.PROPERTY, JobRun.class).reportsListed(disbursements.isEmpty() ? 0 : 1);
+        run.reportsListed(disbursements.isEmpty() ? 0 : 1);
         return disbursements;
     }
 
     public void advanceWatermark(Exchange exchange) throws SQLException {
         watermarks.advance(
-                exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(),
+                exchange.getProperty(JobRun.PROPERTY, JobRun.class).stateKey(),
                 exchange.getProperty(WINDOW_END, Instant.class));
     }
 }

@@ -56,7 +56,7 @@ public class AmazonPayReportSource {
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
         String jobId = run.jobId();
         Instant retained = clock.instant().minus(RETENTION);
-        Optional<Instant> watermark = watermarks.get(jobId);
+        Optional<Instant> watermark = watermarks.get(run.stateKey());
         if (watermark.isPresent() && watermark.get().isBefore(retained)) {
             // the job stood still longer than Amazon keeps reports: what was created in between is gone
             String warning = "watermark " + watermark.get().truncatedTo(ChronoUnit.SECONDS) + " is older than Amazon's "
@@ -139,15 +139,13 @@ public class AmazonPayReportSource {
      * failed, so the next run lists it again (the delivered-reports repository skips the rest).
      */
     public void advanceWatermark(Exchange exchange) throws SQLException {
-        String jobId = exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId();
+        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
         Instant ceiling = exchange.getProperty(WATERMARK_CEILING, Instant.class);
         if (ceiling == null) {
             return;
         }
-        Instant target = exchange.getProperty(JobRun.PROPERTY, JobRun.class)
-                .earliestFailure()
-                .filter(failed -> failed.isBefore(ceiling))
-                .orElse(ceiling);
-        watermarks.advance(jobId, target);
+        Instant target =
+                run.earliestFailure().filter(failed -> failed.isBefore(ceiling)).orElse(ceiling);
+        watermarks.advance(run.stateKey(), target);
     }
 }

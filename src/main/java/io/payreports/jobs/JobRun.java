@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class JobRun {
 
     public static final String PROPERTY = "payreportsJobRun";
+    /** The account of jobs that name none: the single-account keys ({@code payreports.amazonpay.*}, ...) configure it. */
+    public static final String DEFAULT_ACCOUNT = "default";
     /** Exchange property: where the report in flight sits in its source's order (for the watermark). */
     public static final String FAILURE_POSITION = "payreportsReportPosition";
 
@@ -29,6 +31,7 @@ public final class JobRun {
     private static final int SHOWN_FILES = 5;
 
     private final String jobId;
+    private final String account;
     private final String exchangeId;
     private final Instant started;
     /** Elapsed time of an unfinished run is measured on the monotonic clock, whatever calendar the runtime clock shows. */
@@ -61,8 +64,14 @@ public final class JobRun {
     private volatile String failure;
     private Instant earliestFailure;
 
+    /** A run of a job of the {@link #DEFAULT_ACCOUNT}. */
     public JobRun(String jobId, String exchangeId, Instant started) {
+        this(jobId, DEFAULT_ACCOUNT, exchangeId, started);
+    }
+
+    public JobRun(String jobId, String account, String exchangeId, Instant started) {
         this.jobId = jobId;
+        this.account = account;
         this.exchangeId = exchangeId;
         this.started = started;
     }
@@ -225,6 +234,20 @@ public final class JobRun {
 
     public String jobId() {
         return jobId;
+    }
+
+    /** The merchant account whose credentials the job calls Amazon with. */
+    public String account() {
+        return account;
+    }
+
+    /**
+     * What the job's state is kept under (watermark, delivered reports, remembered transactions): the job id for
+     * the default account, so that state written before accounts existed carries over, else {@code account/jobId}
+     * (a slash is in neither name, so keys of different accounts never meet).
+     */
+    public String stateKey() {
+        return account.equals(DEFAULT_ACCOUNT) ? jobId : account + "/" + jobId;
     }
 
     public String exchangeId() {

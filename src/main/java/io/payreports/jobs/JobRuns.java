@@ -79,9 +79,14 @@ public class JobRuns extends EventNotifierSupport {
         return deadline;
     }
 
-    /** First step of a job route. */
+    /** First step of a job route of the default account. */
     public void begin(Exchange exchange, String jobId) {
-        JobRun run = new JobRun(jobId, exchange.getExchangeId(), clock.instant());
+        begin(exchange, jobId, JobRun.DEFAULT_ACCOUNT);
+    }
+
+    /** First step of a job route: the job calls Amazon with {@code account}'s credentials. */
+    public void begin(Exchange exchange, String jobId, String account) {
+        JobRun run = new JobRun(jobId, account, exchange.getExchangeId(), clock.instant());
         exchange.setProperty(JobRun.PROPERTY, run);
         Duration limit = deadline;
         running.put(

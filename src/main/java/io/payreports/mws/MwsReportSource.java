@@ -77,7 +77,7 @@ public class MwsReportSource {
             if (!open.contains(report.reportId())) {
                 continue;
             }
-            if (delivered.contains(run.jobId() + "/" + report.reportId())) {
+            if (delivered.contains(run.stateKey() + "/" + report.reportId())) {
                 toAcknowledge.add(report.reportId());
             } else {
                 pending.add(report);

@@ -51,10 +51,10 @@ public class SpApiTransactions {
 
     /** The windows of this run, oldest first. */
     public List<TransactionWindow> windows(Exchange exchange, String marketplaceId) throws SQLException {
-        String jobId = run(exchange).jobId();
-        Optional<Instant> watermark = watermarks.get(jobId);
+        String stateKey = run(exchange).stateKey();
+        Optional<Instant> watermark = watermarks.get(stateKey);
         if (watermark.isPresent()) {
-            ledger.forgetBefore(jobId, windows.lookbackStart(watermark.get()));
+            ledger.forgetBefore(stateKey, windows.lookbackStart(watermark.get()));
         }
         List<TransactionWindow> planned = windows.plan(watermark, clock.instant(), marketplaceId);
         run(exchange).reportsListed(planned.size());
@@ -77,7 +77,7 @@ public class SpApiTransactions {
     public List<Transaction> newTransactions(Exchange exchange) throws SQLException {
         WindowPages.Page page = exchange.getMessage().getBody(WindowPages.Page.class);
         List<Transaction> unseen =
-                ledger.unseen(run(exchange).jobId(), page.content().transactions());
+                ledger.unseen(run(exchange).stateKey(), page.content().transactions());
         exchange.setProperty(NEW_TRANSACTIONS, unseen);
         prepareDelivery(exchange, page, TYPE, TransactionLayout.INSTANCE, "");
         return unseen;
@@ -94,7 +94,7 @@ public class SpApiTransactions {
 
     /** After both deliveries committed: later re-reads of the lookback skip these transactions. */
     public void remember(Exchange exchange) throws SQLException {
-        ledger.remember(run(exchange).jobId(), picked(exchange));
+        ledger.remember(run(exchange).stateKey(), picked(exchange));
     }
 
     /** After every page of the window (the body) was delivered; never past a window that failed. */
@@ -102,7 +102,7 @@ public class SpApiTransactions {
         JobRun run = run(exchange);
         if (run.everyRecordSettled()) {
             watermarks.advance(
-                    run.jobId(),
+                    run.stateKey(),
                     exchange.getMessage().getBody(TransactionWindow.class).postedBefore());
         }
     }

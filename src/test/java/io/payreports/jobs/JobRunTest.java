@@ -12,6 +12,17 @@ class JobRunTest {
     private final JobRun run = new JobRun("settlement", "X1", Instant.parse("2026-11-23T10:00:00Z"));
 
     @Test
+    void stateOfTheDefaultAccountKeepsItsPreAccountKeyAndOtherAccountsTheirOwn() {
+        Instant started = Instant.parse("2026-11-23T10:00:00Z");
+
+        assertThat(run.account()).isEqualTo(JobRun.DEFAULT_ACCOUNT);
+        assertThat(run.stateKey()).isEqualTo("settlement");
+        assertThat(new JobRun("settlement", "eu", "X2", started).stateKey()).isEqualTo("eu/settlement");
+        assertThat(new JobRun("settlement", "jp", "X3", started).stateKey())
+                .isNotEqualTo(new JobRun("settlement", "eu", "X4", started).stateKey());
+    }
+
+    @Test
     void adjacentSettlementPeriodsShowAsOneCoveredRange() {
         delivered("R1", "2026-11-01T00:00:18Z", "2026-11-08T00:00:18Z");
         delivered("R2", "2026-11-08T00:00:19Z", "2026-11-15T00:00:18Z");
