@@ -85,8 +85,7 @@ class HostileSpApiTest {
                 URI.create(server.baseUrl() + "/auth/o2/token"),
                 CREDENTIALS,
                 Duration.ofSeconds(2),
-                Duration.ofSeconds(5),
-                0);
+                Duration.ofSeconds(5));
         return new SpApiClient(config, RuntimeClock.get());
     }
 }
