@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Backfill: requests reports for a past period with createReport, in windows Amazon accepts (a
- * report covers at most 30 days, the Amazon Pay settlement report guide), polls them with getReportById
- * (the route's loop, camel/amazonpay-reports.yaml), and hands the completed ones to the normal delivery. Reports Amazon ends as FAILED or CANCELLED (no data) are
- * listed with their ids.
+ * report covers at most 30 days, the Amazon Pay settlement report guide), polls them with
+ * getReportById (the route's loop, camel/amazonpay-reports.yaml), and hands the completed ones to the
+ * normal delivery. Reports Amazon ends as FAILED or CANCELLED (no data) are listed with their ids.
  */
 public class AmazonPayBackfill {
 
