@@ -69,10 +69,6 @@ public final class ConfigKeys {
             key("payreports.spapi.connect-timeout", "10s", "connect timeout of SP-API calls"),
             key("payreports.spapi.read-timeout", "60s", "read timeout of SP-API calls"),
             key(
-                    "payreports.spapi.throttle-retries",
-                    "5",
-                    "429 answers one call retries before the job's redelivery takes over"),
-            key(
                     "payreports.spapi.transactions.lookback",
                     "48h",
                     "how far before the watermark every transactions run reads again (late postings)"),

@@ -43,6 +43,7 @@ public final class PayreportsApplication implements AutoCloseable {
 
     /** The route templates and shared routes shipped in the jar. */
     static final List<String> BUILT_IN_ROUTES = List.of(
+            "classpath:camel/errors.yaml",
             "classpath:camel/amazonpay-reports.yaml",
             "classpath:camel/mws-reports.yaml",
             "classpath:camel/report-delivery.yaml",

@@ -49,8 +49,7 @@ class SpApiPayoutsTest {
                                 simulator.lwaEndpoint(),
                                 CREDENTIALS,
                                 Duration.ofSeconds(5),
-                                Duration.ofSeconds(10),
-                                0)
+                                Duration.ofSeconds(10))
                         .withUsagePlan(SpApiOperation.initiatePayout, FAST),
                 clock);
     }
