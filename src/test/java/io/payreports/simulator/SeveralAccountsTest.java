@@ -20,7 +20,6 @@ import io.payreports.spapi.LwaException;
 import io.payreports.spapi.PaymentMethod;
 import io.payreports.spapi.PaymentMethodsQuery;
 import io.payreports.spapi.SpApiClient;
-import io.payreports.spapi.SpApiConfig;
 import io.payreports.spapi.Transaction;
 import io.payreports.spapi.TransactionsQuery;
 import java.io.IOException;
@@ -331,15 +330,7 @@ class SeveralAccountsTest {
     }
 
     private SpApiClient spApi(SpApiSimulator simulator, LwaCredentials credentials) {
-        return new SpApiClient(
-                new SpApiConfig(
-                        simulator.baseUrl(),
-                        simulator.lwaEndpoint(),
-                        credentials,
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(10),
-                        0),
-                clock);
+        return SignedClients.to(simulator, credentials, 0, clock);
     }
 
     private MwsClient mws(MwsSimulator simulator, SimulatedMerchant account, String secret, String sellerId) {

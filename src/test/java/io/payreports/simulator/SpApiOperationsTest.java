@@ -8,7 +8,6 @@ import io.payreports.spapi.LwaException;
 import io.payreports.spapi.PaymentMethod;
 import io.payreports.spapi.PaymentMethodsQuery;
 import io.payreports.spapi.SpApiClient;
-import io.payreports.spapi.SpApiConfig;
 import io.payreports.spapi.SpApiException;
 import io.payreports.spapi.SpApiOperation;
 import io.payreports.spapi.Transaction;
@@ -197,15 +196,7 @@ class SpApiOperationsTest {
     }
 
     private SpApiClient client(SpApiSimulator simulator, LwaCredentials credentials, int throttleRetries) {
-        return new SpApiClient(
-                new SpApiConfig(
-                        simulator.baseUrl(),
-                        simulator.lwaEndpoint(),
-                        credentials,
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(10),
-                        throttleRetries),
-                clock);
+        return SignedClients.to(simulator, credentials, throttleRetries, clock);
     }
 
     private static String lwaToken(HttpClient raw, SpApiSimulator simulator) throws Exception {
