@@ -19,8 +19,10 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -216,23 +218,26 @@ public class SimulatorCommand implements Callable<Integer> {
         Files.writeString(dir.resolve("lwa-client-secret"), merchant.lwa().clientSecret());
         Files.writeString(dir.resolve("lwa-refresh-token"), merchant.lwa().refreshToken());
         Files.writeString(dir.resolve("mws-secret-key"), merchant.mwsSecretKey());
-        String prefix = "  payreports.accounts." + merchant.name() + ".";
         SimulatedMerchant.Region region = merchant.region();
         System.out.println("Account " + merchant.name() + " (" + region + ", " + region.currency() + "; stands in for "
-                + region.amazonPayEndpoint().getHost() + "), secrets in " + dir + ":");
-        System.out.println(prefix + "amazonpay.region=" + region.name().toLowerCase(Locale.ROOT) + " " + prefix.strip()
-                + "amazonpay.endpoint=" + endpoint);
-        System.out.println(prefix + "amazonpay.public-key-id=" + merchant.publicKeyId() + " " + prefix.strip()
-                + "amazonpay.private-key-file=" + dir.resolve("private-key.pem"));
-        System.out.println(
-                prefix + "spapi.region=" + region.spApiRegion().name().toLowerCase(Locale.ROOT) + " "
-                        + prefix.strip() + "spapi.endpoint=" + endpoint + " " + prefix.strip() + "spapi.lwa-endpoint="
-                        + endpoint + SpApiSimulator.LWA_PATH);
-        System.out.println(prefix + "spapi.client-id=" + merchant.lwa().clientId() + " (client secret in "
-                + dir.resolve("lwa-client-secret") + ", refresh token in " + dir.resolve("lwa-refresh-token") + ")");
-        System.out.println(prefix + "mws.endpoint=" + mwsEndpoint + " " + prefix.strip() + "mws.seller-id="
-                + merchant.mwsSellerId() + " " + prefix.strip() + "mws.access-key-id=" + merchant.mwsAccessKeyId()
-                + " (secret key in " + dir.resolve("mws-secret-key") + ")");
+                + region.amazonPayEndpoint().getHost() + "):");
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("amazonpay.region", region.name().toLowerCase(Locale.ROOT));
+        settings.put("amazonpay.endpoint", endpoint);
+        settings.put("amazonpay.public-key-id", merchant.publicKeyId());
+        settings.put("amazonpay.private-key-file", dir.resolve("private-key.pem"));
+        settings.put("spapi.region", region.spApiRegion().name().toLowerCase(Locale.ROOT));
+        settings.put("spapi.endpoint", endpoint);
+        settings.put("spapi.lwa-endpoint", endpoint + SpApiSimulator.LWA_PATH);
+        settings.put("spapi.client-id", merchant.lwa().clientId());
+        settings.put("spapi.client-secret", "(in " + dir.resolve("lwa-client-secret") + ")");
+        settings.put("spapi.refresh-token", "(in " + dir.resolve("lwa-refresh-token") + ")");
+        settings.put("mws.endpoint", mwsEndpoint);
+        settings.put("mws.seller-id", merchant.mwsSellerId());
+        settings.put("mws.access-key-id", merchant.mwsAccessKeyId());
+        settings.put("mws.secret-key", "(in " + dir.resolve("mws-secret-key") + ")");
+        settings.forEach((key, value) ->
+                System.out.println("  payreports.accounts." + merchant.name() + "." + key + "=" + value));
     }
 
     /** The secret from --mws-secret-key-file, or a new one written to simulator-keys/ (the path is printed, never the secret). */
