@@ -96,6 +96,7 @@ public final class AmazonPaySimulator implements AutoCloseable {
                 new SimulatedAccount(options.clock()),
                 SettlementReportGenerator.Books.of(options.seed()),
                 options.dataDir());
+        Map<String, PublicKey> namedKeys = new LinkedHashMap<>();
         for (SimulatedMerchant named : options.merchants()) {
             Merchant served = new Merchant(
                     named.name() + "/",
@@ -104,11 +105,8 @@ public final class AmazonPaySimulator implements AutoCloseable {
                     options.dataDir().map(dir -> dir.resolve(named.name())));
             merchantsByPublicKeyId.put(named.publicKeyId(), served);
             merchantsByName.put(named.name(), served);
+            namedKeys.put(named.publicKeyId(), named.amazonPayKeys().getPublic());
         }
-        Map<String, PublicKey> namedKeys = new LinkedHashMap<>();
-        options.merchants()
-                .forEach(named ->
-                        namedKeys.put(named.publicKeyId(), named.amazonPayKeys().getPublic()));
         this.verifier = new AmazonPaySignatureVerifier(
                 namedKeys.isEmpty() ? options.publicKeys() : id -> Optional.ofNullable(namedKeys.get(id)));
         new SecureRandom().nextBytes(urlSecret);

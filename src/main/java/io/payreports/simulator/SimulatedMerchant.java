@@ -159,8 +159,11 @@ public record SimulatedMerchant(
                 Optional.of(otherAccount));
     }
 
-    /** The account's settlements: its own data seed, and its report ids or the named other account's. */
-    SettlementReportGenerator.Books books(long simulatorSeed) {
+    /**
+     * The account's settlements in a simulator of this seed: its own data seed, and its report ids or the named other
+     * account's. {@code SettlementReportGenerator.plan(account.books(seed), now, 90)} lists what it serves.
+     */
+    public SettlementReportGenerator.Books books(long simulatorSeed) {
         return new SettlementReportGenerator.Books(
                 seedOf(simulatorSeed, name),
                 seedOf(simulatorSeed, reportIdsOf.orElse(name)),
