@@ -20,8 +20,8 @@ import java.util.function.Function;
  * @param faults    injected failures
  * @param documentContentType the Content-Type documents are served with
  * @param documentBaseUrl where document URLs point, e.g. a host payreports must refuse; empty: this simulator
- * @param merchants the accounts served, each verified against its own key and seeing only its own data; empty: one
- *                  merchant with the keys of {@code publicKeys} (then unused otherwise) and the data of {@code seed}
+ * @param merchants the accounts served, each verified against its own key and seeing only its own data (then
+ *                  {@code publicKeys} is not asked); empty: the one merchant, verified with {@code publicKeys}
  */
 public record SimulatorOptions(
         int port,
