@@ -9,7 +9,6 @@ import io.payreports.spapi.LwaException;
 import io.payreports.spapi.PaymentMethod;
 import io.payreports.spapi.PaymentMethodsQuery;
 import io.payreports.spapi.SpApiClient;
-import io.payreports.spapi.SpApiConfig;
 import io.payreports.spapi.SpApiException;
 import io.payreports.spapi.SpApiOperation;
 import io.payreports.spapi.Transaction;
@@ -129,7 +128,8 @@ class SpApiOperationsTest {
 
     @Test
     void theSimulatorEnforcesTheUsagePlanAndTheClientWaitsOutA429() throws Exception {
-        try (SpApiSimulator simulator = simulator()) {
+        try (SpApiSimulator simulator = simulator();
+                JobRedelivery job = JobRedelivery.start()) {
             SpApiClient client = client(simulator, CREDENTIALS);
             TransactionsQuery query = new TransactionsQuery(
                     clock.instant().minus(Duration.ofDays(1)), clock.instant().minus(Duration.ofMinutes(5)), null);
@@ -157,8 +157,7 @@ class SpApiOperationsTest {
             assertThat(throttled).isEqualTo(3);
 
             // as a job step: the 429 carries the wait, and the job's redelivery waits it out
-            assertThat(JobRedelivery.call(() -> client.listTransactions(query, null))
-                            .transactions())
+            assertThat(job.call(() -> client.listTransactions(query, null)).transactions())
                     .isNotEmpty();
             assertThat(client.throttled())
                     .as("429 answers the client waited out")
@@ -201,14 +200,7 @@ class SpApiOperationsTest {
     }
 
     private SpApiClient client(SpApiSimulator simulator, LwaCredentials credentials) {
-        return new SpApiClient(
-                new SpApiConfig(
-                        simulator.baseUrl(),
-                        simulator.lwaEndpoint(),
-                        credentials,
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(10)),
-                clock);
+        return SignedClients.to(simulator, credentials, clock);
     }
 
     private static String lwaToken(HttpClient raw, SpApiSimulator simulator) throws Exception {
