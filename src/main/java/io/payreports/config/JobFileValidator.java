@@ -220,8 +220,7 @@ final class JobFileValidator {
                                     + ConfigKeys.didYouMean(sink.trim(), sinks)
                                             .map(s -> ", did you mean " + s + "?")
                                             .orElse("")
-                                    + " (declared: " + sinks + "; declare one with payreports.sinks." + sink.trim()
-                                    + ".type)"));
+                                    + " (declared: " + sinks + "; declare one in routes/sinks/, see docs/sinks.md)"));
                 }
             }
         });
