@@ -113,8 +113,9 @@ public final class ConfigurationCheck {
                     RuntimeClock.get())));
             Map<String, String> destinations =
                     sinks.map(built -> built.destinations).orElse(Map.of());
-            Set<String> sinkNames =
-                    new TreeSet<>(ConfiguredSinks.declared(context).keySet());
+            // a sink whose keys have problems still counts as declared: its problems are reported on its keys
+            Set<String> sinkNames = new TreeSet<>(propertySinks);
+            sinkNames.addAll(ConfiguredSinks.declared(context).keySet());
 
             JobFileValidator jobs = new JobFileValidator(context, sinkNames, locator);
             JobFileValidator.loadTemplates(context);

@@ -89,6 +89,9 @@ final class ConfiguredSinks {
     /** The template parameters of each sink, resolved, for {@code validate --connect}. */
     final Map<String, Map<String, String>> parameters = new LinkedHashMap<>();
 
+    /** Problems of sinks declared by files, named by the file. */
+    private final List<ConfigProblem> declarationProblems = new ArrayList<>();
+
     private final PayreportsSettings.Reader r;
     private final PayreportsSettings settings;
     private final ModelCamelContext context;
@@ -194,7 +197,16 @@ final class ConfiguredSinks {
                 configured.add(name, route);
             }
         });
-        r.throwIfAny();
+        List<ConfigProblem> problems = new ArrayList<>();
+        try {
+            r.throwIfAny();
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        problems.addAll(configured.declarationProblems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
         return configured;
     }
 
@@ -325,12 +337,16 @@ final class ConfiguredSinks {
             route.setId("payreports-sink-" + name); // a declaration file need not name its route
         }
         Map<String, String> parameters = new LinkedHashMap<>();
-        route.getTemplateParameters()
-                .forEach((key, value) ->
-                        parameters.put(key, context.resolvePropertyPlaceholders(String.valueOf(value))));
-        this.parameters.put(name, parameters);
         String key = PREFIX + name + ".";
         try {
+            // an optional secret given as {{env:NAME:}} is empty when unset: as good as not given
+            route.getTemplateParameters().forEach((parameter, value) -> {
+                String resolved = context.resolvePropertyPlaceholders(String.valueOf(value));
+                if (!resolved.isBlank() || parameter.equals("directory")) {
+                    parameters.put(parameter, resolved);
+                }
+            });
+            this.parameters.put(name, parameters);
             switch (type) {
                 case "file" -> file(name, parameters);
                 case "jdbc" -> jdbc(name, parameters);
@@ -339,7 +355,12 @@ final class ConfiguredSinks {
                 default -> kafka(name, parameters);
             }
         } catch (IllegalArgumentException e) {
-            r.problem(key + "type", "sink " + name + ": " + e.getMessage());
+            if (route.getResource() == null) {
+                r.problem(key + "type", "sink " + name + ": " + e.getMessage());
+            } else {
+                declarationProblems.add(new ConfigProblem(
+                        route.getResource().getLocation(), 0, "sink " + name, JobFileValidator.oneLine(e)));
+            }
         }
     }
 
@@ -377,8 +398,7 @@ final class ConfiguredSinks {
     private void sftp(String name, Map<String, String> parameters, RouteDefinition route) {
         new TargetPattern(parameters.get("path"), clock).encoding();
         if (parameters.get("password") == null && parameters.get("privateKeyFile") == null) {
-            r.problem(PREFIX + name + ".password", "set a password or " + PREFIX + name + ".private-key-file");
-            return;
+            throw new IllegalArgumentException("set a password or a private key file (privateKeyFile)");
         }
         destinations.put(
                 name,
@@ -439,10 +459,8 @@ final class ConfiguredSinks {
         String accessKey = parameters.get("accessKey");
         String secretKey = parameters.get("secretKey");
         if ((accessKey == null) != (secretKey == null)) {
-            r.problem(
-                    PREFIX + name + ".access-key",
-                    "set both " + PREFIX + name + ".access-key and " + PREFIX + name
-                            + ".secret-key, or neither (default credentials)");
+            throw new IllegalArgumentException(
+                    "set both the access key and the secret key, or neither (default credentials)");
         }
         client.credentialsProvider(
                 accessKey != null && secretKey != null
