@@ -99,8 +99,8 @@ public final class ConfigurationCheck {
             // the sinks first: the templates, the declaration files (checked as job files are), then the
             // sinks of payreports.sinks.* keys; the jobs may name any of them
             ConfiguredSinks.load(context, List.of());
-            problems.addAll(new JobFileValidator(context, Set.of(), locator)
-                    .validate(ConfiguredSinks.declarationFiles(routesDir.get())));
+            JobFileValidator declarations = new JobFileValidator(context, Set.of(), locator);
+            problems.addAll(declarations.validate(ConfiguredSinks.declarationFiles(routesDir.get())));
             Set<String> propertySinks = ConfiguredSinks.names(keys);
             Optional<ConfiguredSinks> sinks = settings.flatMap(s -> attempt(() -> ConfiguredSinks.build(
                     lookup,
@@ -113,9 +113,9 @@ public final class ConfigurationCheck {
                     RuntimeClock.get())));
             Map<String, String> destinations =
                     sinks.map(built -> built.destinations).orElse(Map.of());
-            // a sink whose keys have problems still counts as declared: its problems are reported on its keys
+            // a sink whose keys or file have problems still counts as declared: its problems are reported there
             Set<String> sinkNames = new TreeSet<>(propertySinks);
-            sinkNames.addAll(ConfiguredSinks.declared(context).keySet());
+            sinkNames.addAll(declarations.sinkNames());
 
             JobFileValidator jobs = new JobFileValidator(context, sinkNames, locator);
             JobFileValidator.loadTemplates(context);

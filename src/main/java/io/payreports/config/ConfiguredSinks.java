@@ -247,16 +247,20 @@ final class ConfiguredSinks {
                 keys.text("gzip", "gzip");
             }
             case "jdbc" -> {
-                parameters.put("url", name.equals("jdbc") ? settings.recordsJdbcUrl() : r.jdbcUrl(p + "url"));
+                if (name.equals("jdbc")) {
+                    parameters.put("url", settings.recordsJdbcUrl());
+                } else {
+                    keys.required("url", "url", r.jdbcUrl(p + "url"));
+                }
                 keys.text("username", "username");
                 keys.text("password", "password");
                 keys.text("schema", "schema");
                 keys.number("batch-size", "batchSize", 1, 100_000);
             }
             case "sftp" -> {
-                parameters.put("host", r.required(p + "host"));
+                keys.required("host", "host", r.required(p + "host"));
                 keys.number("port", "port", 1, 65535);
-                parameters.put("username", r.required(p + "username"));
+                keys.required("username", "username", r.required(p + "username"));
                 keys.text("password", "password");
                 keys.text("private-key-file", "privateKeyFile");
                 keys.text("private-key-passphrase", "privateKeyPassphrase");
@@ -269,7 +273,7 @@ final class ConfiguredSinks {
                 keys.text("path", "path");
             }
             case "s3" -> {
-                parameters.put("bucket", r.required(p + "bucket"));
+                keys.required("bucket", "bucket", r.required(p + "bucket"));
                 keys.text("region", "region");
                 keys.text("endpoint", "endpoint");
                 keys.text("path-style", "pathStyle");
@@ -290,13 +294,13 @@ final class ConfiguredSinks {
                 keys.text("kms-key-id", "kmsKeyId");
             }
             default -> {
-                parameters.put("bootstrapServers", r.required(p + "bootstrap-servers"));
+                keys.required("bootstrap-servers", "bootstrapServers", r.required(p + "bootstrap-servers"));
                 keys.text("topic", "topic");
                 keys.text("dead-letter-topic", "deadLetterTopic");
             }
         }
-        if (parameters.containsValue(null)) {
-            return; // a required key is missing, already reported on it
+        if (keys.missing) {
+            return; // already reported on its key
         }
         try {
             TemplatedRouteBuilder route =
@@ -312,10 +316,17 @@ final class ConfiguredSinks {
     private final class PropertyParameters {
         private final String prefix;
         private final Map<String, String> parameters;
+        /** A required key is missing or wrong. */
+        private boolean missing;
 
         PropertyParameters(String prefix, Map<String, String> parameters) {
             this.prefix = prefix;
             this.parameters = parameters;
+        }
+
+        void required(String option, String parameter, String value) {
+            missing |= value == null || r.hasProblem(prefix + option);
+            parameters.put(parameter, value);
         }
 
         void text(String option, String parameter) {
@@ -354,7 +365,7 @@ final class ConfiguredSinks {
                 case "s3" -> s3(name, parameters);
                 default -> kafka(name, parameters);
             }
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) { // a placeholder that does not resolve, a value the sink cannot take
             if (route.getResource() == null) {
                 r.problem(key + "type", "sink " + name + ": " + e.getMessage());
             } else {
