@@ -313,8 +313,9 @@ public final class ConfigKeys {
 
                 ## Sinks
 
-                A sink is declared by its keys, `payreports.sinks.<name>.<option>`; a job names it in its `sinks`
-                parameter. The sinks `file` and `jdbc` always exist. Options every sink has:
+                A sink is declared by a `templatedRoute` file in `routes/sinks/` (see docs/sinks.md), or by its keys,
+                `payreports.sinks.<name>.<option>`, which become the parameters of the sink's template; a job names it
+                in its `sinks` parameter. The sinks `file` and `jdbc` always exist. Options every sink has:
 
                 | option | default | what it does |
                 |---|---|---|

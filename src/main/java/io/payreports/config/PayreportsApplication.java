@@ -111,7 +111,7 @@ public final class PayreportsApplication implements AutoCloseable {
                         + routesDir
                                 .map(dir -> "file:" + dir.toAbsolutePath() + "/*.yaml")
                                 .orElse(DEMO_JOB));
-        PayreportsBeans beans = new PayreportsBeans(new ConfigLocator(config));
+        PayreportsBeans beans = new PayreportsBeans(new ConfigLocator(config), routesDir);
         main.configure().addConfiguration(beans);
         main.addMainListener(new MainListenerSupport() {
             @Override

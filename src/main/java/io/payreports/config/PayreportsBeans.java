@@ -18,7 +18,6 @@ import io.payreports.jobs.JobMetrics;
 import io.payreports.jobs.JobRuns;
 import io.payreports.jobs.ReportDeliveries;
 import io.payreports.jobs.RetryAfterPause;
-import io.payreports.jobs.SinkRoutes;
 import io.payreports.mws.MwsReportSource;
 import io.payreports.reconciliation.ReconciliationJob;
 import io.payreports.reconciliation.ReconciliationMetrics;
@@ -61,6 +60,7 @@ import org.quartz.Scheduler;
 public final class PayreportsBeans implements CamelConfiguration, AutoCloseable {
 
     private final ConfigLocator locator;
+    private final Optional<Path> routesDir;
     private final Clock clock = RuntimeClock.get();
     private final DataSources dataSources = new DataSources();
     private final JobRuns jobRuns = new JobRuns(clock);
@@ -72,8 +72,10 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
 
     private boolean deliveryOnly;
 
-    PayreportsBeans(ConfigLocator locator) {
+    /** @param routesDir the job files, whose {@code sinks/} folder declares sinks; empty for the demo */
+    PayreportsBeans(ConfigLocator locator, Optional<Path> routesDir) {
         this.locator = locator;
+        this.routesDir = routesDir;
     }
 
     /** No job will run (replay): Amazon Pay is never called, so its demo mode is not worth a warning. */
@@ -134,6 +136,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
 
         DeadLetterWriter deadLetterWriter =
                 new DeadLetterWriter(settings.outputDir(), clock, settings.deadLetterRowsPerFile());
+        ConfiguredSinks.load(context, ConfiguredSinks.declarationFiles(routesDir));
         ConfiguredSinks sinks = ConfiguredSinks.build(
                 lookup,
                 locator,
@@ -155,9 +158,9 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
                 spool,
                 new ReportFormats(context),
                 settings.reportLimits(),
-                deadLetterWriter);
+                deadLetterWriter,
+                clock);
         registry.bind("reportDeliveries", deliveries);
-        context.addRoutes(new SinkRoutes(sinks.retries));
         registry.bind("deadLetters", new DeadLetters(deadLetterWriter, clock));
 
         JobMetrics jobMetrics = new JobMetrics(meters, clock);

@@ -250,7 +250,7 @@ public class JobRuns extends EventNotifierSupport {
         if (report != null) {
             line.append(", report ").append(report.reportId());
         }
-        String sink = exchange.getProperty(SinkRoutes.SINK, String.class);
+        String sink = exchange.getProperty(ReportDeliveries.SINK, String.class);
         if (sink != null) {
             line.append(", sink ").append(sink);
         }
