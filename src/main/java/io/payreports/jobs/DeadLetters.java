@@ -39,7 +39,16 @@ public class DeadLetters {
         } else {
             run.failedToDeadLetter(reason);
             writer.write(new DeadLetter(
-                    run.jobId(), null, null, null, reason, cause.getClass().getName(), clock.instant(), null, ""));
+                    run.jobId(),
+                    run.account(),
+                    null,
+                    null,
+                    null,
+                    reason,
+                    cause.getClass().getName(),
+                    clock.instant(),
+                    null,
+                    ""));
             LOG.warn("job {}: run failed after retries: {}", run.jobId(), reason);
         }
     }

@@ -22,7 +22,7 @@ public final class JobRun {
 
     public static final String PROPERTY = "payreportsJobRun";
     /** The account of jobs that name none: the single-account keys ({@code payreports.amazonpay.*}, ...) configure it. */
-    public static final String DEFAULT_ACCOUNT = "default";
+    public static final String DEFAULT_ACCOUNT = ReportContext.DEFAULT_ACCOUNT;
     /** Exchange property: where the report in flight sits in its source's order (for the watermark). */
     public static final String FAILURE_POSITION = "payreportsReportPosition";
 
@@ -242,12 +242,16 @@ public final class JobRun {
     }
 
     /**
-     * What the job's state is kept under (watermark, delivered reports, remembered transactions): the job id for
-     * the default account, so that state written before accounts existed carries over, else {@code account/jobId}
-     * (a slash is in neither name, so keys of different accounts never meet).
+     * What the job's state is kept under (watermark, delivered reports, remembered transactions, payouts):
+     * {@link ReportContext#stateKey(String, String)}.
      */
     public String stateKey() {
-        return account.equals(DEFAULT_ACCOUNT) ? jobId : account + "/" + jobId;
+        return ReportContext.stateKey(account, jobId);
+    }
+
+    /** A report this run delivers: its records carry the run's job and account. */
+    public ReportContext report(String reportId, String reportType, Instant dataStart, Instant dataEnd) {
+        return new ReportContext(jobId, account, reportId, reportType, dataStart, dataEnd);
     }
 
     public String exchangeId() {

@@ -1,5 +1,6 @@
 package io.payreports.jobs;
 
+import io.payreports.reports.AccountedLayout;
 import io.payreports.reports.AmountNotation;
 import io.payreports.reports.ParsedRow;
 import io.payreports.reports.ReadOptions;
@@ -77,7 +78,8 @@ public class ReportDeliveries {
 
     public void open(Exchange exchange) throws Exception {
         ReportContext report = exchange.getProperty(ReportContext.PROPERTY, ReportContext.class);
-        RecordLayout<Object> layout = layoutOf(exchange, report);
+        // every sink stores the account beside the report's own columns (and keys its rows by it)
+        RecordLayout<Object> layout = AccountedLayout.of(layoutOf(exchange, report), report.account());
         List<String> sinkNames = sinkNames(exchange);
         exchange.setProperty(
                 DELIVERY,

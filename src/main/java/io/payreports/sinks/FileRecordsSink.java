@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Writes each report to {@code <outDir>/<layout>/<reportId>.<jsonl|csv>}. Files appear only at
+ * Writes each report to {@code <outDir>/<layout>/<reportId>.<jsonl|csv>}, another account's than the default
+ * account's to {@code <outDir>/<account>/<layout>/...}. Files appear only at
  * {@link ReportWriter#commit()}, by atomic rename, so a half-written report is never visible and
  * delivering the same report again replaces the earlier files.
  */
@@ -53,7 +54,8 @@ public final class FileRecordsSink implements RecordSink {
         if (reportId == null || !SAFE_FILE_NAME.matcher(reportId).matches()) {
             throw new IllegalArgumentException("report id cannot be used as a file name: " + reportId);
         }
-        Path directory = Files.createDirectories(outDir.resolve(layout.name()));
+        Path directory = Files.createDirectories(
+                AccountFolders.of(outDir, report.account()).resolve(layout.name()));
         List<FileReportWriter.Output> outputs = new ArrayList<>(formats.size());
         try {
             for (FileFormat format : formats) {
