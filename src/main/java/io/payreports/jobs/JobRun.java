@@ -249,6 +249,11 @@ public final class JobRun {
         return ReportContext.stateKey(account, jobId);
     }
 
+    /** The job as logs and tables name it: its id, another account's than the default account's {@code account/jobId}. */
+    public String label() {
+        return stateKey();
+    }
+
     /** A report this run delivers: its records carry the run's job and account. */
     public ReportContext report(String reportId, String reportType, Instant dataStart, Instant dataEnd) {
         return new ReportContext(jobId, account, reportId, reportType, dataStart, dataEnd);
@@ -358,7 +363,7 @@ public final class JobRun {
     /** The one log line per run that operators grep for. */
     public String summaryLine() {
         StringBuilder line = new StringBuilder("job ")
-                .append(jobId)
+                .append(label())
                 .append(succeeded() ? " ok" : " FAILED")
                 .append(": reports new=")
                 .append(reportsDelivered.get() + reportsFailed.get())

@@ -191,7 +191,7 @@ public class ReportDeliveries {
         delivery.deadLettered(sinkName, parked);
         LOG.warn(
                 "job {}: sink {} gave up on report {}; {} records dead-lettered: {}",
-                delivery.report().jobId(),
+                delivery.report().stateKey(),
                 sinkName,
                 delivery.report().reportId(),
                 parked,
@@ -205,7 +205,7 @@ public class ReportDeliveries {
         }
         delivery.logOutcome();
         if (metrics != null) {
-            metrics.reportDelivered(delivery.report().jobId(), delivery.elapsed());
+            metrics.reportDelivered(delivery.report(), delivery.elapsed());
         }
         exchange.setProperty(
                 SINK_DEAD_LETTERS,
