@@ -29,30 +29,6 @@ public record DeadLetter(
         reason = Redaction.presignedUrls(reason == null ? null : reason.strip().replaceAll("\\s*\\R\\s*", " "));
     }
 
-    /** A dead letter of a job of the default account. */
-    public DeadLetter(
-            String jobId,
-            String reportId,
-            String reportType,
-            Long lineNumber,
-            String reason,
-            String exceptionClass,
-            Instant failedAt,
-            String sink,
-            String payload) {
-        this(
-                jobId,
-                ReportContext.DEFAULT_ACCOUNT,
-                reportId,
-                reportType,
-                lineNumber,
-                reason,
-                exceptionClass,
-                failedAt,
-                sink,
-                payload);
-    }
-
     public static DeadLetter of(
             ReportContext report, Long lineNumber, Throwable cause, String sink, String payload, Instant failedAt) {
         String message = cause.getMessage();

@@ -126,10 +126,14 @@ class DeadLetterWriterTest {
         DeadLetterWriter writer = new DeadLetterWriter(out, CLOCK);
         String longId = "A".repeat(6_001);
         List<Path> files = List.of(
-                writer.write(new DeadLetter("settlements", "abc\0def", "T", 9L, "bad", null, FAILED_AT, null, "raw")),
-                writer.write(new DeadLetter("settlements", "abc/def", "T", 9L, "bad", null, FAILED_AT, null, "raw")),
-                writer.write(new DeadLetter("settlements", "abc_def", "T", 9L, "bad", null, FAILED_AT, null, "raw")),
-                writer.write(new DeadLetter("settlements", longId, "T", 9L, "bad", null, FAILED_AT, null, "raw")));
+                writer.write(new DeadLetter(
+                        "settlements", "default", "abc\0def", "T", 9L, "bad", null, FAILED_AT, null, "raw")),
+                writer.write(new DeadLetter(
+                        "settlements", "default", "abc/def", "T", 9L, "bad", null, FAILED_AT, null, "raw")),
+                writer.write(new DeadLetter(
+                        "settlements", "default", "abc_def", "T", 9L, "bad", null, FAILED_AT, null, "raw")),
+                writer.write(new DeadLetter(
+                        "settlements", "default", longId, "T", 9L, "bad", null, FAILED_AT, null, "raw")));
 
         assertThat(files)
                 .doesNotHaveDuplicates()
