@@ -33,8 +33,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * One Kafka message per record: keyed by the record's natural key (so a compacted topic keeps one message
  * per record, and a redelivered report lands on the same partitions in the same order), the record as a
  * JSON object for value (money as exact strings, times ISO-8601 UTC), and the report's id and type and the
- * account as headers. Each report is one Kafka transaction of an idempotent producer with {@code acks=all}: a report
- * retried after an outage never shows its first, aborted attempt to {@code read_committed} consumers, so
+ * account as headers. Each report is one Kafka transaction of an idempotent producer with {@code acks=all}:
+ * a report retried after an outage never shows its first, aborted attempt to {@code read_committed} consumers, so
  * they see every record exactly once. Camel's kafka endpoint sends per exchange and cannot hold a
  * transaction open across the batches of a streamed report, hence the plain producer here.
  */

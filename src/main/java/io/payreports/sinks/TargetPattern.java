@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * Where a report goes in a remote store, e.g. {@code {reportType}/{yyyy}/{MM}/{reportId}.csv}.
- * A pattern without {@code {account}} puts another account's reports than the default account's under a folder
- * of the account's name, so that accounts never overwrite each other ({@link AccountFolders}). The date is the start of the report's data period (UTC), so that a report redelivered a month
+ * The date is the start of the report's data period (UTC), so that a report redelivered a month
  * later replaces its earlier upload instead of landing beside it; reports without a period use
- * the delivery date.
+ * the delivery date. A pattern without {@code {account}} puts another account's reports than the
+ * default account's under a folder of the account's name, so that accounts never overwrite each
+ * other ({@link AccountFolders}).
  */
 public final class TargetPattern {
 
