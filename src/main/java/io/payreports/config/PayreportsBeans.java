@@ -39,6 +39,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -200,7 +201,8 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
      * per job (staleness) and one of the scheduler that fires them.
      */
     private void watchJobs(CamelContext context, JobMetrics jobMetrics) {
-        ScheduledJobs.sinksByJob(context).forEach(jobMetrics::register);
+        Map<String, String> accounts = ScheduledJobs.accountsByJob(context);
+        ScheduledJobs.sinksByJob(context).forEach((job, sinks) -> jobMetrics.register(job, accounts.get(job), sinks));
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         Scheduler scheduler = null;
         for (Route route : context.getRoutes()) {

@@ -1,5 +1,6 @@
 package io.payreports.jobs;
 
+import io.payreports.reports.AccountedLayout;
 import io.payreports.reports.AmountNotation;
 import io.payreports.reports.ParsedRow;
 import io.payreports.reports.ReadOptions;
@@ -88,7 +89,8 @@ public class ReportDeliveries {
 
     public void open(Exchange exchange) throws Exception {
         ReportContext report = exchange.getProperty(ReportContext.PROPERTY, ReportContext.class);
-        RecordLayout<Object> layout = layoutOf(exchange, report);
+        // every sink stores the account beside the report's own columns (and keys its rows by it)
+        RecordLayout<Object> layout = AccountedLayout.of(layoutOf(exchange, report), report.account());
         List<String> sinkNames = sinkNames(exchange);
         exchange.setProperty(
                 DELIVERY,
@@ -225,7 +227,7 @@ public class ReportDeliveries {
         delivery.deadLettered(sinkName, parked);
         LOG.warn(
                 "job {}: sink {} gave up on report {}; {} records dead-lettered: {}",
-                delivery.report().jobId(),
+                delivery.report().stateKey(),
                 sinkName,
                 delivery.report().reportId(),
                 parked,
@@ -239,7 +241,7 @@ public class ReportDeliveries {
         }
         delivery.logOutcome();
         if (metrics != null) {
-            metrics.reportDelivered(delivery.report().jobId(), delivery.elapsed());
+            metrics.reportDelivered(delivery.report(), delivery.elapsed());
         }
         exchange.setProperty(
                 SINK_DEAD_LETTERS,

@@ -60,9 +60,9 @@ class FileSinkTest {
         deliver(sink(FileFormat.JSONL), RECORDS);
 
         assertThat(Files.readString(out.resolve("test_record/50001018.jsonl"))).isEqualTo("""
-                {"id":"a","currency":"USD","amount":"1000.00","postedAt":"2024-01-01T10:15:30Z","quantity":3,"note":"refund, \\"partial\\"\\nsecond line"}
-                {"id":"b","currency":"EUR","amount":"-0.30","postedAt":"2024-01-01T23:59:59.123Z","quantity":null,"note":null}
-                {"id":"c","currency":"JPY","amount":"1000","postedAt":null,"quantity":-7,"note":""}
+                {"id":"a","currency":"USD","amount":"1000.00","postedAt":"2024-01-01T10:15:30Z","quantity":3,"note":"refund, \\"partial\\"\\nsecond line","account":"default"}
+                {"id":"b","currency":"EUR","amount":"-0.30","postedAt":"2024-01-01T23:59:59.123Z","quantity":null,"note":null,"account":"default"}
+                {"id":"c","currency":"JPY","amount":"1000","postedAt":null,"quantity":-7,"note":"","account":"default"}
                 """);
     }
 
@@ -71,10 +71,10 @@ class FileSinkTest {
         deliver(sink(FileFormat.CSV), RECORDS);
 
         assertThat(Files.readString(out.resolve("test_record/50001018.csv")))
-                .isEqualTo("id,currency,amount,postedAt,quantity,note\r\n"
-                        + "a,USD,1000.00,2024-01-01T10:15:30Z,3,\"refund, \"\"partial\"\"\nsecond line\"\r\n"
-                        + "b,EUR,-0.30,2024-01-01T23:59:59.123Z,,\r\n"
-                        + "c,JPY,1000,,-7,\"\"\r\n");
+                .isEqualTo("id,currency,amount,postedAt,quantity,note,account\r\n"
+                        + "a,USD,1000.00,2024-01-01T10:15:30Z,3,\"refund, \"\"partial\"\"\nsecond line\",default\r\n"
+                        + "b,EUR,-0.30,2024-01-01T23:59:59.123Z,,,default\r\n"
+                        + "c,JPY,1000,,-7,\"\",default\r\n");
     }
 
     @Test
@@ -85,7 +85,9 @@ class FileSinkTest {
 
         assertThat(names()).containsExactly("50001018.csv");
         assertThat(Files.readAllLines(out.resolve("test_record/50001018.csv")))
-                .containsExactly("id,currency,amount,postedAt,quantity,note", "b,EUR,-0.30,2024-01-01T23:59:59.123Z,,");
+                .containsExactly(
+                        "id,currency,amount,postedAt,quantity,note,account",
+                        "b,EUR,-0.30,2024-01-01T23:59:59.123Z,,,default");
     }
 
     @Test
