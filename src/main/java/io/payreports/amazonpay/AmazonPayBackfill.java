@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +30,14 @@ public class AmazonPayBackfill {
     private static final Duration FIRST_POLL = Duration.ofSeconds(1);
     private static final Duration MAX_POLL = Duration.ofSeconds(30);
 
-    /** Asked on first use: in demo mode the simulator behind it starts only when an Amazon Pay job runs. */
-    private final Supplier<AmazonPayClient> client;
+    /** The client of an account, by name, asked on first use: a demo simulator behind it starts only when a job of the account runs. */
+    private final Function<String, AmazonPayClient> clients;
 
     private final Clock clock;
     private final Duration timeout;
 
-    public AmazonPayBackfill(Supplier<AmazonPayClient> client, Clock clock, Duration timeout) {
-        this.client = client;
+    public AmazonPayBackfill(Function<String, AmazonPayClient> clients, Clock clock, Duration timeout) {
+        this.clients = clients;
         this.clock = clock;
         this.timeout = timeout;
     }
@@ -66,9 +66,11 @@ public class AmazonPayBackfill {
             keys = new LinkedHashMap<>();
             exchange.setProperty(IDEMPOTENCY_KEYS, keys);
         }
+        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+        AmazonPayClient client = clients.apply(run.account());
         for (Instant[] window : windows(Instant.parse(from), Instant.parse(to))) {
             String key = keys.computeIfAbsent(window[0].toString(), start -> AmazonPayClient.newIdempotencyKey());
-            requested.put(client.get().createReport(reportType, window[0], window[1], key), window);
+            requested.put(client.createReport(reportType, window[0], window[1], key), window);
         }
         LOG.info(
                 "backfill: requested {} report(s) of {} from {} to {}: {}",
@@ -80,7 +82,7 @@ public class AmazonPayBackfill {
         List<Report> completed = new ArrayList<>();
         List<String> others = new ArrayList<>();
         for (String reportId : requested.keySet()) {
-            Report report = await(reportId);
+            Report report = await(client, reportId);
             if (report.processingStatus() == Report.ProcessingStatus.COMPLETED) {
                 completed.add(report);
             } else {
@@ -89,16 +91,16 @@ public class AmazonPayBackfill {
             }
         }
         exchange.setProperty(NOT_COMPLETED, others);
-        exchange.getProperty(JobRun.PROPERTY, JobRun.class).reportsListed(completed.size());
+        run.reportsListed(completed.size());
         return completed;
     }
 
     /** Polls with a growing pause until the report leaves IN_PROGRESS, or the backfill times out. */
-    private Report await(String reportId) throws InterruptedException {
+    private Report await(AmazonPayClient client, String reportId) throws InterruptedException {
         Instant deadline = clock.instant().plus(timeout);
         Duration pause = FIRST_POLL;
         while (true) {
-            Report report = client.get().getReportById(reportId);
+            Report report = client.getReportById(reportId);
             if (report.processingStatus() != Report.ProcessingStatus.IN_PROGRESS) {
                 return report;
             }

@@ -60,15 +60,18 @@ public final class ConfigurationCheck {
      * @param routesDir  {@code --routes DIR} or null (then PAYREPORTS_ROUTES_DIR, ./routes, else the demo job)
      */
     public static Outcome check(Path configFile, Path routesDir) {
-        return new ConfigurationCheck().run(configFile, routesDir, false);
+        return new ConfigurationCheck().run(configFile, routesDir, Optional.empty());
     }
 
-    /** As {@link #check}, then, when the configuration is valid, opens each configured database ({@code validate --connect}). */
-    public static Outcome checkAndConnect(Path configFile, Path routesDir) {
-        return new ConfigurationCheck().run(configFile, routesDir, true);
+    /**
+     * As {@link #check}, then, when the configuration is valid, opens each configured database and calls each Amazon
+     * API with {@code account}'s credentials ({@code validate --connect --account NAME}).
+     */
+    public static Outcome checkAndConnect(Path configFile, Path routesDir, String account) {
+        return new ConfigurationCheck().run(configFile, routesDir, Optional.of(account));
     }
 
-    private Outcome run(Path configFile, Path routesOption, boolean connect) {
+    private Outcome run(Path configFile, Path routesOption, Optional<String> connectAccount) {
         List<ConfigProblem> warnings = new ArrayList<>();
         Optional<Path> operatorConfig =
                 attempt(() -> ConfigFiles.operatorConfig(configFile)).orElse(Optional.empty());
@@ -86,8 +89,12 @@ public final class ConfigurationCheck {
             Function<String, String> lookup =
                     key -> context.getPropertiesComponent().resolveProperty(key).orElse(null);
             Optional<PayreportsSettings> settings = attempt(() -> PayreportsSettings.read(lookup, locator));
-            Optional<SpApiSettings> spApi = attempt(() -> PayreportsSettings.readSpApi(lookup, locator));
-            Optional<MwsSettings> mws = attempt(() -> MwsSettings.read(lookup, locator));
+            Optional<Map<String, AccountSettings>> accounts = attempt(() -> AccountSettings.readAll(
+                    lookup,
+                    locator,
+                    context.getPropertiesComponent()
+                            .loadProperties(key -> key.startsWith(AccountKeys.PREFIX))
+                            .stringPropertyNames()));
             attempt(() -> PayreportsSettings.readCluster(lookup, locator));
             attempt(() -> PayreportsSettings.readReplayToken(lookup, locator));
             attempt(() -> ReconciliationSettings.read(lookup, locator));
@@ -109,7 +116,7 @@ public final class ConfigurationCheck {
             Map<String, String> destinations =
                     sinks.map(built -> built.destinations).orElse(Map.of());
 
-            JobFileValidator jobs = new JobFileValidator(context, sinkNames, locator);
+            JobFileValidator jobs = new JobFileValidator(context, sinkNames, accounts, locator);
             JobFileValidator.loadTemplates(context);
             List<JobFileValidator.JobFile> files = jobFiles(routesDir.get());
             problems.addAll(jobs.validate(files));
@@ -137,20 +144,30 @@ public final class ConfigurationCheck {
                 attempt(() -> DeclaredSchedules.read(schedules));
             }
             List<String> connections = new ArrayList<>();
-            if (connect && problems.isEmpty()) {
+            if (connectAccount.isPresent() && problems.isEmpty()) {
+                AccountSettings account = accounts.orElseThrow().get(connectAccount.get());
+                if (account == null) {
+                    return new Outcome(
+                            List.of(new ConfigProblem(
+                                    operatorConfig.map(Path::toString).orElse(null),
+                                    0,
+                                    "--account",
+                                    Accounts.unknown(
+                                            connectAccount.get(), accounts.get().keySet()))),
+                            warnings,
+                            destinations,
+                            Optional.empty(),
+                            List.of(),
+                            Map.of());
+                }
                 ConnectionCheck databases = ConnectionCheck.run(
-                        settings.orElseThrow(),
-                        spApi.orElseThrow(),
-                        mws.orElseThrow(),
-                        sinks.orElseThrow(),
-                        sinkTypes,
-                        lookup,
-                        locator);
+                        settings.orElseThrow(), account, sinks.orElseThrow(), sinkTypes, lookup, locator);
                 connections.addAll(databases.report());
                 problems.addAll(databases.problems());
             }
             return new Outcome(
-                    problems,
+                    // the default account's keys are read as the single-account settings and as an account
+                    problems.stream().distinct().toList(),
                     warnings,
                     destinations,
                     settings.map(s -> DeadLetterWriter.directory(s.outputDir())),

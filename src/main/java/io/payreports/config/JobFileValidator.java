@@ -1,5 +1,6 @@
 package io.payreports.config;
 
+import io.payreports.jobs.JobRun;
 import io.payreports.reports.AmountNotation;
 import io.payreports.reports.ReportModels;
 import java.nio.charset.Charset;
@@ -41,16 +42,25 @@ final class JobFileValidator {
 
     private final ModelCamelContext context;
     private final Set<String> sinks;
+    private final Optional<Map<String, AccountSettings>> accounts;
     private final PayreportsSettings.KeyLocator locator;
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final Map<String, String> jobFiles = new LinkedHashMap<>();
     private final Map<String, String> routeFiles = new LinkedHashMap<>();
     private final Map<String, String> crons = new LinkedHashMap<>();
 
-    /** @param context a context with the configuration's properties and the jar's route templates loaded */
-    JobFileValidator(ModelCamelContext context, Set<String> sinks, PayreportsSettings.KeyLocator locator) {
+    /**
+     * @param context  a context with the configuration's properties and the jar's route templates loaded
+     * @param accounts the configured accounts; empty when their settings have problems (reported apart)
+     */
+    JobFileValidator(
+            ModelCamelContext context,
+            Set<String> sinks,
+            Optional<Map<String, AccountSettings>> accounts,
+            PayreportsSettings.KeyLocator locator) {
         this.context = context;
         this.sinks = sinks;
+        this.accounts = accounts;
         this.locator = locator;
     }
 
@@ -170,9 +180,12 @@ final class JobFileValidator {
                 JobIds.problem(value).ifPresent(message -> problems.add(problem(file, id, "jobId", message)));
             }
         });
+        Optional<AccountSettings> account = declared.containsKey("account")
+                ? account(file, jobId, parameters.getOrDefault("account", node), parameters.containsKey("account"))
+                : Optional.empty();
         Optional.ofNullable(parameters.get("reportType")).ifPresent(type -> {
             String reportType = resolve(scalar(type), file, type, "reportType");
-            String environment = resolve("{{payreports.amazonpay.environment}}", file, type, "reportType");
+            String environment = account.map(a -> a.amazonPay().environment()).orElse(null);
             // Amazon Pay guide "Downloading reports via the Amazon Pay Reports API": "Sandbox support only exists for
             // the Sandbox Settlement Report"
             if (reportType != null
@@ -225,6 +238,27 @@ final class JobFileValidator {
                 }
             }
         });
+    }
+
+    /**
+     * The account the job calls Amazon with: one the configuration declares, else a problem naming the job and the
+     * accounts there are (the job would fail at every run).
+     */
+    private Optional<AccountSettings> account(JobFile file, String jobId, Node node, boolean given) {
+        String name = given ? resolve(scalar(node), file, node, "account") : JobRun.DEFAULT_ACCOUNT;
+        if (name == null || accounts.isEmpty()) {
+            return Optional.empty();
+        }
+        AccountSettings account = accounts.get().get(name);
+        if (account == null) {
+            problems.add(problem(
+                    file,
+                    node,
+                    "account",
+                    "job '" + jobId + "': "
+                            + Accounts.unknown(name, accounts.get().keySet())));
+        }
+        return Optional.ofNullable(account);
     }
 
     /** Two files with one id: Camel would keep one of them and silently drop the other job. */

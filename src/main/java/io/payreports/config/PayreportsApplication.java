@@ -251,10 +251,12 @@ public final class PayreportsApplication implements AutoCloseable {
      * that ended without data (FAILED, CANCELLED); the run itself is in {@link #jobRuns()}.
      */
     @SuppressWarnings("unchecked")
-    public List<String> backfill(String reportType, Instant from, Instant to, String sinks) {
+    public List<String> backfill(String account, String reportType, Instant from, Instant to, String sinks) {
         Map<String, Object> headers = Map.of(
                 "payreportsJobId",
                 "backfill",
+                "payreportsAccount",
+                account,
                 "payreportsSinks",
                 sinks,
                 "payreportsReportType",

@@ -1,5 +1,6 @@
 package io.payreports.config;
 
+import io.payreports.jobs.JobRun;
 import io.payreports.spapi.PayoutGuard;
 import io.payreports.spapi.SpApiPaymentMethods;
 import io.payreports.spapi.SpApiPayouts;
@@ -17,17 +18,21 @@ final class SpApiBeans {
 
     private SpApiBeans() {}
 
-    static void bind(
-            Registry registry, SpApiConnection connection, DataSource state, WatermarkStore watermarks, Clock clock) {
-        SpApiSettings settings = connection.settings();
+    /** The sources call with their job's account's client; payouts, started by a command, with the default account's. */
+    static void bind(Registry registry, Accounts accounts, DataSource state, WatermarkStore watermarks, Clock clock) {
+        SpApiSettings settings = accounts.spApiSettings(JobRun.DEFAULT_ACCOUNT);
         TransactionWindows windows =
                 new TransactionWindows(settings.lookback(), Duration.ofDays(settings.firstRunDays()));
         registry.bind(
                 "spApiTransactions",
-                new SpApiTransactions(connection::client, watermarks, new TransactionLedger(state), windows, clock));
-        registry.bind("spApiPaymentMethods", new SpApiPaymentMethods(connection::client, clock));
+                new SpApiTransactions(accounts::spApi, watermarks, new TransactionLedger(state), windows, clock));
+        registry.bind("spApiPaymentMethods", new SpApiPaymentMethods(accounts::spApi, clock));
         registry.bind(
                 "spApiPayouts",
-                new SpApiPayouts(connection::client, new PayoutGuard(state), settings.payoutTargets(), clock));
+                new SpApiPayouts(
+                        () -> accounts.spApi(JobRun.DEFAULT_ACCOUNT),
+                        new PayoutGuard(state),
+                        settings.payoutTargets(),
+                        clock));
     }
 }
