@@ -61,7 +61,9 @@ public class AmazonPayDisbursements {
                 ReportContext.PROPERTY,
                 new ReportContext(
                         run.jobId(),
-                        "disbursements-" + AmazonPayDates.basic(since) + "-" + AmazonPayDates.basic(until),
+                        // another account's window of the same times is another report (file name, dead letters)
+                        (run.account().equals(JobRun.DEFAULT_ACCOUNT) ? "" : run.account() + "-") + "disbursements-"
+                                + AmazonPayDates.basic(since) + "-" + AmazonPayDates.basic(until),
                         TYPE,
                         since,
                         until));

@@ -365,6 +365,7 @@ public final class ConfigKeys {
                 keys `validate` and `run` accept; any other `payreports.*` key is an error with the nearest known
                 key. Set them in `config/application.properties` (or `--config FILE`); any value may come from the
                 environment as `{{env:NAME:default}}`, and the built-in defaults already read the variables below.
+                Several merchant accounts, `payreports.accounts.<name>.*`: [accounts.md](accounts.md).
 
                 | key | environment | default | what it does |
                 |---|---|---|---|

@@ -30,9 +30,12 @@ public final class ConfigurationCheck {
     /** The declared report schedules, checked when present (beside the operator's configuration file when there is one). */
     static final Path SCHEDULES = Path.of("config", "report-schedules.yaml");
 
-    /** The demo's job files, packaged from routes/ and docs/jobs/. */
-    static final List<String> DEMO_JOB_RESOURCES =
-            List.of("routes/amazonpay-settlement.yaml", "jobs/amazonpay-disbursements.yaml");
+    /** The demo's job files, packaged from routes/ and docs/jobs/: the same two jobs for its second account, eu. */
+    static final List<String> DEMO_JOB_RESOURCES = List.of(
+            "routes/amazonpay-settlement.yaml",
+            "jobs/amazonpay-disbursements.yaml",
+            "jobs/amazonpay-settlement-eu.yaml",
+            "jobs/amazonpay-disbursements-eu.yaml");
 
     /**
      * What the check found; {@code destinations} names where each sink delivers (no credentials),

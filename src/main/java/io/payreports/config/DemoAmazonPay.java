@@ -62,12 +62,22 @@ final class DemoAmazonPay implements AutoCloseable {
                 : dataDir.resolve("demo-keys").resolve(account);
         String publicKeyId = first ? PUBLIC_KEY_ID : PUBLIC_KEY_ID + "-" + account;
         KeyPair keys = demoKeys(keysDir);
+        SimulatorOptions options =
+                SimulatorOptions.of(0, publicKeyId, keys.getPublic(), clock).withFaults(faults);
+        if (!first) {
+            // another merchant: its own settlements, so that its report ids are not the first account's
+            options = new SimulatorOptions(
+                    options.port(),
+                    options.publicKeys(),
+                    SimulatorOptions.DEFAULT_SEED + account.hashCode(),
+                    options.days(),
+                    clock,
+                    options.dataDir(),
+                    options.generate(),
+                    options.faults());
+        }
         try {
-            return new DemoAmazonPay(
-                    AmazonPaySimulator.start(SimulatorOptions.of(0, publicKeyId, keys.getPublic(), clock)
-                            .withFaults(faults)),
-                    keys.getPrivate(),
-                    publicKeyId);
+            return new DemoAmazonPay(AmazonPaySimulator.start(options), keys.getPrivate(), publicKeyId);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the built-in Amazon Pay simulator: " + e.getMessage(), e);
         }

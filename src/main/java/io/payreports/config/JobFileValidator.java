@@ -39,6 +39,7 @@ final class JobFileValidator {
     record JobFile(String name, String text) {}
 
     private static final String SANDBOX_SETTLEMENT = ReportModels.SANDBOX_SETTLEMENT;
+    private static final String RECONCILIATION = "reconciliation";
 
     private final ModelCamelContext context;
     private final Set<String> sinks;
@@ -180,7 +181,8 @@ final class JobFileValidator {
                 JobIds.problem(value).ifPresent(message -> problems.add(problem(file, id, "jobId", message)));
             }
         });
-        Optional<AccountSettings> account = declared.containsKey("account")
+        // the reconciliation job calls no Amazon API: its account only files its runs, and needs no credentials
+        Optional<AccountSettings> account = declared.containsKey("account") && !template.equals(RECONCILIATION)
                 ? account(file, jobId, parameters.getOrDefault("account", node), parameters.containsKey("account"))
                 : Optional.empty();
         Optional.ofNullable(parameters.get("reportType")).ifPresent(type -> {

@@ -49,8 +49,9 @@ public final class PayreportsApplication implements AutoCloseable {
             "classpath:camel/spapi-finances.yaml",
             "classpath:camel/reconciliation.yaml");
     /**
-     * The jobs run when there is no routes/ directory: routes/amazonpay-settlement.yaml and
-     * docs/jobs/amazonpay-disbursements.yaml, packaged (the payouts make the demo's data reconcilable).
+     * The jobs run when there is no routes/ directory: routes/amazonpay-settlement.yaml,
+     * docs/jobs/amazonpay-disbursements.yaml (the payouts make the demo's data reconcilable) and
+     * their twins of the demo's second account, docs/jobs/amazonpay-*-eu.yaml, packaged.
      */
     private static final String DEMO_JOB = String.join(
             ",",

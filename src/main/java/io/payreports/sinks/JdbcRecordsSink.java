@@ -32,7 +32,7 @@ public final class JdbcRecordsSink implements RecordSink {
     private final int batchSize;
     private final String schema;
     private final List<String> migrations;
-    private boolean migrated; // guarded by this
+    private volatile boolean migrated; // written under this
 
     public JdbcRecordsSink(DataSource dataSource) {
         this(dataSource, DEFAULT_BATCH_SIZE, null);
@@ -76,17 +76,24 @@ public final class JdbcRecordsSink implements RecordSink {
 
     /** Creates or updates the tables now, as the first report would: for readers that may come before any report. */
     public void migrate() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            migrateOnce(SqlDialect.of(connection));
+        if (migrated) {
+            return;
         }
+        SqlDialect dialect;
+        // not held while migrating: Flyway takes connections of its own, and the first reports of several jobs
+        // arrive together (each waiting here must not sit on one of the pool's few connections meanwhile)
+        try (Connection connection = dataSource.getConnection()) {
+            dialect = SqlDialect.of(connection);
+        }
+        migrateOnce(dialect);
     }
 
     @Override
     public <T> ReportWriter<T> open(ReportContext report, RecordLayout<T> layout) throws SQLException {
+        migrate();
         Connection connection = dataSource.getConnection();
         try {
             SqlDialect dialect = SqlDialect.of(connection);
-            migrateOnce(dialect);
             RecordTable table = RecordTable.of(dialect, schema, layout);
             connection.setAutoCommit(false);
             if (dialect == SqlDialect.POSTGRESQL) {
