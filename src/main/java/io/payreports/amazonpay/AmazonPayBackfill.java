@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +28,14 @@ public class AmazonPayBackfill {
     private static final Logger LOG = LoggerFactory.getLogger(AmazonPayBackfill.class);
     private static final Duration MAX_WINDOW = Duration.ofDays(30);
 
-    /** Asked on first use: in demo mode the simulator behind it starts only when an Amazon Pay job runs. */
-    private final Supplier<AmazonPayClient> client;
+    /** The client of an account, by name, asked on first use: a demo simulator behind it starts only when a job of the account runs. */
+    private final Function<String, AmazonPayClient> clients;
 
     private final Clock clock;
     private final Duration timeout;
 
-    public AmazonPayBackfill(Supplier<AmazonPayClient> client, Clock clock, Duration timeout) {
-        this.client = client;
+    public AmazonPayBackfill(Function<String, AmazonPayClient> clients, Clock clock, Duration timeout) {
+        this.clients = clients;
         this.clock = clock;
         this.timeout = timeout;
     }
@@ -63,9 +63,11 @@ public class AmazonPayBackfill {
             keys = new LinkedHashMap<>();
             exchange.setProperty(IDEMPOTENCY_KEYS, keys);
         }
+        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+        AmazonPayClient client = clients.apply(run.account());
         for (Instant[] window : windows(Instant.parse(from), Instant.parse(to))) {
             String key = keys.computeIfAbsent(window[0].toString(), start -> AmazonPayClient.newIdempotencyKey());
-            requested.add(client.get().createReport(reportType, window[0], window[1], key));
+            requested.add(client.createReport(reportType, window[0], window[1], key));
         }
         LOG.info(
                 "backfill: requested {} report(s) of {} from {} to {}: {}",
@@ -74,14 +76,15 @@ public class AmazonPayBackfill {
                 from,
                 to,
                 requested);
-        return new AwaitedReports(requested, clock.instant(), timeout);
+        return new AwaitedReports(run.account(), requested, clock.instant(), timeout);
     }
 
     /** One turn of the route's polling loop: asks Amazon about every report still in progress. */
     public AwaitedReports poll(AwaitedReports awaited) {
         List<Report> answers = new ArrayList<>();
+        AmazonPayClient client = clients.apply(awaited.account());
         for (String reportId : awaited.pendingIds()) {
-            answers.add(client.get().getReportById(reportId));
+            answers.add(client.getReportById(reportId));
         }
         awaited.polled(answers, clock.instant());
         return awaited;

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
 
 /**
@@ -28,13 +28,13 @@ public class AmazonPayDisbursements {
     private static final Duration FIRST_LOOKBACK = Duration.ofDays(90);
 
     /** Asked on first use: in demo mode the simulator behind it starts only when an Amazon Pay job runs. */
-    private final Supplier<AmazonPayClient> client;
+    private final Function<String, AmazonPayClient> clients;
 
     private final WatermarkStore watermarks;
     private final Clock clock;
 
-    public AmazonPayDisbursements(Supplier<AmazonPayClient> client, WatermarkStore watermarks, Clock clock) {
-        this.client = client;
+    public AmazonPayDisbursements(Function<String, AmazonPayClient> clients, WatermarkStore watermarks, Clock clock) {
+        this.clients = clients;
         this.watermarks = watermarks;
         this.clock = clock;
     }
@@ -49,7 +49,7 @@ public class AmazonPayDisbursements {
         String nextToken = null;
         PagingGuard guard = PagingGuard.of("getDisbursements");
         do {
-            DisbursementsPage page = client.get().getDisbursements(since, until, 100, nextToken);
+            DisbursementsPage page = clients.apply(run.account()).getDisbursements(since, until, 100, nextToken);
             if (page.disbursements() != null) {
                 disbursements.addAll(page.disbursements());
             }

@@ -13,7 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,16 +33,14 @@ public class AmazonPayReportSource {
     /** Amazon keeps reports for 90 days (Amazon Pay reports API reference): the first run looks that far back. */
     private static final Duration RETENTION = Duration.ofDays(90);
 
-    /** Asked on first use: in demo mode the simulator behind it starts only when an Amazon Pay job runs. */
-    private final Supplier<AmazonPayClient> client;
+    /** The client of an account, by name, asked on first use: a demo simulator behind it starts only when a job of the account runs. */
+    private final Function<String, AmazonPayClient> clients;
 
-    private final DocumentDownloader documents;
     private final WatermarkStore watermarks;
     private final Clock clock;
 
-    public AmazonPayReportSource(Supplier<AmazonPayClient> client, WatermarkStore watermarks, Clock clock) {
-        this.client = client;
-        this.documents = new DocumentDownloader(client, clock);
+    public AmazonPayReportSource(Function<String, AmazonPayClient> clients, WatermarkStore watermarks, Clock clock) {
+        this.clients = clients;
         this.watermarks = watermarks;
         this.clock = clock;
     }
@@ -66,7 +64,8 @@ public class AmazonPayReportSource {
             run.warn(warning);
         }
         Instant since = watermark.orElse(retained);
-        List<Report> all = client.get().listReports(new ReportQuery(List.of(reportType), List.of(), since, null, 100));
+        List<Report> all = clients.apply(run.account())
+                .listReports(new ReportQuery(List.of(reportType), List.of(), since, null, 100));
         all.stream()
                 .filter(report -> report.processingStatus() == Report.ProcessingStatus.FAILED
                         || report.processingStatus() == Report.ProcessingStatus.CANCELLED)
@@ -108,13 +107,15 @@ public class AmazonPayReportSource {
      */
     public InputStream download(Exchange exchange) {
         Report report = exchange.getProperty(SOURCE_REPORT, Report.class);
+        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
         LOG.info(
                 "job {}: downloading report {} ({} to {})",
-                exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(),
+                run.jobId(),
                 report.reportId(),
                 report.startTime(),
                 report.endTime());
-        DocumentDownload download = documents.download(report.reportDocumentId());
+        DocumentDownload download =
+                new DocumentDownloader(() -> clients.apply(run.account()), clock).download(report.reportDocumentId());
         // null removes what an earlier attempt of this exchange may have set
         exchange.setProperty(ReportContext.DOCUMENT_CHARSET, download.charset().orElse(null));
         return download.body();

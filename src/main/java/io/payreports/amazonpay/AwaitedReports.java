@@ -18,14 +18,22 @@ public final class AwaitedReports {
     /** By report id; null until the first getReportById. */
     private final Map<String, Report> reports = new LinkedHashMap<>();
 
+    /** The merchant account whose reports they are: its client polls them. */
+    private final String account;
+
     private final Instant deadline;
     private final Duration timeout;
     private Duration pause = Duration.ZERO;
 
-    AwaitedReports(List<String> reportIds, Instant requested, Duration timeout) {
+    AwaitedReports(String account, List<String> reportIds, Instant requested, Duration timeout) {
+        this.account = account;
         reportIds.forEach(id -> reports.put(id, null));
         this.deadline = requested.plus(timeout);
         this.timeout = timeout;
+    }
+
+    String account() {
+        return account;
     }
 
     /** Whether a report is still to be created: the loop's condition. */

@@ -6,6 +6,7 @@ import io.payreports.amazonpay.AmazonPayOperation;
 import io.payreports.config.AmazonPayConnection;
 import io.payreports.config.ConfigException;
 import io.payreports.config.RuntimeClock;
+import io.payreports.jobs.JobRun;
 import io.payreports.spapi.SpApiOperation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,14 @@ public class ApiCommand implements Callable<Integer> {
     String idempotencyKey;
 
     @Option(
+            names = "--account",
+            paramLabel = "NAME",
+            defaultValue = JobRun.DEFAULT_ACCOUNT,
+            description =
+                    "The merchant account whose credentials sign the call (payreports.accounts.NAME.*; default ${DEFAULT-VALUE}: the single-account keys).")
+    String account;
+
+    @Option(
             names = "--config",
             paramLabel = "FILE",
             description = "Properties file (default: config/application.properties when present).")
@@ -67,7 +76,7 @@ public class ApiCommand implements Callable<Integer> {
         Optional<AmazonPayOperation> amazonPay = AmazonPayOperation.named(operation);
         Optional<SpApiOperation> spApi = SpApiOperation.named(operation);
         if (spApi.isPresent()) {
-            return new SpApiCall(spApi.get(), params, body, config).run();
+            return new SpApiCall(spApi.get(), params, body, config, account).run();
         }
         if (amazonPay.isEmpty()) {
             System.err.println("api: unknown operation '" + operation + "'; Amazon Pay operations: "
@@ -78,7 +87,8 @@ public class ApiCommand implements Callable<Integer> {
         }
         String requestBody = body == null ? "" : Files.readString(body, StandardCharsets.UTF_8);
         try {
-            try (AmazonPayConnection connection = AmazonPayConnection.fromConfigFile(config, RuntimeClock.get())) {
+            try (AmazonPayConnection connection =
+                    AmazonPayConnection.fromConfigFile(config, account, RuntimeClock.get())) {
                 String answer = amazonPay.get().invoke(connection.client(), params, requestBody, idempotencyKey);
                 System.out.println(
                         answer.isBlank()

@@ -92,6 +92,14 @@ public class RunCommand implements Callable<Integer> {
     LocalDate to;
 
     @Option(
+            names = "--account",
+            paramLabel = "NAME",
+            defaultValue = JobRun.DEFAULT_ACCOUNT,
+            description =
+                    "With --backfill: the merchant account whose reports are requested (payreports.accounts.NAME.*; default ${DEFAULT-VALUE}: the single-account keys).")
+    String account;
+
+    @Option(
             names = "--sinks",
             defaultValue = "file,jdbc",
             description = "With --backfill: sinks to deliver to (default ${DEFAULT-VALUE}).")
@@ -117,8 +125,10 @@ public class RunCommand implements Callable<Integer> {
                 ? PayreportsApplication.createLocal(config, routesDir)
                 : PayreportsApplication.create(config, routesDir)) {
             if (backfill) {
+                ConfigFiles.readAccount(ConfigFiles.operatorConfig(config), account); // a name no one declared
                 application.start();
                 List<String> notCompleted = application.backfill(
+                        account,
                         reportType,
                         from.atStartOfDay(ZoneOffset.UTC).toInstant(),
                         to.atStartOfDay(ZoneOffset.UTC).toInstant(),

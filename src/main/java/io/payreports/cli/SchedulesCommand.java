@@ -6,6 +6,7 @@ import io.payreports.config.AmazonPayConnection;
 import io.payreports.config.ConfigException;
 import io.payreports.config.DeclaredSchedules;
 import io.payreports.config.RuntimeClock;
+import io.payreports.jobs.JobRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,6 +39,14 @@ public class SchedulesCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(
+            names = "--account",
+            paramLabel = "NAME",
+            defaultValue = JobRun.DEFAULT_ACCOUNT,
+            description =
+                    "The merchant account whose report schedules are synced (payreports.accounts.NAME.*; default ${DEFAULT-VALUE}: the single-account keys).")
+    String account;
+
+    @Option(
             names = "--config",
             paramLabel = "FILE",
             description = "Properties file (default: config/application.properties when present).")
@@ -47,7 +56,8 @@ public class SchedulesCommand implements Callable<Integer> {
     public Integer call() {
         try {
             DeclaredSchedules declared = DeclaredSchedules.read(file);
-            try (AmazonPayConnection connection = AmazonPayConnection.fromConfigFile(config, RuntimeClock.get())) {
+            try (AmazonPayConnection connection =
+                    AmazonPayConnection.fromConfigFile(config, account, RuntimeClock.get())) {
                 ScheduleSync sync = new ScheduleSync(connection.client(), RuntimeClock.get());
                 List<ScheduleSync.Step> plan = sync.plan(declared.schedules(), declared.prune());
                 plan.forEach(System.out::println);

@@ -31,8 +31,10 @@ final class SpApiCall {
     private final Map<String, String> params;
     private final Path body;
     private final Path config;
+    private final String account;
 
-    SpApiCall(SpApiOperation operation, Map<String, String> params, Path body, Path config) {
+    SpApiCall(SpApiOperation operation, Map<String, String> params, Path body, Path config, String account) {
+        this.account = account;
         this.operation = operation;
         this.params = params;
         this.body = body;
@@ -40,7 +42,7 @@ final class SpApiCall {
     }
 
     int run() throws IOException {
-        try (SpApiConnection connection = SpApiConnection.fromConfigFile(config, RuntimeClock.get())) {
+        try (SpApiConnection connection = SpApiConnection.fromConfigFile(config, account, RuntimeClock.get())) {
             String answer = switch (operation) {
                 case listTransactions, getPaymentMethods -> query(connection);
                 case initiatePayout -> payout(connection);
@@ -91,7 +93,7 @@ final class SpApiCall {
         try (DataSources dataSources = new DataSources()) {
             SpApiPayouts payouts = new SpApiPayouts(
                     connection::client,
-                    new PayoutGuard(dataSources.forUrl(stateUrl)),
+                    new PayoutGuard(dataSources.forUrl(stateUrl), account),
                     connection.settings().payoutTargets(),
                     RuntimeClock.get());
             return SpApiJson.write(Map.of("payoutReferenceId", payouts.initiate(marketplaceId, accountType)));

@@ -1,6 +1,7 @@
 package io.payreports.cli;
 
 import io.payreports.config.ConfigurationCheck;
+import io.payreports.jobs.JobRun;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,10 +39,19 @@ public class ValidateCommand implements Callable<Integer> {
                     "Also open each configured database (state, jdbc sinks) and report it reachable or why not; nothing is read or written.")
     boolean connect;
 
+    @Option(
+            names = "--account",
+            paramLabel = "NAME",
+            defaultValue = JobRun.DEFAULT_ACCOUNT,
+            description =
+                    "With --connect: the merchant account whose credentials call the Amazon APIs (payreports.accounts.NAME.*; default ${DEFAULT-VALUE}: the single-account keys).")
+    String account;
+
     @Override
     public Integer call() {
-        ConfigurationCheck.Outcome outcome =
-                connect ? ConfigurationCheck.checkAndConnect(config, routes) : ConfigurationCheck.check(config, routes);
+        ConfigurationCheck.Outcome outcome = connect
+                ? ConfigurationCheck.checkAndConnect(config, routes, account)
+                : ConfigurationCheck.check(config, routes);
         outcome.connections().forEach(System.out::println);
         if (!CheckReport.print(outcome)) {
             return 2;

@@ -3,8 +3,9 @@ package io.payreports.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -58,35 +59,58 @@ public final class ConfigFiles {
      * Camel's properties component so that {@code {{env:NAME:default}}} resolves exactly as in {@code run}.
      */
     public static PayreportsSettings readSettings(Optional<Path> operatorConfig) {
-        return read(operatorConfig, PayreportsSettings::read);
+        return read(operatorConfig, (lookup, locator, keys) -> PayreportsSettings.read(lookup, locator));
     }
 
     /** One property as {@code run} resolves it (Camel's own keys too, e.g. {@code camel.management.port}); null when unset. */
     public static String property(Optional<Path> operatorConfig, String key) {
-        return read(operatorConfig, (lookup, locator) -> lookup.apply(key));
+        return read(operatorConfig, (lookup, locator, keys) -> lookup.apply(key));
     }
 
     /** Clustered scheduling outside a running runtime (for {@code status}), resolved like {@link #readSettings}. */
     public static PayreportsSettings.Cluster readCluster(Optional<Path> operatorConfig) {
-        return read(operatorConfig, PayreportsSettings::readCluster);
+        return read(operatorConfig, (lookup, locator, keys) -> PayreportsSettings.readCluster(lookup, locator));
     }
 
     /** The SP-API settings outside a running runtime (for {@code api}), resolved like {@link #readSettings}. */
     public static SpApiSettings readSpApiSettings(Optional<Path> operatorConfig) {
-        return read(operatorConfig, PayreportsSettings::readSpApi);
+        return read(operatorConfig, (lookup, locator, keys) -> PayreportsSettings.readSpApi(lookup, locator));
     }
 
-    private static <T> T read(
-            Optional<Path> operatorConfig,
-            BiFunction<Function<String, String>, PayreportsSettings.KeyLocator, T> reader) {
+    /**
+     * One account's settings outside a running runtime (for {@code api}, {@code schedules}): a name no configuration
+     * declares is a problem of {@code --account} that lists the accounts there are.
+     */
+    public static AccountSettings readAccount(Optional<Path> operatorConfig, String account) {
+        Map<String, AccountSettings> accounts = read(operatorConfig, AccountSettings::readAll);
+        if (!accounts.containsKey(account)) {
+            throw new ConfigException(List.of(new ConfigProblem(
+                    operatorConfig.map(Path::toString).orElse(null),
+                    0,
+                    "--account",
+                    Accounts.unknown(account, accounts.keySet()))));
+        }
+        return accounts.get(account);
+    }
+
+    static <T> T read(Optional<Path> operatorConfig, SettingsReader<T> reader) {
         DefaultCamelContext context = new DefaultCamelContext();
         try {
             context.getPropertiesComponent().setLocation(propertyLocations(operatorConfig));
-            return reader.apply(
+            return reader.read(
                     key -> context.getPropertiesComponent().resolveProperty(key).orElse(null),
-                    new ConfigLocator(operatorConfig));
+                    new ConfigLocator(operatorConfig),
+                    context.getPropertiesComponent()
+                            .loadProperties(key -> key.startsWith(AccountKeys.PREFIX))
+                            .stringPropertyNames());
         } finally {
             context.stop();
         }
+    }
+
+    /** Reads settings from the resolved properties, their locator and the names of the account keys set. */
+    @FunctionalInterface
+    interface SettingsReader<T> {
+        T read(Function<String, String> lookup, PayreportsSettings.KeyLocator locator, Set<String> accountKeys);
     }
 }

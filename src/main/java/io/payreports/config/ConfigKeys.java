@@ -77,6 +77,48 @@ public final class ConfigKeys {
                     "payreports.spapi.payouts.allowed",
                     "",
                     "marketplaceId:accountType pairs on-demand payouts may be initiated for"),
+            // named accounts (docs/accounts.md); the single-account keys above are the account "default"
+            key("payreports.accounts.<name>.amazonpay.region", "na", "Amazon Pay region of the account: na, eu, jp"),
+            key("payreports.accounts.<name>.amazonpay.environment", "live", "live or sandbox"),
+            key(
+                    "payreports.accounts.<name>.amazonpay.public-key-id",
+                    "",
+                    "public key id of the account; empty = demo mode (built-in simulator)"),
+            key("payreports.accounts.<name>.amazonpay.private-key-file", "", "PEM private key of that public key id"),
+            key(
+                    "payreports.accounts.<name>.amazonpay.endpoint",
+                    "the region's",
+                    "Amazon Pay API base URL override of the account"),
+            key(
+                    "payreports.accounts.<name>.spapi.region",
+                    "na",
+                    "Selling Partner API region of the account: na, eu, fe"),
+            key(
+                    "payreports.accounts.<name>.spapi.client-id",
+                    "",
+                    "LWA client id; empty = demo mode (built-in SP-API simulator)"),
+            key(
+                    "payreports.accounts.<name>.spapi.client-secret",
+                    "",
+                    "LWA client secret (from the environment: {{env:NAME}})"),
+            key(
+                    "payreports.accounts.<name>.spapi.refresh-token",
+                    "",
+                    "LWA refresh token of the account (from the environment: {{env:NAME}})"),
+            key("payreports.accounts.<name>.spapi.endpoint", "the region's", "SP-API base URL override of the account"),
+            key(
+                    "payreports.accounts.<name>.spapi.lwa-endpoint",
+                    "Amazon's",
+                    "Login with Amazon token URL override of the account"),
+            key("payreports.accounts.<name>.mws.region", "na", "MWS region of the account: na, eu, jp"),
+            key(
+                    "payreports.accounts.<name>.mws.access-key-id",
+                    "",
+                    "MWS access key id; empty = demo mode (built-in MWS simulator)"),
+            key("payreports.accounts.<name>.mws.secret-key", "", "MWS secret key (from the environment: {{env:NAME}})"),
+            key("payreports.accounts.<name>.mws.seller-id", "", "MWS seller (merchant) id of the account"),
+            key("payreports.accounts.<name>.mws.auth-token", "", "MWS auth token, when calling for another seller"),
+            key("payreports.accounts.<name>.mws.endpoint", "the region's", "MWS base URL override of the account"),
             key("payreports.cluster.enabled", "false", "clustered Quartz scheduling on the PostgreSQL state database"),
             key("payreports.cluster.checkin-interval", "5000", "milliseconds between a clustered node's check-ins"),
             key(
@@ -214,6 +256,7 @@ public final class ConfigKeys {
 
     static final String SINKS = "payreports.sinks.";
     private static final Pattern SINK_KEY = Pattern.compile(Pattern.quote(SINKS) + "([a-z0-9][a-z0-9-]*)\\.(.+)");
+    private static final String ACCOUNT = "<name>";
     private static final Pattern JOB_KEY = Pattern.compile("payreports\\.jobs\\.([^.]+)\\.(.+)");
     private static final Set<String> NAMES = KEYS.stream().map(Key::name).collect(Collectors.toUnmodifiableSet());
 
@@ -252,6 +295,16 @@ public final class ConfigKeys {
                                     .map(o -> ", did you mean " + SINKS + sink.group(1) + "." + o + "?")
                                     .orElse(""));
         }
+        Optional<String> account = AccountKeys.accountOf(key);
+        if (account.isPresent()) {
+            String shape = shapeOf(key, account.get());
+            return NAMES.contains(shape)
+                    ? Optional.empty()
+                    : Optional.of("account " + account.get() + ": unknown key"
+                            + didYouMean(shape, NAMES)
+                                    .map(k -> ", did you mean " + k.replace(ACCOUNT, account.get()) + "?")
+                                    .orElse(""));
+        }
         Matcher job = JOB_KEY.matcher(key);
         if (job.matches() && job.group(2).equals("cron")) {
             return jobs.contains(job.group(1))
@@ -263,6 +316,11 @@ public final class ConfigKeys {
         }
         return Optional.of("unknown key"
                 + didYouMean(key, NAMES).map(k -> ", did you mean " + k + "?").orElse(""));
+    }
+
+    /** {@code payreports.accounts.<name>.amazonpay.region} for {@code payreports.accounts.eu.amazonpay.region}. */
+    private static String shapeOf(String key, String account) {
+        return AccountKeys.PREFIX + ACCOUNT + key.substring(AccountKeys.PREFIX.length() + account.length());
     }
 
     /** The nearest candidate within a few typing mistakes. */
@@ -286,6 +344,10 @@ public final class ConfigKeys {
                             SINK_OPTIONS.values().stream().flatMap(List::stream))
                     .anyMatch(option -> option.option().equals(sink.group(2)));
         }
+        Optional<String> account = AccountKeys.accountOf(key);
+        if (account.isPresent()) {
+            return NAMES.contains(shapeOf(key, account.get()));
+        }
         Matcher job = JOB_KEY.matcher(key);
         return job.matches() && job.group(2).equals("cron");
     }
@@ -299,6 +361,7 @@ public final class ConfigKeys {
                 keys `validate` and `run` accept; any other `payreports.*` key is an error with the nearest known
                 key. Set them in `config/application.properties` (or `--config FILE`); any value may come from the
                 environment as `{{env:NAME:default}}`, and the built-in defaults already read the variables below.
+                Several merchant accounts, `payreports.accounts.<name>.*`: [accounts.md](accounts.md).
 
                 | key | environment | default | what it does |
                 |---|---|---|---|

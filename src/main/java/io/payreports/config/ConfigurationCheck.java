@@ -30,9 +30,12 @@ public final class ConfigurationCheck {
     /** The declared report schedules, checked when present (beside the operator's configuration file when there is one). */
     static final Path SCHEDULES = Path.of("config", "report-schedules.yaml");
 
-    /** The demo's job files, packaged from routes/ and docs/jobs/. */
-    static final List<String> DEMO_JOB_RESOURCES =
-            List.of("routes/amazonpay-settlement.yaml", "jobs/amazonpay-disbursements.yaml");
+    /** The demo's job files, packaged from routes/ and docs/jobs/: the same two jobs for its second account, eu. */
+    static final List<String> DEMO_JOB_RESOURCES = List.of(
+            "routes/amazonpay-settlement.yaml",
+            "jobs/amazonpay-disbursements.yaml",
+            "jobs/amazonpay-settlement-eu.yaml",
+            "jobs/amazonpay-disbursements-eu.yaml");
 
     /**
      * What the check found; {@code destinations} names where each sink delivers (no credentials),
@@ -60,15 +63,18 @@ public final class ConfigurationCheck {
      * @param routesDir  {@code --routes DIR} or null (then PAYREPORTS_ROUTES_DIR, ./routes, else the demo job)
      */
     public static Outcome check(Path configFile, Path routesDir) {
-        return new ConfigurationCheck().run(configFile, routesDir, false);
+        return new ConfigurationCheck().run(configFile, routesDir, Optional.empty());
     }
 
-    /** As {@link #check}, then, when the configuration is valid, opens each configured database ({@code validate --connect}). */
-    public static Outcome checkAndConnect(Path configFile, Path routesDir) {
-        return new ConfigurationCheck().run(configFile, routesDir, true);
+    /**
+     * As {@link #check}, then, when the configuration is valid, opens each configured database and calls each Amazon
+     * API with {@code account}'s credentials ({@code validate --connect --account NAME}).
+     */
+    public static Outcome checkAndConnect(Path configFile, Path routesDir, String account) {
+        return new ConfigurationCheck().run(configFile, routesDir, Optional.of(account));
     }
 
-    private Outcome run(Path configFile, Path routesOption, boolean connect) {
+    private Outcome run(Path configFile, Path routesOption, Optional<String> connectAccount) {
         List<ConfigProblem> warnings = new ArrayList<>();
         Optional<Path> operatorConfig =
                 attempt(() -> ConfigFiles.operatorConfig(configFile)).orElse(Optional.empty());
@@ -86,8 +92,12 @@ public final class ConfigurationCheck {
             Function<String, String> lookup =
                     key -> context.getPropertiesComponent().resolveProperty(key).orElse(null);
             Optional<PayreportsSettings> settings = attempt(() -> PayreportsSettings.read(lookup, locator));
-            Optional<SpApiSettings> spApi = attempt(() -> PayreportsSettings.readSpApi(lookup, locator));
-            Optional<MwsSettings> mws = attempt(() -> MwsSettings.read(lookup, locator));
+            Optional<Map<String, AccountSettings>> accounts = attempt(() -> AccountSettings.readAll(
+                    lookup,
+                    locator,
+                    context.getPropertiesComponent()
+                            .loadProperties(key -> key.startsWith(AccountKeys.PREFIX))
+                            .stringPropertyNames()));
             attempt(() -> PayreportsSettings.readCluster(lookup, locator));
             attempt(() -> PayreportsSettings.readReplayToken(lookup, locator));
             attempt(() -> ReconciliationSettings.read(lookup, locator));
@@ -99,7 +109,8 @@ public final class ConfigurationCheck {
             // the sinks first: the templates, the declaration files (checked as job files are), then the
             // sinks of payreports.sinks.* keys; the jobs may name any of them
             ConfiguredSinks.load(context, List.of());
-            JobFileValidator declarations = new JobFileValidator(context, Set.of(), locator);
+            // sink declarations name no account
+            JobFileValidator declarations = new JobFileValidator(context, Set.of(), Optional.empty(), locator);
             problems.addAll(declarations.validate(ConfiguredSinks.declarationFiles(routesDir.get())));
             Set<String> propertySinks = ConfiguredSinks.names(keys);
             Optional<ConfiguredSinks> sinks = settings.flatMap(s -> attempt(() -> ConfiguredSinks.build(
@@ -117,7 +128,7 @@ public final class ConfigurationCheck {
             Set<String> sinkNames = new TreeSet<>(propertySinks);
             sinkNames.addAll(declarations.sinkNames());
 
-            JobFileValidator jobs = new JobFileValidator(context, sinkNames, locator);
+            JobFileValidator jobs = new JobFileValidator(context, sinkNames, accounts, locator);
             JobFileValidator.loadTemplates(context);
             List<JobFileValidator.JobFile> files = jobFiles(routesDir.get());
             problems.addAll(jobs.validate(files));
@@ -145,14 +156,30 @@ public final class ConfigurationCheck {
                 attempt(() -> DeclaredSchedules.read(schedules));
             }
             List<String> connections = new ArrayList<>();
-            if (connect && problems.isEmpty()) {
-                ConnectionCheck databases = ConnectionCheck.run(
-                        settings.orElseThrow(), spApi.orElseThrow(), mws.orElseThrow(), sinks.orElseThrow(), locator);
+            if (connectAccount.isPresent() && problems.isEmpty()) {
+                AccountSettings account = accounts.orElseThrow().get(connectAccount.get());
+                if (account == null) {
+                    return new Outcome(
+                            List.of(new ConfigProblem(
+                                    operatorConfig.map(Path::toString).orElse(null),
+                                    0,
+                                    "--account",
+                                    Accounts.unknown(
+                                            connectAccount.get(), accounts.get().keySet()))),
+                            warnings,
+                            destinations,
+                            Optional.empty(),
+                            List.of(),
+                            Map.of());
+                }
+                ConnectionCheck databases =
+                        ConnectionCheck.run(settings.orElseThrow(), account, sinks.orElseThrow(), locator);
                 connections.addAll(databases.report());
                 problems.addAll(databases.problems());
             }
             return new Outcome(
-                    problems,
+                    // the default account's keys are read as the single-account settings and as an account
+                    problems.stream().distinct().toList(),
                     warnings,
                     destinations,
                     settings.map(s -> DeadLetterWriter.directory(s.outputDir())),

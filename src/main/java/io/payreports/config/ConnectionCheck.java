@@ -1,6 +1,7 @@
 package io.payreports.config;
 
 import io.payreports.amazonpay.ReportQuery;
+import io.payreports.jobs.JobRun;
 import io.payreports.mws.MwsClient;
 import io.payreports.reports.ReportModels;
 import io.payreports.simulator.Faults;
@@ -47,8 +48,7 @@ final class ConnectionCheck {
 
     static ConnectionCheck run(
             PayreportsSettings settings,
-            SpApiSettings spApi,
-            MwsSettings mws,
+            AccountSettings account,
             ConfiguredSinks sinks,
             PayreportsSettings.KeyLocator locator) {
         ConnectionCheck check = new ConnectionCheck(locator);
@@ -69,20 +69,26 @@ final class ConnectionCheck {
                 check.reach(what, p + FIRST_KEY.getOrDefault(type, "type"), remote);
             }
         });
-        check.amazonApis(settings, spApi, mws);
+        check.amazonApis(settings, account);
         return check;
     }
 
-    private void amazonApis(PayreportsSettings settings, SpApiSettings spApi, MwsSettings mws) {
+    /** One signed read-only call per API with {@code account}'s credentials; every line names a named account. */
+    private void amazonApis(PayreportsSettings settings, AccountSettings account) {
         settings.applyHttpLimits();
         Clock clock = RuntimeClock.get();
-        if (settings.demoMode()) {
-            report.add("Amazon Pay: demo mode (built-in simulator), nothing to connect to");
+        // the default account's keys are the single-account ones, which name no account
+        String named = account.name().equals(JobRun.DEFAULT_ACCOUNT) ? "" : "account " + account.name() + ": ";
+        SpApiSettings spApi = account.spApi();
+        MwsSettings mws = account.mws();
+        if (account.amazonPay().demoMode()) {
+            report.add(named + "Amazon Pay: demo mode (built-in simulator), nothing to connect to");
         } else {
-            try (AmazonPayConnection amazonPay = AmazonPayConnection.open(settings, locator, clock)) {
+            try (AmazonPayConnection amazonPay =
+                    AmazonPayConnection.open(settings, account, Faults.none(), locator, clock)) {
                 reach(
-                        amazonPay.description(),
-                        "payreports.amazonpay.public-key-id",
+                        named + amazonPay.description(),
+                        keyOf(account, "amazonpay", "public-key-id"),
                         () -> "getReports answered "
                                 + amazonPay
                                         .client()
@@ -95,13 +101,13 @@ final class ConnectionCheck {
             }
         }
         if (spApi.demoMode()) {
-            report.add("SP-API: demo mode (built-in simulator), nothing to connect to");
+            report.add(named + "SP-API: demo mode (built-in simulator), nothing to connect to");
         } else {
             SpApiClient client = new SpApiConnection(spApi, clock).client();
             Instant before = clock.instant().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
             reach(
-                    "SP-API at " + client.config().endpoint(),
-                    "payreports.spapi.refresh-token",
+                    named + "SP-API at " + client.config().endpoint(),
+                    keyOf(account, "spapi", "refresh-token"),
                     () -> "listTransactions answered "
                             + client.listTransactions(
                                             new TransactionsQuery(before.minus(Duration.ofDays(1)), before, null), null)
@@ -110,16 +116,23 @@ final class ConnectionCheck {
                             + " transaction(s) of the last day on its first page");
         }
         if (mws.demoMode()) {
-            report.add("MWS: demo mode (built-in simulator), nothing to connect to");
+            report.add(named + "MWS: demo mode (built-in simulator), nothing to connect to");
         } else {
             MwsClient client = new MwsConnection(mws, clock, Faults.none()).client();
             reach(
-                    "MWS at " + mws.config().endpoint(),
-                    "payreports.mws.access-key-id",
+                    named + "MWS at " + mws.config().endpoint(),
+                    keyOf(account, "mws", "access-key-id"),
                     () -> "GetReportList answered "
                             + client.unacknowledged(List.of(ReportModels.SETTLEMENT))
                                     .size() + " unacknowledged settlement report(s)");
         }
+    }
+
+    /** The key a problem of the account's API is reported on: the single-account key for the default account. */
+    private static String keyOf(AccountSettings account, String api, String option) {
+        return account.name().equals(JobRun.DEFAULT_ACCOUNT)
+                ? AccountKeys.single(api, option)
+                : AccountKeys.named(account.name(), api, option);
     }
 
     private void reach(String what, String key, Reachable remote) {

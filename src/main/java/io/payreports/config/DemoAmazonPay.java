@@ -1,6 +1,7 @@
 package io.payreports.config;
 
 import io.payreports.amazonpay.PemKeys;
+import io.payreports.jobs.JobRun;
 import io.payreports.simulator.AmazonPaySimulator;
 import io.payreports.simulator.Faults;
 import io.payreports.simulator.SimulatorOptions;
@@ -13,32 +14,70 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Demo mode: the simulator in-process on a free 127.0.0.1 port, with a key pair kept under
- * {@code <data-dir>/demo-keys/} so that the same demo identity is used from run to run.
+ * {@code <data-dir>/demo-keys/} so that the same demo identity is used from run to run. Each demo account has its
+ * own simulator and key pair (the default account's keys in {@code demo-keys/}, another's in
+ * {@code demo-keys/<account>/}).
  */
 final class DemoAmazonPay implements AutoCloseable {
 
     static final String PUBLIC_KEY_ID = "PAYREPORTS-DEMO";
     static final String FAULTS = "payreports.demo.faults";
 
+    /**
+     * With no configuration at all the demo runs a second account, {@code eu}, as these keys would declare it, so
+     * that a newcomer sees two merchant accounts (two regions) delivered apart.
+     */
+    static final Map<String, String> SECOND_ACCOUNT = Map.of(
+            AccountKeys.named("eu", "amazonpay", "region"), "eu",
+            AccountKeys.named("eu", "spapi", "region"), "eu",
+            AccountKeys.named("eu", "mws", "region"), "eu");
+
     private final AmazonPaySimulator simulator;
     private final PrivateKey privateKey;
+    private final String publicKeyId;
 
-    private DemoAmazonPay(AmazonPaySimulator simulator, PrivateKey privateKey) {
+    private DemoAmazonPay(AmazonPaySimulator simulator, PrivateKey privateKey, String publicKeyId) {
         this.simulator = simulator;
         this.privateKey = privateKey;
+        this.publicKeyId = publicKeyId;
     }
 
-    static DemoAmazonPay start(Path dataDir, Clock clock, Faults faults) {
-        KeyPair keys = demoKeys(dataDir.resolve("demo-keys"));
+    /** Whether the default account has no credentials for any Amazon API: then the demo's second account joins it. */
+    static boolean isDemo(Function<String, String> lookup) {
+        return Map.of("amazonpay", "public-key-id", "spapi", "client-id", "mws", "access-key-id").entrySet().stream()
+                .map(option -> lookup.apply(AccountKeys.of(JobRun.DEFAULT_ACCOUNT, option.getKey(), lookup)
+                        .key(option.getValue())))
+                .allMatch(value -> value == null || value.isBlank());
+    }
+
+    static DemoAmazonPay start(Path dataDir, String account, Clock clock, Faults faults) {
+        boolean first = account.equals(JobRun.DEFAULT_ACCOUNT);
+        Path keysDir = first
+                ? dataDir.resolve("demo-keys")
+                : dataDir.resolve("demo-keys").resolve(account);
+        String publicKeyId = first ? PUBLIC_KEY_ID : PUBLIC_KEY_ID + "-" + account;
+        KeyPair keys = demoKeys(keysDir);
+        SimulatorOptions options =
+                SimulatorOptions.of(0, publicKeyId, keys.getPublic(), clock).withFaults(faults);
+        if (!first) {
+            // another merchant: its own settlements, so that its report ids are not the first account's
+            options = new SimulatorOptions(
+                    options.port(),
+                    options.publicKeys(),
+                    SimulatorOptions.DEFAULT_SEED + account.hashCode(),
+                    options.days(),
+                    clock,
+                    options.dataDir(),
+                    options.generate(),
+                    options.faults());
+        }
         try {
-            return new DemoAmazonPay(
-                    AmazonPaySimulator.start(SimulatorOptions.of(0, PUBLIC_KEY_ID, keys.getPublic(), clock)
-                            .withFaults(faults)),
-                    keys.getPrivate());
+            return new DemoAmazonPay(AmazonPaySimulator.start(options), keys.getPrivate(), publicKeyId);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the built-in Amazon Pay simulator: " + e.getMessage(), e);
         }
@@ -75,7 +114,7 @@ final class DemoAmazonPay implements AutoCloseable {
     }
 
     String publicKeyId() {
-        return PUBLIC_KEY_ID;
+        return publicKeyId;
     }
 
     PrivateKey privateKey() {

@@ -1,5 +1,6 @@
 package io.payreports.config;
 
+import io.payreports.jobs.JobRun;
 import io.payreports.reports.AmountNotation;
 import io.payreports.reports.ReportModels;
 import java.nio.charset.Charset;
@@ -38,9 +39,11 @@ final class JobFileValidator {
     record JobFile(String name, String text) {}
 
     private static final String SANDBOX_SETTLEMENT = ReportModels.SANDBOX_SETTLEMENT;
+    private static final String RECONCILIATION = "reconciliation";
 
     private final ModelCamelContext context;
     private final Set<String> sinks;
+    private final Optional<Map<String, AccountSettings>> accounts;
     private final PayreportsSettings.KeyLocator locator;
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final Map<String, String> jobFiles = new LinkedHashMap<>();
@@ -48,10 +51,18 @@ final class JobFileValidator {
     private final Map<String, String> crons = new LinkedHashMap<>();
     private final Set<String> sinkNames = new java.util.TreeSet<>();
 
-    /** @param context a context with the configuration's properties and the jar's route templates loaded */
-    JobFileValidator(ModelCamelContext context, Set<String> sinks, PayreportsSettings.KeyLocator locator) {
+    /**
+     * @param context  a context with the configuration's properties and the jar's route templates loaded
+     * @param accounts the configured accounts; empty when their settings have problems (reported apart)
+     */
+    JobFileValidator(
+            ModelCamelContext context,
+            Set<String> sinks,
+            Optional<Map<String, AccountSettings>> accounts,
+            PayreportsSettings.KeyLocator locator) {
         this.context = context;
         this.sinks = sinks;
+        this.accounts = accounts;
         this.locator = locator;
     }
 
@@ -179,9 +190,13 @@ final class JobFileValidator {
                 JobIds.problem(value).ifPresent(message -> problems.add(problem(file, id, "jobId", message)));
             }
         });
+        // the reconciliation job calls no Amazon API: its account only files its runs, and needs no credentials
+        Optional<AccountSettings> account = declared.containsKey("account") && !template.equals(RECONCILIATION)
+                ? account(file, jobId, parameters.getOrDefault("account", node), parameters.containsKey("account"))
+                : Optional.empty();
         Optional.ofNullable(parameters.get("reportType")).ifPresent(type -> {
             String reportType = resolve(scalar(type), file, type, "reportType");
-            String environment = resolve("{{payreports.amazonpay.environment}}", file, type, "reportType");
+            String environment = account.map(a -> a.amazonPay().environment()).orElse(null);
             // Amazon Pay guide "Downloading reports via the Amazon Pay Reports API": "Sandbox support only exists for
             // the Sandbox Settlement Report"
             if (reportType != null
@@ -233,6 +248,27 @@ final class JobFileValidator {
                 }
             }
         });
+    }
+
+    /**
+     * The account the job calls Amazon with: one the configuration declares, else a problem naming the job and the
+     * accounts there are (the job would fail at every run).
+     */
+    private Optional<AccountSettings> account(JobFile file, String jobId, Node node, boolean given) {
+        String name = given ? resolve(scalar(node), file, node, "account") : JobRun.DEFAULT_ACCOUNT;
+        if (name == null || accounts.isEmpty()) {
+            return Optional.empty();
+        }
+        AccountSettings account = accounts.get().get(name);
+        if (account == null) {
+            problems.add(problem(
+                    file,
+                    node,
+                    "account",
+                    "job '" + jobId + "': "
+                            + Accounts.unknown(name, accounts.get().keySet())));
+        }
+        return Optional.ofNullable(account);
     }
 
     /** Two files with one id: Camel would keep one of them and silently drop the other job. */

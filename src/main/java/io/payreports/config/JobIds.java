@@ -18,14 +18,22 @@ public final class JobIds {
 
     /** Why the id is not valid, or empty. */
     public static Optional<String> problem(String jobId) {
-        if (jobId != null && VALID.matcher(jobId).matches() && !jobId.startsWith(".")) {
+        return nameProblem("job id", jobId);
+    }
+
+    /**
+     * Why {@code name} cannot be a name of its kind ({@code what}: job id, account name), or empty. An account name
+     * follows the job id's rules: it is part of the state keys ({@code account/jobId}), folders and log lines too.
+     */
+    public static Optional<String> nameProblem(String what, String name) {
+        if (name != null && VALID.matcher(name).matches() && !name.startsWith(".")) {
             return Optional.empty();
         }
-        String shown = jobId == null
+        String shown = name == null
                 ? "(none)"
-                : "'" + printable(jobId.length() > MAX_LENGTH ? jobId.substring(0, MAX_LENGTH) + "..." : jobId) + "'";
+                : "'" + printable(name.length() > MAX_LENGTH ? name.substring(0, MAX_LENGTH) + "..." : name) + "'";
         return Optional.of(
-                "job id " + shown + " must be 1 to " + MAX_LENGTH + " of A-Z a-z 0-9 . _ - and not start with a dot");
+                what + " " + shown + " must be 1 to " + MAX_LENGTH + " of A-Z a-z 0-9 . _ - and not start with a dot");
     }
 
     /** Control characters as \\uXXXX, so the message stays one line. */

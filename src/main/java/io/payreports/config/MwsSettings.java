@@ -1,8 +1,10 @@
 package io.payreports.config;
 
+import io.payreports.jobs.JobRun;
 import io.payreports.mws.MwsConfig;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -43,29 +45,30 @@ public record MwsSettings(
     }
 
     static MwsSettings read(Function<String, String> lookup, PayreportsSettings.KeyLocator locator) {
-        PayreportsSettings.Reader r = new PayreportsSettings.Reader(lookup, locator);
-        String accessKeyId = r.text("payreports.mws.access-key-id", "");
-        String secretKey = r.text("payreports.mws.secret-key", "");
-        String sellerId = r.text("payreports.mws.seller-id", "");
+        return read(lookup, locator, JobRun.DEFAULT_ACCOUNT);
+    }
+
+    /** An account's MWS keys; the timeouts are those of every account's Amazon Pay and MWS calls. */
+    static MwsSettings read(Function<String, String> lookup, PayreportsSettings.KeyLocator locator, String account) {
+        PayreportsSettings.Reader r = new PayreportsSettings.Reader(lookup, AccountKeys.namingAccounts(locator));
+        AccountKeys keys = AccountKeys.of(account, "mws", lookup);
+        String accessKeyId = r.text(keys.key("access-key-id"), "");
         if (!accessKeyId.isBlank()) {
-            if (secretKey.isBlank()) {
-                r.problem(
-                        "payreports.mws.secret-key",
-                        "required when payreports.mws.access-key-id is set (PAYREPORTS_MWS_SECRET_KEY)");
-            }
-            if (sellerId.isBlank()) {
-                r.problem(
-                        "payreports.mws.seller-id",
-                        "required when payreports.mws.access-key-id is set (PAYREPORTS_MWS_SELLER_ID)");
+            for (String required : List.of("secret-key", "seller-id")) {
+                if (r.text(keys.key(required), "").isBlank()) {
+                    r.problem(
+                            keys.key(required),
+                            "required when " + keys.key("access-key-id") + " is set" + keys.variable(required));
+                }
             }
         }
         MwsSettings settings = new MwsSettings(
-                r.optionalText("payreports.mws.endpoint").map(value -> r.uri("payreports.mws.endpoint", value)),
-                r.oneOf("payreports.mws.region", "na", "na", "eu", "jp", "us", "de", "uk"),
+                r.optionalText(keys.key("endpoint")).map(value -> r.uri(keys.key("endpoint"), value)),
+                r.oneOf(keys.key("region"), "na", "na", "eu", "jp", "us", "de", "uk"),
                 accessKeyId,
-                secretKey,
-                sellerId,
-                r.optionalText("payreports.mws.auth-token"),
+                r.text(keys.key("secret-key"), ""),
+                r.text(keys.key("seller-id"), ""),
+                r.optionalText(keys.key("auth-token")),
                 r.duration("payreports.amazonpay.connect-timeout", Duration.ofSeconds(10)),
                 r.duration("payreports.amazonpay.read-timeout", Duration.ofSeconds(60)));
         r.throwIfAny();

@@ -50,8 +50,9 @@ public final class PayreportsApplication implements AutoCloseable {
             "classpath:camel/spapi-finances.yaml",
             "classpath:camel/reconciliation.yaml");
     /**
-     * The jobs run when there is no routes/ directory: routes/amazonpay-settlement.yaml and
-     * docs/jobs/amazonpay-disbursements.yaml, packaged (the payouts make the demo's data reconcilable).
+     * The jobs run when there is no routes/ directory: routes/amazonpay-settlement.yaml,
+     * docs/jobs/amazonpay-disbursements.yaml (the payouts make the demo's data reconcilable) and
+     * their twins of the demo's second account, docs/jobs/amazonpay-*-eu.yaml, packaged.
      */
     private static final String DEMO_JOB = String.join(
             ",",
@@ -252,10 +253,12 @@ public final class PayreportsApplication implements AutoCloseable {
      * that ended without data (FAILED, CANCELLED); the run itself is in {@link #jobRuns()}.
      */
     @SuppressWarnings("unchecked")
-    public List<String> backfill(String reportType, Instant from, Instant to, String sinks) {
+    public List<String> backfill(String account, String reportType, Instant from, Instant to, String sinks) {
         Map<String, Object> headers = Map.of(
                 "payreportsJobId",
                 "backfill",
+                "payreportsAccount",
+                account,
                 "payreportsSinks",
                 sinks,
                 "payreportsReportType",

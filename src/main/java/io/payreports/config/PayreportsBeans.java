@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.payreports.amazonpay.AmazonPayBackfill;
-import io.payreports.amazonpay.AmazonPayClient;
 import io.payreports.amazonpay.AmazonPayDisbursements;
 import io.payreports.amazonpay.AmazonPayReportSource;
 import io.payreports.health.JobHealthCheck;
@@ -22,7 +21,6 @@ import io.payreports.mws.MwsReportSource;
 import io.payreports.reconciliation.ReconciliationJob;
 import io.payreports.reconciliation.ReconciliationMetrics;
 import io.payreports.reports.ReportFormats;
-import io.payreports.simulator.Faults;
 import io.payreports.sinks.DeadLetterWriter;
 import io.payreports.sinks.JdbcRecordsSink;
 import io.payreports.sinks.RecordSpool;
@@ -37,12 +35,10 @@ import io.payreports.status.StatusReport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -66,10 +62,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
     private final DataSources dataSources = new DataSources();
     private final JobRuns jobRuns = new JobRuns(clock);
     private MeterRegistry meters;
-    private AmazonPayConnection amazonPay;
-    private Faults demoFaults = Faults.none();
-    private MwsConnection mws;
-    private SpApiConnection spApi;
+    private Accounts accounts;
 
     private boolean deliveryOnly;
 
@@ -116,24 +109,29 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         context.addService(delivered, true);
 
         WatermarkStore watermarks = new WatermarkStore(state);
-        demoFaults = DemoAmazonPay.faults(lookup, locator);
-        if (!settings.demoMode()) {
-            amazonPay(settings, deliveryOnly); // a bad key file fails the start, not the first job
-        }
-        // the sources ask for the connection on first use, so the demo simulator starts only when an
-        // Amazon Pay job runs
-        Supplier<AmazonPayClient> amazonPayClient =
-                () -> amazonPay(settings, deliveryOnly).client();
-        registry.bind("amazonPayReports", new AmazonPayReportSource(amazonPayClient, watermarks, clock));
-        registry.bind("amazonPayDisbursements", new AmazonPayDisbursements(amazonPayClient, watermarks, clock));
-        registry.bind("amazonPayBackfill", new AmazonPayBackfill(amazonPayClient, clock, Duration.ofMinutes(30)));
-        mws = new MwsConnection(MwsSettings.read(lookup, locator), clock, demoFaults.breaksOnly());
-        registry.bind("mwsReports", new MwsReportSource(mws::client, delivered, clock));
+        accounts = new Accounts(
+                AccountSettings.readAll(
+                        lookup,
+                        locator,
+                        properties
+                                .loadProperties(key -> key.startsWith(AccountKeys.PREFIX))
+                                .stringPropertyNames()),
+                settings,
+                DemoAmazonPay.faults(lookup, locator),
+                locator,
+                clock,
+                deliveryOnly);
+        accounts.openKeyed(); // a bad key file fails the start, not the first job
+        // the sources ask for their job's account's connection on first use, so a demo simulator starts only when
+        // a job of its account runs
+        registry.bind("amazonPayReports", new AmazonPayReportSource(accounts::amazonPay, watermarks, clock));
+        registry.bind("amazonPayDisbursements", new AmazonPayDisbursements(accounts::amazonPay, watermarks, clock));
+        registry.bind("amazonPayBackfill", new AmazonPayBackfill(accounts::amazonPay, clock, Duration.ofMinutes(30)));
+        registry.bind("mwsReports", new MwsReportSource(accounts::mws, delivered, clock));
         registry.bind(
                 "retryAfterPause",
                 new RetryAfterPause(Duration.ofMillis(settings.retry().maximumRedeliveryDelayMs())));
-        spApi = new SpApiConnection(PayreportsSettings.readSpApi(lookup, locator), clock, demoFaults.breaksOnly());
-        SpApiBeans.bind(registry, spApi, state, watermarks, clock);
+        SpApiBeans.bind(registry, accounts, state, watermarks, clock);
 
         DeadLetterWriter deadLetterWriter =
                 new DeadLetterWriter(settings.outputDir(), clock, settings.deadLetterRowsPerFile());
@@ -236,31 +234,13 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         }
     }
 
-    /** The Amazon Pay connection, opened on first use (in demo mode that starts the built-in simulator). */
-    private synchronized AmazonPayConnection amazonPay(PayreportsSettings settings, boolean deliveryOnly) {
-        if (amazonPay == null) {
-            amazonPay = AmazonPayConnection.open(settings, demoFaults, locator, clock);
-            if (!deliveryOnly) {
-                amazonPay.warnIfDemo();
-            }
-        }
-        return amazonPay;
-    }
-
     JobRuns jobRuns() {
         return jobRuns;
     }
 
     /** Which Amazon APIs were called and where (the demo simulators of the sources jobs used). */
     synchronized String describeMode() {
-        List<String> used = new ArrayList<>();
-        if (amazonPay != null) {
-            used.add(amazonPay.description());
-        }
-        if (spApi != null) {
-            spApi.usedDescription().ifPresent(used::add);
-        }
-        return used.isEmpty() ? "no Amazon API called" : String.join("; ", used);
+        return accounts == null ? "no Amazon API called" : accounts.describe();
     }
 
     @Override
@@ -269,14 +249,8 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
             Metrics.removeRegistry(meters);
         }
         dataSources.close();
-        if (amazonPay != null) {
-            amazonPay.close();
-        }
-        if (mws != null) {
-            mws.close();
-        }
-        if (spApi != null) {
-            spApi.close();
+        if (accounts != null) {
+            accounts.close();
         }
     }
 }

@@ -6,11 +6,11 @@ import io.payreports.amazonpay.DocumentPolicy;
 import io.payreports.http.GuardedHttp;
 import io.payreports.http.HttpDeadlines;
 import io.payreports.http.PagingGuard;
+import io.payreports.jobs.JobRun;
 import io.payreports.jobs.JobRuns;
 import io.payreports.reports.ReportLimits;
 import io.payreports.sinks.DeadLetterWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,11 +64,22 @@ public record PayreportsSettings(
         return amazonPayPublicKeyId.isBlank();
     }
 
-    public AmazonPayConfig amazonPayConfig(URI endpointOverride, String publicKeyId) {
-        return new AmazonPayConfig(
-                endpointOverride,
+    /** The default account's Amazon Pay identity (the single-account keys, or payreports.accounts.default.*). */
+    public AmazonPayKeys amazonPayKeys() {
+        return new AmazonPayKeys(
+                amazonPayEndpoint,
                 amazonPayRegion,
                 amazonPayEnvironment,
+                amazonPayPublicKeyId,
+                amazonPayPrivateKeyFile);
+    }
+
+    /** The client configuration of an account: its region and environment, everyone's timeouts and document policy. */
+    public AmazonPayConfig amazonPayConfig(AmazonPayKeys keys, URI endpointOverride, String publicKeyId) {
+        return new AmazonPayConfig(
+                endpointOverride,
+                keys.region(),
+                keys.environment(),
                 publicKeyId,
                 connectTimeout,
                 readTimeout,
@@ -80,25 +91,14 @@ public record PayreportsSettings(
      * {@code locator} tells where a key was set, for error messages.
      */
     public static PayreportsSettings read(Function<String, String> lookup, KeyLocator locator) {
-        Reader r = new Reader(lookup, locator);
-        String publicKeyId = r.text("payreports.amazonpay.public-key-id", "");
-        Optional<Path> keyFile =
-                r.optionalText("payreports.amazonpay.private-key-file").map(Path::of);
-        if (!publicKeyId.isBlank() && keyFile.isEmpty()) {
-            r.problem(
-                    "payreports.amazonpay.private-key-file",
-                    "required when payreports.amazonpay.public-key-id is set (PAYREPORTS_AMAZONPAY_PRIVATE_KEY_FILE)");
-        }
-        keyFile.filter(file -> !Files.isReadable(file))
-                .ifPresent(file ->
-                        r.problem("payreports.amazonpay.private-key-file", "file not found or not readable: " + file));
+        Reader r = new Reader(lookup, AccountKeys.namingAccounts(locator));
+        AmazonPayKeys amazonPay = AmazonPayKeys.read(r, AccountKeys.of(JobRun.DEFAULT_ACCOUNT, "amazonpay", lookup));
         PayreportsSettings settings = new PayreportsSettings(
-                r.optionalText("payreports.amazonpay.endpoint")
-                        .map(value -> r.uri("payreports.amazonpay.endpoint", value)),
-                r.oneOf("payreports.amazonpay.region", "na", "na", "eu", "jp", "us", "de", "uk"),
-                r.oneOf("payreports.amazonpay.environment", "live", "live", "sandbox"),
-                publicKeyId,
-                keyFile,
+                amazonPay.endpoint(),
+                amazonPay.region(),
+                amazonPay.environment(),
+                amazonPay.publicKeyId(),
+                amazonPay.privateKeyFile(),
                 r.duration("payreports.amazonpay.connect-timeout", Duration.ofSeconds(10)),
                 r.duration("payreports.amazonpay.read-timeout", Duration.ofSeconds(60)),
                 new DocumentPolicy(
@@ -203,27 +203,32 @@ public record PayreportsSettings(
         }
     }
 
-    /** The Selling Partner API settings (keys under {@code payreports.spapi.}); secrets are never put into a problem's message. */
+    /** The Selling Partner API settings of the default account (keys under {@code payreports.spapi.}). */
     public static SpApiSettings readSpApi(Function<String, String> lookup, KeyLocator locator) {
-        Reader r = new Reader(lookup, locator);
-        String clientId = r.text("payreports.spapi.client-id", "");
-        String clientSecret = r.text("payreports.spapi.client-secret", "");
-        String refreshToken = r.text("payreports.spapi.refresh-token", "");
-        if (!clientId.isBlank() && clientSecret.isBlank()) {
-            r.problem(
-                    "payreports.spapi.client-secret",
-                    "required when payreports.spapi.client-id is set (PAYREPORTS_SPAPI_CLIENT_SECRET)");
-        }
-        if (!clientId.isBlank() && refreshToken.isBlank()) {
-            r.problem(
-                    "payreports.spapi.refresh-token",
-                    "required when payreports.spapi.client-id is set (PAYREPORTS_SPAPI_REFRESH_TOKEN)");
+        return readSpApi(lookup, locator, JobRun.DEFAULT_ACCOUNT);
+    }
+
+    /**
+     * An account's Selling Partner API settings: its region, endpoints and LWA credentials, and what every account
+     * shares (timeouts, retries, the transactions window, payouts); secrets are never put into a problem's message.
+     */
+    public static SpApiSettings readSpApi(Function<String, String> lookup, KeyLocator locator, String account) {
+        Reader r = new Reader(lookup, AccountKeys.namingAccounts(locator));
+        AccountKeys keys = AccountKeys.of(account, "spapi", lookup);
+        String clientId = r.text(keys.key("client-id"), "");
+        String clientSecret = r.text(keys.key("client-secret"), "");
+        String refreshToken = r.text(keys.key("refresh-token"), "");
+        for (String secret : List.of("client-secret", "refresh-token")) {
+            if (!clientId.isBlank() && r.text(keys.key(secret), "").isBlank()) {
+                r.problem(
+                        keys.key(secret), "required when " + keys.key("client-id") + " is set" + keys.variable(secret));
+            }
         }
         io.payreports.spapi.SpApiRegion region = io.payreports.spapi.SpApiRegion.NA;
         try {
-            region = io.payreports.spapi.SpApiRegion.of(r.text("payreports.spapi.region", "na"));
+            region = io.payreports.spapi.SpApiRegion.of(r.text(keys.key("region"), "na"));
         } catch (IllegalArgumentException e) {
-            r.problem("payreports.spapi.region", e.getMessage());
+            r.problem(keys.key("region"), e.getMessage());
         }
         java.util.Set<io.payreports.spapi.PayoutTarget> targets = java.util.Set.of();
         try {
@@ -233,9 +238,8 @@ public record PayreportsSettings(
         }
         SpApiSettings settings = new SpApiSettings(
                 region,
-                r.optionalText("payreports.spapi.endpoint").map(value -> r.uri("payreports.spapi.endpoint", value)),
-                r.optionalText("payreports.spapi.lwa-endpoint")
-                        .map(value -> r.uri("payreports.spapi.lwa-endpoint", value)),
+                r.optionalText(keys.key("endpoint")).map(value -> r.uri(keys.key("endpoint"), value)),
+                r.optionalText(keys.key("lwa-endpoint")).map(value -> r.uri(keys.key("lwa-endpoint"), value)),
                 clientId,
                 clientSecret,
                 refreshToken,

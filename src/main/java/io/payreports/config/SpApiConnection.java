@@ -45,11 +45,12 @@ public final class SpApiConnection implements AutoCloseable {
         this.demoFaults = demoFaults;
     }
 
-    /** For one-shot commands: the operator's file (or config/application.properties) and the environment. */
-    public static SpApiConnection fromConfigFile(Path configFile, Clock clock) {
+    /** For one-shot commands: {@code account}'s, from the operator's file (or config/application.properties) and the environment. */
+    public static SpApiConnection fromConfigFile(Path configFile, String account, Clock clock) {
         Optional<Path> operatorConfig = ConfigFiles.operatorConfig(configFile);
         ConfigFiles.readSettings(operatorConfig).applyHttpLimits();
-        return new SpApiConnection(ConfigFiles.readSpApiSettings(operatorConfig), clock);
+        return new SpApiConnection(
+                ConfigFiles.readAccount(operatorConfig, account).spApi(), clock);
     }
 
     public SpApiSettings settings() {

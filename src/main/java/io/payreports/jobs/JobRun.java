@@ -217,9 +217,12 @@ public final class JobRun {
         return !warnings.isEmpty() || !notFetched.isEmpty() || coveredRanges().size() > 1;
     }
 
-    /** The run itself failed (e.g. the report listing), beyond single reports. */
+    /**
+     * The run itself failed (e.g. the report listing), beyond single reports. The reason names an account other than
+     * the default one: a wrong key or a throttled account is then told apart from the others at a glance.
+     */
     public void failed(String reason) {
-        this.failure = reason;
+        this.failure = account.equals(DEFAULT_ACCOUNT) ? reason : "account " + account + ": " + reason;
     }
 
     /** The run failed and its cause went to the dead-letter channel. */

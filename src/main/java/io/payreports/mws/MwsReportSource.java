@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
@@ -42,14 +42,14 @@ public class MwsReportSource {
     /** Consecutive reports meet within seconds (Amazon Pay settlement report guide's sample: one ends at 00:00:18, the next starts at 00:00:19). */
     private static final Duration GAP_TOLERANCE = Duration.ofMinutes(1);
 
-    /** Made on first use: a runtime without MWS jobs starts no MWS simulator in demo mode. */
-    private final Supplier<MwsClient> client;
+    /** The client of an account, by name, made on first use: a runtime without MWS jobs starts no MWS simulator in demo mode. */
+    private final Function<String, MwsClient> clients;
 
     private final IdempotentRepository delivered;
     private final Clock clock;
 
-    public MwsReportSource(Supplier<MwsClient> client, IdempotentRepository delivered, Clock clock) {
-        this.client = client;
+    public MwsReportSource(Function<String, MwsClient> clients, IdempotentRepository delivered, Clock clock) {
+        this.clients = clients;
         this.delivered = delivered;
         this.clock = clock;
     }
@@ -66,11 +66,11 @@ public class MwsReportSource {
                 .filter(type -> !type.isEmpty())
                 .toList();
         Instant now = clock.instant();
-        List<MwsReport> generated = client.get().generatedReports(types, now.minus(RETENTION), now);
+        List<MwsReport> generated = client(exchange).generatedReports(types, now.minus(RETENTION), now);
         warnAboutGaps(run, generated);
         List<MwsReport> done =
                 generated.stream().filter(report -> !report.hasNoData()).toList();
-        Set<String> open = client.get().unacknowledged(types);
+        Set<String> open = client(exchange).unacknowledged(types);
         Queue<String> toAcknowledge = new ConcurrentLinkedQueue<>();
         List<MwsReport> pending = new ArrayList<>();
         for (MwsReport report : done) {
@@ -113,7 +113,7 @@ public class MwsReportSource {
                 report.reportId(),
                 report.dataStart(),
                 report.dataEnd());
-        return client.get().report(report.reportId());
+        return client(exchange).report(report.reportId());
     }
 
     /**
@@ -136,13 +136,18 @@ public class MwsReportSource {
     public void acknowledge(Exchange exchange) {
         List<String> ids = new ArrayList<>(toAcknowledge(exchange));
         if (!ids.isEmpty()) {
-            int count = client.get().acknowledge(ids);
+            int count = client(exchange).acknowledge(ids);
             LOG.info(
                     "job {}: acknowledged {} MWS report(s): {}",
                     exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(),
                     count,
                     ids);
         }
+    }
+
+    /** The client of the job's account. */
+    private MwsClient client(Exchange exchange) {
+        return clients.apply(exchange.getProperty(JobRun.PROPERTY, JobRun.class).account());
     }
 
     @SuppressWarnings("unchecked")

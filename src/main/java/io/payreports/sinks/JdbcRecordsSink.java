@@ -33,7 +33,7 @@ public final class JdbcRecordsSink implements RecordSink {
     private final int batchSize;
     private final String schema;
     private final List<String> migrations;
-    private boolean migrated; // guarded by this
+    private volatile boolean migrated; // written under this
 
     public JdbcRecordsSink(DataSource dataSource) {
         this(dataSource, DEFAULT_BATCH_SIZE, null);
@@ -77,17 +77,24 @@ public final class JdbcRecordsSink implements RecordSink {
 
     /** Creates or updates the tables now, as the first report would: for readers that may come before any report. */
     public void migrate() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            migrateOnce(SqlDialect.of(connection));
+        if (migrated) {
+            return;
         }
+        SqlDialect dialect;
+        // not held while migrating: Flyway takes connections of its own, and the first reports of several jobs
+        // arrive together (each waiting here must not sit on one of the pool's few connections meanwhile)
+        try (Connection connection = dataSource.getConnection()) {
+            dialect = SqlDialect.of(connection);
+        }
+        migrateOnce(dialect);
     }
 
     @Override
     public <T> ReportWriter<T> open(ReportContext report, RecordLayout<T> layout) throws SQLException {
+        migrate();
         Connection connection = dataSource.getConnection();
         try {
             SqlDialect dialect = SqlDialect.of(connection);
-            migrateOnce(dialect);
             // every record table holds many accounts' rows, keyed by account first
             RecordLayout<T> stored = AccountedLayout.of(layout, report.account());
             RecordTable table = RecordTable.of(dialect, schema, stored);

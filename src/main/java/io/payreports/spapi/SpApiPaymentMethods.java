@@ -7,7 +7,7 @@ import io.payreports.reports.ReportContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
 
 /** The source of the {@code spapi-payment-methods} job: the seller's payout methods, all of them each run, as one delivery. */
@@ -15,11 +15,11 @@ public class SpApiPaymentMethods {
 
     public static final String TYPE = "SPAPI_PAYMENT_METHODS";
 
-    private final Supplier<SpApiClient> client;
+    private final Function<String, SpApiClient> clients;
     private final Clock clock;
 
-    public SpApiPaymentMethods(Supplier<SpApiClient> client, Clock clock) {
-        this.client = client;
+    public SpApiPaymentMethods(Function<String, SpApiClient> clients, Clock clock) {
+        this.clients = clients;
         this.clock = clock;
     }
 
@@ -31,12 +31,13 @@ public class SpApiPaymentMethods {
      */
     public List<PaymentMethod> fetch(
             Exchange exchange, String marketplaceId, String paymentMethodTypes, boolean defaultOnly) {
-        List<PaymentMethod> methods =
-                client.get().getPaymentMethods(PaymentMethodsQuery.of(marketplaceId, paymentMethodTypes)).stream()
-                        .filter(method ->
-                                !defaultOnly || PaymentMethod.DEFAULT_DEPOSIT_METHOD.equals(method.assignmentType()))
-                        .toList();
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+        List<PaymentMethod> methods = clients
+                .apply(run.account())
+                .getPaymentMethods(PaymentMethodsQuery.of(marketplaceId, paymentMethodTypes))
+                .stream()
+                .filter(method -> !defaultOnly || PaymentMethod.DEFAULT_DEPOSIT_METHOD.equals(method.assignmentType()))
+                .toList();
         Instant now = clock.instant();
         exchange.setProperty(
                 ReportContext.PROPERTY, run.report("payment-methods-" + AmazonPayDates.basic(now), TYPE, null, null));

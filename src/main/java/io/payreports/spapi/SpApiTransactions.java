@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.apache.camel.Exchange;
 
 /**
@@ -30,19 +30,19 @@ public class SpApiTransactions {
     /** Restarts of one window after rejected page tokens, before the window fails like any error. */
     private static final int MAX_WINDOW_RESTARTS = 3;
 
-    private final Supplier<SpApiClient> client;
+    private final Function<String, SpApiClient> clients;
     private final WatermarkStore watermarks;
     private final TransactionLedger ledger;
     private final TransactionWindows windows;
     private final Clock clock;
 
     public SpApiTransactions(
-            Supplier<SpApiClient> client,
+            Function<String, SpApiClient> clients,
             WatermarkStore watermarks,
             TransactionLedger ledger,
             TransactionWindows windows,
             Clock clock) {
-        this.client = client;
+        this.clients = clients;
         this.watermarks = watermarks;
         this.ledger = ledger;
         this.windows = windows;
@@ -69,7 +69,7 @@ public class SpApiTransactions {
                 ReportContext.PROPERTY,
                 run(exchange).report(windowId(window), TYPE, window.postedAfter(), window.postedBefore()));
         exchange.setProperty(JobRun.FAILURE_POSITION, window.postedAfter());
-        return new WindowPages(client.get(), window, MAX_WINDOW_RESTARTS);
+        return new WindowPages(clients.apply(run(exchange).account()), window, MAX_WINDOW_RESTARTS);
     }
 
     /** The page's transactions this job has not delivered before (or that Amazon changed since). */

@@ -70,7 +70,7 @@ class AmazonPayBackfillRouteTest extends CamelMainTestSupport {
         registry.bind("retryAfterPause", new RetryAfterPause(Duration.ofSeconds(60), pause -> {}));
         registry.bind("jobRuns", new Runs());
         registry.bind("amazonPayReports", new Selection());
-        registry.bind("amazonPayBackfill", new AmazonPayBackfill(() -> new ScriptedAmazonPay(), clock, TIMEOUT));
+        registry.bind("amazonPayBackfill", new AmazonPayBackfill(account -> new ScriptedAmazonPay(), clock, TIMEOUT));
     }
 
     @BeforeEach

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's promise, through the real jar in an empty directory: {@code run --once} with no
- * configuration delivers the simulator's settlement reports to files and the embedded database,
- * and a second run delivers nothing new.
+ * configuration delivers the settlement reports of the demo's two accounts (default, NA, and eu, EU),
+ * each from its own simulator, to files and the embedded database, and a second run delivers nothing new.
  */
 class RunOnceIT {
 
@@ -37,9 +37,14 @@ class RunOnceIT {
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(first.output())
                 .contains("payreports run summary (demo mode")
-                .contains("file      -> ./out", "jdbc      -> jdbc:h2:file:./data/payreports");
-        long reports = reportsColumn(first.output());
-        assertThat(reports).as(first.output()).isGreaterThanOrEqualTo(3);
+                .contains("file      -> ./out", "jdbc      -> jdbc:h2:file:./data/payreports")
+                .contains("; account eu: demo mode: built-in Amazon Pay simulator at http://127.0.0.1:");
+        assertThat(reportsColumn(first.output(), "amazonpay-settlement"))
+                .as(first.output())
+                .isGreaterThanOrEqualTo(3);
+        assertThat(reportsColumn(first.output(), "amazonpay-settlement-eu"))
+                .as(first.output())
+                .isGreaterThanOrEqualTo(3);
 
         Map<String, BigDecimal> fileSums = normalize(netSumsFromJsonLines(workDir.resolve("out/amazonpay_settlement")));
         Map<String, BigDecimal> dbSums = netSumsFromDatabase();
@@ -49,14 +54,20 @@ class RunOnceIT {
 
         PayreportsJar.Result second = runJar("run", "--once");
         assertThat(second.exitCode()).as(second.output()).isZero();
-        assertThat(reportsColumn(second.output())).as(second.output()).isZero();
+        assertThat(reportsColumn(second.output(), "amazonpay-settlement"))
+                .as(second.output())
+                .isZero();
+        assertThat(reportsColumn(second.output(), "amazonpay-settlement-eu"))
+                .as(second.output())
+                .isZero();
         assertThat(netSumsFromDatabase()).isEqualTo(fileSums);
     }
 
-    private long reportsColumn(String output) {
+    private long reportsColumn(String output, String job) {
         return output.lines()
-                .filter(line -> line.startsWith("amazonpay-settlement"))
-                .map(line -> line.trim().split("\\s+")[1])
+                .map(line -> line.trim().split("\\s+"))
+                .filter(columns -> columns[0].equals(job))
+                .map(columns -> columns[1])
                 .mapToLong(Long::parseLong)
                 .findFirst()
                 .orElse(-1);

@@ -308,6 +308,7 @@ class PayreportsApplicationTest {
                 PayreportsApplication application = PayreportsApplication.create(configFor(simulator))) {
             application.start();
             List<String> notCompleted = application.backfill(
+                    JobRun.DEFAULT_ACCOUNT,
                     "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_",
                     Instant.parse("2026-09-01T00:00:00Z"),
                     Instant.parse("2026-10-15T00:00:00Z"),
@@ -324,6 +325,7 @@ class PayreportsApplicationTest {
             assertThat(notCompleted).isEmpty();
 
             assertThat(application.backfill(
+                            JobRun.DEFAULT_ACCOUNT,
                             "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_",
                             Instant.parse("2026-10-01T00:00:00Z"),
                             Instant.parse("2026-10-02T00:00:00Z"),

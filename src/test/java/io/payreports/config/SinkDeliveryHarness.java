@@ -97,6 +97,14 @@ final class SinkDeliveryHarness {
                 "payreports.state.jdbc-url = jdbc:h2:file:" + dir.resolve("data/state"),
                 "payreports.sinks.jdbc.url = jdbc:h2:file:" + dir.resolve("data/state"),
                 "payreports.retry.redelivery-delay = 10"));
+        // every other account calls the same simulated merchant with the same key: its report ids collide
+        jobs.values().stream()
+                .filter(account -> !account.equals(JobRun.DEFAULT_ACCOUNT))
+                .distinct()
+                .forEach(account -> lines.addAll(List.of(
+                        "payreports.accounts." + account + ".amazonpay.endpoint = " + simulator.baseUrl(),
+                        "payreports.accounts." + account + ".amazonpay.public-key-id = " + KEY_ID,
+                        "payreports.accounts." + account + ".amazonpay.private-key-file = " + key)));
         lines.addAll(List.of(properties));
         Files.writeString(config, String.join("\n", lines) + "\n");
         Path routes = Files.createDirectories(dir.resolve("routes"));

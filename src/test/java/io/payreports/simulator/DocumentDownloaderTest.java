@@ -162,7 +162,7 @@ class DocumentDownloaderTest {
     @Test
     void theSourcePutsTheDeclaredCharsetIntoTheExchangeForTheParser() throws Exception {
         start(options().withDocumentContentType("text/csv; charset=ISO-8859-1"), DocumentPolicy.DEFAULT);
-        AmazonPayReportSource source = new AmazonPayReportSource(() -> client, null, clock);
+        AmazonPayReportSource source = new AmazonPayReportSource(account -> client, null, clock);
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             Exchange exchange = new DefaultExchange(camel);
             exchange.setProperty(JobRun.PROPERTY, new JobRun("job", exchange.getExchangeId(), clock.instant()));

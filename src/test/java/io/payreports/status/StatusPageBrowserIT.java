@@ -86,8 +86,8 @@ class StatusPageBrowserIT {
         try (PayreportsApplication application = PayreportsApplication.create(config, Optional.empty())) {
             application.start();
             application.triggerAllJobs();
-            // the demo's two jobs: the settlement reports and the disbursements that reconcile them
-            assertThat(application.jobRuns().awaitFinished(2, Duration.ofMinutes(3)))
+            // the demo's jobs: the settlement reports and the disbursements that reconcile them, of its two accounts
+            assertThat(application.jobRuns().awaitFinished(4, Duration.ofMinutes(3)))
                     .isTrue();
             JobRun run = application.jobRuns().lastFinished(JOB).orElseThrow();
             assertThat(run.succeeded()).as(run.summaryLine()).isTrue();
@@ -107,7 +107,11 @@ class StatusPageBrowserIT {
                 List<WebElement> rows = browser.findElements(By.cssSelector("#jobs tbody tr"));
                 assertThat(rows)
                         .extracting(row -> row.getAttribute("data-job"))
-                        .containsExactlyInAnyOrder(JOB, "amazonpay-disbursements");
+                        .containsExactlyInAnyOrder(
+                                JOB,
+                                "amazonpay-disbursements",
+                                "amazonpay-settlement-eu",
+                                "amazonpay-disbursements-eu");
                 WebElement row = browser.findElement(By.cssSelector("#jobs tr[data-job='" + JOB + "']"));
                 assertThat(cell(row, "Outcome")).isEqualTo("ok");
                 assertThat(cell(row, "Records")).isEqualTo(Long.toString(run.records()));
