@@ -76,7 +76,8 @@ public final class AmazonPayConnection implements AutoCloseable {
             Clock clock) {
         AmazonPayKeys keys = account.amazonPay();
         if (keys.demoMode()) {
-            DemoAmazonPay demo = DemoAmazonPay.start(settings.dataDir(), account.name(), clock, demoFaults);
+            DemoAmazonPay demo =
+                    DemoAmazonPay.start(settings.dataDir(), account.name(), keys.region(), clock, demoFaults);
             AmazonPayConfig config = settings.amazonPayConfig(keys, demo.endpoint(), demo.publicKeyId());
             AmazonPayClient client = new AmazonPayClient(
                     config, new AmazonPaySigner(demo.publicKeyId(), demo.privateKey(), config.region(), clock));

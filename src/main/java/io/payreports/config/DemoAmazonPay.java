@@ -4,6 +4,7 @@ import io.payreports.amazonpay.PemKeys;
 import io.payreports.jobs.JobRun;
 import io.payreports.simulator.AmazonPaySimulator;
 import io.payreports.simulator.Faults;
+import io.payreports.simulator.SimulatedMerchant;
 import io.payreports.simulator.SimulatorOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,27 +56,24 @@ final class DemoAmazonPay implements AutoCloseable {
                 .allMatch(value -> value == null || value.isBlank());
     }
 
-    static DemoAmazonPay start(Path dataDir, String account, Clock clock, Faults faults) {
+    /** @param region the account's Amazon Pay region ({@code na}, {@code eu}, {@code jp}): its data's currency */
+    static DemoAmazonPay start(Path dataDir, String account, String region, Clock clock, Faults faults) {
         boolean first = account.equals(JobRun.DEFAULT_ACCOUNT);
         Path keysDir = first
                 ? dataDir.resolve("demo-keys")
                 : dataDir.resolve("demo-keys").resolve(account);
         String publicKeyId = first ? PUBLIC_KEY_ID : PUBLIC_KEY_ID + "-" + account;
         KeyPair keys = demoKeys(keysDir);
-        SimulatorOptions options =
-                SimulatorOptions.of(0, publicKeyId, keys.getPublic(), clock).withFaults(faults);
-        if (!first) {
-            // another merchant: its own settlements, so that its report ids are not the first account's
-            options = new SimulatorOptions(
-                    options.port(),
-                    options.publicKeys(),
-                    SimulatorOptions.DEFAULT_SEED + account.hashCode(),
-                    options.days(),
-                    clock,
-                    options.dataDir(),
-                    options.generate(),
-                    options.faults());
-        }
+        // the default account's data as it always was; another is a merchant of its region, with its own
+        // settlements in its currency (EUR for eu), so that its report ids are not the first account's
+        SimulatorOptions options = first
+                ? SimulatorOptions.of(0, publicKeyId, keys.getPublic(), clock)
+                : SimulatorOptions.of(
+                        0,
+                        List.of(SimulatedMerchant.generate(account, SimulatedMerchant.Region.of(region))
+                                .withAmazonPayKey(publicKeyId, keys)),
+                        clock);
+        options = options.withFaults(faults);
         try {
             return new DemoAmazonPay(AmazonPaySimulator.start(options), keys.getPrivate(), publicKeyId);
         } catch (IOException e) {

@@ -142,6 +142,12 @@ public record SimulatedMerchant(
         return merchant;
     }
 
+    /** This account signing with a key pair kept elsewhere (the demo keeps its keys from run to run). */
+    public SimulatedMerchant withAmazonPayKey(String keyId, KeyPair keys) {
+        return new SimulatedMerchant(
+                name, region, keyId, keys, lwa, mwsSellerId, mwsAccessKeyId, mwsSecretKey, reportIdsOf);
+    }
+
     /**
      * This account's settlements carry the report ids the other account's would have for the same currency and
      * period: with an account of the same region, every settlement report id collides while the content differs.

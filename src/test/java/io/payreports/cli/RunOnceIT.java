@@ -42,22 +42,26 @@ class RunOnceIT {
         assertThat(reportsColumn(first.output(), "amazonpay-settlement"))
                 .as(first.output())
                 .isGreaterThanOrEqualTo(3);
-        assertThat(reportsColumn(first.output(), "amazonpay-settlement-eu"))
+        assertThat(reportsColumn(first.output(), "eu/amazonpay-settlement-eu"))
                 .as(first.output())
                 .isGreaterThanOrEqualTo(3);
 
+        // both accounts' records in one table, told apart by account (the eu account's files under out/eu/)
         Map<String, BigDecimal> fileSums = normalize(netSumsFromJsonLines(workDir.resolve("out/amazonpay_settlement")));
+        fileSums.putAll(normalize(netSumsFromJsonLines(workDir.resolve("out/eu/amazonpay_settlement"))));
         Map<String, BigDecimal> dbSums = netSumsFromDatabase();
-        assertThat(fileSums).isNotEmpty().hasSizeGreaterThan(1);
+        assertThat(fileSums).containsKeys("default USD", "eu EUR").hasSizeGreaterThan(2);
         assertThat(dbSums).isEqualTo(fileSums);
-        assertThat(countJsonLines(workDir.resolve("out/amazonpay_settlement"))).isEqualTo(countDatabaseRows());
+        assertThat(countJsonLines(workDir.resolve("out/amazonpay_settlement"))
+                        + countJsonLines(workDir.resolve("out/eu/amazonpay_settlement")))
+                .isEqualTo(countDatabaseRows());
 
         PayreportsJar.Result second = runJar("run", "--once");
         assertThat(second.exitCode()).as(second.output()).isZero();
         assertThat(reportsColumn(second.output(), "amazonpay-settlement"))
                 .as(second.output())
                 .isZero();
-        assertThat(reportsColumn(second.output(), "amazonpay-settlement-eu"))
+        assertThat(reportsColumn(second.output(), "eu/amazonpay-settlement-eu"))
                 .as(second.output())
                 .isZero();
         assertThat(netSumsFromDatabase()).isEqualTo(fileSums);
@@ -82,7 +86,8 @@ class RunOnceIT {
                     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                         JsonNode record = mapper.readTree(line);
                         sums.merge(
-                                record.get("currencyCode").asText(),
+                                record.get("account").asText() + " "
+                                        + record.get("currencyCode").asText(),
                                 new BigDecimal(
                                         record.get("netTransactionAmount").asText()),
                                 BigDecimal::add);
@@ -110,9 +115,10 @@ class RunOnceIT {
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + workDir.resolve("data/payreports"));
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(
-                        "SELECT currency_code, SUM(net_transaction_amount) FROM amazonpay_settlement GROUP BY currency_code")) {
+                        "SELECT account, currency_code, SUM(net_transaction_amount) FROM amazonpay_settlement"
+                                + " GROUP BY account, currency_code")) {
             while (rows.next()) {
-                sums.put(rows.getString(1), rows.getBigDecimal(2));
+                sums.put(rows.getString(1) + " " + rows.getString(2), rows.getBigDecimal(3));
             }
         }
         return normalize(sums);
@@ -129,7 +135,7 @@ class RunOnceIT {
 
     private static Map<String, BigDecimal> normalize(Map<String, BigDecimal> sums) {
         Map<String, BigDecimal> normalized = new TreeMap<>();
-        sums.forEach((currency, sum) -> normalized.put(currency, sum.stripTrailingZeros()));
+        sums.forEach((accountAndCurrency, sum) -> normalized.put(accountAndCurrency, sum.stripTrailingZeros()));
         return normalized;
     }
 
