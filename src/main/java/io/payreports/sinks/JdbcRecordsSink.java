@@ -32,7 +32,7 @@ public final class JdbcRecordsSink implements RecordSink {
     private final int batchSize;
     private final String schema;
     private final List<String> migrations;
-    private boolean migrated; // guarded by this
+    private volatile boolean migrated; // set under this
 
     public JdbcRecordsSink(DataSource dataSource) {
         this(dataSource, DEFAULT_BATCH_SIZE, null);
@@ -76,13 +76,21 @@ public final class JdbcRecordsSink implements RecordSink {
 
     /** Creates or updates the tables now, as the first report would: for readers that may come before any report. */
     public void migrate() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            migrateOnce(SqlDialect.of(connection));
+        if (migrated) {
+            return;
         }
+        SqlDialect dialect;
+        try (Connection connection = dataSource.getConnection()) {
+            dialect = SqlDialect.of(connection);
+        }
+        // holding no connection: Flyway takes its own from this pool, and deliveries that waited here holding theirs
+        // left it none (4 reports at once on a new node: each stalled for the pool's whole connection timeout)
+        migrateOnce(dialect);
     }
 
     @Override
     public <T> ReportWriter<T> open(ReportContext report, RecordLayout<T> layout) throws SQLException {
+        migrate();
         Connection connection = dataSource.getConnection();
         try {
             SqlDialect dialect = SqlDialect.of(connection);
