@@ -1,5 +1,6 @@
 package io.payreports.amazonpay;
 
+import io.payreports.http.Throttled;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -7,7 +8,7 @@ import java.util.Optional;
  * An error answer from Amazon Pay: HTTP status plus Amazon's {@code reasonCode} and {@code message}.
  * Only throttling and server-side failures are worth another try; a 4xx other than 429 is final.
  */
-public class AmazonPayApiException extends RuntimeException {
+public class AmazonPayApiException extends RuntimeException implements Throttled {
 
     private final String operation;
     private final int status;
@@ -28,6 +29,7 @@ public class AmazonPayApiException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
+    @Override
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Backfill: requests reports for a past period with createReport, in windows Amazon accepts (a
- * report covers at most 30 days, the Amazon Pay settlement report guide), waits for each with getReportById, and hands the
- * completed ones to the normal delivery. Reports Amazon ends as FAILED or CANCELLED (no data) are
- * listed with their ids.
+ * report covers at most 30 days, the Amazon Pay settlement report guide), polls them with
+ * getReportById (the route's loop, camel/amazonpay-reports.yaml), and hands the completed ones to the
+ * normal delivery. Reports Amazon ends as FAILED or CANCELLED (no data) are listed with their ids.
  */
 public class AmazonPayBackfill {
 
@@ -27,8 +27,6 @@ public class AmazonPayBackfill {
     private static final String IDEMPOTENCY_KEYS = "payreportsBackfillKeys";
     private static final Logger LOG = LoggerFactory.getLogger(AmazonPayBackfill.class);
     private static final Duration MAX_WINDOW = Duration.ofDays(30);
-    private static final Duration FIRST_POLL = Duration.ofSeconds(1);
-    private static final Duration MAX_POLL = Duration.ofSeconds(30);
 
     /** The client of an account, by name, asked on first use: a demo simulator behind it starts only when a job of the account runs. */
     private final Function<String, AmazonPayClient> clients;
@@ -55,10 +53,9 @@ public class AmazonPayBackfill {
         return windows;
     }
 
-    /** The route's step: requests the reports, waits for them, answers the completed ones. */
-    public List<Report> requestAndAwait(Exchange exchange, String reportType, String from, String to)
-            throws InterruptedException {
-        Map<String, Instant[]> requested = new LinkedHashMap<>();
+    /** The route's first step: requests the reports, to be polled until Amazon created them. */
+    public AwaitedReports request(Exchange exchange, String reportType, String from, String to) {
+        List<String> requested = new ArrayList<>();
         // one idempotency key per window, kept in the exchange so that a redelivery does not request twice
         @SuppressWarnings("unchecked")
         Map<String, String> keys = exchange.getProperty(IDEMPOTENCY_KEYS, Map.class);
@@ -70,7 +67,7 @@ public class AmazonPayBackfill {
         AmazonPayClient client = clients.apply(run.account());
         for (Instant[] window : windows(Instant.parse(from), Instant.parse(to))) {
             String key = keys.computeIfAbsent(window[0].toString(), start -> AmazonPayClient.newIdempotencyKey());
-            requested.put(client.createReport(reportType, window[0], window[1], key), window);
+            requested.add(client.createReport(reportType, window[0], window[1], key));
         }
         LOG.info(
                 "backfill: requested {} report(s) of {} from {} to {}: {}",
@@ -78,37 +75,36 @@ public class AmazonPayBackfill {
                 reportType,
                 from,
                 to,
-                requested.keySet());
+                requested);
+        return new AwaitedReports(requested, clock.instant(), timeout);
+    }
+
+    /** One turn of the route's polling loop: asks Amazon about every report still in progress. */
+    public AwaitedReports poll(Exchange exchange, AwaitedReports awaited) {
+        AmazonPayClient client = clients.apply(
+                exchange.getProperty(JobRun.PROPERTY, JobRun.class).account());
+        List<Report> answers = new ArrayList<>();
+        for (String reportId : awaited.pendingIds()) {
+            answers.add(client.getReportById(reportId));
+        }
+        awaited.polled(answers, clock.instant());
+        return awaited;
+    }
+
+    /** The route's last step: the completed reports, for the delivery; the others listed for the command. */
+    public List<Report> completed(Exchange exchange, AwaitedReports awaited) {
         List<Report> completed = new ArrayList<>();
         List<String> others = new ArrayList<>();
-        for (String reportId : requested.keySet()) {
-            Report report = await(client, reportId);
+        for (Report report : awaited.reports()) {
             if (report.processingStatus() == Report.ProcessingStatus.COMPLETED) {
                 completed.add(report);
             } else {
-                others.add(reportId + " " + report.processingStatus());
-                LOG.warn("backfill: report {} ended {}", reportId, report.processingStatus());
+                others.add(report.reportId() + " " + report.processingStatus());
+                LOG.warn("backfill: report {} ended {}", report.reportId(), report.processingStatus());
             }
         }
         exchange.setProperty(NOT_COMPLETED, others);
-        run.reportsListed(completed.size());
+        exchange.getProperty(JobRun.PROPERTY, JobRun.class).reportsListed(completed.size());
         return completed;
-    }
-
-    /** Polls with a growing pause until the report leaves IN_PROGRESS, or the backfill times out. */
-    private Report await(AmazonPayClient client, String reportId) throws InterruptedException {
-        Instant deadline = clock.instant().plus(timeout);
-        Duration pause = FIRST_POLL;
-        while (true) {
-            Report report = client.getReportById(reportId);
-            if (report.processingStatus() != Report.ProcessingStatus.IN_PROGRESS) {
-                return report;
-            }
-            if (clock.instant().plus(pause).isAfter(deadline)) {
-                throw new IllegalStateException("backfill: report " + reportId + " still IN_PROGRESS after " + timeout);
-            }
-            Thread.sleep(pause.toMillis());
-            pause = pause.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : pause.multipliedBy(2);
-        }
     }
 }

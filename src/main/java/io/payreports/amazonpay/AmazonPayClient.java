@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payreports.http.GuardedHttp;
 import io.payreports.http.PagingGuard;
+import io.payreports.http.Throttled;
 import io.payreports.jobs.ApiCalls;
 import java.io.IOException;
 import java.io.InputStream;
@@ -268,7 +269,11 @@ public class AmazonPayClient {
                 (System.nanoTime() - started) / 1_000_000);
         ApiCalls.count("amazonpay", operation, response.statusCode());
         if (response.statusCode() / 100 != 2) {
-            throw error(operation, response.statusCode(), response.body(), retryAfter(response));
+            throw error(
+                    operation,
+                    response.statusCode(),
+                    response.body(),
+                    Throttled.retryAfterHeader(response).orElse(null));
         }
         return response.body();
     }
@@ -276,15 +281,6 @@ public class AmazonPayClient {
     private ReportsPage getReportsPage(Map<String, String> params) {
         JsonNode answer = get("getReports", "/reports", params);
         return read("getReports", requireArray("getReports", answer, "reports"), ReportsPage.class);
-    }
-
-    /** Retry-After in seconds; the HTTP-date form is not used by Amazon Pay and is ignored. */
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers()
-                .firstValue("Retry-After")
-                .filter(value -> value.trim().matches("\\d{1,5}"))
-                .map(value -> Duration.ofSeconds(Long.parseLong(value.trim())))
-                .orElse(null);
     }
 
     private static AmazonPayApiException error(String operation, int status, String body, Duration retryAfter) {

@@ -59,8 +59,7 @@ public class AmazonPayDisbursements {
         exchange.setProperty(WINDOW_END, until);
         exchange.setProperty(
                 ReportContext.PROPERTY,
-                new ReportContext(
-                        run.jobId(),
+                run.report(
                         "disbursements-" + AmazonPayDates.basic(since) + "-" + AmazonPayDates.basic(until),
                         TYPE,
                         since,

@@ -127,11 +127,11 @@ public class AmazonPayReportSource {
      */
     public void select(Exchange exchange) {
         Report report = exchange.getMessage().getBody(Report.class);
-        String jobId = exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId();
+        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
         exchange.setProperty(SOURCE_REPORT, report);
         exchange.setProperty(
                 ReportContext.PROPERTY,
-                new ReportContext(jobId, report.reportId(), report.reportType(), report.startTime(), report.endTime()));
+                run.report(report.reportId(), report.reportType(), report.startTime(), report.endTime()));
         exchange.setProperty(JobRun.FAILURE_POSITION, report.createdTime());
     }
 

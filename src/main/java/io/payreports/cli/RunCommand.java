@@ -188,7 +188,7 @@ public class RunCommand implements Callable<Integer> {
             out.println(header);
             for (JobRun run : runs) {
                 StringBuilder line = new StringBuilder(String.format(
-                        "%-28s %8d %8d %9d", run.jobId(), run.reportsDelivered(), run.reportsFailed(), run.records()));
+                        "%-28s %8d %8d %9d", run.label(), run.reportsDelivered(), run.reportsFailed(), run.records()));
                 sinks.forEach(sink -> line.append(String.format(" %9s", sinkCell(run, sink))));
                 line.append(String.format(
                         " %13d %9.1fs  %s", run.deadLettered(), run.duration().toMillis() / 1000.0, status(run)));
@@ -196,7 +196,7 @@ public class RunCommand implements Callable<Integer> {
             }
             runs.stream()
                     .filter(run -> run.rowsRejected() > 0)
-                    .forEach(run -> out.println(run.jobId() + ": " + run.rowsRejected()
+                    .forEach(run -> out.println(run.label() + ": " + run.rowsRejected()
                             + " rows did not parse; dead letters: " + run.rejectedRowFiles()));
             if (runs.isEmpty()) {
                 out.println("(no jobs ran: add a job file under routes/)");

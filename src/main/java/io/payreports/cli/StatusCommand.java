@@ -184,7 +184,7 @@ public class StatusCommand implements Callable<Integer> {
             for (JobStatus job : status.jobs()) {
                 out.println(String.format(
                         ROW,
-                        job.job(),
+                        job.label(),
                         StatusFormat.time(job.lastStart()),
                         StatusFormat.time(job.lastEnd()),
                         StatusFormat.value(job.outcome()),
@@ -200,11 +200,11 @@ public class StatusCommand implements Callable<Integer> {
             }
             for (JobStatus job : status.jobs()) {
                 if (job.failure() != null) {
-                    out.println(job.job() + ": last run failed: " + job.failure());
+                    out.println(job.label() + ": last run failed: " + job.failure());
                 }
                 if (!job.deadLetterFiles().isEmpty()) {
-                    out.println(job.job() + ": " + job.deadLetterFiles().size() + " dead-letter files waiting in "
-                            + DeadLetterWriter.jobDirectory(outDir, job.job()) + " ("
+                    out.println(job.label() + ": " + job.deadLetterFiles().size() + " dead-letter files waiting in "
+                            + DeadLetterWriter.jobDirectory(outDir, job.account(), job.job()) + " ("
                             + job.replayable().size()
                             + " replayable with `payreports replay`)");
                 }

@@ -69,10 +69,6 @@ public final class ConfigKeys {
             key("payreports.spapi.connect-timeout", "10s", "connect timeout of SP-API calls"),
             key("payreports.spapi.read-timeout", "60s", "read timeout of SP-API calls"),
             key(
-                    "payreports.spapi.throttle-retries",
-                    "5",
-                    "429 answers one call retries before the job's redelivery takes over"),
-            key(
                     "payreports.spapi.transactions.lookback",
                     "48h",
                     "how far before the watermark every transactions run reads again (late postings)"),
@@ -379,8 +375,9 @@ public final class ConfigKeys {
 
                 ## Sinks
 
-                A sink is declared by its keys, `payreports.sinks.<name>.<option>`; a job names it in its `sinks`
-                parameter. The sinks `file` and `jdbc` always exist. Options every sink has:
+                A sink is declared by a `templatedRoute` file in `routes/sinks/` (see docs/sinks.md), or by its keys,
+                `payreports.sinks.<name>.<option>`, which become the parameters of the sink's template; a job names it
+                in its `sinks` parameter. The sinks `file` and `jdbc` always exist. Options every sink has:
 
                 | option | default | what it does |
                 |---|---|---|

@@ -103,11 +103,16 @@ public final class ConfigurationCheck {
             Set<String> keys = context.getPropertiesComponent()
                     .loadProperties(key -> key.startsWith("payreports."))
                     .stringPropertyNames();
-            Set<String> sinkNames = ConfiguredSinks.names(keys);
+            // the sinks first: the templates, the declaration files (checked as job files are), then the
+            // sinks of payreports.sinks.* keys; the jobs may name any of them
+            ConfiguredSinks.load(context, List.of());
+            JobFileValidator declarations = new JobFileValidator(context, Set.of(), Optional.empty(), locator);
+            problems.addAll(declarations.validate(ConfiguredSinks.declarationFiles(routesDir.get())));
+            Set<String> propertySinks = ConfiguredSinks.names(keys);
             Optional<ConfiguredSinks> sinks = settings.flatMap(s -> attempt(() -> ConfiguredSinks.build(
                     lookup,
                     locator,
-                    sinkNames,
+                    propertySinks,
                     s,
                     context,
                     dataSources,
@@ -115,6 +120,9 @@ public final class ConfigurationCheck {
                     RuntimeClock.get())));
             Map<String, String> destinations =
                     sinks.map(built -> built.destinations).orElse(Map.of());
+            // a sink whose keys or file have problems still counts as declared: its problems are reported there
+            Set<String> sinkNames = new TreeSet<>(propertySinks);
+            sinkNames.addAll(declarations.sinkNames());
 
             JobFileValidator jobs = new JobFileValidator(context, sinkNames, accounts, locator);
             JobFileValidator.loadTemplates(context);
@@ -128,7 +136,7 @@ public final class ConfigurationCheck {
                         "no job files (*.yaml): nothing will run; copy one from docs/jobs/"));
             }
             Map<String, String> sinkTypes = new LinkedHashMap<>();
-            sinkNames.forEach(sink -> sinkTypes.put(
+            propertySinks.forEach(sink -> sinkTypes.put(
                     sink,
                     lookup.apply(ConfigKeys.SINKS + sink + ".type") != null
                             ? lookup.apply(ConfigKeys.SINKS + sink + ".type")
@@ -160,8 +168,8 @@ public final class ConfigurationCheck {
                             List.of(),
                             Map.of());
                 }
-                ConnectionCheck databases = ConnectionCheck.run(
-                        settings.orElseThrow(), account, sinks.orElseThrow(), sinkTypes, lookup, locator);
+                ConnectionCheck databases =
+                        ConnectionCheck.run(settings.orElseThrow(), account, sinks.orElseThrow(), locator);
                 connections.addAll(databases.report());
                 problems.addAll(databases.problems());
             }

@@ -1,10 +1,8 @@
 package io.payreports.config;
 
 import io.payreports.health.SinkHealthCheck;
-import io.payreports.jobs.SinkRoutes;
 import io.payreports.sinks.DeadLetterWriter;
-import io.payreports.sinks.FileFormat;
-import io.payreports.sinks.FileRecordsSink;
+import io.payreports.sinks.Encoding;
 import io.payreports.sinks.JdbcRecordsSink;
 import io.payreports.sinks.KafkaDeadLetters;
 import io.payreports.sinks.KafkaRecordsSink;
@@ -13,16 +11,22 @@ import io.payreports.sinks.RecordDeadLetters;
 import io.payreports.sinks.RecordSink;
 import io.payreports.sinks.Redaction;
 import io.payreports.sinks.TargetPattern;
-import io.payreports.sinks.UploadSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -30,13 +34,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.aws2.s3.AWS2S3Constants;
+import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.file.remote.RemoteFileOperations;
 import org.apache.camel.component.file.remote.SftpEndpoint;
+import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.model.ToDefinition;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.util.TimeUtils;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -47,30 +54,47 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
- * The sinks an operator defines as {@code payreports.sinks.<name>.type = file|jdbc|sftp|s3|kafka}
- * plus that type's keys, each with its own redelivery policy ({@code .retry.*}, defaulting to
- * {@code payreports.retry.*}) and dead-letter destination. {@code file} and {@code jdbc} always
- * exist with today's defaults, so a job needs no sink configuration at all. Secrets (passwords,
- * keys) go into endpoint configuration objects, never into endpoint URIs or messages.
+ * The sinks: routes of the sink templates ({@code camel/sinks/<type>.yaml}), declared by
+ * {@code templatedRoute} files ({@code routes/sinks/*.yaml}) or, as before those files, by
+ * {@code payreports.sinks.<name>.type} plus that type's keys, which become the template's parameters.
+ * {@code file} and {@code jdbc} always exist. Each route writes its endpoint and redelivery out in YAML;
+ * this class adds what the routes call: the jdbc and kafka writers, the S3 client, and per sink where it
+ * delivers (no credentials) and how to ask whether it answers.
  */
 final class ConfiguredSinks {
 
     static final String PREFIX = "payreports.sinks.";
     private static final Pattern SINK_KEY = Pattern.compile(Pattern.quote(PREFIX) + "([a-z0-9][a-z0-9-]*)\\.[a-z].*");
-    private static final Set<String> TYPES = Set.of("file", "jdbc", "sftp", "s3", "kafka");
+    private static final List<String> TYPES = List.of("file", "jdbc", "sftp", "s3", "kafka");
+    /** The group every sink template gives its route: {@code <type>-sink}. */
+    private static final String GROUP = "-sink";
 
+    /** The sink templates, loaded before any declaration. */
+    static final List<String> TEMPLATES = TYPES.stream()
+            .map(type -> "classpath:camel/sinks/" + type + ".yaml")
+            .toList();
+
+    /** The writers of the sinks whose records Java writes (jdbc, kafka). */
     final Map<String, RecordSink> sinks = new LinkedHashMap<>();
-    final Map<String, SinkRoutes.Retry> retries = new LinkedHashMap<>();
+
     final Map<String, RecordDeadLetters> deadLetters = new LinkedHashMap<>();
     /** Where each sink delivers, for the run summary: no credentials, no query strings. */
     final Map<String, String> destinations = new LinkedHashMap<>();
     /** The sinks whose reachability is cheap to ask (file, jdbc), for their health checks. */
     final Map<String, Reachable> probes = new LinkedHashMap<>();
+    /** The remote sinks (sftp, s3, kafka), asked by {@code validate --connect}. */
+    final Map<String, Reachable> remotes = new LinkedHashMap<>();
+    /** The type of each sink: its template without {@code -sink}. */
+    final Map<String, String> types = new LinkedHashMap<>();
+    /** The template parameters of each sink, resolved, for {@code validate --connect}. */
+    final Map<String, Map<String, String>> parameters = new LinkedHashMap<>();
+
+    /** Problems of sinks declared by files, named by the file. */
+    private final List<ConfigProblem> declarationProblems = new ArrayList<>();
 
     private final PayreportsSettings.Reader r;
     private final PayreportsSettings settings;
-    private final CamelContext context;
-    private final ProducerTemplate template;
+    private final ModelCamelContext context;
     private final DataSources dataSources;
     private final DeadLetterWriter deadLetterFiles;
     private final Clock clock;
@@ -78,20 +102,19 @@ final class ConfiguredSinks {
     private ConfiguredSinks(
             PayreportsSettings.Reader r,
             PayreportsSettings settings,
-            CamelContext context,
+            ModelCamelContext context,
             DataSources dataSources,
             DeadLetterWriter deadLetterFiles,
             Clock clock) {
         this.r = r;
         this.settings = settings;
         this.context = context;
-        this.template = context.createProducerTemplate();
         this.dataSources = dataSources;
         this.deadLetterFiles = deadLetterFiles;
         this.clock = clock;
     }
 
-    /** Sink names: {@code file}, {@code jdbc} and every {@code <name>} of a {@code payreports.sinks.<name>.*} key. */
+    /** Sink names of the properties: {@code file}, {@code jdbc} and every {@code <name>} of a {@code payreports.sinks.<name>.*} key. */
     static Set<String> names(Set<String> propertyKeys) {
         Set<String> names = new TreeSet<>(Set.of("file", "jdbc"));
         for (String key : propertyKeys) {
@@ -103,28 +126,94 @@ final class ConfiguredSinks {
         return names;
     }
 
+    /** Loads the sink templates and then the declaration files of {@code routes/sinks/}, as {@code run} does. */
+    static void load(CamelContext context, List<JobFileValidator.JobFile> declarations) {
+        try {
+            for (String template : TEMPLATES) {
+                PluginHelper.getRoutesLoader(context)
+                        .loadRoutes(PluginHelper.getResourceLoader(context).resolveResource(template));
+            }
+            for (JobFileValidator.JobFile file : declarations) {
+                PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString(file.name(), file.text()));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot load the sinks: " + JobFileValidator.oneLine(e), e);
+        }
+    }
+
+    /** The declaration files, {@code <routes>/sinks/*.yaml}, in name order. */
+    static List<JobFileValidator.JobFile> declarationFiles(Optional<Path> routesDir) {
+        List<JobFileValidator.JobFile> files = new ArrayList<>();
+        Optional<Path> folder = routesDir.map(dir -> dir.resolve("sinks")).filter(Files::isDirectory);
+        if (folder.isPresent()) {
+            try (DirectoryStream<Path> yaml = Files.newDirectoryStream(folder.get(), "*.yaml")) {
+                for (Path file : yaml) {
+                    files.add(new JobFileValidator.JobFile(
+                            file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the sink declarations: " + e.getMessage(), e);
+            }
+        }
+        files.sort(Comparator.comparing(JobFileValidator.JobFile::name));
+        return files;
+    }
+
+    /** The sink routes declared so far, by sink name. */
+    static Map<String, RouteDefinition> declared(ModelCamelContext context) {
+        Map<String, RouteDefinition> routes = new LinkedHashMap<>();
+        for (RouteDefinition route : context.getRouteDefinitions()) {
+            if (route.getGroup() != null && route.getGroup().endsWith(GROUP) && route.getTemplateParameters() != null) {
+                routes.put(String.valueOf(route.getTemplateParameters().get("name")), route);
+            }
+        }
+        return routes;
+    }
+
+    /**
+     * Declares the sinks of {@code propertyNames} that no file declares as routes of their template, then
+     * builds what every sink route calls.
+     */
     static ConfiguredSinks build(
             Function<String, String> lookup,
             PayreportsSettings.KeyLocator locator,
-            Set<String> names,
+            Set<String> propertyNames,
             PayreportsSettings settings,
-            CamelContext context,
+            CamelContext camel,
             DataSources dataSources,
             DeadLetterWriter deadLetterFiles,
             Clock clock) {
         PayreportsSettings.Reader r = new PayreportsSettings.Reader(lookup, locator);
+        ModelCamelContext context = (ModelCamelContext) camel;
         ConfiguredSinks configured = new ConfiguredSinks(r, settings, context, dataSources, deadLetterFiles, clock);
-        for (String name : names) {
-            configured.add(name);
+        Set<String> inFiles = declared(context).keySet();
+        for (String name : propertyNames) {
+            if (!inFiles.contains(name)) {
+                configured.declare(name);
+            }
         }
-        r.throwIfAny();
+        declared(context).forEach((name, route) -> {
+            if (!r.hasProblem(PREFIX + name + ".type")) {
+                configured.add(name, route);
+            }
+        });
+        List<ConfigProblem> problems = new ArrayList<>();
+        try {
+            r.throwIfAny();
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        problems.addAll(configured.declarationProblems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
         return configured;
     }
 
-    private void add(String name) {
+    /** A sink of {@code payreports.sinks.<name>.*} keys: the keys become the parameters of the type's template. */
+    private void declare(String name) {
         String p = PREFIX + name + ".";
-        String type =
-                r.text(p + "type", TYPES.contains(name) && (name.equals("file") || name.equals("jdbc")) ? name : "");
+        String type = r.text(p + "type", name.equals("file") || name.equals("jdbc") ? name : "");
         if (!TYPES.contains(type)) {
             // a database product is the commonest guess: its sink is jdbc with the product's URL
             r.problem(
@@ -135,173 +224,216 @@ final class ConfiguredSinks {
                                     : ""));
             return;
         }
-        PayreportsSettings.Retry global = settings.retry();
-        retries.put(
-                name,
-                new SinkRoutes.Retry(
-                        (int) r.number(p + "retry.maximum-redeliveries", global.maximumRedeliveries(), 0, 100),
-                        r.number(p + "retry.redelivery-delay", global.redeliveryDelayMs(), 0, 3_600_000),
-                        r.decimal(p + "retry.backoff-multiplier", global.backOffMultiplier()),
-                        r.number(
-                                p + "retry.maximum-redelivery-delay",
-                                global.maximumRedeliveryDelayMs(),
-                                0,
-                                86_400_000)));
-        Duration timeout = r.positiveDuration(p + "timeout", Duration.ofSeconds(30));
-        try {
-            sinks.put(
-                    name,
-                    switch (type) {
-                        case "file" -> file(name, p);
-                        case "jdbc" -> jdbc(name, p, timeout);
-                        case "sftp" -> sftp(name, p, timeout);
-                        case "s3" -> s3(name, p, timeout);
-                        default -> kafka(name, p, timeout);
-                    });
-        } catch (IllegalArgumentException e) {
-            r.problem(p + "type", e.getMessage());
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("name", name);
+        PropertyParameters keys = new PropertyParameters(p, parameters);
+        keys.number("retry.maximum-redeliveries", "maximumRedeliveries", 0, 100);
+        keys.number("retry.redelivery-delay", "redeliveryDelay", 0, 3_600_000);
+        r.optionalText(p + "retry.backoff-multiplier")
+                .ifPresent(value -> parameters.put(
+                        "backoffMultiplier", String.valueOf(r.decimal(p + "retry.backoff-multiplier", 2))));
+        keys.number("retry.maximum-redelivery-delay", "maximumRedeliveryDelay", 0, 86_400_000);
+        if (!type.equals("file")) {
+            r.optionalText(p + "timeout")
+                    .ifPresent(value -> parameters.put(
+                            "timeout",
+                            r.positiveDuration(p + "timeout", Duration.ofSeconds(30))
+                                            .toMillis() + "ms"));
         }
-    }
-
-    private RecordSink file(String name, String p) {
-        Set<FileFormat> formats = EnumSet.noneOf(FileFormat.class);
-        for (String format : r.text(p + "formats", "jsonl,csv").split(",")) {
-            try {
-                formats.add(FileFormat.valueOf(format.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                r.problem(
-                        p + "formats",
-                        "unknown format '" + format.trim() + "', use "
-                                + String.join(
-                                        ", ",
-                                        Arrays.stream(FileFormat.values())
-                                                .map(FileFormat::extension)
-                                                .toList()));
+        switch (type) {
+            case "file" -> {
+                keys.text("directory", "directory");
+                keys.text("formats", "formats");
+                keys.text("gzip", "gzip");
+            }
+            case "jdbc" -> {
+                if (name.equals("jdbc")) {
+                    parameters.put("url", settings.recordsJdbcUrl());
+                } else {
+                    keys.required("url", "url", r.jdbcUrl(p + "url"));
+                }
+                keys.text("username", "username");
+                keys.text("password", "password");
+                keys.text("schema", "schema");
+                keys.number("batch-size", "batchSize", 1, 100_000);
+            }
+            case "sftp" -> {
+                keys.required("host", "host", r.required(p + "host"));
+                keys.number("port", "port", 1, 65535);
+                keys.required("username", "username", r.required(p + "username"));
+                keys.text("password", "password");
+                keys.text("private-key-file", "privateKeyFile");
+                keys.text("private-key-passphrase", "privateKeyPassphrase");
+                keys.text("known-hosts-file", "knownHostsFile");
+                if (r.optionalText(p + "strict-host-key-checking").isPresent()) {
+                    parameters.put(
+                            "strictHostKeyChecking", r.bool(p + "strict-host-key-checking", true) ? "yes" : "no");
+                }
+                keys.text("directory", "directory");
+                keys.text("path", "path");
+            }
+            case "s3" -> {
+                keys.required("bucket", "bucket", r.required(p + "bucket"));
+                keys.text("region", "region");
+                keys.text("endpoint", "endpoint");
+                keys.text("path-style", "pathStyle");
+                keys.text("access-key", "accessKey");
+                keys.text("secret-key", "secretKey");
+                keys.text("key", "key");
+                if (r.optionalText(p + "multipart-part-size").isPresent()) {
+                    parameters.put("partSize", String.valueOf(r.size(p + "multipart-part-size", 16L << 20)));
+                }
+                String sse = r.text(p + "server-side-encryption", "none");
+                switch (sse) {
+                    case "none" -> {}
+                    case "AES256" -> parameters.put("useSSES3", "true");
+                    case "aws:kms" -> parameters.put("useAwsKMS", "true");
+                    default ->
+                        r.problem(p + "server-side-encryption", "must be none, AES256 or aws:kms, not '" + sse + "'");
+                }
+                keys.text("kms-key-id", "kmsKeyId");
+            }
+            default -> {
+                keys.required("bootstrap-servers", "bootstrapServers", r.required(p + "bootstrap-servers"));
+                keys.text("topic", "topic");
+                keys.text("dead-letter-topic", "deadLetterTopic");
             }
         }
-        Path directory = Path.of(r.text(p + "directory", settings.outputDir().toString()));
+        if (keys.missing) {
+            return; // already reported on its key
+        }
+        try {
+            TemplatedRouteBuilder route =
+                    TemplatedRouteBuilder.builder(context, type + GROUP).routeId("payreports-sink-" + name);
+            parameters.forEach(route::parameter);
+            route.add();
+        } catch (RuntimeException e) {
+            r.problem(p + "type", JobFileValidator.oneLine(e));
+        }
+    }
+
+    /** Copies the keys that are set, as they are or checked as numbers, into template parameters. */
+    private final class PropertyParameters {
+        private final String prefix;
+        private final Map<String, String> parameters;
+        /** A required key is missing or wrong. */
+        private boolean missing;
+
+        PropertyParameters(String prefix, Map<String, String> parameters) {
+            this.prefix = prefix;
+            this.parameters = parameters;
+        }
+
+        void required(String option, String parameter, String value) {
+            missing |= value == null || r.hasProblem(prefix + option);
+            parameters.put(parameter, value);
+        }
+
+        void text(String option, String parameter) {
+            r.optionalText(prefix + option).ifPresent(value -> parameters.put(parameter, value));
+        }
+
+        void number(String option, String parameter, long min, long max) {
+            r.optionalText(prefix + option)
+                    .ifPresent(
+                            value -> parameters.put(parameter, String.valueOf(r.number(prefix + option, 0, min, max))));
+        }
+    }
+
+    /** What the route of sink {@code name} calls, from its template parameters. */
+    private void add(String name, RouteDefinition route) {
+        String type = route.getGroup().substring(0, route.getGroup().length() - GROUP.length());
+        types.put(name, type);
+        if (route.getId() == null) {
+            route.setId("payreports-sink-" + name); // a declaration file need not name its route
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        String key = PREFIX + name + ".";
+        try {
+            // an optional secret given as {{env:NAME:}} is empty when unset: as good as not given
+            route.getTemplateParameters().forEach((parameter, value) -> {
+                String resolved = context.resolvePropertyPlaceholders(String.valueOf(value));
+                if (!resolved.isBlank() || parameter.equals("directory")) {
+                    parameters.put(parameter, resolved);
+                }
+            });
+            this.parameters.put(name, parameters);
+            switch (type) {
+                case "file" -> file(name, parameters);
+                case "jdbc" -> jdbc(name, parameters);
+                case "sftp" -> sftp(name, parameters, route);
+                case "s3" -> s3(name, parameters);
+                default -> kafka(name, parameters);
+            }
+        } catch (RuntimeException e) { // a placeholder that does not resolve, a value the sink cannot take
+            if (route.getResource() == null) {
+                r.problem(key + "type", "sink " + name + ": " + e.getMessage());
+            } else {
+                declarationProblems.add(new ConfigProblem(
+                        route.getResource().getLocation(), 0, "sink " + name, JobFileValidator.oneLine(e)));
+            }
+        }
+    }
+
+    private void file(String name, Map<String, String> parameters) {
+        for (String format : parameters.get("formats").split(",")) {
+            Encoding.parse(format);
+        }
+        Path directory = Path.of(parameters.get("directory"));
         destinations.put(name, directory.toString());
         probes.put(name, SinkHealthCheck.writableFolder(directory));
-        return new FileRecordsSink(
-                name,
-                directory,
-                formats.isEmpty() ? EnumSet.allOf(FileFormat.class) : formats,
-                r.bool(p + "gzip", false));
     }
 
-    private RecordSink jdbc(String name, String p, Duration timeout) {
-        String url = name.equals("jdbc") ? settings.recordsJdbcUrl() : r.jdbcUrl(p + "url");
-        if (r.hasProblem(p + "url")) {
-            // already reported on its key; a pool for it would only add the driver's complaint about the same URL
-            return null;
+    private void jdbc(String name, Map<String, String> parameters) {
+        String url = parameters.get("url");
+        if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+            throw new IllegalArgumentException("url must be a jdbc:h2: or jdbc:postgresql: URL");
         }
         destinations.put(name, Redaction.jdbcUrl(url));
-        DataSource pool = dataSources.forSink(url, r.text(p + "username", null), r.text(p + "password", null), timeout);
+        DataSource pool = dataSources.forSink(
+                url,
+                parameters.get("username"),
+                parameters.get("password"),
+                Duration.ofMillis(TimeUtils.toMilliSeconds(parameters.get("timeout"))));
         probes.put(name, SinkHealthCheck.connection(pool));
-        return new JdbcRecordsSink(
+        sinks.put(
                 name,
-                pool,
-                (int) r.number(p + "batch-size", JdbcRecordsSink.DEFAULT_BATCH_SIZE, 1, 100_000),
-                r.optionalText(p + "schema").orElse(null),
-                java.util.List.of(JdbcRecordsSink.MIGRATIONS));
+                new JdbcRecordsSink(
+                        name,
+                        pool,
+                        Integer.parseInt(parameters.get("batchSize")),
+                        parameters.get("schema"),
+                        List.of(JdbcRecordsSink.MIGRATIONS)));
     }
 
-    /**
-     * Camel's sftp endpoint: strict host key checking against a known_hosts file unless turned off,
-     * a temporary name renamed when complete, directories created as needed, one connection per
-     * upload (a connection kept across an outage would only fail the next attempt), and no
-     * reconnects of its own: the sink's retries decide.
-     */
-    private RecordSink sftp(String name, String p, Duration timeout) {
-        String host = r.required(p + "host");
-        long port = r.number(p + "port", 22, 1, 65535);
-        boolean strict = r.bool(p + "strict-host-key-checking", true);
-        String knownHosts = r.text(
-                p + "known-hosts-file",
-                Path.of(System.getProperty("user.home"), ".ssh", "known_hosts").toString());
-        destinations.put(
-                name,
-                "sftp://" + host + ":" + port + "/"
-                        + r.text(p + "directory", "").replaceFirst("^/", ""));
-        String uri = "sftp://" + host + ":" + port + "/"
-                + r.text(p + "directory", "").replaceFirst("^/", "")
-                + "?username=" + r.required(p + "username")
-                + "&strictHostKeyChecking=" + (strict ? "yes" : "no")
-                + "&useUserKnownHostsFile=false&knownHostsFile=" + knownHosts
-                + "&tempFileName=.${file:onlyname}.part&fileExist=Override&autoCreate=true&disconnect=true"
-                + "&maximumReconnectAttempts=0&connectTimeout=" + timeout.toMillis() + "&timeout=" + timeout.toMillis()
-                + "&serverAliveInterval=0&binary=true";
-        // created now to receive the secrets, which thus never appear in the URI
-        SftpEndpoint endpoint = context.getEndpoint(uri, SftpEndpoint.class);
-        r.optionalText(p + "password").ifPresent(endpoint.getConfiguration()::setPassword);
-        r.optionalText(p + "private-key-file").ifPresent(endpoint.getConfiguration()::setPrivateKeyFile);
-        r.optionalText(p + "private-key-passphrase").ifPresent(endpoint.getConfiguration()::setPrivateKeyPassphrase);
-        if (endpoint.getConfiguration().getPassword() == null
-                && endpoint.getConfiguration().getPrivateKeyFile() == null) {
-            r.problem(p + "password", "set a password or " + p + "private-key-file");
+    private void sftp(String name, Map<String, String> parameters, RouteDefinition route) {
+        new TargetPattern(parameters.get("path"), clock).encoding();
+        if (parameters.get("password") == null && parameters.get("privateKeyFile") == null) {
+            throw new IllegalArgumentException("set a password or a private key file (privateKeyFile)");
         }
-        return new UploadSink(
-                name,
-                template,
-                uri,
-                Exchange.FILE_NAME,
-                new TargetPattern(r.text(p + "path", "{reportType}/{yyyy}/{MM}/{reportId}.csv"), clock),
-                settings.dataDir().resolve("spool"),
-                () -> login(endpoint));
-    }
-
-    /**
-     * Camel's aws2-s3 endpoint with a client of our own: credentials from the keys if given, else
-     * the SDK's default chain (environment, profile, instance role); the SDK's own retries off so
-     * that the sink's retries decide; checksums only where S3 requires them, as S3-compatible
-     * stores do not all accept the newer checksum headers.
-     */
-    private RecordSink s3(String name, String p, Duration timeout) {
-        String bucket = r.required(p + "bucket");
         destinations.put(
                 name,
-                "s3://" + bucket
-                        + r.optionalText(p + "endpoint")
-                                .map(endpoint -> " at " + endpoint)
-                                .orElse(""));
-        S3ClientBuilder client = S3Client.builder()
-                .region(Region.of(r.text(p + "region", "us-east-1")))
-                .forcePathStyle(r.bool(p + "path-style", false))
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()).apiCallAttemptTimeout(timeout));
-        r.optionalText(p + "endpoint").ifPresent(endpoint -> client.endpointOverride(URI.create(endpoint)));
-        client.credentialsProvider(credentials(p));
-        String clientBean = "payreportsS3Client-" + name;
-        S3Client s3 = client.build();
-        context.getRegistry().bind(clientBean, s3);
-        String sse = r.text(p + "server-side-encryption", "none");
-        String uri = "aws2-s3://" + bucket + "?amazonS3Client=#" + clientBean + "&autoCreateBucket=false"
-                + "&multiPartUpload=true&partSize=" + r.size(p + "multipart-part-size", 16L << 20)
-                + switch (sse) {
-                    case "none" -> "";
-                    case "AES256" -> "&useSSES3=true";
-                    case "aws:kms" ->
-                        "&useAwsKMS=true"
-                                + r.optionalText(p + "kms-key-id")
-                                        .map(id -> "&awsKMSKeyId=" + id)
-                                        .orElse("");
-                    default -> {
-                        r.problem(p + "server-side-encryption", "must be none, AES256 or aws:kms, not '" + sse + "'");
-                        yield "";
-                    }
-                };
-        return new UploadSink(
-                name,
-                template,
-                uri,
-                AWS2S3Constants.KEY,
-                new TargetPattern(r.text(p + "key", "{reportType}/{yyyy}/{MM}/{reportId}.jsonl"), clock),
-                settings.dataDir().resolve("spool"),
-                () -> {
-                    s3.headBucket(head -> head.bucket(bucket));
-                    return "bucket " + bucket + " answers";
-                });
+                "sftp://" + parameters.get("host") + ":" + parameters.get("port") + "/"
+                        + parameters.get("directory").replaceFirst("^/", ""));
+        remotes.put(name, () -> login(endpoint(route, parameters, SftpEndpoint.class)));
+    }
+
+    /** The endpoint of the route's {@code to}, as the route will create it. */
+    private <T extends org.apache.camel.Endpoint> T endpoint(
+            RouteDefinition route, Map<String, String> parameters, Class<T> type) {
+        String uri = route.getOutputs().stream()
+                .filter(ToDefinition.class::isInstance)
+                .map(to -> ((ToDefinition) to).getEndpointUri())
+                .reduce((first, last) -> last)
+                .orElseThrow();
+        Properties local = new Properties();
+        local.putAll(parameters);
+        context.getPropertiesComponent().setLocalProperties(local);
+        try {
+            return context.getEndpoint(context.resolvePropertyPlaceholders(uri), type);
+        } finally {
+            context.getPropertiesComponent().setLocalProperties(null);
+        }
     }
 
     /** Logs in the way an upload does (host key, password or key), changes nothing, logs out. */
@@ -317,29 +449,53 @@ final class ConfiguredSinks {
         }
     }
 
-    private AwsCredentialsProvider credentials(String p) {
-        var accessKey = r.optionalText(p + "access-key");
-        var secretKey = r.optionalText(p + "secret-key");
-        if (accessKey.isPresent() != secretKey.isPresent()) {
-            r.problem(
-                    p + "access-key",
-                    "set both " + p + "access-key and " + p + "secret-key, or neither (default credentials)");
+    /**
+     * The route's aws2-s3 endpoint uses a client of our own: credentials from the keys if given, else the
+     * SDK's default chain; the SDK's own retries off so that the route's redeliveries decide; checksums only
+     * where S3 requires them, as S3-compatible stores do not all accept the newer checksum headers.
+     */
+    private void s3(String name, Map<String, String> parameters) {
+        new TargetPattern(parameters.get("key"), clock).encoding();
+        String bucket = parameters.get("bucket");
+        Optional<String> endpoint = Optional.ofNullable(parameters.get("endpoint"));
+        destinations.put(name, "s3://" + bucket + endpoint.map(e -> " at " + e).orElse(""));
+        Duration timeout = Duration.ofMillis(TimeUtils.toMilliSeconds(parameters.get("timeout")));
+        S3ClientBuilder client = S3Client.builder()
+                .region(Region.of(parameters.get("region")))
+                .forcePathStyle(Boolean.parseBoolean(parameters.get("pathStyle")))
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .overrideConfiguration(o -> o.retryPolicy(RetryPolicy.none()).apiCallAttemptTimeout(timeout));
+        endpoint.ifPresent(uri -> client.endpointOverride(URI.create(uri)));
+        String accessKey = parameters.get("accessKey");
+        String secretKey = parameters.get("secretKey");
+        if ((accessKey == null) != (secretKey == null)) {
+            throw new IllegalArgumentException(
+                    "set both the access key and the secret key, or neither (default credentials)");
         }
-        return accessKey.isPresent() && secretKey.isPresent()
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey.get(), secretKey.get()))
-                : DefaultCredentialsProvider.builder().build();
+        client.credentialsProvider(
+                accessKey != null && secretKey != null
+                        ? StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey))
+                        : DefaultCredentialsProvider.builder().build());
+        S3Client s3 = client.build();
+        context.getRegistry().bind("payreportsS3Client-" + name, s3);
+        remotes.put(name, () -> {
+            s3.headBucket(head -> head.bucket(bucket));
+            return "bucket " + bucket + " answers";
+        });
     }
 
     /** A transactional, idempotent producer with {@code acks=all}; {@code timeout} bounds a wait for brokers that are down. */
-    private RecordSink kafka(String name, String p, Duration timeout) {
+    private void kafka(String name, Map<String, String> parameters) {
         KafkaRecordsSink sink = new KafkaRecordsSink(
-                name, r.required(p + "bootstrap-servers"), r.text(p + "topic", "payreports.{layout}"), timeout);
-        destinations.put(
                 name,
-                "kafka topic " + r.text(p + "topic", "payreports.{layout}") + " at "
-                        + r.text(p + "bootstrap-servers", ""));
-        r.optionalText(p + "dead-letter-topic")
+                parameters.get("bootstrapServers"),
+                parameters.get("topic"),
+                Duration.ofMillis(TimeUtils.toMilliSeconds(parameters.get("timeout"))));
+        sinks.put(name, sink);
+        remotes.put(name, sink);
+        destinations.put(name, "kafka topic " + parameters.get("topic") + " at " + parameters.get("bootstrapServers"));
+        Optional.ofNullable(parameters.get("deadLetterTopic"))
                 .ifPresent(topic -> deadLetters.put(name, new KafkaDeadLetters(sink, topic, deadLetterFiles, clock)));
-        return sink;
     }
 }

@@ -19,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * {@code validate --connect}: opens each configured connection once and reports each as reachable or
@@ -51,18 +50,21 @@ final class ConnectionCheck {
             PayreportsSettings settings,
             AccountSettings account,
             ConfiguredSinks sinks,
-            Map<String, String> sinkTypes,
-            Function<String, String> lookup,
             PayreportsSettings.KeyLocator locator) {
         ConnectionCheck check = new ConnectionCheck(locator);
         check.database("state database", "payreports.state.jdbc-url", settings.stateJdbcUrl(), null, null);
-        sinkTypes.forEach((sink, type) -> {
+        sinks.types.forEach((sink, type) -> {
             String p = ConfigKeys.SINKS + sink + ".";
+            Map<String, String> parameters = sinks.parameters.get(sink);
             if (type.equals("jdbc")) {
-                String url = sink.equals("jdbc") ? settings.recordsJdbcUrl() : lookup.apply(p + "url");
                 check.database(
-                        "sink " + sink, p + "url", url, lookup.apply(p + "username"), lookup.apply(p + "password"));
-            } else if (sinks.sinks.get(sink) instanceof Reachable remote) {
+                        "sink " + sink,
+                        p + "url",
+                        parameters.get("url"),
+                        parameters.get("username"),
+                        parameters.get("password"));
+            } else if (sinks.remotes.containsKey(sink)) {
+                Reachable remote = sinks.remotes.get(sink);
                 String what = "sink " + sink + " " + sinks.destinations.get(sink);
                 check.reach(what, p + FIRST_KEY.getOrDefault(type, "type"), remote);
             }

@@ -48,6 +48,7 @@ final class JobFileValidator {
     private final Map<String, String> jobFiles = new LinkedHashMap<>();
     private final Map<String, String> routeFiles = new LinkedHashMap<>();
     private final Map<String, String> crons = new LinkedHashMap<>();
+    private final Set<String> sinkNames = new java.util.TreeSet<>();
 
     /**
      * @param context  a context with the configuration's properties and the jar's route templates loaded
@@ -86,6 +87,11 @@ final class JobFileValidator {
     /** The job ids (jobId parameters) of the files validated. */
     Set<String> jobIds() {
         return jobFiles.keySet();
+    }
+
+    /** The names the files declare sinks by (templates {@code <type>-sink}), their problems or not. */
+    Set<String> sinkNames() {
+        return sinkNames;
     }
 
     /** The cron each job fires on, as {@code run} will schedule it (of the jobs whose cron resolved). */
@@ -168,6 +174,9 @@ final class JobFileValidator {
                 .filter(p -> p.isRequired() && p.getDefaultValue() == null && !parameters.containsKey(p.getName()))
                 .forEach(p -> problems.add(problem(
                         file, node, p.getName(), "required parameter of template '" + template + "' is missing")));
+        if (template.endsWith("-sink") && parameters.containsKey("name")) {
+            sinkNames.add(scalar(parameters.get("name")));
+        }
         String jobId = Optional.ofNullable(parameters.get("jobId"))
                 .map(JobFileValidator::scalar)
                 .orElse("");
@@ -233,8 +242,7 @@ final class JobFileValidator {
                                     + ConfigKeys.didYouMean(sink.trim(), sinks)
                                             .map(s -> ", did you mean " + s + "?")
                                             .orElse("")
-                                    + " (declared: " + sinks + "; declare one with payreports.sinks." + sink.trim()
-                                    + ".type)"));
+                                    + " (declared: " + sinks + "; declare one in routes/sinks/, see docs/sinks.md)"));
                 }
             }
         });

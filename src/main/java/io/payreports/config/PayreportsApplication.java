@@ -43,6 +43,7 @@ public final class PayreportsApplication implements AutoCloseable {
 
     /** The route templates and shared routes shipped in the jar. */
     static final List<String> BUILT_IN_ROUTES = List.of(
+            "classpath:camel/errors.yaml",
             "classpath:camel/amazonpay-reports.yaml",
             "classpath:camel/mws-reports.yaml",
             "classpath:camel/report-delivery.yaml",
@@ -110,7 +111,7 @@ public final class PayreportsApplication implements AutoCloseable {
                         + routesDir
                                 .map(dir -> "file:" + dir.toAbsolutePath() + "/*.yaml")
                                 .orElse(DEMO_JOB));
-        PayreportsBeans beans = new PayreportsBeans(new ConfigLocator(config));
+        PayreportsBeans beans = new PayreportsBeans(new ConfigLocator(config), routesDir);
         main.configure().addConfiguration(beans);
         main.addMainListener(new MainListenerSupport() {
             @Override

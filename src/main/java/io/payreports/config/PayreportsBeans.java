@@ -7,7 +7,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.payreports.amazonpay.AmazonPayBackfill;
 import io.payreports.amazonpay.AmazonPayDisbursements;
 import io.payreports.amazonpay.AmazonPayReportSource;
-import io.payreports.amazonpay.RetryAfterPause;
 import io.payreports.health.JobHealthCheck;
 import io.payreports.health.SchedulerHealthCheck;
 import io.payreports.health.SinkHealthCheck;
@@ -17,7 +16,7 @@ import io.payreports.jobs.DeadLetters;
 import io.payreports.jobs.JobMetrics;
 import io.payreports.jobs.JobRuns;
 import io.payreports.jobs.ReportDeliveries;
-import io.payreports.jobs.SinkRoutes;
+import io.payreports.jobs.RetryAfterPause;
 import io.payreports.mws.MwsReportSource;
 import io.payreports.reconciliation.ReconciliationJob;
 import io.payreports.reconciliation.ReconciliationMetrics;
@@ -37,6 +36,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -57,6 +57,7 @@ import org.quartz.Scheduler;
 public final class PayreportsBeans implements CamelConfiguration, AutoCloseable {
 
     private final ConfigLocator locator;
+    private final Optional<Path> routesDir;
     private final Clock clock = RuntimeClock.get();
     private final DataSources dataSources = new DataSources();
     private final JobRuns jobRuns = new JobRuns(clock);
@@ -65,8 +66,10 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
 
     private boolean deliveryOnly;
 
-    PayreportsBeans(ConfigLocator locator) {
+    /** @param routesDir the job files, whose {@code sinks/} folder declares sinks; empty for the demo */
+    PayreportsBeans(ConfigLocator locator, Optional<Path> routesDir) {
         this.locator = locator;
+        this.routesDir = routesDir;
     }
 
     /** No job will run (replay): Amazon Pay is never called, so its demo mode is not worth a warning. */
@@ -132,6 +135,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
 
         DeadLetterWriter deadLetterWriter =
                 new DeadLetterWriter(settings.outputDir(), clock, settings.deadLetterRowsPerFile());
+        ConfiguredSinks.load(context, ConfiguredSinks.declarationFiles(routesDir));
         ConfiguredSinks sinks = ConfiguredSinks.build(
                 lookup,
                 locator,
@@ -153,9 +157,9 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
                 spool,
                 new ReportFormats(context),
                 settings.reportLimits(),
-                deadLetterWriter);
+                deadLetterWriter,
+                clock);
         registry.bind("reportDeliveries", deliveries);
-        context.addRoutes(new SinkRoutes(sinks.retries));
         registry.bind("deadLetters", new DeadLetters(deadLetterWriter, clock));
 
         JobMetrics jobMetrics = new JobMetrics(meters, clock);
@@ -195,7 +199,8 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
      * per job (staleness) and one of the scheduler that fires them.
      */
     private void watchJobs(CamelContext context, JobMetrics jobMetrics) {
-        ScheduledJobs.sinksByJob(context).forEach(jobMetrics::register);
+        Map<String, String> accounts = ScheduledJobs.accountsByJob(context);
+        ScheduledJobs.sinksByJob(context).forEach((job, sinks) -> jobMetrics.register(job, accounts.get(job), sinks));
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         Scheduler scheduler = null;
         for (Route route : context.getRoutes()) {

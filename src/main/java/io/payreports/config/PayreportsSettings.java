@@ -245,7 +245,6 @@ public record PayreportsSettings(
                 refreshToken,
                 r.duration("payreports.spapi.connect-timeout", Duration.ofSeconds(10)),
                 r.duration("payreports.spapi.read-timeout", Duration.ofSeconds(60)),
-                (int) r.number("payreports.spapi.throttle-retries", 5, 0, 100),
                 r.positiveDuration("payreports.spapi.transactions.lookback", Duration.ofHours(48)),
                 (int) r.number("payreports.spapi.transactions.first-run-days", 400, 1, 10_000),
                 targets);

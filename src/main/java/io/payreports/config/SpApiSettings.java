@@ -26,7 +26,6 @@ public record SpApiSettings(
         String refreshToken,
         Duration connectTimeout,
         Duration readTimeout,
-        int throttleRetries,
         Duration lookback,
         int firstRunDays,
         Set<PayoutTarget> payoutTargets) {
@@ -42,8 +41,7 @@ public record SpApiSettings(
                 lwaOverride != null ? lwaOverride : lwaEndpoint.orElse(SpApiRegion.LWA_TOKEN_ENDPOINT),
                 credentials,
                 connectTimeout,
-                readTimeout,
-                throttleRetries);
+                readTimeout);
     }
 
     public LwaCredentials credentials() {

@@ -64,14 +64,17 @@ public final class DeadLetterReplay {
             return new Outcome(false, "empty");
         }
         String sink = first.path("sink").asText();
+        // letters written before accounts existed name none: they are the default account's
+        String account = first.path("account").asText(ReportContext.DEFAULT_ACCOUNT);
         Exchange exchange = new DefaultExchange(context);
-        runs.begin(exchange, "replay-" + first.path("jobId").asText());
+        runs.begin(exchange, "replay-" + first.path("jobId").asText(), account);
         exchange.setProperty(ReportDeliveries.SINKS, sink);
         exchange.setProperty(ReportDeliveries.LAYOUT, new SpooledLayout(layout));
         exchange.setProperty(
                 ReportContext.PROPERTY,
                 new ReportContext(
                         first.path("jobId").asText(),
+                        account,
                         first.path("reportId").asText(),
                         first.path("reportType").asText(),
                         null,

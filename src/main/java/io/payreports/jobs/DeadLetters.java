@@ -35,12 +35,21 @@ public class DeadLetters {
         if (report != null) {
             run.reportFailed(exchange.getProperty(JobRun.FAILURE_POSITION, Instant.class));
             writer.write(DeadLetter.of(report, null, cause, null, report.toString(), clock.instant()));
-            LOG.warn("job {}: report {} dead-lettered after retries: {}", report.jobId(), report.reportId(), reason);
+            LOG.warn("job {}: report {} dead-lettered after retries: {}", run.label(), report.reportId(), reason);
         } else {
             run.failedToDeadLetter(reason);
             writer.write(new DeadLetter(
-                    run.jobId(), null, null, null, reason, cause.getClass().getName(), clock.instant(), null, ""));
-            LOG.warn("job {}: run failed after retries: {}", run.jobId(), reason);
+                    run.jobId(),
+                    run.account(),
+                    null,
+                    null,
+                    null,
+                    reason,
+                    cause.getClass().getName(),
+                    clock.instant(),
+                    null,
+                    ""));
+            LOG.warn("job {}: run failed after retries: {}", run.label(), reason);
         }
     }
 

@@ -3,7 +3,9 @@ package io.payreports.jobs;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.payreports.reports.ReportContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +23,9 @@ import java.util.function.ToDoubleFunction;
  * {@code payreports_run_warnings_total{job}} (stale watermark, gaps), {@code payreports_job_runs_total{job,outcome}},
  * {@code payreports_retries_total{job}}, {@code payreports_last_success_timestamp_seconds{job}},
  * {@code payreports_job_never_succeeded{job}}, {@code payreports_report_lag_seconds{job}} (now minus the end of the
- * newest data delivered) and the histogram {@code payreports_report_delivery_duration_seconds{job}}.
+ * newest data delivered) and the histogram {@code payreports_report_delivery_duration_seconds{job}}. Every series
+ * also has the label {@code account}, the merchant account the job runs for ({@code default} for jobs that name
+ * none), so that a dashboard or alert can sum or split by account.
  *
  * <p>Every series of a job exists from the start ({@link #register}): counts at 0, the last success at 0 with
  * {@code never_succeeded} 1, so that an alert can tell a job that never succeeded since the start from one whose
@@ -47,8 +51,8 @@ public final class JobMetrics {
 
     private final MeterRegistry registry;
     private final Clock clock;
-    private final Map<String, AtomicReference<Instant>> lastSuccess = new ConcurrentHashMap<>();
-    private final Map<String, AtomicReference<Instant>> newestData = new ConcurrentHashMap<>();
+    private final Map<Tags, AtomicReference<Instant>> lastSuccess = new ConcurrentHashMap<>();
+    private final Map<Tags, AtomicReference<Instant>> newestData = new ConcurrentHashMap<>();
 
     public JobMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -56,7 +60,8 @@ public final class JobMetrics {
     }
 
     /** Creates every series of a job at 0, before its first run; {@code sinks} are the job's sinks. */
-    public void register(String job, Collection<String> sinks) {
+    public void register(String jobId, String account, Collection<String> sinks) {
+        Tags job = Tags.of("job", jobId, "account", account);
         counter("payreports.records.fetched", job);
         counter("payreports.records.dead.lettered", job);
         counter("payreports.run.warnings", job);
@@ -73,7 +78,7 @@ public final class JobMetrics {
     }
 
     void finished(JobRun run) {
-        String job = run.jobId();
+        Tags job = Tags.of("job", run.jobId(), "account", run.account());
         counter("payreports.records.fetched", job).increment((double)
                 (run.records() + run.rowsRejected())); // counts stay far below 2^53: exact as doubles
         run.deliveredBySink()
@@ -93,29 +98,30 @@ public final class JobMetrics {
     }
 
     /** One report went through every sink of its job (delivered or dead-lettered per sink) in {@code elapsed}. */
-    void reportDelivered(String job, Duration elapsed) {
-        deliveryTimer(job).record(elapsed);
+    void reportDelivered(ReportContext report, Duration elapsed) {
+        deliveryTimer(Tags.of("job", report.jobId(), "account", report.account()))
+                .record(elapsed);
     }
 
-    private Counter counter(String name, String job) {
-        return Counter.builder(name).tag("job", job).register(registry);
+    private Counter counter(String name, Tags job) {
+        return Counter.builder(name).tags(job).register(registry);
     }
 
-    private Counter sinkCounter(String name, String job, String sink) {
-        return Counter.builder(name).tag("job", job).tag("sink", sink).register(registry);
+    private Counter sinkCounter(String name, Tags job, String sink) {
+        return Counter.builder(name).tags(job).tag("sink", sink).register(registry);
     }
 
-    private Counter runs(String job, boolean succeeded) {
+    private Counter runs(Tags job, boolean succeeded) {
         return Counter.builder("payreports.job.runs")
-                .tag("job", job)
+                .tags(job)
                 .tag("outcome", succeeded ? "ok" : "failed")
                 .register(registry);
     }
 
-    private Timer deliveryTimer(String job) {
+    private Timer deliveryTimer(Tags job) {
         return Timer.builder("payreports.report.delivery.duration")
                 .description("time from the first row read to the last sink settled, per report")
-                .tag("job", job)
+                .tags(job)
                 .serviceLevelObjectives(DELIVERY_BUCKETS)
                 .register(registry);
     }
@@ -124,7 +130,7 @@ public final class JobMetrics {
      * The end of the job's last successful run (0 until there is one) and beside it a 0/1 flag, because an
      * alert on "how long since" must not fire on a job that has just been installed and not run yet.
      */
-    private AtomicReference<Instant> lastSuccess(String job) {
+    private AtomicReference<Instant> lastSuccess(Tags job) {
         return lastSuccess.computeIfAbsent(job, key -> {
             AtomicReference<Instant> moment = new AtomicReference<>();
             gauge(
@@ -140,7 +146,7 @@ public final class JobMetrics {
     }
 
     /** Now minus the end of the newest data delivered; NaN until a run delivered data (there is no lag to speak of). */
-    private AtomicReference<Instant> lag(String job) {
+    private AtomicReference<Instant> lag(Tags job) {
         return newestData.computeIfAbsent(job, key -> {
             AtomicReference<Instant> moment = new AtomicReference<>();
             gauge(
@@ -156,11 +162,8 @@ public final class JobMetrics {
     }
 
     private void gauge(
-            String name,
-            String job,
-            AtomicReference<Instant> moment,
-            ToDoubleFunction<AtomicReference<Instant>> value) {
-        Gauge.builder(name, moment, value).tag("job", job).register(registry);
+            String name, Tags job, AtomicReference<Instant> moment, ToDoubleFunction<AtomicReference<Instant>> value) {
+        Gauge.builder(name, moment, value).tags(job).register(registry);
     }
 
     private static Instant later(Instant a, Instant b) {

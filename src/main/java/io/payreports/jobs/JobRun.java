@@ -22,7 +22,7 @@ public final class JobRun {
 
     public static final String PROPERTY = "payreportsJobRun";
     /** The account of jobs that name none: the single-account keys ({@code payreports.amazonpay.*}, ...) configure it. */
-    public static final String DEFAULT_ACCOUNT = "default";
+    public static final String DEFAULT_ACCOUNT = ReportContext.DEFAULT_ACCOUNT;
     /** Exchange property: where the report in flight sits in its source's order (for the watermark). */
     public static final String FAILURE_POSITION = "payreportsReportPosition";
 
@@ -245,12 +245,21 @@ public final class JobRun {
     }
 
     /**
-     * What the job's state is kept under (watermark, delivered reports, remembered transactions): the job id for
-     * the default account, so that state written before accounts existed carries over, else {@code account/jobId}
-     * (a slash is in neither name, so keys of different accounts never meet).
+     * What the job's state is kept under (watermark, delivered reports, remembered transactions, payouts):
+     * {@link ReportContext#stateKey(String, String)}.
      */
     public String stateKey() {
-        return account.equals(DEFAULT_ACCOUNT) ? jobId : account + "/" + jobId;
+        return ReportContext.stateKey(account, jobId);
+    }
+
+    /** The job as logs and tables name it: its id, another account's than the default account's {@code account/jobId}. */
+    public String label() {
+        return stateKey();
+    }
+
+    /** A report this run delivers: its records carry the run's job and account. */
+    public ReportContext report(String reportId, String reportType, Instant dataStart, Instant dataEnd) {
+        return new ReportContext(jobId, account, reportId, reportType, dataStart, dataEnd);
     }
 
     public String exchangeId() {
@@ -357,7 +366,7 @@ public final class JobRun {
     /** The one log line per run that operators grep for. */
     public String summaryLine() {
         StringBuilder line = new StringBuilder("job ")
-                .append(jobId)
+                .append(label())
                 .append(succeeded() ? " ok" : " FAILED")
                 .append(": reports new=")
                 .append(reportsDelivered.get() + reportsFailed.get())

@@ -169,7 +169,7 @@ public class JobRuns extends EventNotifierSupport {
         try {
             history.record(run);
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("job {}: the state database did not record the run in its history: {}", run.jobId(), oneLine(e));
+            LOG.warn("job {}: the state database did not record the run in its history: {}", run.label(), oneLine(e));
         }
     }
 
@@ -245,12 +245,12 @@ public class JobRuns extends EventNotifierSupport {
     static String retryLine(Exchange exchange, int retry) {
         StringBuilder line = new StringBuilder("job ");
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
-        line.append(run == null ? "(none)" : run.jobId());
+        line.append(run == null ? "(none)" : run.label());
         ReportContext report = exchange.getProperty(ReportContext.PROPERTY, ReportContext.class);
         if (report != null) {
             line.append(", report ").append(report.reportId());
         }
-        String sink = exchange.getProperty(SinkRoutes.SINK, String.class);
+        String sink = exchange.getProperty(ReportDeliveries.SINK, String.class);
         if (sink != null) {
             line.append(", sink ").append(sink);
         }

@@ -38,7 +38,7 @@ final class ProgressLog {
             lastLine = now;
             LOG.info(
                     "job {}: report {}: {} records {} so far ({} records/s)",
-                    report.jobId(),
+                    report.stateKey(),
                     report.reportId(),
                     count,
                     step,

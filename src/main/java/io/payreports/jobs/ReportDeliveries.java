@@ -1,5 +1,6 @@
 package io.payreports.jobs;
 
+import io.payreports.reports.AccountedLayout;
 import io.payreports.reports.AmountNotation;
 import io.payreports.reports.ParsedRow;
 import io.payreports.reports.ReadOptions;
@@ -13,10 +14,12 @@ import io.payreports.sinks.RecordSink;
 import io.payreports.sinks.RecordSpool;
 import io.payreports.sinks.ReportWriter;
 import io.payreports.sinks.SpooledLayout;
+import io.payreports.sinks.TargetPattern;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The steps of the {@code payreports-deliver-report} route: stream the report's rows into a local
  * spool (dead-lettering the rows that do not bind), then hand the spool to each of the job's sinks
- * through that sink's own route, which retries it and finally dead-letters its records
- * ({@link SinkRoutes}); the report is delivered when every sink took it or dead-lettered it.
+ * through that sink's own route, which retries it and finally dead-letters its records (the sink
+ * templates, {@code camel/sinks/*.yaml}); the report is delivered when every sink took it or
+ * dead-lettered it.
  */
 public class ReportDeliveries {
 
@@ -39,6 +43,9 @@ public class ReportDeliveries {
     /** Exchange property after commit: how many records of the report the sinks had to dead-letter. */
     public static final String SINK_DEAD_LETTERS = "payreportsSinkDeadLetters";
 
+    /** Exchange property: the sink whose route the exchange is in, for the retry log line ({@link JobRuns}). */
+    public static final String SINK = "payreportsSink";
+
     private static final String DELIVERY = "payreportsDelivery";
     private static final Logger LOG = LoggerFactory.getLogger(ReportDeliveries.class);
 
@@ -48,11 +55,14 @@ public class ReportDeliveries {
     private final ReportFormats formats;
     private final ReportLimits limits;
     private final DeadLetterWriter deadLetters;
+    private final Clock clock;
     private volatile JobMetrics metrics;
 
     /**
      * @param sinkDeadLetters where each sink parks the records it could not take; a sink not named
      *                        here parks them in the dead-letter files
+     * @param sinks           the sinks whose records Java writes (jdbc, kafka); the others deliver through
+     *                        the endpoint of their route, from a file {@link #render} makes
      * @param spoolDirectory  where reports are spooled between reading and delivering
      */
     public ReportDeliveries(
@@ -61,13 +71,15 @@ public class ReportDeliveries {
             Path spoolDirectory,
             ReportFormats formats,
             ReportLimits limits,
-            DeadLetterWriter deadLetters) {
+            DeadLetterWriter deadLetters,
+            Clock clock) {
         this.sinks = Map.copyOf(sinks);
         this.sinkDeadLetters = Map.copyOf(sinkDeadLetters);
         this.spoolDirectory = spoolDirectory;
         this.formats = formats;
         this.limits = limits;
         this.deadLetters = deadLetters;
+        this.clock = clock;
     }
 
     /** Also times each report's delivery (payreports_report_delivery_duration_seconds). */
@@ -77,7 +89,8 @@ public class ReportDeliveries {
 
     public void open(Exchange exchange) throws Exception {
         ReportContext report = exchange.getProperty(ReportContext.PROPERTY, ReportContext.class);
-        RecordLayout<Object> layout = layoutOf(exchange, report);
+        // every sink stores the account beside the report's own columns (and keys its rows by it)
+        RecordLayout<Object> layout = AccountedLayout.of(layoutOf(exchange, report), report.account());
         List<String> sinkNames = sinkNames(exchange);
         exchange.setProperty(
                 DELIVERY,
@@ -179,9 +192,34 @@ public class ReportDeliveries {
         }
     }
 
+    /**
+     * The body for a sink's file, SFTP or S3 endpoint: the report encoded once into a local file in the
+     * format the target's extension names ({@code {reportType}/{yyyy}/{MM}/{reportId}.csv.gz}), named by
+     * {@code CamelFileName}. A redelivery sends the same file again; it is deleted with the delivery.
+     */
+    public void render(Exchange exchange, String target, boolean gzip) throws IOException {
+        ReportDelivery<?> delivery = delivery(exchange);
+        TargetPattern pattern = new TargetPattern(gzip ? target + ".gz" : target, clock);
+        exchange.getMessage()
+                .setBody(delivery.render(pattern.encoding(), spoolDirectory).toFile());
+        exchange.getMessage().setHeader(Exchange.FILE_NAME, pattern.resolve(delivery.report(), delivery.layout()));
+    }
+
+    /** The end of a file, SFTP or S3 sink's route: its endpoint took every file of the report. */
+    public void rendered(Exchange exchange, String sinkName) {
+        ReportDelivery<?> delivery = delivery(exchange);
+        // a file sink writes one file per format: a format its route gave up on has dead-lettered the report
+        if (!delivery.deadLetteredBySink().containsKey(sinkName)) {
+            delivery.delivered(sinkName, delivery.records());
+        }
+    }
+
     /** The end of a sink's dead-letter channel: its retries are exhausted; park the records with the cause. */
     public void sinkGaveUp(Exchange exchange, String sinkName) throws Exception {
         ReportDelivery<?> delivery = delivery(exchange);
+        if (delivery.deadLetteredBySink().containsKey(sinkName)) {
+            return; // another format of a file sink parked the records already
+        }
         Throwable cause = DeadLetters.rootCause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         long parked = sinkDeadLetters
                 .getOrDefault(sinkName, deadLetters)
@@ -189,7 +227,7 @@ public class ReportDeliveries {
         delivery.deadLettered(sinkName, parked);
         LOG.warn(
                 "job {}: sink {} gave up on report {}; {} records dead-lettered: {}",
-                delivery.report().jobId(),
+                delivery.report().stateKey(),
                 sinkName,
                 delivery.report().reportId(),
                 parked,
@@ -203,7 +241,7 @@ public class ReportDeliveries {
         }
         delivery.logOutcome();
         if (metrics != null) {
-            metrics.reportDelivered(delivery.report().jobId(), delivery.elapsed());
+            metrics.reportDelivered(delivery.report(), delivery.elapsed());
         }
         exchange.setProperty(
                 SINK_DEAD_LETTERS,
@@ -245,8 +283,8 @@ public class ReportDeliveries {
         List<String> names = new ArrayList<>();
         for (String name : exchange.getProperty(SINKS, "", String.class).split(",")) {
             String sink = name.trim();
-            if (!sinks.containsKey(sink)) {
-                throw new IllegalArgumentException("unknown sink '" + sink + "'; known: " + sinks.keySet());
+            if (exchange.getContext().hasEndpoint("direct:payreports-sink-" + sink) == null) {
+                throw new IllegalArgumentException("unknown sink '" + sink + "'");
             }
             names.add(sink);
         }

@@ -3,9 +3,13 @@ package io.payreports.jobs;
 import io.payreports.reports.ParsedRow;
 import io.payreports.reports.RecordLayout;
 import io.payreports.reports.ReportContext;
+import io.payreports.sinks.Encoding;
 import io.payreports.sinks.RecordSpool;
 import io.payreports.sinks.RejectedRows;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,7 @@ final class ReportDelivery<T> implements AutoCloseable {
     private final Map<String, Long> delivered = new ConcurrentHashMap<>();
     private final Map<String, Long> deadLettered = new ConcurrentHashMap<>();
     private final RejectedRows rejected;
+    private final List<Path> rendered = new java.util.concurrent.CopyOnWriteArrayList<>();
     private List<String> rejectedFiles = List.of();
     private AutoCloseable rows;
 
@@ -99,6 +104,25 @@ final class ReportDelivery<T> implements AutoCloseable {
         return rejectedFiles;
     }
 
+    /**
+     * The records encoded into a new file of {@code directory}, streamed from the spool, for a sink whose
+     * endpoint takes a file (camel-file, camel-ftp, camel-aws2-s3); deleted when the delivery closes.
+     */
+    Path render(Encoding encoding, Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path file = Files.createTempFile(directory, "report-", ".spool");
+        rendered.add(file);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                Encoding.Output encoded = encoding.open(out, layout.columns());
+                RecordSpool.Reader records = spool.read()) {
+            for (Object[] record = records.next(); record != null; record = records.next()) {
+                encoded.write(record);
+            }
+            encoded.finish();
+        }
+        return file;
+    }
+
     void delivered(String sink, long count) {
         delivered.put(sink, count);
         deadLettered.remove(sink);
@@ -141,6 +165,9 @@ final class ReportDelivery<T> implements AutoCloseable {
         }
         rejected.close();
         try {
+            for (Path file : rendered) {
+                Files.deleteIfExists(file);
+            }
             spool.close();
         } catch (IOException e) {
             LOG.warn("report {}: could not delete its spool file: {}", report.reportId(), e.toString());

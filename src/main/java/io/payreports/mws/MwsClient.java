@@ -2,6 +2,7 @@ package io.payreports.mws;
 
 import io.payreports.http.GuardedHttp;
 import io.payreports.http.PagingGuard;
+import io.payreports.http.Throttled;
 import io.payreports.jobs.ApiCalls;
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,7 +117,7 @@ public class MwsClient {
         HttpResponse<InputStream> response =
                 send("GetReport", Map.of("ReportId", reportId), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() != 200) {
-            throw failure("GetReport", response.statusCode(), readAll(response.body()));
+            throw failure("GetReport", response, readAll(response.body()));
         }
         InputStream body = GuardedHttp.guard(response.body(), "MWS report " + reportId);
         return response.headers()
@@ -149,7 +150,7 @@ public class MwsClient {
         HttpResponse<String> response =
                 send(action, parameters, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {
-            throw failure(action, response.statusCode(), response.body());
+            throw failure(action, response, response.body());
         }
         return MwsXml.result(action, response.body());
     }
@@ -182,12 +183,18 @@ public class MwsClient {
     }
 
     /** Throttling (503 RequestThrottled, QuotaExceeded) and server errors are worth another try; the rest is not. */
-    private static MwsApiException failure(String action, int status, String body) {
+    private static MwsApiException failure(String action, HttpResponse<?> response, String body) {
+        int status = response.statusCode();
         MwsXml.Error error = MwsXml.error(body);
         String code = error == null ? "HTTP" + status : error.code();
         String message = action + ": " + (error == null ? "no MWS error body" : error.message());
         boolean retryable = status >= 500 || "RequestThrottled".equals(code) || "QuotaExceeded".equals(code);
-        return new MwsApiException(status, code, message, retryable);
+        return new MwsApiException(
+                status,
+                code,
+                message,
+                retryable,
+                Throttled.retryAfterHeader(response).orElse(null));
     }
 
     private static String readAll(InputStream body) {

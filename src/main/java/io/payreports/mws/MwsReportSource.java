@@ -98,11 +98,11 @@ public class MwsReportSource {
     /** Makes the split's report the one being delivered. */
     public void select(Exchange exchange) {
         MwsReport report = exchange.getMessage().getBody(MwsReport.class);
-        String jobId = exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId();
+        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
         exchange.setProperty(SOURCE_REPORT, report);
         exchange.setProperty(
                 ReportContext.PROPERTY,
-                new ReportContext(jobId, report.reportId(), report.reportType(), report.dataStart(), report.dataEnd()));
+                run.report(report.reportId(), report.reportType(), report.dataStart(), report.dataEnd()));
     }
 
     public InputStream download(Exchange exchange) {

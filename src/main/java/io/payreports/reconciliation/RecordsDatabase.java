@@ -43,29 +43,30 @@ public final class RecordsDatabase {
     }
 
     /**
-     * The rows of settlements that ended from {@code start} on (later ones too: they settle the captures of the
-     * period), the payouts within the window around [start, until), and the completed captures and refunds
-     * created in [start, until).
+     * The account's rows of settlements that ended from {@code start} on (later ones too: they settle the captures
+     * of the period), its payouts within the window around [start, until), and its completed captures and refunds
+     * created in [start, until). Other accounts' records in the same tables are not the account's books.
      */
-    public StoredRecords read(Instant start, Instant until, Duration payoutWindow) throws SQLException {
+    public StoredRecords read(String account, Instant start, Instant until, Duration payoutWindow) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            List<Payout> payouts =
-                    new ArrayList<>(disbursements(connection, start.minus(payoutWindow), until.plus(payoutWindow)));
-            payouts.addAll(spApiTransfers(connection, start.minus(payoutWindow), until.plus(payoutWindow)));
-            List<OrderTransaction> orders = new ArrayList<>(captures(connection, start, until));
-            orders.addAll(refunds(connection, start, until));
-            return new StoredRecords(settlementRows(connection, start), payouts, orders);
+            List<Payout> payouts = new ArrayList<>(
+                    disbursements(connection, account, start.minus(payoutWindow), until.plus(payoutWindow)));
+            payouts.addAll(spApiTransfers(connection, account, start.minus(payoutWindow), until.plus(payoutWindow)));
+            List<OrderTransaction> orders = new ArrayList<>(captures(connection, account, start, until));
+            orders.addAll(refunds(connection, account, start, until));
+            return new StoredRecords(settlementRows(connection, account, start), payouts, orders);
         }
     }
 
-    private List<SettlementRow> settlementRows(Connection connection, Instant start) throws SQLException {
+    private List<SettlementRow> settlementRows(Connection connection, String account, Instant start)
+            throws SQLException {
         return select(
                 connection,
                 "SELECT report_id, line_number, settlement_id, settlement_end_date, transaction_type,"
                         + " amazon_transaction_id, amazon_order_reference_id, currency_code, transaction_amount,"
                         + " total_transaction_fee, net_transaction_amount, transaction_posted_date,"
                         + " transaction_posted_date_raw FROM " + prefix + "amazonpay_settlement"
-                        + " WHERE settlement_end_date >= ? ORDER BY settlement_id, report_id, line_number",
+                        + " WHERE account = ? AND settlement_end_date >= ? ORDER BY settlement_id, report_id, line_number",
                 rs -> {
                     String currency = rs.getString("currency_code");
                     return new SettlementRow(
@@ -82,14 +83,16 @@ public final class RecordsDatabase {
                             instant(rs, "transaction_posted_date"),
                             rs.getString("transaction_posted_date_raw"));
                 },
+                account,
                 start);
     }
 
-    private List<Payout> disbursements(Connection connection, Instant from, Instant until) throws SQLException {
+    private List<Payout> disbursements(Connection connection, String account, Instant from, Instant until)
+            throws SQLException {
         return select(
                 connection,
                 "SELECT amazon_disbursement_reference_id, settlement_id, amount, currency_code, transaction_time"
-                        + " FROM " + prefix + "amazonpay_disbursement WHERE transaction_time >= ?"
+                        + " FROM " + prefix + "amazonpay_disbursement WHERE account = ? AND transaction_time >= ?"
                         + " AND transaction_time < ? ORDER BY transaction_time, amazon_disbursement_reference_id",
                 rs -> new Payout(
                         Payout.AMAZONPAY_DISBURSEMENT,
@@ -99,17 +102,19 @@ public final class RecordsDatabase {
                         instant(rs, "transaction_time"),
                         null,
                         rs.getString("amazon_disbursement_reference_id")),
+                account,
                 from,
                 until);
     }
 
     /** SP-API Transfer transactions debit the seller's Amazon balance: the bank receives the negated total. */
-    private List<Payout> spApiTransfers(Connection connection, Instant from, Instant until) throws SQLException {
+    private List<Payout> spApiTransfers(Connection connection, String account, Instant from, Instant until)
+            throws SQLException {
         return select(
                 connection,
                 "SELECT transaction_id, posted_date, posted_date_raw, total_amount, total_currency,"
                         + " related_identifiers FROM " + prefix + "spapi_transaction"
-                        + " WHERE transaction_type = 'Transfer' AND posted_date >= ? AND posted_date < ?"
+                        + " WHERE account = ? AND transaction_type = 'Transfer' AND posted_date >= ? AND posted_date < ?"
                         + " ORDER BY posted_date, transaction_id",
                 rs -> {
                     Map<String, String> ids = relatedIdentifiers(rs.getString("related_identifiers"));
@@ -123,14 +128,17 @@ public final class RecordsDatabase {
                             rs.getString("posted_date_raw"),
                             ids.get("DISBURSEMENT_ID"));
                 },
+                account,
                 from,
                 until);
     }
 
     /** Captures that went through; Closed ones did too (Amazon closes a capture once it is fully refunded). */
-    private List<OrderTransaction> captures(Connection connection, Instant from, Instant until) throws SQLException {
+    private List<OrderTransaction> captures(Connection connection, String account, Instant from, Instant until)
+            throws SQLException {
         return orderTransactions(
                 connection,
+                account,
                 "SELECT amazon_capture_id AS id, amazon_order_reference_id, capture_amount AS amount, currency_code,"
                         + " creation_timestamp, creation_timestamp_raw FROM " + prefix + "amazonpay_capture"
                         + " WHERE capture_status IN ('Completed', 'Closed')",
@@ -139,9 +147,11 @@ public final class RecordsDatabase {
                 until);
     }
 
-    private List<OrderTransaction> refunds(Connection connection, Instant from, Instant until) throws SQLException {
+    private List<OrderTransaction> refunds(Connection connection, String account, Instant from, Instant until)
+            throws SQLException {
         return orderTransactions(
                 connection,
+                account,
                 "SELECT amazon_refund_id AS id, amazon_order_reference_id, refund_amount AS amount, currency_code,"
                         + " creation_timestamp, creation_timestamp_raw FROM " + prefix + "amazonpay_refund"
                         + " WHERE refund_status = 'Completed'",
@@ -152,12 +162,17 @@ public final class RecordsDatabase {
 
     /** One per id: a transaction report lists a capture again when its status changes. */
     private static List<OrderTransaction> orderTransactions(
-            Connection connection, String select, OrderTransaction.Kind kind, Instant from, Instant until)
+            Connection connection,
+            String account,
+            String select,
+            OrderTransaction.Kind kind,
+            Instant from,
+            Instant until)
             throws SQLException {
         Map<String, OrderTransaction> byId = new LinkedHashMap<>();
         select(
                         connection,
-                        select + " AND creation_timestamp >= ? AND creation_timestamp < ?"
+                        select + " AND account = ? AND creation_timestamp >= ? AND creation_timestamp < ?"
                                 + " ORDER BY creation_timestamp, report_id, line_number",
                         rs -> new OrderTransaction(
                                 kind,
@@ -166,6 +181,7 @@ public final class RecordsDatabase {
                                 amount(rs, "amount", rs.getString("currency_code")),
                                 instant(rs, "creation_timestamp"),
                                 rs.getString("creation_timestamp_raw")),
+                        account,
                         from,
                         until)
                 .forEach(transaction -> byId.put(transaction.id(), transaction));
@@ -176,13 +192,15 @@ public final class RecordsDatabase {
         T read(ResultSet rs) throws SQLException;
     }
 
-    /** The rows of a query whose parameters are instants, bound as UTC times. */
-    private static <T> List<T> select(Connection connection, String sql, RowReader<T> reader, Instant... times)
+    /** The rows of a query whose parameters are the account, then instants, bound as UTC times. */
+    private static <T> List<T> select(
+            Connection connection, String sql, RowReader<T> reader, String account, Instant... times)
             throws SQLException {
         List<T> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, account);
             for (int i = 0; i < times.length; i++) {
-                statement.setObject(i + 1, OffsetDateTime.ofInstant(times[i], ZoneOffset.UTC));
+                statement.setObject(i + 2, OffsetDateTime.ofInstant(times[i], ZoneOffset.UTC));
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -23,6 +23,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +62,10 @@ public final class AmazonPaySimulator implements AutoCloseable {
      */
     private static final Pattern API_PATH = Pattern.compile("^(?:/(live|sandbox))?/v2(/.*)$");
 
-    private static final Pattern DOWNLOAD_PATH = Pattern.compile("^/tortuga/([^/]+)$");
+    /** A document of the one merchant, or {@code /tortuga/<account>/<document>} of a named account's. */
+    private static final Pattern DOWNLOAD_PATH = Pattern.compile("^/tortuga/((?:[^/]+/)?[^/]+)$");
+
+    private static final Pattern PUBLIC_KEY_ID = Pattern.compile("PublicKeyId=([^,\\s]+)");
     /** Amazon: "The url is valid for 30 seconds only" (Amazon Pay report download guide). */
     static final Duration URL_LIFETIME = Duration.ofSeconds(30);
 
@@ -70,7 +74,11 @@ public final class AmazonPaySimulator implements AutoCloseable {
             Set.of("reportTypes", "processingStatuses", "createdSince", "createdUntil", "pageSize");
 
     private final SimulatorOptions options;
-    private final SimulatedAccount account;
+    /** The one merchant, when no accounts are named. */
+    private final Merchant soleMerchant;
+
+    private final Map<String, Merchant> merchantsByPublicKeyId = new LinkedHashMap<>();
+    private final Map<String, Merchant> merchantsByName = new LinkedHashMap<>();
     private final AmazonPaySignatureVerifier verifier;
     private final byte[] urlSecret = new byte[32];
     private final Map<Path, Instant> filesFirstSeen = new ConcurrentHashMap<>();
@@ -83,8 +91,24 @@ public final class AmazonPaySimulator implements AutoCloseable {
 
     private AmazonPaySimulator(SimulatorOptions options) throws IOException {
         this.options = options;
-        this.account = new SimulatedAccount(options.clock());
-        this.verifier = new AmazonPaySignatureVerifier(options.publicKeys());
+        this.soleMerchant = new Merchant(
+                "",
+                new SimulatedAccount(options.clock()),
+                SettlementReportGenerator.Books.of(options.seed()),
+                options.dataDir());
+        Map<String, PublicKey> namedKeys = new LinkedHashMap<>();
+        for (SimulatedMerchant named : options.merchants()) {
+            Merchant served = new Merchant(
+                    named.name() + "/",
+                    new SimulatedAccount(options.clock()),
+                    named.books(options.seed()),
+                    options.dataDir().map(dir -> dir.resolve(named.name())));
+            merchantsByPublicKeyId.put(named.publicKeyId(), served);
+            merchantsByName.put(named.name(), served);
+            namedKeys.put(named.publicKeyId(), named.amazonPayKeys().getPublic());
+        }
+        this.verifier = new AmazonPaySignatureVerifier(
+                namedKeys.isEmpty() ? options.publicKeys() : id -> Optional.ofNullable(namedKeys.get(id)));
         new SecureRandom().nextBytes(urlSecret);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 50);
         server.createContext("/", this::handle);
@@ -179,18 +203,37 @@ public final class AmazonPaySimulator implements AutoCloseable {
                     "Simulated failure.");
         }
         try {
-            return operation(exchange, environment, exchange.getRequestMethod() + " " + operationPath, body);
+            return operation(
+                    exchange,
+                    merchantOf(exchange),
+                    environment,
+                    exchange.getRequestMethod() + " " + operationPath,
+                    body);
         } catch (SimulatedAccount.Rejected e) {
             return error(exchange, 400, e.reasonCode(), e.getMessage());
         }
     }
 
+    /** The merchant a verified request is for: the one, or the named account whose PublicKeyId signed it. */
+    private Merchant merchantOf(HttpExchange exchange) {
+        if (merchantsByPublicKeyId.isEmpty()) {
+            return soleMerchant;
+        }
+        Matcher keyId = PUBLIC_KEY_ID.matcher(exchange.getRequestHeaders().getFirst("authorization"));
+        if (!keyId.find()) {
+            throw new IllegalStateException("a verified request names its PublicKeyId");
+        }
+        return merchantsByPublicKeyId.get(keyId.group(1));
+    }
+
     /** Dispatches one verified call by method and path (Amazon Pay reports API reference's operations). */
-    private int operation(HttpExchange exchange, String environment, String call, byte[] body) throws IOException {
+    private int operation(HttpExchange exchange, Merchant merchant, String environment, String call, byte[] body)
+            throws IOException {
         URI uri = exchange.getRequestURI();
         Map<String, String> query = query(uri.getRawQuery());
+        SimulatedAccount account = merchant.account();
         if (call.equals("GET /reports")) {
-            return listReports(exchange, reports(environment), query);
+            return listReports(exchange, reports(merchant, environment), query);
         }
         if (call.equals("POST /reports")) {
             Map<String, String> request = jsonBody(body);
@@ -203,7 +246,7 @@ public final class AmazonPaySimulator implements AutoCloseable {
         }
         if (call.startsWith("GET /reports/")) {
             String id = lastSegment(call);
-            return reports(environment).stream()
+            return reports(merchant, environment).stream()
                     .filter(report -> report.reportId().equals(id))
                     .findFirst()
                     .map(report -> json(exchange, 200, report))
@@ -211,10 +254,11 @@ public final class AmazonPaySimulator implements AutoCloseable {
         }
         if (call.startsWith("GET /report-documents/")) {
             String id = lastSegment(call);
-            if (catalog().stream().noneMatch(report -> id.equals(report.report().reportDocumentId()))) {
+            if (catalog(merchant).stream()
+                    .noneMatch(report -> id.equals(report.report().reportDocumentId()))) {
                 return error(exchange, 404, "ResourceNotFound", "Report document " + id + " does not exist.");
             }
-            return json(exchange, 200, new ReportDocument(id, presignedUrl(id), "N/A"));
+            return json(exchange, 200, new ReportDocument(id, presignedUrl(merchant.documentPrefix() + id), "N/A"));
         }
         if (call.equals("GET /report-schedules")) {
             return json(exchange, 200, Map.of("reportSchedules", account.schedules(list(query.get("reportTypes")))));
@@ -243,7 +287,7 @@ public final class AmazonPaySimulator implements AutoCloseable {
                     : error(exchange, 404, "ResourceNotFound", "Report schedule " + id + " does not exist.");
         }
         if (call.equals("GET /disbursements")) {
-            return listDisbursements(exchange, query);
+            return listDisbursements(exchange, merchant, query);
         }
         return error(exchange, 404, "ResourceNotFound", "The requested resource does not exist.");
     }
@@ -264,11 +308,11 @@ public final class AmazonPaySimulator implements AutoCloseable {
         return json(exchange, 200, new ReportsPage(paging.page(matching), paging.nextToken(matching.size())));
     }
 
-    private int listDisbursements(HttpExchange exchange, Map<String, String> query) {
+    private int listDisbursements(HttpExchange exchange, Merchant merchant, Map<String, String> query) {
         Paging paging = paging(query, Set.of("startTime", "endTime", "pageSize"), 100);
         Instant start = SimulatedAccount.time("startTime", paging.query().get("startTime"));
         Instant end = SimulatedAccount.time("endTime", paging.query().get("endTime"));
-        List<SettlementReportGenerator.Settlement> plan = options.generate() ? plan() : List.of();
+        List<SettlementReportGenerator.Settlement> plan = options.generate() ? plan(merchant) : List.of();
         List<Disbursement> matching = SimulatedAccount.disbursements(
                 plan.stream()
                         .filter(settlement ->
@@ -346,10 +390,11 @@ public final class AmazonPaySimulator implements AutoCloseable {
         return new Paging(query, offset, pageSize);
     }
 
-    private int download(HttpExchange exchange, String documentId) throws IOException {
+    /** @param documentKey the document id, after its account's name and a slash for a named account's */
+    private int download(HttpExchange exchange, String documentKey) throws IOException {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         String date = query.getOrDefault("X-Amz-Date", "");
-        if (!sign(documentId + "\n" + date).equals(query.get("X-Amz-Signature"))) {
+        if (!sign(documentKey + "\n" + date).equals(query.get("X-Amz-Signature"))) {
             return s3Error(
                     exchange,
                     "SignatureDoesNotMatch",
@@ -364,7 +409,13 @@ public final class AmazonPaySimulator implements AutoCloseable {
         if (options.clock().instant().isAfter(issued.plus(URL_LIFETIME))) {
             return s3Error(exchange, "AccessDenied", "Request has expired");
         }
-        Optional<SimulatedReport> report = catalog().stream()
+        int slash = documentKey.indexOf('/');
+        Optional<Merchant> owner = slash < 0
+                ? Optional.of(soleMerchant).filter(one -> merchantsByName.isEmpty())
+                : Optional.ofNullable(merchantsByName.get(documentKey.substring(0, slash)));
+        String documentId = documentKey.substring(slash + 1);
+        Optional<SimulatedReport> report = owner.stream()
+                .flatMap(served -> catalog(served).stream())
                 .filter(candidate -> documentId.equals(candidate.report().reportDocumentId()))
                 .findFirst();
         if (report.isEmpty()) {
@@ -378,20 +429,20 @@ public final class AmazonPaySimulator implements AutoCloseable {
         return 200;
     }
 
-    private String presignedUrl(String documentId) {
+    private String presignedUrl(String documentKey) {
         Instant issued = options.faults().expireNextUrl()
                 ? options.clock().instant().minus(URL_LIFETIME.multipliedBy(2))
                 : options.clock().instant();
         String date = AmazonPayDates.basic(issued);
-        return options.documentBaseUrl().orElse(baseUrl()) + "/tortuga/" + documentId
+        return options.documentBaseUrl().orElse(baseUrl()) + "/tortuga/" + documentKey
                 + "?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=" + date + "&X-Amz-Expires=" + URL_LIFETIME.toSeconds()
-                + "&X-Amz-Signature=" + sign(documentId + "\n" + date);
+                + "&X-Amz-Signature=" + sign(documentKey + "\n" + date);
     }
 
     /** Report metadata for one environment: sandbox knows only the sandbox settlement type (Amazon Pay report download guide). */
-    private List<Report> reports(String environment) {
+    private List<Report> reports(Merchant merchant, String environment) {
         List<Report> reports = new ArrayList<>();
-        for (SimulatedReport simulated : catalog()) {
+        for (SimulatedReport simulated : catalog(merchant)) {
             Report report = simulated.report();
             reports.add(
                     environment.equals("live")
@@ -419,36 +470,48 @@ public final class AmazonPaySimulator implements AutoCloseable {
                 .collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(SettlementBreak.class)));
     }
 
-    private List<SettlementReportGenerator.Settlement> plan() {
-        return SettlementReportGenerator.plan(options.seed(), options.clock().instant(), options.days());
+    private List<SettlementReportGenerator.Settlement> plan(Merchant merchant) {
+        return SettlementReportGenerator.plan(merchant.books(), options.clock().instant(), options.days());
     }
 
     /** Built per call, so that a running simulator moves on with its clock like Amazon does. */
-    private List<SimulatedReport> catalog() {
+    private List<SimulatedReport> catalog(Merchant merchant) {
         List<SimulatedReport> catalog = new ArrayList<>();
-        List<SettlementReportGenerator.Settlement> plan = plan();
+        List<SettlementReportGenerator.Settlement> plan = plan(merchant);
         if (options.generate()) {
             plan.forEach(settlement -> catalog.add(
                     SimulatedReport.generated(settlement, SimulatedReport.SETTLEMENT, breaksIn(plan, settlement))));
         }
         // requested sandbox settlements carry data like the newest settlement's
-        catalog.addAll(account.requestedReports(
-                plan.get(plan.size() - 1), options.faults().failedReports()));
-        options.dataDir().ifPresent(dir -> {
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.csv")) {
-                for (Path file : files) {
-                    catalog.add(SimulatedReport.fromFile(
-                            file,
-                            filesFirstSeen.computeIfAbsent(
-                                    file, seen -> options.clock().instant())));
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(
-                        "cannot read the simulator's data directory " + dir + ": " + e.getMessage(), e);
-            }
-        });
+        catalog.addAll(merchant.account()
+                .requestedReports(plan.get(plan.size() - 1), options.faults().failedReports()));
+        merchant.dataDir()
+                .filter(dir -> merchant == soleMerchant || Files.isDirectory(dir))
+                .ifPresent(dir -> {
+                    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.csv")) {
+                        for (Path file : files) {
+                            catalog.add(SimulatedReport.fromFile(
+                                    file,
+                                    filesFirstSeen.computeIfAbsent(
+                                            file, seen -> options.clock().instant())));
+                        }
+                    } catch (IOException e) {
+                        throw new IllegalStateException(
+                                "cannot read the simulator's data directory " + dir + ": " + e.getMessage(), e);
+                    }
+                });
         return catalog;
     }
+
+    /**
+     * One merchant account: what it remembers between calls, whose settlements it serves, its extra reports, and
+     * where its document URLs point ({@code /tortuga/<prefix><document id>}).
+     */
+    private record Merchant(
+            String documentPrefix,
+            SimulatedAccount account,
+            SettlementReportGenerator.Books books,
+            Optional<Path> dataDir) {}
 
     private String sign(String text) {
         try {

@@ -26,6 +26,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,9 @@ public final class MwsSimulator implements AutoCloseable {
     /**
      * @param corruptDownloads how many GetReport answers go out with a wrong Content-MD5, to show the check
      * @param missing          indexes (0-based, oldest first) of settlements Amazon never generated, to show gaps
+     * @param merchants        the accounts served, each signing with its own access key and secret for its own
+     *                         SellerId and seeing its own region's reports only; empty: the one account of
+     *                         {@code accessKeyId}, {@code secretKey} and {@code sellerId}
      */
     public record Options(
             int port,
@@ -74,7 +78,13 @@ public final class MwsSimulator implements AutoCloseable {
             Clock clock,
             Faults faults,
             int corruptDownloads,
-            Set<Integer> missing) {
+            Set<Integer> missing,
+            List<SimulatedMerchant> merchants) {
+
+        public Options {
+            missing = Set.copyOf(missing);
+            merchants = List.copyOf(merchants);
+        }
 
         public static Options of(int port, String accessKeyId, String secretKey, String sellerId, Clock clock) {
             return new Options(
@@ -87,16 +97,33 @@ public final class MwsSimulator implements AutoCloseable {
                     clock,
                     Faults.none(),
                     0,
-                    Set.of());
+                    Set.of(),
+                    List.of());
+        }
+
+        /** The accounts of these merchants, no faults; see {@link Options#merchants}. */
+        public static Options of(int port, List<SimulatedMerchant> merchants, Clock clock) {
+            return of(port, "", "", "", clock).withMerchants(merchants);
         }
 
         public Options withFaults(Faults newFaults) {
             return new Options(
-                    port, accessKeyId, secretKey, sellerId, seed, days, clock, newFaults, corruptDownloads, missing);
+                    port,
+                    accessKeyId,
+                    secretKey,
+                    sellerId,
+                    seed,
+                    days,
+                    clock,
+                    newFaults,
+                    corruptDownloads,
+                    missing,
+                    merchants);
         }
 
         public Options withCorruptDownloads(int count) {
-            return new Options(port, accessKeyId, secretKey, sellerId, seed, days, clock, faults, count, missing);
+            return new Options(
+                    port, accessKeyId, secretKey, sellerId, seed, days, clock, faults, count, missing, merchants);
         }
 
         public Options withMissing(Set<Integer> indexes) {
@@ -110,14 +137,32 @@ public final class MwsSimulator implements AutoCloseable {
                     clock,
                     faults,
                     corruptDownloads,
-                    Set.copyOf(indexes));
+                    indexes,
+                    merchants);
+        }
+
+        public Options withMerchants(List<SimulatedMerchant> served) {
+            return new Options(
+                    port,
+                    accessKeyId,
+                    secretKey,
+                    sellerId,
+                    seed,
+                    days,
+                    clock,
+                    faults,
+                    corruptDownloads,
+                    missing,
+                    served);
         }
     }
 
     private final Options options;
     private final HttpServer server;
-    private final Map<String, Instant> acknowledged = new ConcurrentHashMap<>();
-    private final Map<String, List<String>> pages = new ConcurrentHashMap<>();
+    /** By AWSAccessKeyId. */
+    private final Map<String, Seller> sellers = new HashMap<>();
+
+    private final Map<String, Page> pages = new ConcurrentHashMap<>();
     private final AtomicInteger corruptLeft;
     private final AtomicInteger downloads = new AtomicInteger();
     private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
@@ -128,6 +173,24 @@ public final class MwsSimulator implements AutoCloseable {
 
     private MwsSimulator(Options options) throws IOException {
         this.options = options;
+        if (options.merchants().isEmpty()) {
+            sellers.put(
+                    options.accessKeyId(),
+                    new Seller(
+                            options.secretKey(),
+                            options.sellerId(),
+                            SettlementReportGenerator.Books.of(options.seed()),
+                            "USD"));
+        }
+        for (SimulatedMerchant merchant : options.merchants()) {
+            sellers.put(
+                    merchant.mwsAccessKeyId(),
+                    new Seller(
+                            merchant.mwsSecretKey(),
+                            merchant.mwsSellerId(),
+                            merchant.books(options.seed()),
+                            merchant.region().currency()));
+        }
         this.corruptLeft = new AtomicInteger(options.corruptDownloads());
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 50);
         server.createContext("/", this::handle);
@@ -159,8 +222,8 @@ public final class MwsSimulator implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             Map<String, String> parameters = parameters(exchange);
-            String problem = authenticate(exchange, parameters);
-            if (problem != null) {
+            Optional<Seller> seller = authenticate(exchange, parameters);
+            if (seller.isEmpty()) {
                 return;
             }
             int injected = options.faults().injectedStatus();
@@ -177,12 +240,12 @@ public final class MwsSimulator implements AutoCloseable {
             }
             String action = parameters.getOrDefault("Action", "");
             switch (action) {
-                case "GetReportRequestList" -> requestList(exchange, parameters);
+                case "GetReportRequestList" -> requestList(exchange, seller.get(), parameters);
                 case "GetReportRequestListByNextToken", "GetReportListByNextToken" ->
-                    nextPage(exchange, action, parameters.get("NextToken"));
-                case "GetReportList" -> reportList(exchange, parameters);
-                case "GetReport" -> report(exchange, parameters.get("ReportId"));
-                case "UpdateReportAcknowledgements" -> acknowledge(exchange, parameters);
+                    nextPage(exchange, seller.get(), action, parameters.get("NextToken"));
+                case "GetReportList" -> reportList(exchange, seller.get(), parameters);
+                case "GetReport" -> report(exchange, seller.get(), parameters.get("ReportId"));
+                case "UpdateReportAcknowledgements" -> acknowledge(exchange, seller.get(), parameters);
                 default -> error(exchange, 400, "InvalidParameterValue", "Invalid Action: " + action);
             }
         } catch (RuntimeException e) {
@@ -190,8 +253,8 @@ public final class MwsSimulator implements AutoCloseable {
         }
     }
 
-    /** Null when the request is signed right; else the error has been answered and its code is returned. */
-    private String authenticate(HttpExchange exchange, Map<String, String> parameters) throws IOException {
+    /** The seller whose keys signed the request right; else empty, the error answered. */
+    private Optional<Seller> authenticate(HttpExchange exchange, Map<String, String> parameters) throws IOException {
         for (String required : List.of(
                 "AWSAccessKeyId",
                 "Action",
@@ -201,14 +264,15 @@ public final class MwsSimulator implements AutoCloseable {
                 "Timestamp",
                 "Version")) {
             if (!parameters.containsKey(required)) {
-                return error(exchange, 400, "MissingParameter", "The parameter " + required + " is required.");
+                return refused(exchange, 400, "MissingParameter", "The parameter " + required + " is required.");
             }
         }
         if (!parameters.containsKey("Merchant") && !parameters.containsKey("SellerId")) {
-            return error(exchange, 400, "MissingParameter", "The parameter SellerId or Merchant is required.");
+            return refused(exchange, 400, "MissingParameter", "The parameter SellerId or Merchant is required.");
         }
-        if (!parameters.get("AWSAccessKeyId").equals(options.accessKeyId())) {
-            return error(
+        Seller seller = sellers.get(parameters.get("AWSAccessKeyId"));
+        if (seller == null) {
+            return refused(
                     exchange,
                     401,
                     "InvalidAccessKeyId",
@@ -216,17 +280,17 @@ public final class MwsSimulator implements AutoCloseable {
         }
         if (!"2".equals(parameters.get("SignatureVersion"))
                 || !SignatureV2.METHOD.equals(parameters.get("SignatureMethod"))) {
-            return error(
+            return refused(
                     exchange, 400, "InvalidParameterValue", "Only SignatureVersion 2 with HmacSHA256 is supported.");
         }
         URI signedUri = URI.create("http://" + exchange.getRequestHeaders().getFirst("Host")
                 + exchange.getRequestURI().getRawPath());
         String expected = SignatureV2.sign(
-                SignatureV2.stringToSign(exchange.getRequestMethod(), signedUri, parameters), options.secretKey());
+                SignatureV2.stringToSign(exchange.getRequestMethod(), signedUri, parameters), seller.secretKey());
         if (!MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.UTF_8),
                 parameters.get("Signature").getBytes(StandardCharsets.UTF_8))) {
-            return error(
+            return refused(
                     exchange,
                     401,
                     "SignatureDoesNotMatch",
@@ -234,8 +298,8 @@ public final class MwsSimulator implements AutoCloseable {
                             + "Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
         }
         String sellerId = parameters.getOrDefault("Merchant", parameters.get("SellerId"));
-        if (!sellerId.equals(options.sellerId())) {
-            return error(
+        if (!sellerId.equals(seller.sellerId())) {
+            return refused(
                     exchange,
                     401,
                     "AccessDenied",
@@ -244,23 +308,48 @@ public final class MwsSimulator implements AutoCloseable {
         try {
             Instant timestamp = Instant.parse(parameters.get("Timestamp"));
             if (Duration.between(timestamp, options.clock().instant()).abs().compareTo(CLOCK_SKEW) > 0) {
-                return error(
+                return refused(
                         exchange,
                         400,
                         "RequestExpired",
                         "Request has expired. Timestamp date is " + parameters.get("Timestamp"));
             }
         } catch (DateTimeParseException e) {
-            return error(
+            return refused(
                     exchange,
                     400,
                     "InvalidParameterValue",
                     "Timestamp is not an ISO 8601 date: " + parameters.get("Timestamp"));
         }
-        return null;
+        return Optional.of(seller);
     }
 
-    private void requestList(HttpExchange exchange, Map<String, String> parameters) throws IOException {
+    private static Optional<Seller> refused(HttpExchange exchange, int status, String code, String message)
+            throws IOException {
+        error(exchange, status, code, message);
+        return Optional.empty();
+    }
+
+    /**
+     * One account: the secret it signs with, its SellerId, the settlements of its currency, and which of its reports
+     * it acknowledged (report ids are the same sequence in every account, as each account's own numbering).
+     */
+    private record Seller(
+            String secretKey,
+            String sellerId,
+            SettlementReportGenerator.Books books,
+            String currency,
+            Map<String, Instant> acknowledged) {
+
+        Seller(String secretKey, String sellerId, SettlementReportGenerator.Books books, String currency) {
+            this(secretKey, sellerId, books, currency, new ConcurrentHashMap<>());
+        }
+    }
+
+    /** The entries after a page, kept for the seller that asked for it. */
+    private record Page(Seller seller, List<String> rest) {}
+
+    private void requestList(HttpExchange exchange, Seller seller, Map<String, String> parameters) throws IOException {
         Instant from = Optional.ofNullable(parameters.get("RequestedFromDate"))
                 .map(Instant::parse)
                 .orElse(options.clock().instant().minus(Duration.ofDays(90)));
@@ -268,39 +357,42 @@ public final class MwsSimulator implements AutoCloseable {
                 .map(Instant::parse)
                 .orElse(options.clock().instant());
         List<String> types = listed(parameters, "ReportTypeList.Type.");
-        List<String> entries = catalog().stream()
+        List<String> entries = catalog(seller).stream()
                 .filter(report -> types.isEmpty() || types.contains(report.reportType()))
                 .filter(report -> !report.submitted().isBefore(from)
                         && !report.submitted().isAfter(to))
                 .map(MwsSimulator::requestInfo)
                 .toList();
-        page(exchange, "GetReportRequestList", "ReportRequestInfo", entries);
+        page(exchange, seller, "GetReportRequestList", "ReportRequestInfo", entries);
     }
 
-    private void reportList(HttpExchange exchange, Map<String, String> parameters) throws IOException {
+    private void reportList(HttpExchange exchange, Seller seller, Map<String, String> parameters) throws IOException {
         List<String> requestIds = listed(parameters, "ReportRequestIdList.Id.");
         // the Amazon Pay settlement report guide: "If you pass in ReportRequestId values, other query conditions are
         // ignored."
         String wanted = parameters.get("Acknowledged");
         List<String> types = listed(parameters, "ReportTypeList.Type.");
-        List<String> entries = catalog().stream()
+        List<String> entries = catalog(seller).stream()
                 .filter(report -> report.reportId() != null)
                 .filter(report -> types.isEmpty() || types.contains(report.reportType()))
                 .filter(report -> requestIds.isEmpty()
-                        ? wanted == null || Boolean.parseBoolean(wanted) == acknowledged.containsKey(report.reportId())
+                        ? wanted == null
+                                || Boolean.parseBoolean(wanted)
+                                        == seller.acknowledged().containsKey(report.reportId())
                         : requestIds.contains(report.requestId()))
-                .map(this::reportInfo)
+                .map(report -> reportInfo(seller, report))
                 .toList();
-        page(exchange, "GetReportList", "ReportInfo", entries);
+        page(exchange, seller, "GetReportList", "ReportInfo", entries);
     }
 
     /** Answers the first page and keeps the rest under a token, as MWS does with MaxCount 100 (smaller here, to page). */
-    private void page(HttpExchange exchange, String action, String element, List<String> entries) throws IOException {
+    private void page(HttpExchange exchange, Seller seller, String action, String element, List<String> entries)
+            throws IOException {
         List<String> first = entries.subList(0, Math.min(PAGE_SIZE, entries.size()));
         String token = "";
         if (entries.size() > PAGE_SIZE) {
             token = UUID.randomUUID().toString();
-            pages.put(token, new ArrayList<>(entries.subList(PAGE_SIZE, entries.size())));
+            pages.put(token, new Page(seller, new ArrayList<>(entries.subList(PAGE_SIZE, entries.size()))));
         }
         xml(
                 exchange,
@@ -310,17 +402,17 @@ public final class MwsSimulator implements AutoCloseable {
         LOG.debug("{}: {} {} entries", action, entries.size(), element);
     }
 
-    private void nextPage(HttpExchange exchange, String action, String token) throws IOException {
-        List<String> rest = token == null ? null : pages.remove(token);
-        if (rest == null) {
+    private void nextPage(HttpExchange exchange, Seller seller, String action, String token) throws IOException {
+        Page rest = token == null ? null : pages.get(token);
+        if (rest == null || rest.seller() != seller || !pages.remove(token, rest)) {
             error(exchange, 400, "InvalidParameterValue", "Invalid NextToken: " + token);
             return;
         }
-        page(exchange, action, "next page", rest);
+        page(exchange, seller, action, "next page", rest.rest());
     }
 
-    private void report(HttpExchange exchange, String reportId) throws IOException {
-        Optional<CatalogEntry> entry = catalog().stream()
+    private void report(HttpExchange exchange, Seller seller, String reportId) throws IOException {
+        Optional<CatalogEntry> entry = catalog(seller).stream()
                 .filter(report -> reportId != null && reportId.equals(report.reportId()))
                 .findFirst();
         if (entry.isEmpty()) {
@@ -348,7 +440,7 @@ public final class MwsSimulator implements AutoCloseable {
         exchange.getResponseBody().write(body);
     }
 
-    private void acknowledge(HttpExchange exchange, Map<String, String> parameters) throws IOException {
+    private void acknowledge(HttpExchange exchange, Seller seller, Map<String, String> parameters) throws IOException {
         List<String> reportIds = listed(parameters, "ReportIdList.Id.");
         if (reportIds.isEmpty() || reportIds.size() > 100) {
             error(
@@ -360,24 +452,28 @@ public final class MwsSimulator implements AutoCloseable {
         }
         boolean value = !"false".equals(parameters.get("Acknowledged"));
         List<String> infos = new ArrayList<>();
-        for (CatalogEntry report : catalog()) {
+        for (CatalogEntry report : catalog(seller)) {
             if (report.reportId() != null && reportIds.contains(report.reportId())) {
                 if (value) {
-                    acknowledged.putIfAbsent(report.reportId(), options.clock().instant());
+                    seller.acknowledged()
+                            .putIfAbsent(report.reportId(), options.clock().instant());
                 } else {
-                    acknowledged.remove(report.reportId());
+                    seller.acknowledged().remove(report.reportId());
                 }
-                infos.add(reportInfo(report));
+                infos.add(reportInfo(seller, report));
             }
         }
         xml(exchange, "UpdateReportAcknowledgements", "<Count>" + infos.size() + "</Count>\n" + String.join("", infos));
     }
 
-    /** One generated report request per settlement of the USD account, plus one request that found no data. */
-    private List<CatalogEntry> catalog() {
+    /**
+     * One generated report request per settlement of the seller's currency (the one merchant's USD account), plus one
+     * request that found no data.
+     */
+    private List<CatalogEntry> catalog(Seller seller) {
         List<Settlement> settlements =
-                SettlementReportGenerator.plan(options.seed(), options.clock().instant(), options.days()).stream()
-                        .filter(settlement -> settlement.currency().equals("USD"))
+                SettlementReportGenerator.plan(seller.books(), options.clock().instant(), options.days()).stream()
+                        .filter(settlement -> settlement.currency().equals(seller.currency()))
                         .toList();
         List<CatalogEntry> catalog = new ArrayList<>();
         for (int i = 0; i < settlements.size(); i++) {
@@ -465,8 +561,8 @@ public final class MwsSimulator implements AutoCloseable {
         return XS_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
-    private String reportInfo(CatalogEntry report) {
-        Instant ackDate = acknowledged.get(report.reportId());
+    private static String reportInfo(Seller seller, CatalogEntry report) {
+        Instant ackDate = seller.acknowledged().get(report.reportId());
         return " <ReportInfo>\n  <ReportId>" + report.reportId() + "</ReportId>\n  <ReportType>" + report.reportType()
                 + "</ReportType>\n"
                 + "  <ReportRequestId>" + report.requestId() + "</ReportRequestId>\n  <AvailableDate>"

@@ -30,11 +30,17 @@ import java.util.TreeSet;
  */
 public final class SettlementReportGenerator {
 
-    /** One merchant account per currency (Amazon Pay settlement report guide lists USD, EUR and GBP), each with its own settlement cycle. */
+    /**
+     * One ledger per currency, each with its own settlement cycle: the Amazon Pay settlement report guide lists USD,
+     * EUR and GBP; Amazon Pay Japan settles in JPY, which has no minor unit, so its amounts are whole yen.
+     */
     private static final List<Account> ACCOUNTS = List.of(
-            new Account("USD", 14, 0, ZoneOffset.ofHours(-7), new BigDecimal("2.9"), 30),
-            new Account("EUR", 21, 5, ZoneOffset.ofHours(1), new BigDecimal("3.4"), 35),
-            new Account("GBP", 30, 11, ZoneOffset.UTC, new BigDecimal("3.4"), 20));
+            new Account("USD", 14, 0, ZoneOffset.ofHours(-7), new BigDecimal("2.9"), 30, 2),
+            new Account("EUR", 21, 5, ZoneOffset.ofHours(1), new BigDecimal("3.4"), 35, 2),
+            new Account("GBP", 30, 11, ZoneOffset.UTC, new BigDecimal("3.4"), 20, 2),
+            new Account("JPY", 15, 3, ZoneOffset.ofHours(9), new BigDecimal("3.9"), 0, 0));
+    /** The currencies of the simulator's one merchant when no accounts are named. */
+    public static final List<String> DEFAULT_CURRENCIES = List.of("USD", "EUR", "GBP");
 
     private static final int MIN_ROWS = 30;
     private static final int MAX_ROWS = 150;
@@ -42,6 +48,22 @@ public final class SettlementReportGenerator {
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     private SettlementReportGenerator() {}
+
+    /**
+     * Whose settlements to plan: a merchant's data seed, the seed its report ids are drawn from (another merchant's
+     * data seed to serve settlements under that merchant's report ids) and its ledgers' currencies.
+     */
+    public record Books(long seed, long reportIdSeed, List<String> currencies) {
+
+        public Books {
+            currencies = List.copyOf(currencies);
+        }
+
+        /** The simulator's merchant when no accounts are named: the three ledgers of the settlement report guide. */
+        public static Books of(long seed) {
+            return new Books(seed, seed, DEFAULT_CURRENCIES);
+        }
+    }
 
     /** One settlement period the simulator serves as a report. */
     public record Settlement(
@@ -68,17 +90,22 @@ public final class SettlementReportGenerator {
      * 14/21/30-day cycles of the three accounts, 90 days hold 12 to 15 settlements. Sorted by end time.
      */
     public static List<Settlement> plan(long seed, Instant now, int days) {
+        return plan(Books.of(seed), now, days);
+    }
+
+    /** As {@link #plan(long, Instant, int)}, for these books. */
+    public static List<Settlement> plan(Books books, Instant now, int days) {
         long today = LocalDate.ofInstant(now, ZoneOffset.UTC).toEpochDay();
         long firstDay = today - days;
         List<Settlement> plan = new ArrayList<>();
-        for (Account account : ACCOUNTS) {
+        for (Account account : accounts(books)) {
             for (long period = Math.floorDiv(firstDay - account.offsetDays, account.cycleDays); ; period++) {
                 long endDay = account.endDay(period);
                 if (endDay >= today) {
                     break;
                 }
                 if (endDay >= firstDay) {
-                    plan.add(settlement(seed, account, period));
+                    plan.add(settlement(books, account, period));
                 }
             }
         }
@@ -90,12 +117,12 @@ public final class SettlementReportGenerator {
      * The settlements that end on this UTC day, at most one per account: the ones {@link #plan} holds for that day,
      * for the payouts Amazon makes that day (the SP-API simulator's Transfer transactions).
      */
-    public static List<Settlement> endingOn(long seed, LocalDate day) {
+    public static List<Settlement> endingOn(Books books, LocalDate day) {
         List<Settlement> ending = new ArrayList<>();
-        for (Account account : ACCOUNTS) {
+        for (Account account : accounts(books)) {
             long sinceOffset = day.toEpochDay() - account.offsetDays;
             if (Math.floorMod(sinceOffset, account.cycleDays) == 0) {
-                ending.add(settlement(seed, account, Math.floorDiv(sinceOffset, account.cycleDays)));
+                ending.add(settlement(books, account, Math.floorDiv(sinceOffset, account.cycleDays)));
             }
         }
         return ending;
@@ -143,7 +170,7 @@ public final class SettlementReportGenerator {
             Row row = ledger.next();
             lastCapture = row.type == Type.CAPTURE ? row : lastCapture;
             transfer = row;
-            writeRow(csv, settlement, row);
+            writeRow(csv, settlement, account, row);
         }
         int late = 0;
         for (SettlementBreak settlementBreak : new TreeSet<>(breaks)) {
@@ -194,7 +221,7 @@ public final class SettlementReportGenerator {
                             0);
             };
             if (row != null) {
-                writeRow(csv, settlement, row);
+                writeRow(csv, settlement, account, row);
             }
         }
         csv.flush(); // not close: the caller owns the writer
@@ -266,13 +293,14 @@ public final class SettlementReportGenerator {
                     "CreationTimestamp",
                     "RefundType");
         }
-        for (Ledger ledger = new Ledger(settlement, account(settlement.currency())); ledger.hasNext(); ) {
+        Account account = account(settlement.currency());
+        for (Ledger ledger = new Ledger(settlement, account); ledger.hasNext(); ) {
             Row row = ledger.next();
             if (row.type != wanted) {
                 continue;
             }
             String time = amazonTime(row.posted, ZoneOffset.UTC);
-            String amount = amount(Math.abs(row.amountCents));
+            String amount = account.amount(Math.abs(row.amountCents));
             String reference = row.sellerReferenceId == null ? "" : row.sellerReferenceId;
             String note = row.description == null ? "" : row.description;
             // both reports start with the same eleven columns; the refund report adds RefundType
@@ -302,7 +330,7 @@ public final class SettlementReportGenerator {
                     "",
                     "",
                     orderReferenceId,
-                    amount(4_999),
+                    account.amount(4_999),
                     settlement.currency(),
                     "Never settled",
                     "Completed",
@@ -313,7 +341,7 @@ public final class SettlementReportGenerator {
         csv.flush(); // not close: the caller owns the writer
     }
 
-    private static void writeRow(CsvWriter csv, Settlement settlement, Row row) {
+    private static void writeRow(CsvWriter csv, Settlement settlement, Account account, Row row) {
         csv.writeRecord(
                 amazonTime(row.posted, row.offset),
                 settlement.settlementId(),
@@ -325,11 +353,11 @@ public final class SettlementReportGenerator {
                 row.storeName,
                 settlement.currency(),
                 row.description,
-                amount(row.amountCents),
-                amount(row.percentageFeeCents),
-                amount(row.fixedFeeCents),
-                amount(row.totalFeeCents()),
-                amount(row.netCents()));
+                account.amount(row.amountCents),
+                account.amount(row.percentageFeeCents),
+                account.amount(row.fixedFeeCents),
+                account.amount(row.totalFeeCents()),
+                account.amount(row.netCents()));
     }
 
     /**
@@ -337,18 +365,23 @@ public final class SettlementReportGenerator {
      * amounts of all other rows (negative when the account ended in debt and Amazon debited the bank instead).
      */
     public static BigDecimal disbursement(Settlement settlement) {
-        Ledger ledger = new Ledger(settlement, account(settlement.currency()));
+        Account account = account(settlement.currency());
+        Ledger ledger = new Ledger(settlement, account);
         Row last = null;
         while (ledger.hasNext()) {
             last = ledger.next();
         }
-        return BigDecimal.valueOf(-last.netCents(), 2);
+        return BigDecimal.valueOf(-last.netCents(), account.scale);
     }
 
-    private static Settlement settlement(long seed, Account account, long period) {
+    private static Settlement settlement(Books books, Account account, long period) {
+        long seed = books.seed();
         long settlementSeed = mix(seed, account.currency, period);
         SplittableRandom random = new SplittableRandom(settlementSeed);
-        String reportId = "A" + alnum(random, 20);
+        String ownReportId = "A" + alnum(random, 20); // drawn even when replaced: the rest of the draws stay the same
+        String reportId = books.reportIdSeed() == seed
+                ? ownReportId
+                : "A" + alnum(new SplittableRandom(mix(books.reportIdSeed(), account.currency, period)), 20);
         String documentId = "amzn1.tortuga.3." + hex(random, 8) + '-' + hex(random, 4) + '-' + hex(random, 4) + '-'
                 + hex(random, 4) + '-' + hex(random, 12) + ".T3" + alnum(random, 12);
         String settlementId = String.valueOf(10_000_000_000L + random.nextLong(89_999_999_999L));
@@ -366,6 +399,12 @@ public final class SettlementReportGenerator {
                 rows);
     }
 
+    private static List<Account> accounts(Books books) {
+        return books.currencies().stream()
+                .map(SettlementReportGenerator::account)
+                .toList();
+    }
+
     private static Account account(String currency) {
         return ACCOUNTS.stream()
                 .filter(a -> a.currency.equals(currency))
@@ -379,10 +418,6 @@ public final class SettlementReportGenerator {
             return LOCAL_TIME.format(instant.atOffset(offset)) + "-0000";
         }
         return LOCAL_TIME.format(instant.atOffset(offset)) + offset.getId().replace(":", "");
-    }
-
-    private static String amount(long cents) {
-        return AmazonAmountFormat.text(BigDecimal.valueOf(cents, 2));
     }
 
     /** SplitMix64's finalizer over the inputs: independent streams for each account and period. */
@@ -423,7 +458,13 @@ public final class SettlementReportGenerator {
             int offsetDays,
             ZoneOffset localOffset,
             BigDecimal percentageFee,
-            long fixedFeeCents) {
+            long fixedFeeCents,
+            int scale) {
+
+        /** An amount in minor units as the report writes it: {@code 1,000.00}, or {@code 1,000} in yen. */
+        String amount(long minorUnits) {
+            return AmazonAmountFormat.text(BigDecimal.valueOf(minorUnits, scale));
+        }
 
         long endDay(long period) {
             return period * cycleDays + offsetDays;

@@ -39,18 +39,45 @@ final class SimulatedTransactions {
     /** Days of settlements planned to find a break's settlement: the breaks land in the newest few. */
     private static final int PLAN_DAYS = 90;
 
-    private final long seed;
+    private final SettlementReportGenerator.Books books;
     private final Clock clock;
     private final boolean missingDisbursement;
+    private final List<Marketplace> marketplaces;
+    private final String sellerId;
 
     /**
      * @param missingDisbursement whether the {@link SettlementBreak#MISSING_DISBURSEMENT} break is injected: its
      *     settlement's payout then never arrives, here as in getDisbursements
      */
     SimulatedTransactions(long seed, Clock clock, boolean missingDisbursement) {
-        this.seed = seed;
+        this(SettlementReportGenerator.Books.of(seed), clock, missingDisbursement, MARKETPLACES, SELLER_ID);
+    }
+
+    private SimulatedTransactions(
+            SettlementReportGenerator.Books books,
+            Clock clock,
+            boolean missingDisbursement,
+            List<Marketplace> marketplaces,
+            String sellerId) {
+        this.books = books;
         this.clock = clock;
         this.missingDisbursement = missingDisbursement;
+        this.marketplaces = marketplaces;
+        this.sellerId = sellerId;
+    }
+
+    /** A named account's: in its region's marketplace only, under its seller id, paying out its own settlements. */
+    static SimulatedTransactions of(
+            SimulatedMerchant merchant, long simulatorSeed, Clock clock, boolean missingDisbursement) {
+        return new SimulatedTransactions(
+                merchant.books(simulatorSeed),
+                clock,
+                missingDisbursement,
+                MARKETPLACES.stream()
+                        .filter(marketplace ->
+                                marketplace.id().equals(merchant.region().marketplaceId()))
+                        .toList(),
+                merchant.mwsSellerId());
     }
 
     /** The transactions posted in [from, to), oldest first. */
@@ -91,7 +118,7 @@ final class SimulatedTransactions {
             return Set.of();
         }
         return SettlementBreak.MISSING_DISBURSEMENT
-                .target(SettlementReportGenerator.plan(seed, clock.instant(), PLAN_DAYS))
+                .target(SettlementReportGenerator.plan(books, clock.instant(), PLAN_DAYS))
                 .map(settlement -> Set.of(settlement.settlementId()))
                 .orElse(Set.of());
     }
@@ -101,7 +128,7 @@ final class SimulatedTransactions {
      * that day except the unpaid ones, in time order.
      */
     List<ObjectNode> on(LocalDate day, Set<String> unpaid) {
-        Random random = new Random(seed * 1_000_003L + day.toEpochDay());
+        Random random = new Random(books.seed() * 1_000_003L + day.toEpochDay());
         int count = 1 + random.nextInt(5);
         List<Integer> seconds = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -115,7 +142,7 @@ final class SimulatedTransactions {
                     + Long.toHexString(random.nextLong() & 0xffffffL);
             transactions.add(transaction(random, id, posted));
         }
-        for (SettlementReportGenerator.Settlement settlement : SettlementReportGenerator.endingOn(seed, day)) {
+        for (SettlementReportGenerator.Settlement settlement : SettlementReportGenerator.endingOn(books, day)) {
             if (!unpaid.contains(settlement.settlementId())) {
                 transactions.add(payout(settlement));
             }
@@ -132,7 +159,7 @@ final class SimulatedTransactions {
      * disbursement ID for Amazon's bank transfer", the disbursement's amazonDisbursementReferenceId) and TRANSFER_ID,
      * also the PaymentsContext's paymentReference.
      */
-    static ObjectNode payout(SettlementReportGenerator.Settlement settlement) {
+    ObjectNode payout(SettlementReportGenerator.Settlement settlement) {
         Marketplace marketplace = MARKETPLACES.stream()
                 .filter(candidate -> candidate.currency().equals(settlement.currency()))
                 .findFirst()
@@ -166,7 +193,7 @@ final class SimulatedTransactions {
     }
 
     private ObjectNode transaction(Random random, String id, Instant posted) {
-        Marketplace marketplace = MARKETPLACES.get(random.nextInt(MARKETPLACES.size()));
+        Marketplace marketplace = marketplaces.get(random.nextInt(marketplaces.size()));
         int kind = random.nextInt(100);
         ObjectNode t = sellersTransaction(marketplace);
         ArrayNode related = t.putArray("relatedIdentifiers");
@@ -250,10 +277,10 @@ final class SimulatedTransactions {
     }
 
     /** A transaction of the simulated seller's standard account in this marketplace, its metadata filled in. */
-    private static ObjectNode sellersTransaction(Marketplace marketplace) {
+    private ObjectNode sellersTransaction(Marketplace marketplace) {
         ObjectNode t = SpApiJson.MAPPER.createObjectNode();
         ObjectNode metadata = t.putObject("sellingPartnerMetadata");
-        metadata.put("sellingPartnerId", SELLER_ID);
+        metadata.put("sellingPartnerId", sellerId);
         metadata.put("accountType", "Standard Orders");
         metadata.put("marketplaceId", marketplace.id());
         return t;

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.payreports.spapi.PaymentMethodsQuery;
 import io.payreports.spapi.SpApiException;
 import io.payreports.spapi.SpApiJson;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The simulated seller's payout side (Transfers API v2024-06-01): three payment methods, each offered
@@ -68,6 +70,25 @@ final class SimulatedTransfers {
             "A1F83G8C2ARO7P", Set.of("Standard Orders"),
             "A1VC38T7YXB528", Set.of("Standard Orders"));
 
+    private final String accountHolder;
+    /** Empty for the one merchant; a named account's methods have ids of their own. */
+    private final String account;
+
+    /** The one merchant's. */
+    SimulatedTransfers() {
+        this(ACCOUNT_HOLDER, "");
+    }
+
+    private SimulatedTransfers(String accountHolder, String account) {
+        this.accountHolder = accountHolder;
+        this.account = account;
+    }
+
+    /** A named account's: the same kinds of methods, its own ids and holder name. */
+    static SimulatedTransfers of(SimulatedMerchant merchant) {
+        return new SimulatedTransfers(ACCOUNT_HOLDER + " " + merchant.name(), merchant.name());
+    }
+
     /** The getPaymentMethods answer for the query's store and types (the query as the model has it). */
     Map<String, Object> paymentMethods(Map<String, String> query) {
         String marketplaceId = query.getOrDefault("marketplaceId", "");
@@ -126,11 +147,17 @@ final class SimulatedTransfers {
         }
     }
 
-    private static ObjectNode json(Method method, String marketplaceId) {
+    private ObjectNode json(Method method, String marketplaceId) {
         ObjectNode node = SpApiJson.MAPPER.createObjectNode();
         node.put("countryCode", method.country());
-        node.put("accountHolderName", ACCOUNT_HOLDER);
-        node.put("paymentMethodId", method.id());
+        node.put("accountHolderName", accountHolder);
+        node.put(
+                "paymentMethodId",
+                account.isEmpty()
+                        ? method.id()
+                        : "0h_TU_CUS_"
+                                + UUID.nameUUIDFromBytes(
+                                        (account + "/" + method.id()).getBytes(StandardCharsets.UTF_8)));
         node.put("paymentMethodType", method.type());
         if (method.month() != null) {
             ObjectNode expiry = node.putObject("expiryDate");

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -19,6 +20,8 @@ import java.util.function.Function;
  * @param faults    injected failures
  * @param documentContentType the Content-Type documents are served with
  * @param documentBaseUrl where document URLs point, e.g. a host payreports must refuse; empty: this simulator
+ * @param merchants the accounts served, each verified against its own key and seeing only its own data (then
+ *                  {@code publicKeys} is not asked); empty: the one merchant, verified with {@code publicKeys}
  */
 public record SimulatorOptions(
         int port,
@@ -30,11 +33,42 @@ public record SimulatorOptions(
         boolean generate,
         Faults faults,
         String documentContentType,
-        Optional<URI> documentBaseUrl) {
+        Optional<URI> documentBaseUrl,
+        List<SimulatedMerchant> merchants) {
 
     public static final long DEFAULT_SEED = 42;
     /** What the generated and data-dir documents are: CSV written in UTF-8. */
     public static final String CSV_UTF8 = "text/csv; charset=UTF-8";
+
+    public SimulatorOptions {
+        merchants = List.copyOf(merchants);
+    }
+
+    /** One merchant. */
+    public SimulatorOptions(
+            int port,
+            Function<String, Optional<PublicKey>> publicKeys,
+            long seed,
+            int days,
+            Clock clock,
+            Optional<Path> dataDir,
+            boolean generate,
+            Faults faults,
+            String documentContentType,
+            Optional<URI> documentBaseUrl) {
+        this(
+                port,
+                publicKeys,
+                seed,
+                days,
+                clock,
+                dataDir,
+                generate,
+                faults,
+                documentContentType,
+                documentBaseUrl,
+                List.of());
+    }
 
     /** Documents served from this simulator as UTF-8 CSV. */
     public SimulatorOptions(
@@ -62,6 +96,22 @@ public record SimulatorOptions(
                 Faults.none());
     }
 
+    /** Generated reports of the last 90 days of each of these accounts, no faults; see {@link #withMerchants}. */
+    public static SimulatorOptions of(int port, List<SimulatedMerchant> merchants, Clock clock) {
+        return new SimulatorOptions(
+                port,
+                id -> Optional.empty(),
+                DEFAULT_SEED,
+                90,
+                clock,
+                Optional.empty(),
+                true,
+                Faults.none(),
+                CSV_UTF8,
+                Optional.empty(),
+                merchants);
+    }
+
     public SimulatorOptions withDataDir(Path dir, boolean alsoGenerate) {
         return new SimulatorOptions(
                 port,
@@ -73,7 +123,8 @@ public record SimulatorOptions(
                 alsoGenerate,
                 faults,
                 documentContentType,
-                documentBaseUrl);
+                documentBaseUrl,
+                merchants);
     }
 
     public SimulatorOptions withFaults(Faults newFaults) {
@@ -87,13 +138,24 @@ public record SimulatorOptions(
                 generate,
                 newFaults,
                 documentContentType,
-                documentBaseUrl);
+                documentBaseUrl,
+                merchants);
     }
 
     /** Serves documents with this Content-Type (the content stays UTF-8 CSV), e.g. to show a declared charset. */
     public SimulatorOptions withDocumentContentType(String contentType) {
         return new SimulatorOptions(
-                port, publicKeys, seed, days, clock, dataDir, generate, faults, contentType, documentBaseUrl);
+                port,
+                publicKeys,
+                seed,
+                days,
+                clock,
+                dataDir,
+                generate,
+                faults,
+                contentType,
+                documentBaseUrl,
+                merchants);
     }
 
     /** Hands out document URLs on another base, as a forged or misrouted getReportDocument answer would. */
@@ -108,6 +170,28 @@ public record SimulatorOptions(
                 generate,
                 faults,
                 documentContentType,
-                Optional.of(baseUrl));
+                Optional.of(baseUrl),
+                merchants);
+    }
+
+    /**
+     * Serves these accounts instead of the one merchant: a request is verified against the key of the account its
+     * PublicKeyId names (another id is refused) and sees that account's reports, documents, schedules and
+     * disbursements only. With a data directory, an account serves the {@code *.csv} files of its subdirectory
+     * {@code <data-dir>/<account name>}.
+     */
+    public SimulatorOptions withMerchants(List<SimulatedMerchant> served) {
+        return new SimulatorOptions(
+                port,
+                publicKeys,
+                seed,
+                days,
+                clock,
+                dataDir,
+                generate,
+                faults,
+                documentContentType,
+                documentBaseUrl,
+                served);
     }
 }

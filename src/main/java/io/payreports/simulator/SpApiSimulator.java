@@ -26,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,16 +65,18 @@ public final class SpApiSimulator implements AutoCloseable {
     private static final Duration PAYOUT_INTERVAL = Duration.ofHours(24);
 
     private final SpApiSimulatorOptions options;
-    private final SimulatedTransactions transactions;
-    private final SimulatedTransfers transfers = new SimulatedTransfers();
-    private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
-    private final Map<SpApiOperation, TokenBucket> usagePlans = new EnumMap<>(SpApiOperation.class);
+    /** The one seller, when no accounts are named. */
+    private final Seller soleSeller;
+    /** By their LWA client and refresh token; empty: any non-blank ones are the sole seller's. */
+    private final Map<LwaCredentials, Seller> sellers = new HashMap<>();
+
+    private final Map<String, Seller> sellersByName = new HashMap<>();
+    private final Map<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
     private final List<SpApiExchangeCheck> checks = SpApiExchangeCheck.installed();
     private final Map<SpApiOperation, AtomicLong> calls = new EnumMap<>(SpApiOperation.class);
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong tokenExchanges = new AtomicLong();
     private final AtomicInteger nextTokensToReject;
-    private final Map<String, Instant> lastPayout = new ConcurrentHashMap<>();
     private final byte[] tokenSecret = new byte[32];
     private final SecureRandom random = new SecureRandom();
     private final HttpServer ownServer;
@@ -81,20 +84,52 @@ public final class SpApiSimulator implements AutoCloseable {
 
     private SpApiSimulator(SpApiSimulatorOptions options, HttpServer ownServer, ExecutorService executor) {
         this.options = options;
-        this.transactions = new SimulatedTransactions(
-                options.seed(),
-                options.clock(),
-                options.faults().breaks().contains(SettlementBreak.MISSING_DISBURSEMENT));
+        boolean missingDisbursement = options.faults().breaks().contains(SettlementBreak.MISSING_DISBURSEMENT);
+        this.soleSeller = new Seller(
+                new SimulatedTransactions(options.seed(), options.clock(), missingDisbursement),
+                new SimulatedTransfers(),
+                options);
+        options.credentials()
+                .filter(any -> options.merchants().isEmpty())
+                .ifPresent(expected -> sellers.put(expected, soleSeller));
+        for (SimulatedMerchant merchant : options.merchants()) {
+            Seller seller = new Seller(
+                    SimulatedTransactions.of(merchant, options.seed(), options.clock(), missingDisbursement),
+                    SimulatedTransfers.of(merchant),
+                    options);
+            sellers.put(merchant.lwa(), seller);
+            sellersByName.put(merchant.name(), seller);
+        }
         this.nextTokensToReject = new AtomicInteger(options.rejectNextTokens());
         this.ownServer = ownServer;
         this.executor = executor;
         random.nextBytes(tokenSecret);
         for (SpApiOperation operation : SpApiOperation.values()) {
-            UsagePlan plan = options.usagePlan(operation);
-            usagePlans.put(operation, new TokenBucket(plan.rate(), plan.burst()));
             calls.put(operation, new AtomicLong());
         }
     }
+
+    /**
+     * One selling partner's side: its transactions, payment methods, payouts, and the usage plans Amazon counts per
+     * selling partner and app.
+     */
+    private static final class Seller {
+        private final SimulatedTransactions transactions;
+        private final SimulatedTransfers transfers;
+        private final Map<SpApiOperation, TokenBucket> usagePlans = new EnumMap<>(SpApiOperation.class);
+        private final Map<String, Instant> lastPayout = new ConcurrentHashMap<>();
+
+        Seller(SimulatedTransactions transactions, SimulatedTransfers transfers, SpApiSimulatorOptions options) {
+            this.transactions = transactions;
+            this.transfers = transfers;
+            for (SpApiOperation operation : SpApiOperation.values()) {
+                UsagePlan plan = options.usagePlan(operation);
+                usagePlans.put(operation, new TokenBucket(plan.rate(), plan.burst()));
+            }
+        }
+    }
+
+    private record AccessToken(Instant expires, Seller seller) {}
 
     /** On its own 127.0.0.1 port. */
     public static SpApiSimulator start(SpApiSimulatorOptions options) throws IOException {
@@ -147,8 +182,21 @@ public final class SpApiSimulator implements AutoCloseable {
 
     /** How many transactions the simulator holds posted in [from, to): what a complete delivery must contain. */
     public long transactionsBetween(Instant from, Instant to) {
+        return transactionsBetween(soleSeller, from, to);
+    }
+
+    /** As {@link #transactionsBetween(Instant, Instant)}, of the named account. */
+    public long transactionsBetween(String account, Instant from, Instant to) {
+        Seller seller = sellersByName.get(account);
+        if (seller == null) {
+            throw new IllegalArgumentException("the simulator serves no account named " + account);
+        }
+        return transactionsBetween(seller, from, to);
+    }
+
+    private long transactionsBetween(Seller seller, Instant from, Instant to) {
         Instant historyStart = options.clock().instant().minus(Duration.ofDays(options.days()));
-        return transactions
+        return seller.transactions
                 .between(from.isBefore(historyStart) ? historyStart : from, to, null)
                 .size();
     }
@@ -156,7 +204,7 @@ public final class SpApiSimulator implements AutoCloseable {
     /** How many of the transactions posted in [from, to) listTransactions does not show yet (late postings). */
     public long notYetVisibleBetween(Instant from, Instant to) {
         Instant now = options.clock().instant();
-        return transactions.between(from, to, null).stream()
+        return soleSeller.transactions.between(from, to, null).stream()
                 .filter(transaction -> SimulatedTransactions.visibleFrom(transaction, options.latePostings())
                         .isAfter(now))
                 .count();
@@ -192,22 +240,27 @@ public final class SpApiSimulator implements AutoCloseable {
                         "The authorization grant type is not supported by the authorization server.");
                 return;
             }
-            Optional<LwaCredentials> expected = options.credentials();
-            if (blank(form.get("client_id"))
-                    || blank(form.get("client_secret"))
-                    || (expected.isPresent()
-                            && !(expected.get().clientId().equals(form.get("client_id"))
-                                    && expected.get().clientSecret().equals(form.get("client_secret"))))) {
+            LwaCredentials presented =
+                    new LwaCredentials(form.get("client_id"), form.get("client_secret"), form.get("refresh_token"));
+            if (blank(presented.clientId())
+                    || blank(presented.clientSecret())
+                    || (!sellers.isEmpty()
+                            && sellers.keySet().stream()
+                                    .noneMatch(known -> known.clientId().equals(presented.clientId())
+                                            && known.clientSecret().equals(presented.clientSecret())))) {
                 lwaError(exchange, 401, "invalid_client", "Client authentication failed");
                 return;
             }
-            if (blank(form.get("refresh_token"))
-                    || (expected.isPresent() && !expected.get().refreshToken().equals(form.get("refresh_token")))) {
+            if (blank(presented.refreshToken()) || (!sellers.isEmpty() && !sellers.containsKey(presented))) {
                 lwaError(exchange, 400, "invalid_grant", "The request has an invalid grant parameter : refresh_token");
                 return;
             }
             String token = "Atza|" + randomToken();
-            accessTokens.put(token, options.clock().instant().plus(ACCESS_TOKEN_LIFETIME));
+            accessTokens.put(
+                    token,
+                    new AccessToken(
+                            options.clock().instant().plus(ACCESS_TOKEN_LIFETIME),
+                            sellers.getOrDefault(presented, soleSeller)));
             tokenExchanges.incrementAndGet();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("access_token", token);
@@ -242,9 +295,9 @@ public final class SpApiSimulator implements AutoCloseable {
                 error(exchange, 405, "MethodNotAllowed", "Method not allowed.", null);
                 return;
             }
-            Instant expires =
+            AccessToken token =
                     accessTokens.get(String.valueOf(exchange.getRequestHeaders().getFirst("x-amz-access-token")));
-            if (expires == null || !options.clock().instant().isBefore(expires)) {
+            if (token == null || !options.clock().instant().isBefore(token.expires())) {
                 error(
                         exchange,
                         403,
@@ -254,7 +307,8 @@ public final class SpApiSimulator implements AutoCloseable {
                 return;
             }
             calls.get(operation.get()).incrementAndGet();
-            if (!usagePlans.get(operation.get()).tryAcquire()) {
+            Seller seller = token.seller();
+            if (!seller.usagePlans.get(operation.get()).tryAcquire()) {
                 throttled.incrementAndGet();
                 error(exchange, 429, "QuotaExceeded", "You exceeded your quota for the requested resource.", null);
                 return;
@@ -268,14 +322,14 @@ public final class SpApiSimulator implements AutoCloseable {
             }
             try {
                 switch (operation.get()) {
-                    case listTransactions -> listTransactions(exchange);
+                    case listTransactions -> listTransactions(exchange, seller);
                     case getPaymentMethods ->
                         answer(
                                 exchange,
                                 200,
-                                transfers.paymentMethods(
+                                seller.transfers.paymentMethods(
                                         form(exchange.getRequestURI().getRawQuery())));
-                    case initiatePayout -> initiatePayout(exchange, json(body));
+                    case initiatePayout -> initiatePayout(exchange, seller, json(body));
                 }
             } catch (InvalidInput e) {
                 answer(exchange, 400, Map.of("errors", e.errors));
@@ -314,7 +368,7 @@ public final class SpApiSimulator implements AutoCloseable {
         return true;
     }
 
-    private void listTransactions(HttpExchange exchange) {
+    private void listTransactions(HttpExchange exchange, Seller seller) {
         Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
         Instant now = options.clock().instant();
         Instant latest = now.minus(NOT_LATER_THAN_BEFORE_NOW);
@@ -342,14 +396,13 @@ public final class SpApiSimulator implements AutoCloseable {
         ArrayNode page = payload.putArray("transactions");
         if (Duration.between(after, before).compareTo(MAX_SPAN) <= 0) {
             Instant historyStart = now.minus(Duration.ofDays(options.days()));
-            List<ObjectNode> all =
-                    transactions
-                            .between(after.isBefore(historyStart) ? historyStart : after, before, marketplaceId)
-                            .stream()
-                            .filter(transaction -> !SimulatedTransactions.visibleFrom(
-                                            transaction, options.latePostings())
-                                    .isAfter(now))
-                            .toList();
+            List<ObjectNode> all = seller
+                    .transactions
+                    .between(after.isBefore(historyStart) ? historyStart : after, before, marketplaceId)
+                    .stream()
+                    .filter(transaction -> !SimulatedTransactions.visibleFrom(transaction, options.latePostings())
+                            .isAfter(now))
+                    .toList();
             all.stream().skip(offset).limit(options.pageSize()).forEach(page::add);
             if (offset + options.pageSize() < all.size()) {
                 payload.put("nextToken", nextToken(filters, offset + options.pageSize(), now));
@@ -358,12 +411,13 @@ public final class SpApiSimulator implements AutoCloseable {
         answer(exchange, 200, answer);
     }
 
-    private void initiatePayout(HttpExchange exchange, JsonNode body) {
+    private void initiatePayout(HttpExchange exchange, Seller seller, JsonNode body) {
         String marketplaceId = body.path("marketplaceId").asText("");
         String accountType = body.path("accountType").asText("");
-        transfers.checkPayout(marketplaceId, accountType);
+        seller.transfers.checkPayout(marketplaceId, accountType);
         String pair = marketplaceId + "|" + accountType;
         Instant now = options.clock().instant();
+        Map<String, Instant> lastPayout = seller.lastPayout;
         synchronized (lastPayout) {
             Instant last = lastPayout.get(pair);
             if (last != null && now.isBefore(last.plus(PAYOUT_INTERVAL))) {

@@ -6,6 +6,7 @@ import io.payreports.spapi.UsagePlan;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +24,8 @@ import java.util.Optional;
  *                          their postedDate, as Amazon's may (the Finances reference: "It may take up to 48 hours for transactions to appear")
  * @param faults            injected 429/500/503 answers and slowness on SP-API calls (the simulator command's --faults)
  * @param usagePlans        usage plans that differ from the models' defaults (a seller granted more), by operation
+ * @param merchants         the accounts served, each with its LWA client and refresh token, its own transactions,
+ *                          payment methods, payouts and usage plans; empty: one seller with {@code credentials}
  */
 public record SpApiSimulatorOptions(
         int port,
@@ -35,10 +38,12 @@ public record SpApiSimulatorOptions(
         int rejectNextTokens,
         double latePostings,
         Faults faults,
-        Map<SpApiOperation, UsagePlan> usagePlans) {
+        Map<SpApiOperation, UsagePlan> usagePlans,
+        List<SimulatedMerchant> merchants) {
 
     public SpApiSimulatorOptions {
         usagePlans = Map.copyOf(usagePlans);
+        merchants = List.copyOf(merchants);
     }
 
     public static SpApiSimulatorOptions of(int port, Clock clock) {
@@ -53,7 +58,8 @@ public record SpApiSimulatorOptions(
                 0,
                 0,
                 Faults.none(),
-                Map.of());
+                Map.of(),
+                List.of());
     }
 
     public UsagePlan usagePlan(SpApiOperation operation) {
@@ -75,7 +81,8 @@ public record SpApiSimulatorOptions(
                 rejectNextTokens,
                 latePostings,
                 faults,
-                plans);
+                plans,
+                merchants);
     }
 
     public SpApiSimulatorOptions withCredentials(LwaCredentials expected) {
@@ -90,7 +97,8 @@ public record SpApiSimulatorOptions(
                 rejectNextTokens,
                 latePostings,
                 faults,
-                usagePlans);
+                usagePlans,
+                merchants);
     }
 
     public SpApiSimulatorOptions withRejectedNextTokens(int count) {
@@ -105,7 +113,8 @@ public record SpApiSimulatorOptions(
                 count,
                 latePostings,
                 faults,
-                usagePlans);
+                usagePlans,
+                merchants);
     }
 
     public SpApiSimulatorOptions withDays(int newDays) {
@@ -120,7 +129,8 @@ public record SpApiSimulatorOptions(
                 rejectNextTokens,
                 latePostings,
                 faults,
-                usagePlans);
+                usagePlans,
+                merchants);
     }
 
     public SpApiSimulatorOptions withSeed(long newSeed) {
@@ -135,7 +145,8 @@ public record SpApiSimulatorOptions(
                 rejectNextTokens,
                 latePostings,
                 faults,
-                usagePlans);
+                usagePlans,
+                merchants);
     }
 
     public SpApiSimulatorOptions withLatePostings(double share) {
@@ -150,7 +161,8 @@ public record SpApiSimulatorOptions(
                 rejectNextTokens,
                 share,
                 faults,
-                usagePlans);
+                usagePlans,
+                merchants);
     }
 
     public SpApiSimulatorOptions withFaults(Faults newFaults) {
@@ -165,6 +177,27 @@ public record SpApiSimulatorOptions(
                 rejectNextTokens,
                 latePostings,
                 newFaults,
-                usagePlans);
+                usagePlans,
+                merchants);
+    }
+
+    /**
+     * Serves these accounts instead of the one seller: LWA issues access tokens to each account's client and refresh
+     * token only, and an access token sees its account's transactions, payment methods and payouts only.
+     */
+    public SpApiSimulatorOptions withMerchants(List<SimulatedMerchant> served) {
+        return new SpApiSimulatorOptions(
+                port,
+                seed,
+                days,
+                clock,
+                credentials,
+                pageSize,
+                nextTokenLifetime,
+                rejectNextTokens,
+                latePostings,
+                faults,
+                usagePlans,
+                served);
     }
 }

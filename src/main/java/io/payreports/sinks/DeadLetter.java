@@ -7,6 +7,7 @@ import java.time.Instant;
  * A record or line that could not be parsed or delivered, with enough context to find it again
  * and replay it: the report it came from, where in it, why it failed, and the original text.
  *
+ * @param account    the merchant account of the job; its dead letters are kept apart ({@link DeadLetterWriter})
  * @param lineNumber line in the report file, or {@code null} when the failure is not tied to a line
  * @param reason     one line, presigned URLs redacted (the constructor enforces both)
  * @param sink       the sink that refused the record, or {@code null} when parsing failed
@@ -14,6 +15,7 @@ import java.time.Instant;
  */
 public record DeadLetter(
         String jobId,
+        String account,
         String reportId,
         String reportType,
         Long lineNumber,
@@ -32,6 +34,7 @@ public record DeadLetter(
         String message = cause.getMessage();
         return new DeadLetter(
                 report.jobId(),
+                report.account(),
                 report.reportId(),
                 report.reportType(),
                 lineNumber,

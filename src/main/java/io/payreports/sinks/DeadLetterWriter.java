@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 import org.apache.commons.codec.digest.DigestUtils;
 
 /**
- * Writes dead letters under {@code <outDir>/dead-letter/<jobId>/}. Files appear complete or not at
+ * Writes dead letters under {@code <outDir>/dead-letter/<jobId>/}, another account's than the default account's
+ * under {@code <outDir>/dead-letter/<account>/<jobId>/} ({@link AccountFolders}). Files appear complete or not at
  * all (written aside, then renamed).
  * <p>
  * A report or run that failed as a whole is one JSON file, {@code <failedAt>_<reportId>_<line>_<sequence>.json},
@@ -75,13 +76,17 @@ public final class DeadLetterWriter implements RecordDeadLetters {
     }
 
     /** The folder of one job's dead letters under {@code outDir}. */
-    public static Path jobDirectory(Path outDir, String jobId) {
-        return directory(outDir).resolve(fileNamePart(jobId));
+    public static Path jobDirectory(Path outDir, String account, String jobId) {
+        return jobDirectoryIn(directory(outDir), account, jobId);
+    }
+
+    private static Path jobDirectoryIn(Path deadLetters, String account, String jobId) {
+        return AccountFolders.of(deadLetters, account).resolve(fileNamePart(jobId));
     }
 
     /** Writes the dead letter and returns its file. */
     public Path write(DeadLetter letter) throws IOException {
-        Path jobDirectory = Files.createDirectories(directory.resolve(fileNamePart(letter.jobId())));
+        Path jobDirectory = Files.createDirectories(jobDirectoryIn(directory, letter.account(), letter.jobId()));
         PartFile file = PartFile.create(jobDirectory.resolve(fileName(letter)));
         try {
             try (JsonGenerator json = JSON.createGenerator(file.output()).useDefaultPrettyPrinter()) {
@@ -100,14 +105,15 @@ public final class DeadLetterWriter implements RecordDeadLetters {
 
     /** Where the rows of {@code report} that do not parse go while it is read; the caller finishes or closes it. */
     public RejectedRows rejectedRows(ReportContext report) {
-        return new RejectedRows(report, directory.resolve(fileNamePart(report.jobId())), maxRowsPerFile, clock);
+        return new RejectedRows(
+                report, jobDirectoryIn(directory, report.account(), report.jobId()), maxRowsPerFile, clock);
     }
 
     @Override
     public long write(ReportContext report, RecordLayout<?> layout, RecordSpool spool, String sink, Throwable cause)
             throws IOException {
         DeadLetter letter = DeadLetter.of(report, null, cause, sink, null, clock.instant());
-        Path jobDirectory = Files.createDirectories(directory.resolve(fileNamePart(letter.jobId())));
+        Path jobDirectory = Files.createDirectories(jobDirectoryIn(directory, letter.account(), letter.jobId()));
         PartFile file = PartFile.create(jobDirectory.resolve(String.format(
                 "%s_%s_%s.jsonl",
                 FILE_TIME.format(letter.failedAt()), fileNamePart(report.reportId()), fileNamePart(sink))));
@@ -122,6 +128,7 @@ public final class DeadLetterWriter implements RecordDeadLetters {
                             json,
                             new DeadLetter(
                                     letter.jobId(),
+                                    letter.account(),
                                     letter.reportId(),
                                     letter.reportType(),
                                     line,
@@ -164,6 +171,7 @@ public final class DeadLetterWriter implements RecordDeadLetters {
     static void writeFields(JsonGenerator json, DeadLetter letter, boolean withPayload) throws IOException {
         json.writeStartObject();
         json.writeStringField("jobId", letter.jobId());
+        json.writeStringField("account", letter.account());
         json.writeStringField("reportId", letter.reportId());
         json.writeStringField("reportType", letter.reportType());
         json.writeFieldName("lineNumber");

@@ -1,5 +1,6 @@
 package io.payreports.sinks;
 
+import io.payreports.reports.AccountedLayout;
 import io.payreports.reports.RecordLayout;
 import io.payreports.reports.ReportContext;
 import java.sql.Connection;
@@ -11,8 +12,8 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
- * Upserts records into one table per layout ({@code layout.name()}, snake_case columns, primary
- * key on the natural key), one transaction per report. Replaying a report therefore
+ * Upserts records into one table per layout ({@code layout.name()}, snake_case columns and the
+ * {@code account} the report came from, primary key on the account and the natural key), one transaction per report. Replaying a report therefore
  * updates its rows instead of duplicating them, and a failed delivery leaves nothing behind.
  *
  * <p>The tables are created and changed by Flyway, from the versioned SQL under
@@ -94,14 +95,15 @@ public final class JdbcRecordsSink implements RecordSink {
         Connection connection = dataSource.getConnection();
         try {
             SqlDialect dialect = SqlDialect.of(connection);
-            migrateOnce(dialect);
-            RecordTable table = RecordTable.of(dialect, schema, layout);
+            // every record table holds many accounts' rows, keyed by account first
+            RecordLayout<T> stored = AccountedLayout.of(layout, report.account());
+            RecordTable table = RecordTable.of(dialect, schema, stored);
             connection.setAutoCommit(false);
             if (dialect == SqlDialect.POSTGRESQL) {
-                return new PostgresCopyWriter<>(connection, report, table, layout);
+                return new PostgresCopyWriter<>(connection, report, table, stored);
             }
             return new JdbcReportWriter<>(
-                    connection, connection.prepareStatement(table.upsertSql()), layout, batchSize);
+                    connection, connection.prepareStatement(table.upsertSql()), stored, batchSize);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;

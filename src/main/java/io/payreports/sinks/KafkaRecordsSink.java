@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.payreports.reports.AccountedLayout;
 import io.payreports.reports.RecordLayout;
 import io.payreports.reports.RecordLayout.Column;
 import io.payreports.reports.ReportContext;
@@ -31,9 +32,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * One Kafka message per record: keyed by the record's natural key (so a compacted topic keeps one message
  * per record, and a redelivered report lands on the same partitions in the same order), the record as a
- * JSON object for value (money as exact strings, times ISO-8601 UTC), and the report's id and type as
- * headers. Each report is one Kafka transaction of an idempotent producer with {@code acks=all}: a report
- * retried after an outage never shows its first, aborted attempt to {@code read_committed} consumers, so
+ * JSON object for value (money as exact strings, times ISO-8601 UTC), and the report's id and type and the
+ * account as headers. Each report is one Kafka transaction of an idempotent producer with {@code acks=all}:
+ * a report retried after an outage never shows its first, aborted attempt to {@code read_committed} consumers, so
  * they see every record exactly once. Camel's kafka endpoint sends per exchange and cannot hold a
  * transaction open across the batches of a streamed report, hence the plain producer here.
  */
@@ -41,6 +42,7 @@ public final class KafkaRecordsSink implements RecordSink, Reachable {
 
     public static final String REPORT_ID_HEADER = "payreports-report-id";
     public static final String REPORT_TYPE_HEADER = "payreports-report-type";
+    public static final String ACCOUNT_HEADER = "payreports-account";
     /** No separator between root values: one generator writes every value of a report, taken one at a time. */
     private static final JsonFactory JSON =
             new JsonFactoryBuilder().rootValueSeparator((String) null).build();
@@ -134,11 +136,17 @@ public final class KafkaRecordsSink implements RecordSink, Reachable {
             this.layout = layout;
             headers.put(REPORT_ID_HEADER, report.reportId().getBytes(StandardCharsets.UTF_8));
             headers.put(REPORT_TYPE_HEADER, report.reportType().getBytes(StandardCharsets.UTF_8));
+            headers.put(ACCOUNT_HEADER, report.account().getBytes(StandardCharsets.UTF_8));
             extraHeaders.forEach((key, value) -> headers.put(key, value.getBytes(StandardCharsets.UTF_8)));
             List<String> columnNames =
                     layout.columns().stream().map(Column::name).toList();
-            this.keyColumns =
-                    layout.naturalKey().stream().mapToInt(columnNames::indexOf).toArray();
+            // the default account's keys stay as they were before accounts existed, so a compacted topic still
+            // replaces its records; another account's keys start with its name
+            boolean keyedByAccount = !ReportContext.isDefault(report.account());
+            this.keyColumns = layout.naturalKey().stream()
+                    .filter(column -> keyedByAccount || !column.equals(AccountedLayout.ACCOUNT.name()))
+                    .mapToInt(columnNames::indexOf)
+                    .toArray();
             this.records = new JsonRecordWriter(layout.columns());
             try {
                 this.json = JSON.createGenerator(value);
@@ -177,7 +185,10 @@ public final class KafkaRecordsSink implements RecordSink, Reachable {
             count++;
         }
 
-        /** The natural key's values joined by {@code |}: {@code <reportId>|<lineNumber>} for report records. */
+        /**
+         * The natural key's values joined by {@code |}: {@code <reportId>|<lineNumber>} for the default account's
+         * report records, {@code <account>|<reportId>|<lineNumber>} for another account's.
+         */
         private String key(Object[] values) {
             StringBuilder key = new StringBuilder(48);
             for (int i = 0; i < keyColumns.length; i++) {

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A file written under a hidden {@code .name.part} beside its final name and published by an
+ * A file of the dead letters written under a hidden {@code .name.part} beside its final name and published by an
  * atomic rename: consumers watching the directory see the whole file or nothing, and a replay
  * replaces the earlier file instead of adding a second one.
  */

@@ -59,6 +59,7 @@ public final class RejectedRows implements Closeable {
         }
         file.add(new DeadLetter(
                 report.jobId(),
+                report.account(),
                 report.reportId(),
                 report.reportType(),
                 row.lineNumber(),
@@ -138,6 +139,7 @@ public final class RejectedRows implements Closeable {
             if (notShown > 0) {
                 json.writeStartObject();
                 json.writeStringField("jobId", report.jobId());
+                json.writeStringField("account", report.account());
                 json.writeStringField("reportId", report.reportId());
                 json.writeStringField("reportType", report.reportType());
                 json.writeNumberField("notShown", notShown);

@@ -14,12 +14,15 @@ import java.util.regex.Pattern;
  * Where a report goes in a remote store, e.g. {@code {reportType}/{yyyy}/{MM}/{reportId}.csv}.
  * The date is the start of the report's data period (UTC), so that a report redelivered a month
  * later replaces its earlier upload instead of landing beside it; reports without a period use
- * the delivery date.
+ * the delivery date. A pattern without {@code {account}} puts another account's reports than the
+ * default account's under a folder of the account's name, so that accounts never overwrite each
+ * other ({@link AccountFolders}).
  */
 public final class TargetPattern {
 
     private static final Pattern TOKEN = Pattern.compile("\\{([A-Za-z]+)}");
-    private static final Set<String> TOKENS = Set.of("jobId", "reportId", "reportType", "layout", "yyyy", "MM", "dd");
+    private static final Set<String> TOKENS =
+            Set.of("account", "jobId", "reportId", "reportType", "layout", "yyyy", "MM", "dd");
 
     private final String pattern;
     private final Clock clock;
@@ -49,17 +52,20 @@ public final class TargetPattern {
     public String resolve(ReportContext report, RecordLayout<?> layout) {
         Instant date = report.dataStart() != null ? report.dataStart() : clock.instant();
         ZonedDateTime day = date.atZone(ZoneOffset.UTC);
-        return TOKEN.matcher(pattern)
-                .replaceAll(match -> Matcher.quoteReplacement(
-                        switch (match.group(1)) {
-                            case "jobId" -> pathPart(report.jobId());
-                            case "reportId" -> pathPart(report.reportId());
-                            case "reportType" -> pathPart(report.reportType());
-                            case "layout" -> layout.name();
-                            case "yyyy" -> String.format("%04d", day.getYear());
-                            case "MM" -> String.format("%02d", day.getMonthValue());
-                            default -> String.format("%02d", day.getDayOfMonth());
-                        }));
+        String folder = pattern.contains("{account}") ? "" : AccountFolders.prefix(report.account());
+        return folder
+                + TOKEN.matcher(pattern)
+                        .replaceAll(match -> Matcher.quoteReplacement(
+                                switch (match.group(1)) {
+                                    case "account" -> pathPart(report.account());
+                                    case "jobId" -> pathPart(report.jobId());
+                                    case "reportId" -> pathPart(report.reportId());
+                                    case "reportType" -> pathPart(report.reportType());
+                                    case "layout" -> layout.name();
+                                    case "yyyy" -> String.format("%04d", day.getYear());
+                                    case "MM" -> String.format("%02d", day.getMonthValue());
+                                    default -> String.format("%02d", day.getDayOfMonth());
+                                }));
     }
 
     /** Values from Amazon become one path segment: no separators, no climbing out with dots. */

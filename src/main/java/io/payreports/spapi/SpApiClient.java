@@ -2,6 +2,7 @@ package io.payreports.spapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.payreports.http.GuardedHttp;
+import io.payreports.http.Throttled;
 import io.payreports.jobs.ApiCalls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,15 +25,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Selling Partner API client: an LWA access token in {@code x-amz-access-token} on every call, a
- * client-side token bucket per operation at Amazon's usage plan, and 429 answers retried after
- * Retry-After (or a growing pause) a few times before they become the job's problem. Errors are
- * {@link SpApiException}s with Amazon's ErrorList code; secrets never appear in them.
+ * Selling Partner API client: an LWA access token in {@code x-amz-access-token} on every call and a
+ * client-side token bucket per operation at Amazon's usage plan. Errors are {@link SpApiException}s
+ * with Amazon's ErrorList code; secrets never appear in them. A 429 is not retried here: it carries
+ * the wait Amazon asks for, and the job's redelivery waits it out (camel/errors.yaml).
  */
 public class SpApiClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpApiClient.class);
-    private static final Duration MAX_THROTTLE_PAUSE = Duration.ofSeconds(30);
 
     private final SpApiConfig config;
     private final HttpClient http;
@@ -106,23 +106,17 @@ public class SpApiClient {
         return reference;
     }
 
-    /** One call; the JSON answer. Waits for the operation's rate limit and retries 429s. */
+    /** One call; the JSON answer. Waits for the operation's rate limit; a 429 is the caller's to retry. */
     public String call(SpApiOperation operation, Map<String, String> query, String body) {
-        boolean tokenRenewed = false;
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return send(operation, query, body);
-            } catch (SpApiException e) {
-                if (e.status() == 429 && attempt < config.throttleRetries()) {
-                    pause(operation, e, attempt);
-                } else if (e.status() == 403 && !tokenRenewed && !(e instanceof LwaException)) {
-                    // an access token can be revoked or expire early; one fresh one settles it
-                    tokens.invalidate();
-                    tokenRenewed = true;
-                } else {
-                    throw e;
-                }
+        try {
+            return send(operation, query, body);
+        } catch (SpApiException e) {
+            if (e.status() != 403 || e instanceof LwaException) {
+                throw e;
             }
+            // an access token can be revoked or expire early; one fresh one settles it
+            tokens.invalidate();
+            return send(operation, query, body);
         }
     }
 
@@ -170,23 +164,6 @@ public class SpApiClient {
         return response.body();
     }
 
-    private void pause(SpApiOperation operation, SpApiException throttling, int attempt) {
-        Duration pause = throttling
-                .retryAfter()
-                .orElse(Duration.ofMillis(
-                        (long) (1000 / config.usagePlan(operation).rate()) << Math.min(attempt, 4)));
-        if (pause.compareTo(MAX_THROTTLE_PAUSE) > 0) {
-            pause = MAX_THROTTLE_PAUSE;
-        }
-        LOG.info("{} throttled by Amazon (429); retrying in {} ms", operation, pause.toMillis());
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw throttling;
-        }
-    }
-
     private SpApiException error(SpApiOperation operation, HttpResponse<String> response) {
         List<SpApiException.Error> errors = new ArrayList<>();
         for (JsonNode entry : parseOrEmpty(response.body()).path("errors")) {
@@ -204,12 +181,17 @@ public class SpApiClient {
             errors.add(new SpApiException.Error(
                     "HTTP_" + response.statusCode(), tokens.redact(body.substring(0, Math.min(body.length(), 200)))));
         }
-        Duration retryAfter = response.headers()
-                .firstValue("Retry-After")
-                .filter(value -> value.trim().matches("\\d{1,5}"))
-                .map(value -> Duration.ofSeconds(Long.parseLong(value.trim())))
-                .orElse(null);
-        return new SpApiException(operation.name(), response.statusCode(), errors, retryAfter);
+        return new SpApiException(operation.name(), response.statusCode(), errors, retryAfter(operation, response));
+    }
+
+    /**
+     * A 429's wait: Retry-After when Amazon sends one; else the time the operation's usage plan takes to
+     * grant the next request (SP-API answers a 429 with its rate, not with a wait).
+     */
+    private Duration retryAfter(SpApiOperation operation, HttpResponse<String> response) {
+        Duration nextToken = Duration.ofMillis(
+                (long) Math.ceil(1000 / config.usagePlan(operation).rate()));
+        return Throttled.retryAfterHeader(response).orElse(response.statusCode() == 429 ? nextToken : null);
     }
 
     private static JsonNode parseOrEmpty(String body) {

@@ -10,7 +10,6 @@ import java.util.Map;
  *
  * @param endpoint         the SP-API base URL (the region's, or an override such as the simulator)
  * @param lwaEndpoint      the LWA token URL
- * @param throttleRetries  how often one call is repeated after 429 before the error goes to the job's redelivery
  * @param usagePlans       usage plans that differ from the models' defaults (a seller granted more), by operation
  */
 public record SpApiConfig(
@@ -19,7 +18,6 @@ public record SpApiConfig(
         LwaCredentials credentials,
         Duration connectTimeout,
         Duration readTimeout,
-        int throttleRetries,
         Map<SpApiOperation, UsagePlan> usagePlans) {
 
     public SpApiConfig {
@@ -28,20 +26,15 @@ public record SpApiConfig(
 
     /** With the models' default usage plans. */
     public SpApiConfig(
-            URI endpoint,
-            URI lwaEndpoint,
-            LwaCredentials credentials,
-            Duration connectTimeout,
-            Duration readTimeout,
-            int throttleRetries) {
-        this(endpoint, lwaEndpoint, credentials, connectTimeout, readTimeout, throttleRetries, Map.of());
+            URI endpoint, URI lwaEndpoint, LwaCredentials credentials, Duration connectTimeout, Duration readTimeout) {
+        this(endpoint, lwaEndpoint, credentials, connectTimeout, readTimeout, Map.of());
     }
 
     public SpApiConfig withUsagePlan(SpApiOperation operation, UsagePlan plan) {
         Map<SpApiOperation, UsagePlan> plans = new EnumMap<>(SpApiOperation.class);
         plans.putAll(usagePlans);
         plans.put(operation, plan);
-        return new SpApiConfig(endpoint, lwaEndpoint, credentials, connectTimeout, readTimeout, throttleRetries, plans);
+        return new SpApiConfig(endpoint, lwaEndpoint, credentials, connectTimeout, readTimeout, plans);
     }
 
     public UsagePlan usagePlan(SpApiOperation operation) {

@@ -1,5 +1,6 @@
 package io.payreports.spapi;
 
+import io.payreports.http.Throttled;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * {@code message}, {@code details}); the Transfers API model's own 400 example carries two, and both
  * matter. Throttling and server-side failures are worth another try; other 4xx answers are final.
  */
-public class SpApiException extends RuntimeException {
+public class SpApiException extends RuntimeException implements Throttled {
 
     /** One entry of an ErrorList. */
     public record Error(String code, String message) {
@@ -76,6 +77,7 @@ public class SpApiException extends RuntimeException {
         return errors.stream().anyMatch(error -> error.is(code));
     }
 
+    @Override
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -40,8 +40,7 @@ public class SpApiPaymentMethods {
                 .toList();
         Instant now = clock.instant();
         exchange.setProperty(
-                ReportContext.PROPERTY,
-                new ReportContext(run.jobId(), "payment-methods-" + AmazonPayDates.basic(now), TYPE, null, null));
+                ReportContext.PROPERTY, run.report("payment-methods-" + AmazonPayDates.basic(now), TYPE, null, null));
         exchange.setProperty(ReportDeliveries.LAYOUT, PaymentMethodLayout.INSTANCE);
         run.reportsListed(methods.isEmpty() ? 0 : 1);
         return methods;

@@ -62,11 +62,12 @@ public class SpApiPayouts {
             LOG.info("on-demand payout initiated for {}: payoutReferenceId {}", target, reference);
             return reference;
         } catch (SpApiException e) {
-            if (e.status() == 400 && !e.has(PAYOUT_FREQUENCY_EXCEEDED)) {
-                // Amazon answered that it did not pay out: the 24 hours have not started
+            if ((e.status() == 400 && !e.has(PAYOUT_FREQUENCY_EXCEEDED)) || e.status() == 429) {
+                // Amazon answered that it did not pay out, or throttled the call before acting on it: the 24 hours
+                // have not started
                 guard.release(target, previous.get(), codes(e));
             } else {
-                // a payout exists already, or the outcome is unknown (5xx, throttled): keep the 24 h, pay twice never
+                // a payout exists already, or the outcome is unknown (5xx): keep the 24 h, pay twice never
                 guard.record(
                         target,
                         e.status() == 400 ? codes(e) : "UNKNOWN (HTTP " + e.status() + " " + codes(e) + ")",

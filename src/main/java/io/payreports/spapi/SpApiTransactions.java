@@ -67,8 +67,7 @@ public class SpApiTransactions {
         // a window that fails after its retries is dead-lettered under this name, and the watermark stays before it
         exchange.setProperty(
                 ReportContext.PROPERTY,
-                new ReportContext(
-                        run(exchange).jobId(), windowId(window), TYPE, window.postedAfter(), window.postedBefore()));
+                run(exchange).report(windowId(window), TYPE, window.postedAfter(), window.postedBefore()));
         exchange.setProperty(JobRun.FAILURE_POSITION, window.postedAfter());
         return new WindowPages(clients.apply(run(exchange).account()), window, MAX_WINDOW_RESTARTS);
     }
@@ -114,8 +113,7 @@ public class SpApiTransactions {
                 windowId(window) + "-p" + page.number() + (page.restart() > 0 ? "-r" + page.restart() : "") + suffix;
         exchange.setProperty(PAGE, page);
         exchange.setProperty(
-                ReportContext.PROPERTY,
-                new ReportContext(run(exchange).jobId(), id, type, window.postedAfter(), window.postedBefore()));
+                ReportContext.PROPERTY, run(exchange).report(id, type, window.postedAfter(), window.postedBefore()));
         exchange.setProperty(ReportDeliveries.LAYOUT, layout);
     }
 

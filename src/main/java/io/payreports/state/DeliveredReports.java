@@ -77,7 +77,7 @@ public final class DeliveredReports extends ServiceSupport implements Idempotent
             LOG.error(
                     "job {}: report {} was delivered but the state database did not record it; the run fails and the report "
                             + "is listed again next run: {}",
-                    run == null ? "?" : run.jobId(),
+                    run == null ? "?" : run.label(),
                     reportId,
                     reason);
             if (run != null) {

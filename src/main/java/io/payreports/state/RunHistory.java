@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 /**
  * What each job run ended with, in the state database ({@code payreports_job_run}, one row per run, written when
  * the run ends): so that {@code payreports status} and the operator page can tell, from any node and from
- * outside the runtime, when a job last ran, how it ended, where and what it delivered. The newest
+ * outside the runtime, when a job last ran, for which merchant account, how it ended, where and what it delivered. The newest
  * {@value #KEPT_PER_JOB} runs of each job are kept.
  */
 public final class RunHistory {
@@ -26,6 +26,7 @@ public final class RunHistory {
             CREATE TABLE IF NOT EXISTS payreports_job_run (
               run_id VARCHAR(36) PRIMARY KEY,
               job_id VARCHAR(200) NOT NULL,
+              account VARCHAR(200) DEFAULT 'default' NOT NULL,
               node VARCHAR(255) NOT NULL,
               started_at TIMESTAMP WITH TIME ZONE NOT NULL,
               finished_at TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -37,6 +38,10 @@ public final class RunHistory {
               newest_data_end TIMESTAMP WITH TIME ZONE,
               failure VARCHAR(2000))""";
 
+    /** A table from before accounts existed: its runs were the default account's. */
+    static final String ADD_ACCOUNT =
+            "ALTER TABLE payreports_job_run ADD COLUMN IF NOT EXISTS account VARCHAR(200) DEFAULT 'default' NOT NULL";
+
     static final String CREATE_INDEX =
             "CREATE INDEX IF NOT EXISTS payreports_job_run_job ON payreports_job_run (job_id, finished_at)";
 
@@ -44,8 +49,8 @@ public final class RunHistory {
 
     private static final String INSERT = """
             INSERT INTO payreports_job_run (run_id, job_id, node, started_at, finished_at, outcome, reports_delivered,
-              reports_failed, records, dead_lettered, newest_data_end, failure)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+              reports_failed, records, dead_lettered, newest_data_end, failure, account)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /** OFFSET/FETCH is standard SQL: PostgreSQL and H2 both take it. */
     private static final String PRUNE = """
@@ -55,7 +60,7 @@ public final class RunHistory {
 
     /** Each job's newest run, and the end of the newest data any of its kept runs delivered. */
     private static final String LAST_RUNS = """
-            SELECT r.job_id, r.node, r.started_at, r.finished_at, r.outcome, r.reports_delivered, r.reports_failed,
+            SELECT r.job_id, r.account, r.node, r.started_at, r.finished_at, r.outcome, r.reports_delivered, r.reports_failed,
               r.records, r.dead_lettered, r.failure,
               (SELECT MAX(d.newest_data_end) FROM payreports_job_run d WHERE d.job_id = r.job_id) AS newest_data_end
             FROM payreports_job_run r
@@ -67,6 +72,7 @@ public final class RunHistory {
     /** A job's newest run as recorded; {@code newestDataEnd} is over all its kept runs, null when none delivered data. */
     public record LastRun(
             String jobId,
+            String account,
             String node,
             Instant started,
             Instant finished,
@@ -88,7 +94,7 @@ public final class RunHistory {
     }
 
     RunHistory(DataSource state, String node, int keptPerJob) {
-        this(new StateTable(state, CREATE, CREATE_INDEX), node, keptPerJob);
+        this(new StateTable(state, CREATE, ADD_ACCOUNT, CREATE_INDEX), node, keptPerJob);
     }
 
     private RunHistory(StateTable table, String node, int keptPerJob) {
@@ -144,6 +150,7 @@ public final class RunHistory {
             String failure = run.failure();
             insert.setString(
                     12, failure == null ? null : failure.substring(0, Math.min(failure.length(), FAILURE_LENGTH)));
+            insert.setString(13, run.account());
             insert.executeUpdate();
             prune.setString(1, run.jobId());
             prune.setString(2, run.jobId());
@@ -163,6 +170,7 @@ public final class RunHistory {
                         row.getString("job_id"),
                         new LastRun(
                                 row.getString("job_id"),
+                                row.getString("account"),
                                 row.getString("node"),
                                 instant(row, "started_at"),
                                 instant(row, "finished_at"),

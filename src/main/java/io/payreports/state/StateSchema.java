@@ -41,6 +41,7 @@ public final class StateSchema {
                 statement.execute(DELIVERED_REPORTS);
                 statement.execute(WatermarkStore.CREATE);
                 statement.execute(RunHistory.CREATE);
+                statement.execute(RunHistory.ADD_ACCOUNT);
                 statement.execute(RunHistory.CREATE_INDEX);
                 if (clustered && !exists(connection, "qrtz_locks")) {
                     for (String ddl : statements()) {

@@ -1,6 +1,7 @@
 package io.payreports.status;
 
 import io.payreports.jobs.DeadLetterReplay;
+import io.payreports.reports.ReportContext;
 import io.payreports.sinks.DeadLetterWriter;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -140,11 +142,13 @@ public final class StatusEndpoint implements StartupListener {
             return;
         }
         String job = routing.request().getFormAttribute("job");
+        String account = Objects.requireNonNullElse(
+                routing.request().getFormAttribute("account"), ReportContext.DEFAULT_ACCOUNT);
         String name = routing.request().getFormAttribute("file");
         Path file =
                 job == null || name == null || !SINK_DEAD_LETTER.matcher(name).matches()
                         ? null
-                        : DeadLetterWriter.jobDirectory(outDir, job).resolve(name);
+                        : DeadLetterWriter.jobDirectory(outDir, account, job).resolve(name);
         if (file == null || !Files.isRegularFile(file)) {
             refuse(routing, 404, "no dead-letter file " + name + " of job " + job + " to replay");
             return;

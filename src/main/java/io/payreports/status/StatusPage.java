@@ -43,6 +43,7 @@ public final class StatusPage {
 
     private static final List<String> COLUMNS = List.of(
             "Job",
+            "Account",
             "Last run start",
             "Last run end",
             "Outcome",
@@ -91,20 +92,21 @@ public final class StatusPage {
             JobStatus job = jobs.get(i);
             html.append("<tr data-job=\"").append(escapeHtml4(job.job())).append("\">");
             cell(html, 0, "", job.job());
-            cell(html, 1, "", StatusFormat.time(job.lastStart()));
-            cell(html, 2, "", StatusFormat.time(job.lastEnd()));
+            cell(html, 1, "", job.account());
+            cell(html, 2, "", StatusFormat.time(job.lastStart()));
+            cell(html, 3, "", StatusFormat.time(job.lastEnd()));
             cell(
                     html,
-                    3,
+                    4,
                     job.outcome() == null ? "" : "ok".equals(job.outcome()) ? "ok" : "failed",
                     StatusFormat.value(job.outcome()) + (job.failure() == null ? "" : ": " + job.failure()));
-            cell(html, 4, "n", StatusFormat.value(job.records()));
-            cell(html, 5, "n", StatusFormat.value(job.deadLettered()));
-            cell(html, 6, "", StatusFormat.time(job.watermark()));
-            cell(html, 7, "n", StatusFormat.lag(job.lagSeconds()));
-            cell(html, 8, "", StatusFormat.time(job.nextFire()));
-            cell(html, 9, "", StatusFormat.value(job.node()));
-            html.append("<td data-label=\"").append(COLUMNS.get(10)).append("\">");
+            cell(html, 5, "n", StatusFormat.value(job.records()));
+            cell(html, 6, "n", StatusFormat.value(job.deadLettered()));
+            cell(html, 7, "", StatusFormat.time(job.watermark()));
+            cell(html, 8, "n", StatusFormat.lag(job.lagSeconds()));
+            cell(html, 9, "", StatusFormat.time(job.nextFire()));
+            cell(html, 10, "", StatusFormat.value(job.node()));
+            html.append("<td data-label=\"").append(COLUMNS.get(11)).append("\">");
             if (job.deadLetterFiles().isEmpty()) {
                 html.append("none");
             } else {
@@ -137,7 +139,7 @@ public final class StatusPage {
             html.append("<section id=\"dead-letters-")
                     .append(i)
                     .append("\"><h3>")
-                    .append(escapeHtml4(job.job()))
+                    .append(escapeHtml4(job.label()))
                     .append("</h3><ul>\n");
             for (String file : job.deadLetterFiles()) {
                 html.append("<li data-file=\"")
@@ -147,6 +149,7 @@ public final class StatusPage {
                 if (JobStatus.isReplayable(file) && replayOff == null) {
                     html.append(" <form method=\"post\" action=\"" + REPLAY_PATH + "\">")
                             .append(hidden("job", job.job()))
+                            .append(hidden("account", job.account()))
                             .append(hidden("file", file))
                             .append("<input type=\"password\" name=\"token\" placeholder=\"replay token\" ")
                             .append("autocomplete=\"current-password\" required aria-label=\"replay token\">")

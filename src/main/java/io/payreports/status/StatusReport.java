@@ -1,5 +1,6 @@
 package io.payreports.status;
 
+import io.payreports.reports.ReportContext;
 import io.payreports.sinks.DeadLetterWriter;
 import io.payreports.state.RunHistory;
 import io.payreports.state.StateTable;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,15 +67,25 @@ public final class StatusReport {
             Path outDir,
             Clock clock) {
         Instant now = clock.instant();
+        // watermarks are kept by state key (account/jobId for jobs of other accounts than the default)
+        Map<String, String> watermarkAccounts = new HashMap<>();
+        marks.keySet().forEach(key -> {
+            int slash = key.indexOf('/');
+            watermarkAccounts.put(
+                    key.substring(slash + 1), slash < 0 ? ReportContext.DEFAULT_ACCOUNT : key.substring(0, slash));
+        });
         Set<String> jobs = new TreeSet<>(nextFires.keySet());
         jobs.addAll(runs.keySet());
-        jobs.addAll(marks.keySet());
+        jobs.addAll(watermarkAccounts.keySet());
         List<JobStatus> lines = new ArrayList<>();
         for (String job : jobs) {
             RunHistory.LastRun run = runs.get(job);
+            String account =
+                    run != null ? run.account() : watermarkAccounts.getOrDefault(job, ReportContext.DEFAULT_ACCOUNT);
             Instant newestData = run == null ? null : run.newestDataEnd();
             lines.add(new JobStatus(
                     job,
+                    account,
                     run == null ? null : run.started(),
                     run == null ? null : run.finished(),
                     run == null ? null : run.outcome(),
@@ -81,12 +93,12 @@ public final class StatusReport {
                     run == null ? null : run.deadLettered(),
                     run == null ? null : run.failure(),
                     run == null ? null : run.node(),
-                    marks.get(job),
+                    marks.get(ReportContext.stateKey(account, job)),
                     newestData == null
                             ? null
                             : Duration.between(newestData, now).toSeconds(),
                     nextFires.get(job),
-                    deadLetterFiles(outDir, job)));
+                    deadLetterFiles(outDir, account, job)));
         }
         return new Status(now, lines);
     }
@@ -108,8 +120,8 @@ public final class StatusReport {
     }
 
     /** The job's folder holds its dead letters; a replayed file is renamed to {@code *.replayed}. */
-    private static List<String> deadLetterFiles(Path outDir, String job) {
-        try (Stream<Path> files = Files.list(DeadLetterWriter.jobDirectory(outDir, job))) {
+    private static List<String> deadLetterFiles(Path outDir, String account, String job) {
+        try (Stream<Path> files = Files.list(DeadLetterWriter.jobDirectory(outDir, account, job))) {
             return files.filter(Files::isRegularFile)
                     .map(file -> file.getFileName().toString())
                     .filter(name -> name.endsWith(".json") || name.endsWith(".jsonl"))

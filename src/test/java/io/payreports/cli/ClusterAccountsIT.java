@@ -58,19 +58,19 @@ class ClusterAccountsIT {
 
     private static final Duration RETENTION = Duration.ofDays(90);
     private static final Pattern RUN = Pattern.compile("JobRuns - job (?:\\S+/)?(\\S+) (?:ok|FAILED)");
+    /** One seed for all accounts: their report, settlement and payout ids collide, only the account tells them apart. */
+    private static final long SEED = 7;
+    /** The report dropped into every account's simulator while the cluster runs. */
+    private static final String LATE_REPORT = "ALATE0000000000000001";
+
+    private static final Pattern LATE_DOWNLOAD = Pattern.compile("job (\\S+): downloading report " + LATE_REPORT);
 
     @TempDir
     Path dir;
 
     /** One merchant account: its name in the configuration, its simulator, its own key pair and data. */
     private record Account(
-            String name,
-            String region,
-            String keyId,
-            long seed,
-            KeyPair keys,
-            Path dataDir,
-            AmazonPaySimulator amazon) {
+            String name, String region, String keyId, KeyPair keys, Path dataDir, AmazonPaySimulator amazon) {
 
         boolean isDefault() {
             return name.equals("default");
@@ -92,9 +92,9 @@ class ClusterAccountsIT {
         List<Account> accounts = new ArrayList<>();
         try (TestDatabases.PostgresSchema postgres = new TestDatabases.PostgresSchema()) {
             try {
-                accounts.add(account("default", "na", "LIVE-NA", 1));
-                accounts.add(account("eu", "eu", "LIVE-EU", 2));
-                accounts.add(account("jp", "jp", "LIVE-JP", 3));
+                accounts.add(account("default", "na", "LIVE-NA"));
+                accounts.add(account("eu", "eu", "LIVE-EU"));
+                accounts.add(account("jp", "jp", "LIVE-JP"));
                 runCluster(postgres, accounts, testStart);
             } finally {
                 accounts.forEach(account -> account.amazon().close());
@@ -134,7 +134,7 @@ class ClusterAccountsIT {
                     .atMost(Duration.ofMinutes(2))
                     .pollInterval(Duration.ofMillis(500))
                     .ignoreExceptions()
-                    .untilAsserted(() -> assertDelivered(postgres.dataSource(), accounts, List.of()));
+                    .untilAsserted(() -> assertDelivered(postgres.dataSource(), accounts, false));
             // a run that took long (the first deliveries) leaves the fires that came due meanwhile to run back to back:
             // Quartz runs fires up to its misfire threshold late. Counted from when every job runs at the cron's pace.
             await("every job runs at the pace of its schedule")
@@ -167,11 +167,11 @@ class ClusterAccountsIT {
                     .allMatch(node -> jobs.stream().anyMatch(job -> runs(logs, node, job) > 0));
             Map<String, Instant> beforeKill = watermarks(postgres.dataSource());
 
-            // a new settlement report for each account; the first node to download one is killed in the middle of it
-            List<String> late = new ArrayList<>();
+            // a new settlement report for each account, the same id in all three; the first node to download one is
+            // killed in the middle of it
             Instant lateCreated = RuntimeClock.get().instant().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
             for (Account account : accounts) {
-                late.add(dropReport(account, lateCreated));
+                dropLateReport(account, lateCreated);
             }
             String[] victim = new String[1];
             await("a node downloads a new report")
@@ -179,8 +179,7 @@ class ClusterAccountsIT {
                     .pollInterval(Duration.ofMillis(20))
                     .until(() -> {
                         for (String node : nodes.keySet()) {
-                            String text = read(logs, node);
-                            if (late.stream().anyMatch(id -> text.contains("downloading report " + id))) {
+                            if (LATE_DOWNLOAD.matcher(read(logs, node)).find()) {
                                 victim[0] = node;
                                 return true;
                             }
@@ -190,15 +189,11 @@ class ClusterAccountsIT {
             nodes.get(victim[0]).destroyForcibly().waitFor(10, TimeUnit.SECONDS); // kill -9
             String survivor = victim[0].equals("a") ? "b" : "a";
             String killedLog = read(logs, victim[0]);
-            int inFlight = 0;
-            while (!killedLog.contains("downloading report " + late.get(inFlight))) {
-                inFlight++;
-            }
-            String interruptedJob = accounts.get(inFlight).job("settlement");
-            assertThat(killedLog.substring(killedLog.indexOf("downloading report " + late.get(inFlight))))
-                    .as(
-                            "node %s was killed while %s delivered report %s",
-                            victim[0], interruptedJob, late.get(inFlight))
+            Matcher download = LATE_DOWNLOAD.matcher(killedLog);
+            assertThat(download.find()).isTrue();
+            String interruptedJob = download.group(1);
+            assertThat(killedLog.substring(download.start()))
+                    .as("node %s was killed while %s delivered report %s", victim[0], interruptedJob, LATE_REPORT)
                     .doesNotContainPattern("JobRuns - job (\\S+/)?" + interruptedJob + " ");
             Map<String, Long> survivorBefore = new HashMap<>();
             jobs.forEach(job -> survivorBefore.put(job, runs(logs, survivor, job)));
@@ -209,7 +204,7 @@ class ClusterAccountsIT {
                     .ignoreExceptions()
                     .untilAsserted(() -> {
                         assertThat(jobs).allMatch(job -> runs(logs, survivor, job) - survivorBefore.get(job) >= 2);
-                        assertDelivered(postgres.dataSource(), accounts, late);
+                        assertDelivered(postgres.dataSource(), accounts, true);
                     });
             Map<String, Instant> watermarks = watermarks(postgres.dataSource());
             Instant testNow = RuntimeClock.get().instant();
@@ -230,9 +225,10 @@ class ClusterAccountsIT {
             }
             assertThat(watermarks).as("nine jobs, nine watermarks").hasSize(9);
             System.out.printf(
-                    "node %s killed delivering %s; cluster test took %d s%n",
+                    "node %s killed while %s delivered %s; cluster test took %d s%n",
                     victim[0],
-                    late.get(inFlight),
+                    interruptedJob,
+                    LATE_REPORT,
                     Duration.ofNanos(System.nanoTime() - started).toSeconds());
         } finally {
             for (Process node : nodes.values()) {
@@ -246,29 +242,28 @@ class ClusterAccountsIT {
      * Each account's settlement rows and payouts, each once: every generated settlement of its simulator (and the
      * reports dropped later), as many rows as its file has, and a payout per settlement.
      */
-    private static void assertDelivered(DataSource records, List<Account> accounts, List<String> dropped)
+    private static void assertDelivered(DataSource records, List<Account> accounts, boolean withLateReport)
             throws SQLException, IOException {
-        Map<String, Long> rowsByReport =
-                counts(records, "SELECT report_id, COUNT(*) FROM amazonpay_settlement GROUP BY report_id");
+        Map<String, Long> rowsByReport = counts(
+                records,
+                "SELECT account || '/' || report_id, COUNT(*) FROM amazonpay_settlement GROUP BY account, report_id");
         Map<String, Long> payouts = counts(
                 records,
-                "SELECT amazon_disbursement_reference_id, COUNT(*) FROM amazonpay_disbursement"
-                        + " GROUP BY amazon_disbursement_reference_id");
+                "SELECT account || '/' || amazon_disbursement_reference_id, COUNT(*) FROM amazonpay_disbursement"
+                        + " GROUP BY account, amazon_disbursement_reference_id");
         Map<String, Long> expectedRows = new TreeMap<>();
         Map<String, Long> expectedPayouts = new TreeMap<>();
         for (Account account : accounts) {
-            for (Settlement settlement : plan(account)) {
-                expectedRows.put(settlement.reportId(), rows(settlement));
-                expectedPayouts.put("DISB-" + settlement.settlementId(), 1L);
+            for (Settlement settlement : plan()) {
+                expectedRows.put(account.name() + "/" + settlement.reportId(), rows(settlement));
+                expectedPayouts.put(account.name() + "/DISB-" + settlement.settlementId(), 1L);
             }
-            for (String id : dropped) {
-                if (Files.exists(account.dataDir().resolve(id + ".csv"))) {
-                    expectedRows.put(id, rows(newest(account)));
-                }
+            if (withLateReport) {
+                expectedRows.put(account.name() + "/" + LATE_REPORT, rows(newest()));
             }
         }
-        assertThat(rowsByReport).as("settlement rows by report").isEqualTo(expectedRows);
-        assertThat(payouts).as("payouts").isEqualTo(expectedPayouts);
+        assertThat(rowsByReport).as("settlement rows by account and report").isEqualTo(expectedRows);
+        assertThat(payouts).as("payouts by account").isEqualTo(expectedPayouts);
     }
 
     private static Map<String, Long> counts(DataSource records, String sql) throws SQLException {
@@ -296,12 +291,12 @@ class ClusterAccountsIT {
         return watermarks;
     }
 
-    private static List<Settlement> plan(Account account) {
-        return SettlementReportGenerator.plan(account.seed(), RuntimeClock.get().instant(), DAYS);
+    private static List<Settlement> plan() {
+        return SettlementReportGenerator.plan(SEED, RuntimeClock.get().instant(), DAYS);
     }
 
-    private static Settlement newest(Account account) {
-        List<Settlement> plan = plan(account);
+    private static Settlement newest() {
+        List<Settlement> plan = plan();
         return plan.get(plan.size() - 1);
     }
 
@@ -317,31 +312,29 @@ class ClusterAccountsIT {
         }
     }
 
-    /** A new report in the account's simulator: its newest settlement again, created at {@code created}. */
-    private String dropReport(Account account, Instant created) throws IOException {
-        String id = "LATE" + account.seed() + account.name().toUpperCase(java.util.Locale.ROOT);
-        Path draft = dir.resolve(id + ".csv");
+    /** A new report in the account's simulator: the newest settlement again, created at {@code created}. */
+    private void dropLateReport(Account account, Instant created) throws IOException {
+        Path draft = dir.resolve(account.region() + "-" + LATE_REPORT + ".csv");
         try (var out = Files.newBufferedWriter(draft)) {
-            SettlementReportGenerator.write(newest(account), out);
+            SettlementReportGenerator.write(newest(), out);
         }
         Files.setLastModifiedTime(draft, FileTime.from(created));
-        Files.move(draft, account.dataDir().resolve(id + ".csv"), StandardCopyOption.ATOMIC_MOVE);
-        return id;
+        Files.move(draft, account.dataDir().resolve(LATE_REPORT + ".csv"), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private Account account(String name, String region, String keyId, long seed) throws IOException {
+    private Account account(String name, String region, String keyId) throws IOException {
         KeyPair keys = PemKeys.generateRsaKeyPair();
         Path data = Files.createDirectories(dir.resolve("amazon-" + region));
         AmazonPaySimulator amazon = AmazonPaySimulator.start(new SimulatorOptions(
                 0,
                 id -> id.equals(keyId) ? Optional.of(keys.getPublic()) : Optional.empty(),
-                seed,
+                SEED,
                 DAYS,
                 RuntimeClock.get(),
                 Optional.of(data),
                 true,
-                Faults.parse("slow=" + SLOW_MILLIS, seed)));
-        return new Account(name, region, keyId, seed, keys, data, amazon);
+                Faults.parse("slow=" + SLOW_MILLIS, SEED)));
+        return new Account(name, region, keyId, keys, data, amazon);
     }
 
     private Path config(String schema, List<Account> accounts) throws IOException {

@@ -36,6 +36,7 @@ class ConfigKeysTest {
             PayreportsSettings.readSpApi(lookup, locator);
             MwsSettings.read(lookup, locator);
             PayreportsSettings.readCluster(lookup, locator);
+            ConfiguredSinks.load(context, java.util.List.of());
             ConfiguredSinks.build(
                     lookup,
                     locator,

@@ -89,15 +89,16 @@ class ObservabilityTest {
         assertThat(scraped).contains("jvm_memory_used_bytes", "process_cpu_usage", "hikaricp_connections_active");
         assertThat(scrape)
                 .contains(
-                        "payreports_last_success_timestamp_seconds{job=\"" + JOB + "\"} 0.0",
-                        "payreports_job_never_succeeded{job=\"" + JOB + "\"} 1.0",
-                        "payreports_job_runs_total{job=\"" + JOB + "\",outcome=\"failed\"} 0.0",
-                        "payreports_records_delivered_total{job=\"" + JOB + "\",sink=\"file\"} 0.0",
-                        "payreports_records_delivered_total{job=\"" + JOB + "\",sink=\"jdbc\"} 0.0",
-                        "payreports_sink_records_dead_lettered_total{job=\"" + JOB + "\",sink=\"jdbc\"} 0.0",
-                        "payreports_records_dead_lettered_total{job=\"" + JOB + "\"} 0.0",
-                        "payreports_retries_total{job=\"" + JOB + "\"} 0.0",
-                        "payreports_report_delivery_duration_seconds_count{job=\"" + JOB + "\"} 0",
+                        "payreports_last_success_timestamp_seconds{account=\"default\",job=\"" + JOB + "\"} 0.0",
+                        "payreports_job_never_succeeded{account=\"default\",job=\"" + JOB + "\"} 1.0",
+                        "payreports_job_runs_total{account=\"default\",job=\"" + JOB + "\",outcome=\"failed\"} 0.0",
+                        "payreports_records_delivered_total{account=\"default\",job=\"" + JOB + "\",sink=\"file\"} 0.0",
+                        "payreports_records_delivered_total{account=\"default\",job=\"" + JOB + "\",sink=\"jdbc\"} 0.0",
+                        "payreports_sink_records_dead_lettered_total{account=\"default\",job=\"" + JOB
+                                + "\",sink=\"jdbc\"} 0.0",
+                        "payreports_records_dead_lettered_total{account=\"default\",job=\"" + JOB + "\"} 0.0",
+                        "payreports_retries_total{account=\"default\",job=\"" + JOB + "\"} 0.0",
+                        "payreports_report_delivery_duration_seconds_count{account=\"default\",job=\"" + JOB + "\"} 0",
                         "payreports_api_errors_total{api=\"amazonpay\"} 0.0");
 
         Set<String> alerted = alertSeries();
@@ -124,9 +125,11 @@ class ObservabilityTest {
         String afterRun = get("/observe/metrics").body();
         assertThat(seriesNames(afterRun)).containsAll(dashboard);
         assertThat(afterRun)
-                .contains("payreports_job_never_succeeded{job=\"" + JOB + "\"} 0.0")
-                .doesNotContain("payreports_last_success_timestamp_seconds{job=\"" + JOB + "\"} 0.0")
-                .doesNotContain("payreports_report_delivery_duration_seconds_count{job=\"" + JOB + "\"} 0\n");
+                .contains("payreports_job_never_succeeded{account=\"default\",job=\"" + JOB + "\"} 0.0")
+                .doesNotContain(
+                        "payreports_last_success_timestamp_seconds{account=\"default\",job=\"" + JOB + "\"} 0.0")
+                .doesNotContain("payreports_report_delivery_duration_seconds_count{account=\"default\",job=\"" + JOB
+                        + "\"} 0\n");
     }
 
     @Test

@@ -256,17 +256,19 @@ class PayreportsApplicationTest {
                 JobRun run = application.jobRuns().finished().get(0);
                 assertThat(metrics)
                         .contains(
-                                "payreports_records_fetched_total{job=\"amazonpay-settlement\"} " + run.records()
-                                        + ".0",
-                                "payreports_records_delivered_total{job=\"amazonpay-settlement\",sink=\"jdbc\"} "
+                                "payreports_records_fetched_total{account=\"default\",job=\"amazonpay-settlement\"} "
+                                        + run.records() + ".0",
+                                "payreports_records_delivered_total{account=\"default\",job=\"amazonpay-settlement\",sink=\"jdbc\"} "
                                         + run.records() + ".0",
                                 "payreports_api_calls_total{api=\"amazonpay\",operation=\"getReports\",status=\"200\"}",
                                 "payreports_api_calls_total{api=\"amazonpay\",operation=\"getReportDocument\",status=\"429\"}",
-                                "payreports_job_runs_total{job=\"amazonpay-settlement\",outcome=\"ok\"} 1.0",
-                                "payreports_last_success_timestamp_seconds{job=\"amazonpay-settlement\"}",
-                                "payreports_report_lag_seconds{job=\"amazonpay-settlement\"}",
-                                "payreports_run_warnings_total{job=\"amazonpay-settlement\"} 0.0");
-                assertThat(metrics).containsPattern("payreports_retries_total\\{job=\"amazonpay-settlement\"\\} [1-9]");
+                                "payreports_job_runs_total{account=\"default\",job=\"amazonpay-settlement\",outcome=\"ok\"} 1.0",
+                                "payreports_last_success_timestamp_seconds{account=\"default\",job=\"amazonpay-settlement\"}",
+                                "payreports_report_lag_seconds{account=\"default\",job=\"amazonpay-settlement\"}",
+                                "payreports_run_warnings_total{account=\"default\",job=\"amazonpay-settlement\"} 0.0");
+                assertThat(metrics)
+                        .containsPattern(
+                                "payreports_retries_total\\{account=\"default\",job=\"amazonpay-settlement\"\\} [1-9]");
             }
         }
     }

@@ -78,6 +78,13 @@ final class SinkDeliveryHarness {
 
     /** Runs the settlement job once with these sinks and these extra properties; returns its run. */
     JobRun runOnce(AmazonPaySimulator simulator, String sinks, String... properties) throws Exception {
+        return runOnce(simulator, Map.of("amazonpay-settlement", JobRun.DEFAULT_ACCOUNT), sinks, properties)
+                .get(0);
+    }
+
+    /** Runs settlement jobs (job id to account) once each with these sinks; returns their runs. */
+    List<JobRun> runOnce(AmazonPaySimulator simulator, Map<String, String> jobs, String sinks, String... properties)
+            throws Exception {
         Path key = dir.resolve("private-key.pem");
         PemKeys.writePrivateKey(KEYS.getPrivate(), key);
         Path config = dir.resolve("application.properties");
@@ -90,30 +97,42 @@ final class SinkDeliveryHarness {
                 "payreports.state.jdbc-url = jdbc:h2:file:" + dir.resolve("data/state"),
                 "payreports.sinks.jdbc.url = jdbc:h2:file:" + dir.resolve("data/state"),
                 "payreports.retry.redelivery-delay = 10"));
+        // the other accounts of the jobs: the same merchant's key on the same simulator, so their report ids collide
+        jobs.values().stream()
+                .filter(account -> !account.equals(JobRun.DEFAULT_ACCOUNT))
+                .distinct()
+                .forEach(account -> lines.addAll(List.of(
+                        "payreports.accounts." + account + ".amazonpay.endpoint = " + simulator.baseUrl(),
+                        "payreports.accounts." + account + ".amazonpay.public-key-id = " + KEY_ID,
+                        "payreports.accounts." + account + ".amazonpay.private-key-file = " + key)));
         lines.addAll(List.of(properties));
         Files.writeString(config, String.join("\n", lines) + "\n");
         Path routes = Files.createDirectories(dir.resolve("routes"));
-        Files.writeString(
-                routes.resolve("settlement.yaml"),
-                String.join(
-                        "\n",
-                        "- templatedRoute:",
-                        "    routeTemplateRef: amazonpay-reports",
-                        "    routeId: amazonpay-settlement",
-                        "    parameters:",
-                        "      - name: jobId",
-                        "        value: amazonpay-settlement",
-                        "      - name: cron",
-                        "        value: \"0 0 0 1 1 ? 2099\"",
-                        "      - name: sinks",
-                        "        value: " + sinks,
-                        ""));
+        for (Map.Entry<String, String> job : jobs.entrySet()) {
+            Files.writeString(
+                    routes.resolve(job.getKey() + ".yaml"),
+                    String.join(
+                            "\n",
+                            "- templatedRoute:",
+                            "    routeTemplateRef: amazonpay-reports",
+                            "    routeId: " + job.getKey(),
+                            "    parameters:",
+                            "      - name: jobId",
+                            "        value: " + job.getKey(),
+                            "      - name: account",
+                            "        value: " + job.getValue(),
+                            "      - name: cron",
+                            "        value: \"0 0 0 1 1 ? 2099\"",
+                            "      - name: sinks",
+                            "        value: " + sinks,
+                            ""));
+        }
         try (PayreportsApplication application = PayreportsApplication.create(config, Optional.of(routes))) {
             application.start();
-            assertThat(application.triggerAllJobs()).isEqualTo(1);
-            assertThat(application.jobRuns().awaitFinished(1, Duration.ofSeconds(120)))
+            assertThat(application.triggerAllJobs()).isEqualTo(jobs.size());
+            assertThat(application.jobRuns().awaitFinished(jobs.size(), Duration.ofSeconds(120)))
                     .isTrue();
-            return application.jobRuns().finished().get(0);
+            return application.jobRuns().finished();
         }
     }
 

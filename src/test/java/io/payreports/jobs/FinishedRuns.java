@@ -22,6 +22,13 @@ public final class FinishedRuns {
         return run;
     }
 
+    /** A run of {@code job} of {@code account} that found nothing to deliver. */
+    public static JobRun empty(String job, String account, Instant started, Instant finished) {
+        JobRun run = new JobRun(job, account, "X-" + started, started);
+        run.finish(finished);
+        return run;
+    }
+
     /** A run of {@code job} that failed as a whole with {@code reason}. */
     public static JobRun failed(String job, Instant started, Instant finished, String reason) {
         JobRun run = new JobRun(job, "X-" + started, started);

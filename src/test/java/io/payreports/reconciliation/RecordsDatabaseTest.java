@@ -104,6 +104,18 @@ class RecordsDatabaseTest {
                     Instant.parse("2015-05-22T02:00:00Z")));
             writer.commit();
         }
+        // another account's payout under the same ids: neither overwrites the default account's nor counts in its books
+        ReportContext eu = new ReportContext("test", "eu", "disbursements", "test", null, null);
+        try (ReportWriter<Disbursement> writer = sink.open(eu, DisbursementLayout.INSTANCE)) {
+            writer.write(new Disbursement(
+                    "A1XX111XXX111XXX",
+                    "5044561311",
+                    "DISB-1",
+                    new BigDecimal("5.00"),
+                    "USD",
+                    Instant.parse("2015-05-22T02:00:00Z")));
+            writer.commit();
+        }
 
         ReconciliationJob job = new ReconciliationJob(
                 sink,
@@ -141,6 +153,13 @@ class RecordsDatabaseTest {
             assertThat(rows.getString(1)).isEqualTo("NOT_SETTLED");
             assertThat(rows.next()).isFalse();
         }
+        ReconciliationResult euResult = job.reconcile(
+                        "eu", LocalDate.parse("2015-05-01"), LocalDate.parse("2015-05-31"))
+                .result();
+        assertThat(euResult.items())
+                .as("eu has a payout and no settlement of its own")
+                .extracting(Item::check)
+                .containsExactly(Check.PAYOUT_ARRIVES);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -3,12 +3,12 @@ package io.payreports.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.payreports.jobs.JobRedelivery;
 import io.payreports.spapi.LwaCredentials;
 import io.payreports.spapi.LwaException;
 import io.payreports.spapi.PaymentMethod;
 import io.payreports.spapi.PaymentMethodsQuery;
 import io.payreports.spapi.SpApiClient;
-import io.payreports.spapi.SpApiConfig;
 import io.payreports.spapi.SpApiException;
 import io.payreports.spapi.SpApiOperation;
 import io.payreports.spapi.Transaction;
@@ -35,7 +35,7 @@ class SpApiOperationsTest {
     @Test
     void theAccessTokenIsExchangedOnceAndRenewedBeforeItExpires() throws Exception {
         try (SpApiSimulator simulator = simulator()) {
-            SpApiClient client = client(simulator, CREDENTIALS, 0);
+            SpApiClient client = client(simulator, CREDENTIALS);
             TransactionsQuery lastDay = new TransactionsQuery(
                     clock.instant().minus(Duration.ofDays(1)), clock.instant().minus(Duration.ofMinutes(5)), null);
             client.listTransactions(lastDay, null);
@@ -57,7 +57,7 @@ class SpApiOperationsTest {
         LwaCredentials revoked =
                 new LwaCredentials(CREDENTIALS.clientId(), CREDENTIALS.clientSecret(), "Atzr|revoked-Token-0000");
         try (SpApiSimulator simulator = simulator()) {
-            assertThatThrownBy(() -> client(simulator, revoked, 0)
+            assertThatThrownBy(() -> client(simulator, revoked)
                             .call(SpApiOperation.getPaymentMethods, Map.of("marketplaceId", "ATVPDKIKX0DER"), ""))
                     .isInstanceOf(LwaException.class)
                     .hasMessage(
@@ -72,7 +72,7 @@ class SpApiOperationsTest {
     @Test
     void transactionsKeepExactAmountsTheirCurrencyAndTheNestedStructures() throws Exception {
         try (SpApiSimulator simulator = simulator()) {
-            TransactionsPage page = client(simulator, CREDENTIALS, 0)
+            TransactionsPage page = client(simulator, CREDENTIALS)
                     .listTransactions(
                             new TransactionsQuery(
                                     clock.instant().minus(Duration.ofDays(60)),
@@ -105,7 +105,7 @@ class SpApiOperationsTest {
     @Test
     void windowsOfMoreThan180DaysAnswerNothingAndDatesLaterThanTwoMinutesAgoAreRefused() throws Exception {
         try (SpApiSimulator simulator = simulator()) {
-            SpApiClient client = client(simulator, CREDENTIALS, 0);
+            SpApiClient client = client(simulator, CREDENTIALS);
             Instant end = clock.instant().minus(Duration.ofMinutes(3));
             // the Finances reference: "If PostedAfter and PostedBefore are more than 180 days apart, no transactions
             // are returned."
@@ -128,8 +128,9 @@ class SpApiOperationsTest {
 
     @Test
     void theSimulatorEnforcesTheUsagePlanAndTheClientWaitsOutA429() throws Exception {
-        try (SpApiSimulator simulator = simulator()) {
-            SpApiClient client = client(simulator, CREDENTIALS, 3);
+        try (SpApiSimulator simulator = simulator();
+                JobRedelivery job = JobRedelivery.start()) {
+            SpApiClient client = client(simulator, CREDENTIALS);
             TransactionsQuery query = new TransactionsQuery(
                     clock.instant().minus(Duration.ofDays(1)), clock.instant().minus(Duration.ofMinutes(5)), null);
             client.listTransactions(query, null);
@@ -155,7 +156,9 @@ class SpApiOperationsTest {
             assertThat(ok).isEqualTo(9);
             assertThat(throttled).isEqualTo(3);
 
-            assertThat(client.listTransactions(query, null).transactions()).isNotEmpty();
+            // as a job step: the 429 carries the wait, and the job's redelivery waits it out
+            assertThat(job.call(() -> client.listTransactions(query, null)).transactions())
+                    .isNotEmpty();
             assertThat(client.throttled())
                     .as("429 answers the client waited out")
                     .isGreaterThanOrEqualTo(1);
@@ -165,7 +168,7 @@ class SpApiOperationsTest {
     @Test
     void paymentMethodsAreAskedPerStoreAndTypeAsTheTransfersModelHasIt() throws Exception {
         try (SpApiSimulator simulator = simulator()) {
-            SpApiClient client = client(simulator, CREDENTIALS, 0);
+            SpApiClient client = client(simulator, CREDENTIALS);
             List<PaymentMethod> us = client.getPaymentMethods(new PaymentMethodsQuery("ATVPDKIKX0DER", List.of()));
             assertThat(us)
                     .extracting(PaymentMethod::paymentInstrumentType)
@@ -196,16 +199,8 @@ class SpApiOperationsTest {
         return SpApiSimulator.start(SpApiSimulatorOptions.of(0, clock).withCredentials(CREDENTIALS));
     }
 
-    private SpApiClient client(SpApiSimulator simulator, LwaCredentials credentials, int throttleRetries) {
-        return new SpApiClient(
-                new SpApiConfig(
-                        simulator.baseUrl(),
-                        simulator.lwaEndpoint(),
-                        credentials,
-                        Duration.ofSeconds(5),
-                        Duration.ofSeconds(10),
-                        throttleRetries),
-                clock);
+    private SpApiClient client(SpApiSimulator simulator, LwaCredentials credentials) {
+        return SignedClients.to(simulator, credentials, clock);
     }
 
     private static String lwaToken(HttpClient raw, SpApiSimulator simulator) throws Exception {

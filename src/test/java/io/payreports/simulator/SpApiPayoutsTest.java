@@ -40,17 +40,21 @@ class SpApiPayoutsTest {
     void start() throws Exception {
         // the model's plan (0.017/s, burst 2) would make these tests wait a minute per payout: this seller has a higher
         // one
+        startAmazonAllowing(FAST);
+    }
+
+    /** The simulator with Amazon's plan for initiatePayout, and a client pacing itself to {@link #FAST}. */
+    private void startAmazonAllowing(UsagePlan amazonPlan) throws Exception {
         simulator = SpApiSimulator.start(SpApiSimulatorOptions.of(0, clock)
                 .withCredentials(CREDENTIALS)
-                .withUsagePlan(SpApiOperation.initiatePayout, FAST));
+                .withUsagePlan(SpApiOperation.initiatePayout, amazonPlan));
         client = new SpApiClient(
                 new SpApiConfig(
                                 simulator.baseUrl(),
                                 simulator.lwaEndpoint(),
                                 CREDENTIALS,
                                 Duration.ofSeconds(5),
-                                Duration.ofSeconds(10),
-                                0)
+                                Duration.ofSeconds(10))
                         .withUsagePlan(SpApiOperation.initiatePayout, FAST),
                 clock);
     }
@@ -136,6 +140,28 @@ class SpApiPayoutsTest {
         assertThatThrownBy(() -> payouts.initiate(DE.marketplaceId(), DE.accountType()))
                 .isInstanceOf(PayoutRefusedException.class)
                 .hasMessageContaining("(PayoutFrequencyExceeded)");
+    }
+
+    @Test
+    void aThrottledPayoutRequestPaidNothingSoThePairIsFreeOnceAmazonAllowsTheNextCall() throws Exception {
+        simulator.close();
+        // Amazon's own plan for initiatePayout: one call, then one a minute
+        startAmazonAllowing(new UsagePlan(0.017, 1));
+        PayoutGuard guard = newGuard();
+        SpApiPayouts payouts = payouts(guard, Set.of(US, DE));
+        payouts.initiate(US.marketplaceId(), US.accountType());
+
+        assertThatThrownBy(() -> payouts.initiate(DE.marketplaceId(), DE.accountType()))
+                .isInstanceOf(SpApiException.class)
+                .hasMessageContaining("HTTP 429");
+        assertThat(guard.last(DE))
+                .hasValueSatisfying(last -> assertThat(last.payoutReferenceId()).isNull());
+
+        assertThatThrownBy(() -> payouts.initiate(DE.marketplaceId(), DE.accountType()))
+                .as("asked Amazon again rather than refused locally for 24 hours: the throttled call paid nothing")
+                .isInstanceOf(SpApiException.class)
+                .hasMessageContaining("HTTP 429");
+        assertThat(simulator.calls(SpApiOperation.initiatePayout)).isEqualTo(3);
     }
 
     private SpApiPayouts payouts(PayoutGuard guard, Set<PayoutTarget> allowed) {

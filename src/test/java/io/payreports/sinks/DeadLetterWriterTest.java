@@ -56,6 +56,24 @@ class DeadLetterWriterTest {
     }
 
     @Test
+    void anotherAccountsDeadLettersAreKeptUnderItsNameAndSayWhose() throws Exception {
+        ReportContext eu = new ReportContext(
+                REPORT.jobId(), "eu", REPORT.reportId(), REPORT.reportType(), REPORT.dataStart(), REPORT.dataEnd());
+        DeadLetterWriter writer = new DeadLetterWriter(out, CLOCK);
+
+        Path file = writer.write(DeadLetter.of(eu, 7L, new IllegalStateException("bad"), null, "x", FAILED_AT));
+        Path defaults = writer.write(DeadLetter.of(REPORT, 7L, new IllegalStateException("bad"), null, "x", FAILED_AT));
+
+        assertThat(file.getParent()).isEqualTo(DeadLetterWriter.jobDirectory(out, "eu", "settlements"));
+        assertThat(file.getParent()).isEqualTo(out.resolve("dead-letter/eu/settlements"));
+        assertThat(new ObjectMapper().readTree(file.toFile()).get("account").asText())
+                .isEqualTo("eu");
+        assertThat(defaults.getParent()).isEqualTo(out.resolve("dead-letter/settlements"));
+        assertThat(new ObjectMapper().readTree(defaults.toFile()).get("account").asText())
+                .isEqualTo("default");
+    }
+
+    @Test
     void redactsPresignedUrlsInTheReason() throws Exception {
         Path file = new DeadLetterWriter(out, CLOCK)
                 .write(DeadLetter.of(
@@ -108,10 +126,14 @@ class DeadLetterWriterTest {
         DeadLetterWriter writer = new DeadLetterWriter(out, CLOCK);
         String longId = "A".repeat(6_001);
         List<Path> files = List.of(
-                writer.write(new DeadLetter("settlements", "abc\0def", "T", 9L, "bad", null, FAILED_AT, null, "raw")),
-                writer.write(new DeadLetter("settlements", "abc/def", "T", 9L, "bad", null, FAILED_AT, null, "raw")),
-                writer.write(new DeadLetter("settlements", "abc_def", "T", 9L, "bad", null, FAILED_AT, null, "raw")),
-                writer.write(new DeadLetter("settlements", longId, "T", 9L, "bad", null, FAILED_AT, null, "raw")));
+                writer.write(new DeadLetter(
+                        "settlements", "default", "abc\0def", "T", 9L, "bad", null, FAILED_AT, null, "raw")),
+                writer.write(new DeadLetter(
+                        "settlements", "default", "abc/def", "T", 9L, "bad", null, FAILED_AT, null, "raw")),
+                writer.write(new DeadLetter(
+                        "settlements", "default", "abc_def", "T", 9L, "bad", null, FAILED_AT, null, "raw")),
+                writer.write(new DeadLetter(
+                        "settlements", "default", longId, "T", 9L, "bad", null, FAILED_AT, null, "raw")));
 
         assertThat(files)
                 .doesNotHaveDuplicates()

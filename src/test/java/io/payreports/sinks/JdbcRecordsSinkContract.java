@@ -110,6 +110,20 @@ abstract class JdbcRecordsSinkContract {
         assertRow(rows.get(4), "z", "GBP", "9.00", Instant.parse("2024-01-01T00:00:00Z"), 1L, "other report");
     }
 
+    @Test
+    void twoAccountsWhoseReportIdsCollideEachKeepTheirRowsAndReplaysTouchOnlyTheirOwn() throws Exception {
+        ReportContext eu = new ReportContext(
+                REPORT.jobId(), "eu", REPORT.reportId(), REPORT.reportType(), REPORT.dataStart(), REPORT.dataEnd());
+        deliver(sink(500), REPORT, List.of(TestRecord.of("a", "USD", "1.00", null, 1L, "default's")));
+        deliver(sink(500), eu, List.of(TestRecord.of("a", "EUR", "2.00", null, 1L, "eu's")));
+        deliver(sink(500), eu, List.of(TestRecord.of("a", "EUR", "2.50", null, 2L, "eu's, replayed")));
+
+        assertThat(rows("SELECT account, id, currency, note FROM " + table() + " ORDER BY account"))
+                .containsExactly(
+                        new Object[] {"default", "a", "USD", "default's"},
+                        new Object[] {"eu", "a", "EUR", "eu's, replayed"});
+    }
+
     /** How often a writer reads a report whose keys are partly stored: PostgreSQL's COPY tries the table first. */
     abstract int expectedPassesOverKeysAlreadyStored();
 
@@ -184,7 +198,11 @@ abstract class JdbcRecordsSinkContract {
     }
 
     void deliver(JdbcRecordsSink sink, List<TestRecord> records) throws Exception {
-        try (ReportWriter<TestRecord> writer = sink.open(REPORT, TestRecord.LAYOUT)) {
+        deliver(sink, REPORT, records);
+    }
+
+    void deliver(JdbcRecordsSink sink, ReportContext report, List<TestRecord> records) throws Exception {
+        try (ReportWriter<TestRecord> writer = sink.open(report, TestRecord.LAYOUT)) {
             do {
                 for (TestRecord record : records) {
                     writer.write(record);

@@ -74,6 +74,33 @@ class HostileSpApiTest {
         }
     }
 
+    @Test
+    void a429IsNotRetriedByTheClientButCarriesTheWaitForTheJobsRedelivery() throws Exception {
+        String quotaExceeded = "{\"errors\":[{\"code\":\"QuotaExceeded\",\"message\":\"You exceeded your quota\"}]}";
+        try (HostileServer amazon = HostileServer.start()) {
+            amazon.on("/auth/o2/token", HostileServer.json(200, TOKEN));
+            amazon.on("/finances/2024-06-19/transactions", HostileServer.json(429, quotaExceeded));
+
+            assertThatThrownBy(() -> client(amazon).listTransactions(query(), null))
+                    .isInstanceOfSatisfying(
+                            SpApiException.class,
+                            e -> assertThat(e.retryAfter())
+                                    .as("no Retry-After: the time listTransactions' usage plan (0.5/s) grants the next")
+                                    .contains(Duration.ofSeconds(2)));
+            assertThat(amazon.requests().stream().filter(request -> request.contains("/transactions")))
+                    .hasSize(1);
+
+            amazon.on("/finances/2024-06-19/transactions", exchange -> {
+                exchange.getResponseHeaders().add("Retry-After", "7");
+                HostileServer.send(exchange, 429, "application/json", quotaExceeded);
+            });
+            assertThatThrownBy(() -> client(amazon).listTransactions(query(), null))
+                    .isInstanceOfSatisfying(
+                            SpApiException.class,
+                            e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
+        }
+    }
+
     private static TransactionsQuery query() {
         return new TransactionsQuery(
                 Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-02T00:00:00Z"), null);
@@ -85,8 +112,7 @@ class HostileSpApiTest {
                 URI.create(server.baseUrl() + "/auth/o2/token"),
                 CREDENTIALS,
                 Duration.ofSeconds(2),
-                Duration.ofSeconds(5),
-                0);
+                Duration.ofSeconds(5));
         return new SpApiClient(config, RuntimeClock.get());
     }
 }

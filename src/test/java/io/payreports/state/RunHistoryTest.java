@@ -67,10 +67,13 @@ class RunHistoryTest {
                 T0.plusSeconds(3602),
                 "getReports answered 503 " + "x".repeat(3000)));
         node1.record(FinishedRuns.delivered("transactions", T0, T0.plusSeconds(2), 7, dataEnd.minusSeconds(60)));
+        node2.record(FinishedRuns.empty("transactions-eu", "eu", T0, T0.plusSeconds(1)));
 
         Map<String, RunHistory.LastRun> runs = node1.lastRuns();
 
-        assertThat(runs).containsOnlyKeys("settlement", "transactions");
+        assertThat(runs).containsOnlyKeys("settlement", "transactions", "transactions-eu");
+        assertThat(runs.get("transactions-eu").account()).isEqualTo("eu");
+        assertThat(runs.get("settlement").account()).isEqualTo("default");
         RunHistory.LastRun settlement = runs.get("settlement");
         assertThat(settlement.node()).as("the node that ran it, not the reader").isEqualTo("node-2");
         assertThat(settlement.outcome()).isEqualTo("failed");

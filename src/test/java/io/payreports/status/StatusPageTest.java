@@ -13,6 +13,7 @@ class StatusPageTest {
 
     private static final JobStatus HOSTILE = new JobStatus(
             "job\"><script>alert(1)</script>",
+            "default",
             AT.minusSeconds(60),
             AT.minusSeconds(50),
             "failed",
@@ -27,6 +28,7 @@ class StatusPageTest {
 
     private static final JobStatus SETTLEMENT = new JobStatus(
             "amazonpay-settlement",
+            "default",
             AT.minusSeconds(3600),
             AT.minusSeconds(3586),
             "ok",

@@ -1,4 +1,4 @@
--- The table of TestRecord, the sink tests' stand-in layout
+-- The table of TestRecord, the sink tests' stand-in layout, with the account every record table has
 
 CREATE TABLE IF NOT EXISTS "TEST_RECORD" (
     "ID" CHARACTER VARYING,
@@ -7,6 +7,7 @@ CREATE TABLE IF NOT EXISTS "TEST_RECORD" (
     "POSTED_AT" TIMESTAMP WITH TIME ZONE,
     "QUANTITY" BIGINT,
     "NOTE" CHARACTER VARYING,
-    PRIMARY KEY ("ID")
+    "ACCOUNT" CHARACTER VARYING DEFAULT 'default' NOT NULL,
+    PRIMARY KEY ("ACCOUNT", "ID")
 );
 

@@ -1,4 +1,4 @@
--- The table of TestRecord, the sink tests' stand-in layout
+-- The table of TestRecord, the sink tests' stand-in layout, with the account every record table has
 
 CREATE TABLE IF NOT EXISTS "test_record" (
     "id" TEXT,
@@ -7,6 +7,7 @@ CREATE TABLE IF NOT EXISTS "test_record" (
     "posted_at" TIMESTAMP WITH TIME ZONE,
     "quantity" BIGINT,
     "note" TEXT,
-    PRIMARY KEY ("id")
+    "account" TEXT NOT NULL DEFAULT 'default',
+    PRIMARY KEY ("account", "id")
 );
 

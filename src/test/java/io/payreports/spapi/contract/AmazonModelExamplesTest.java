@@ -248,8 +248,7 @@ class AmazonModelExamplesTest {
                         amazon.baseUrl().resolve("/auth/o2/token"),
                         CREDENTIALS,
                         Duration.ofSeconds(5),
-                        Duration.ofSeconds(30),
-                        0),
+                        Duration.ofSeconds(30)),
                 clock);
     }
 

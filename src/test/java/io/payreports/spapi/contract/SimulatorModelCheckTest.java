@@ -33,8 +33,7 @@ class SimulatorModelCheckTest {
                             simulator.lwaEndpoint(),
                             CREDENTIALS,
                             Duration.ofSeconds(5),
-                            Duration.ofSeconds(30),
-                            0),
+                            Duration.ofSeconds(30)),
                     clock);
 
             // the model's paymentMethodTypes has uniqueItems: true; the simulator alone would not mind

@@ -1,5 +1,6 @@
-package io.payreports.amazonpay;
+package io.payreports.jobs;
 
+import io.payreports.http.Throttled;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -8,18 +9,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs before each redelivery: when Amazon answered with a Retry-After header (throttling), waits
- * that long before trying again, on top of the job's exponential backoff, capped so a bad header
- * cannot stall a job.
+ * Runs before each redelivery (the {@code onRedeliveryRef} of camel/errors.yaml): when Amazon said how
+ * long to wait ({@link Throttled}: Amazon Pay, SP-API, MWS), waits that long before trying again, on
+ * top of the job's exponential backoff, capped so a bad header cannot stall a job.
  */
 public class RetryAfterPause implements Processor {
+
+    /** How a pause passes: asleep in a job, recorded in a route test. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration pause) throws InterruptedException;
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryAfterPause.class);
 
     private final Duration cap;
+    private final Sleeper sleeper;
 
     public RetryAfterPause(Duration cap) {
+        this(cap, pause -> Thread.sleep(pause.toMillis()));
+    }
+
+    public RetryAfterPause(Duration cap, Sleeper sleeper) {
         this.cap = cap;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -28,7 +41,7 @@ public class RetryAfterPause implements Processor {
         if (asked.isPresent() && !asked.get().isZero()) {
             Duration pause = capped(asked.get());
             LOG.info(waitMessage(asked.get(), pause));
-            Thread.sleep(pause.toMillis());
+            sleeper.sleep(pause);
         }
     }
 
@@ -48,8 +61,8 @@ public class RetryAfterPause implements Processor {
 
     private static Optional<Duration> asked(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof AmazonPayApiException api && api.retryAfter().isPresent()) {
-                return api.retryAfter();
+            if (cause instanceof Throttled throttled && throttled.retryAfter().isPresent()) {
+                return throttled.retryAfter();
             }
         }
         return Optional.empty();

@@ -1,7 +1,8 @@
-package io.payreports.amazonpay;
+package io.payreports.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.payreports.amazonpay.AmazonPayApiException;
 import java.time.Duration;
 import org.apache.camel.RuntimeCamelException;
 import org.junit.jupiter.api.Test;
