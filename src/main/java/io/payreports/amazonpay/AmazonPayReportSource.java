@@ -52,7 +52,8 @@ public class AmazonPayReportSource {
      */
     public List<Report> pendingReports(Exchange exchange, String reportType) throws SQLException {
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
-        String jobId = run.jobId();
+        // log lines name the job as the summary does: account/job for an account other than the default
+        String job = run.label();
         Instant retained = clock.instant().minus(RETENTION);
         Optional<Instant> watermark = watermarks.get(run.stateKey());
         if (watermark.isPresent() && watermark.get().isBefore(retained)) {
@@ -60,7 +61,7 @@ public class AmazonPayReportSource {
             String warning = "watermark " + watermark.get().truncatedTo(ChronoUnit.SECONDS) + " is older than Amazon's "
                     + RETENTION.toDays() + "-day report retention; reports created before "
                     + retained.truncatedTo(ChronoUnit.SECONDS) + " may be lost, fetch them from Seller Central";
-            LOG.warn("job {}: {}", jobId, warning);
+            LOG.warn("job {}: {}", job, warning);
             run.warn(warning);
         }
         Instant since = watermark.orElse(retained);
@@ -72,7 +73,7 @@ public class AmazonPayReportSource {
                 .forEach(report -> {
                     LOG.warn(
                             "job {}: report {} ({} to {}) is {} at Amazon: no document to fetch",
-                            jobId,
+                            job,
                             report.reportId(),
                             report.startTime(),
                             report.endTime(),
@@ -95,7 +96,7 @@ public class AmazonPayReportSource {
                         : completed.get(completed.size() - 1).createdTime());
         exchange.setProperty(WATERMARK_CEILING, ceiling);
         run.reportsListed(completed.size());
-        LOG.debug("job {}: {} reports since {}, {} completed", jobId, all.size(), since, completed.size());
+        LOG.debug("job {}: {} reports since {}, {} completed", job, all.size(), since, completed.size());
         return completed;
     }
 
@@ -110,7 +111,7 @@ public class AmazonPayReportSource {
         JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
         LOG.info(
                 "job {}: downloading report {} ({} to {})",
-                run.jobId(),
+                run.label(),
                 report.reportId(),
                 report.startTime(),
                 report.endTime());

@@ -85,7 +85,8 @@ public class SimulatorCommand implements Callable<Integer> {
     @Option(
             names = "--mws-port",
             paramLabel = "N",
-            description = "Port of the MWS Reports simulator on 127.0.0.1 (default: --port + 1).")
+            description =
+                    "Port of the MWS Reports simulator on 127.0.0.1 (default: --port + 1; a free port with --port 0).")
     Integer mwsPort;
 
     @Option(
@@ -160,7 +161,7 @@ public class SimulatorCommand implements Callable<Integer> {
                         port, keys, seed, 90, RuntimeClock.get(), Optional.ofNullable(dataDir), !noGenerate, injected)
                 .withMerchants(merchants);
         MwsSimulator.Options mws = new MwsSimulator.Options(
-                mwsPort == null ? port + 1 : mwsPort,
+                mwsPort == null ? nextTo(port) : mwsPort,
                 mwsAccessKeyId,
                 mwsSecret,
                 mwsSellerId,
@@ -263,5 +264,10 @@ public class SimulatorCommand implements Callable<Integer> {
                 + dir.resolve("private-key.pem").toAbsolutePath() + " (public key "
                 + dir.resolve("public-key.pem").toAbsolutePath() + ")");
         return keys.getPublic();
+    }
+
+    /** The MWS simulator's default port: beside the Amazon Pay one, or a free one when that is free too (0). */
+    private static int nextTo(int port) {
+        return port == 0 ? 0 : port + 1;
     }
 }

@@ -88,7 +88,7 @@ public class MwsReportSource {
         run.reportsListed(pending.size());
         LOG.debug(
                 "job {}: {} reports generated, {} unacknowledged, {} to deliver",
-                run.jobId(),
+                run.label(),
                 done.size(),
                 open.size(),
                 pending.size());
@@ -109,7 +109,7 @@ public class MwsReportSource {
         MwsReport report = exchange.getProperty(SOURCE_REPORT, MwsReport.class);
         LOG.info(
                 "job {}: downloading MWS report {} ({} to {})",
-                exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(),
+                exchange.getProperty(JobRun.PROPERTY, JobRun.class).label(),
                 report.reportId(),
                 report.dataStart(),
                 report.dataEnd());
@@ -139,7 +139,7 @@ public class MwsReportSource {
             int count = client(exchange).acknowledge(ids);
             LOG.info(
                     "job {}: acknowledged {} MWS report(s): {}",
-                    exchange.getProperty(JobRun.PROPERTY, JobRun.class).jobId(),
+                    exchange.getProperty(JobRun.PROPERTY, JobRun.class).label(),
                     count,
                     ids);
         }
@@ -172,7 +172,7 @@ public class MwsReportSource {
                 if (report.dataStart().isAfter(coveredUntil.plus(GAP_TOLERANCE))) {
                     String gap = "no " + type + " report covers " + coveredUntil.truncatedTo(ChronoUnit.SECONDS) + ".."
                             + report.dataStart().truncatedTo(ChronoUnit.SECONDS);
-                    LOG.warn("job {}: {}", run.jobId(), gap);
+                    LOG.warn("job {}: {}", run.label(), gap);
                     run.warn(gap);
                 }
                 if (report.dataEnd().isAfter(coveredUntil)) {
