@@ -34,7 +34,7 @@ public record AccountSettings(String name, AmazonPayKeys amazonPay, SpApiSetting
         }
         problems.addAll(twiceForTheDefault(lookup, naming, names));
         Function<String, String> resolved = lookup;
-        if (names.isEmpty() && DemoAmazonPay.isDemo(lookup)) {
+        if (DemoAmazonPay.withSecondAccount(lookup, keys)) {
             names.addAll(DemoAmazonPay.SECOND_ACCOUNT.keySet().stream()
                     .map(key -> AccountKeys.accountOf(key).orElseThrow())
                     .toList());

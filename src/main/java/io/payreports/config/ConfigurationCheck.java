@@ -30,12 +30,24 @@ public final class ConfigurationCheck {
     /** The declared report schedules, checked when present (beside the operator's configuration file when there is one). */
     static final Path SCHEDULES = Path.of("config", "report-schedules.yaml");
 
-    /** The demo's job files, packaged from routes/ and docs/jobs/: the same two jobs for its second account, eu. */
-    static final List<String> DEMO_JOB_RESOURCES = List.of(
-            "routes/amazonpay-settlement.yaml",
-            "jobs/amazonpay-disbursements.yaml",
-            "jobs/amazonpay-settlement-eu.yaml",
-            "jobs/amazonpay-disbursements-eu.yaml");
+    /** The jobs run when there is no routes folder, packaged from routes/ and docs/jobs/. */
+    private static final List<String> DEFAULT_JOB_RESOURCES =
+            List.of("routes/amazonpay-settlement.yaml", "jobs/amazonpay-disbursements.yaml");
+    /** The same two jobs for the demo's second account, eu, which exists in demo mode only. */
+    private static final List<String> SECOND_DEMO_ACCOUNT_JOB_RESOURCES =
+            List.of("jobs/amazonpay-settlement-eu.yaml", "jobs/amazonpay-disbursements-eu.yaml");
+
+    /**
+     * The packaged job files run when there is no routes folder: with credentials of the operator's own the
+     * default account's two jobs, in demo mode also those of its second account.
+     */
+    static List<String> defaultJobResources(boolean demoWithSecondAccount) {
+        List<String> resources = new ArrayList<>(DEFAULT_JOB_RESOURCES);
+        if (demoWithSecondAccount) {
+            resources.addAll(SECOND_DEMO_ACCOUNT_JOB_RESOURCES);
+        }
+        return resources;
+    }
 
     /**
      * What the check found; {@code destinations} names where each sink delivers (no credentials),
@@ -92,12 +104,11 @@ public final class ConfigurationCheck {
             Function<String, String> lookup =
                     key -> context.getPropertiesComponent().resolveProperty(key).orElse(null);
             Optional<PayreportsSettings> settings = attempt(() -> PayreportsSettings.read(lookup, locator));
-            Optional<Map<String, AccountSettings>> accounts = attempt(() -> AccountSettings.readAll(
-                    lookup,
-                    locator,
-                    context.getPropertiesComponent()
-                            .loadProperties(key -> key.startsWith(AccountKeys.PREFIX))
-                            .stringPropertyNames()));
+            Set<String> accountKeys = context.getPropertiesComponent()
+                    .loadProperties(key -> key.startsWith(AccountKeys.PREFIX))
+                    .stringPropertyNames();
+            Optional<Map<String, AccountSettings>> accounts =
+                    attempt(() -> AccountSettings.readAll(lookup, locator, accountKeys));
             attempt(() -> PayreportsSettings.readCluster(lookup, locator));
             attempt(() -> PayreportsSettings.readReplayToken(lookup, locator));
             attempt(() -> ReconciliationSettings.read(lookup, locator));
@@ -130,7 +141,8 @@ public final class ConfigurationCheck {
 
             JobFileValidator jobs = new JobFileValidator(context, sinkNames, accounts, locator);
             JobFileValidator.loadTemplates(context);
-            List<JobFileValidator.JobFile> files = jobFiles(routesDir.get());
+            List<JobFileValidator.JobFile> files =
+                    jobFiles(routesDir.get(), DemoAmazonPay.withSecondAccount(lookup, accountKeys));
             problems.addAll(jobs.validate(files));
             if (files.isEmpty()) {
                 warnings.add(new ConfigProblem(
@@ -191,12 +203,12 @@ public final class ConfigurationCheck {
         }
     }
 
-    /** The job files of {@code dir}, or the demo job packaged in the jar when there is no routes folder. */
-    private static List<JobFileValidator.JobFile> jobFiles(Optional<Path> dir) {
+    /** The job files of {@code dir}, or the jobs packaged in the jar when there is no routes folder. */
+    private static List<JobFileValidator.JobFile> jobFiles(Optional<Path> dir, boolean demoWithSecondAccount) {
         List<JobFileValidator.JobFile> files = new ArrayList<>();
         try {
             if (dir.isEmpty()) {
-                for (String resource : DEMO_JOB_RESOURCES) {
+                for (String resource : defaultJobResources(demoWithSecondAccount)) {
                     try (InputStream demo =
                             ConfigurationCheck.class.getClassLoader().getResourceAsStream(resource)) {
                         if (demo != null) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -48,8 +49,16 @@ final class DemoAmazonPay implements AutoCloseable {
         this.publicKeyId = publicKeyId;
     }
 
-    /** Whether the default account has no credentials for any Amazon API: then the demo's second account joins it. */
-    static boolean isDemo(Function<String, String> lookup) {
+    /**
+     * Whether the demo's second account runs: no account is configured by name and the default account has no
+     * credentials for any Amazon API.
+     */
+    static boolean withSecondAccount(Function<String, String> lookup, Collection<String> accountKeys) {
+        return accountKeys.isEmpty() && isDemo(lookup);
+    }
+
+    /** Whether the default account has no credentials for any Amazon API. */
+    private static boolean isDemo(Function<String, String> lookup) {
         return Map.of("amazonpay", "public-key-id", "spapi", "client-id", "mws", "access-key-id").entrySet().stream()
                 .map(option -> lookup.apply(AccountKeys.of(JobRun.DEFAULT_ACCOUNT, option.getKey(), lookup)
                         .key(option.getValue())))

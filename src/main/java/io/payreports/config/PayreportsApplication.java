@@ -49,16 +49,21 @@ public final class PayreportsApplication implements AutoCloseable {
             "classpath:camel/report-delivery.yaml",
             "classpath:camel/spapi-finances.yaml",
             "classpath:camel/reconciliation.yaml");
+
     /**
-     * The jobs run when there is no routes/ directory: routes/amazonpay-settlement.yaml,
-     * docs/jobs/amazonpay-disbursements.yaml (the payouts make the demo's data reconcilable) and
-     * their twins of the demo's second account, docs/jobs/amazonpay-*-eu.yaml, packaged.
+     * The jobs run when there is no routes/ directory: routes/amazonpay-settlement.yaml and
+     * docs/jobs/amazonpay-disbursements.yaml (the payouts make the demo's data reconcilable), packaged, and in demo
+     * mode their twins of the demo's second account, docs/jobs/amazonpay-*-eu.yaml.
      */
-    private static final String DEMO_JOB = String.join(
-            ",",
-            ConfigurationCheck.DEMO_JOB_RESOURCES.stream()
-                    .map(resource -> "classpath:" + resource)
-                    .toList());
+    private static String defaultJobs(Optional<Path> config) {
+        boolean demo = ConfigFiles.read(
+                config, (lookup, locator, accountKeys) -> DemoAmazonPay.withSecondAccount(lookup, accountKeys));
+        return String.join(
+                ",",
+                ConfigurationCheck.defaultJobResources(demo).stream()
+                        .map(resource -> "classpath:" + resource)
+                        .toList());
+    }
 
     /**
      * @param configFile the operator's properties file, or null for config/application.properties
@@ -111,7 +116,7 @@ public final class PayreportsApplication implements AutoCloseable {
                 .withRoutesIncludePattern(String.join(",", BUILT_IN_ROUTES) + ","
                         + routesDir
                                 .map(dir -> "file:" + dir.toAbsolutePath() + "/*.yaml")
-                                .orElse(DEMO_JOB));
+                                .orElseGet(() -> defaultJobs(config)));
         PayreportsBeans beans = new PayreportsBeans(new ConfigLocator(config), routesDir);
         main.configure().addConfiguration(beans);
         main.addMainListener(new MainListenerSupport() {
