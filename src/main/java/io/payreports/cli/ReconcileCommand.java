@@ -7,6 +7,7 @@ import io.payreports.reconciliation.Item;
 import io.payreports.reconciliation.Reason;
 import io.payreports.reconciliation.ReconciliationJob;
 import io.payreports.reconciliation.ReconciliationResult;
+import io.payreports.reports.ReportContext;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ public class ReconcileCommand implements Callable<Integer> {
     @Option(
             names = "--account",
             paramLabel = "NAME",
-            defaultValue = ReconciliationJob.DEFAULT_ACCOUNT,
+            defaultValue = ReportContext.DEFAULT_ACCOUNT,
             description = "Account the run and its metrics are filed under (default ${DEFAULT-VALUE}).")
     String account;
 

@@ -222,7 +222,7 @@ public final class JobRun {
      * the default one: a wrong key or a throttled account is then told apart from the others at a glance.
      */
     public void failed(String reason) {
-        this.failure = account.equals(DEFAULT_ACCOUNT) ? reason : "account " + account + ": " + reason;
+        this.failure = ReportContext.isDefault(account) ? reason : "account " + account + ": " + reason;
     }
 
     /** The run failed and its cause went to the dead-letter channel. */

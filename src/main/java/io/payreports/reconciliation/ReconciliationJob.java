@@ -1,7 +1,6 @@
 package io.payreports.reconciliation;
 
 import io.payreports.jobs.JobRun;
-import io.payreports.reports.ReportContext;
 import io.payreports.sinks.JdbcRecordsSink;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,7 +28,6 @@ public final class ReconciliationJob {
     /** Accounts name files and metric tags: letters, digits, dot, dash and underscore only. */
     public static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    public static final String DEFAULT_ACCOUNT = ReportContext.DEFAULT_ACCOUNT;
     private static final DateTimeFormatter RUN_TIME =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
