@@ -1,15 +1,15 @@
 package io.payreports.amazonpay;
 
+import io.payreports.jobs.JobContext;
 import io.payreports.jobs.JobRun;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public class AmazonPayBackfill {
 
-    /** Exchange property: reports that ended without a document, for the command to print. */
-    public static final String NOT_COMPLETED = "payreportsBackfillNotCompleted";
-
-    private static final String IDEMPOTENCY_KEYS = "payreportsBackfillKeys";
     private static final Logger LOG = LoggerFactory.getLogger(AmazonPayBackfill.class);
     private static final Duration MAX_WINDOW = Duration.ofDays(30);
 
@@ -54,20 +50,13 @@ public class AmazonPayBackfill {
     }
 
     /** The route's first step: requests the reports, to be polled until Amazon created them. */
-    public AwaitedReports request(Exchange exchange, String reportType, String from, String to) {
+    public AwaitedReports request(JobContext job, String reportType, String from, String to) {
         List<String> requested = new ArrayList<>();
-        // one idempotency key per window, kept in the exchange so that a redelivery does not request twice
-        @SuppressWarnings("unchecked")
-        Map<String, String> keys = exchange.getProperty(IDEMPOTENCY_KEYS, Map.class);
-        if (keys == null) {
-            keys = new LinkedHashMap<>();
-            exchange.setProperty(IDEMPOTENCY_KEYS, keys);
-        }
-        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+        JobRun run = job.run();
         AmazonPayClient client = clients.apply(run.account());
         for (Instant[] window : windows(Instant.parse(from), Instant.parse(to))) {
-            String key = keys.computeIfAbsent(window[0].toString(), start -> AmazonPayClient.newIdempotencyKey());
-            requested.add(client.createReport(reportType, window[0], window[1], key));
+            requested.add(
+                    client.createReport(reportType, window[0], window[1], idempotencyKey(run, reportType, window)));
         }
         LOG.info(
                 "backfill: requested {} report(s) of {} from {} to {}: {}",
@@ -91,19 +80,31 @@ public class AmazonPayBackfill {
     }
 
     /** The route's last step: the completed reports, for the delivery; the others listed for the command. */
-    public List<Report> completed(Exchange exchange, AwaitedReports awaited) {
+    public List<Report> completed(JobContext job, AwaitedReports awaited) {
         List<Report> completed = new ArrayList<>();
-        List<String> others = new ArrayList<>();
         for (Report report : awaited.reports()) {
             if (report.processingStatus() == Report.ProcessingStatus.COMPLETED) {
                 completed.add(report);
             } else {
-                others.add(report.reportId() + " " + report.processingStatus());
+                job.run()
+                        .reportNotFetched(
+                                report.reportId(), report.processingStatus().name());
                 LOG.warn("backfill: report {} ended {}", report.reportId(), report.processingStatus());
             }
         }
-        exchange.setProperty(NOT_COMPLETED, others);
-        exchange.getProperty(JobRun.PROPERTY, JobRun.class).reportsListed(completed.size());
+        job.run().reportsListed(completed.size());
         return completed;
+    }
+
+    /**
+     * One idempotency key per window and run: a redelivery of the request step asks with the same keys, so Amazon
+     * does not create the reports twice, while another backfill of the same window (another run) gets new ones.
+     * 32 hex digits, like {@link AmazonPayClient#newIdempotencyKey()}.
+     */
+    private static String idempotencyKey(JobRun run, String reportType, Instant[] window) {
+        String request = run.exchangeId() + "|" + reportType + "|" + window[0] + "|" + window[1];
+        return UUID.nameUUIDFromBytes(request.getBytes(StandardCharsets.UTF_8))
+                .toString()
+                .replace("-", "");
     }
 }

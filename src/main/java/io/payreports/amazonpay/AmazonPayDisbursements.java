@@ -1,9 +1,8 @@
 package io.payreports.amazonpay;
 
 import io.payreports.http.PagingGuard;
+import io.payreports.jobs.JobContext;
 import io.payreports.jobs.JobRun;
-import io.payreports.jobs.ReportDeliveries;
-import io.payreports.reports.ReportContext;
 import io.payreports.state.WatermarkStore;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -13,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.apache.camel.Exchange;
 
 /**
  * The disbursements job's source: the payouts settled since the job's watermark, all pages, as one
@@ -23,7 +21,6 @@ import org.apache.camel.Exchange;
 public class AmazonPayDisbursements {
 
     public static final String TYPE = "AMAZONPAY_DISBURSEMENTS";
-    private static final String WINDOW_END = "payreportsDisbursementsUntil";
     /** Amazon keeps report data for 90 days (Amazon Pay reports API reference); the first run looks that far back. */
     private static final Duration FIRST_LOOKBACK = Duration.ofDays(90);
 
@@ -40,8 +37,8 @@ public class AmazonPayDisbursements {
     }
 
     /** The disbursements of the window [watermark, now); empty when there are none. */
-    public List<Disbursement> pending(Exchange exchange) throws SQLException {
-        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+    public List<Disbursement> pending(JobContext job) throws SQLException {
+        JobRun run = job.run();
         // whole seconds: Amazon's basic time form has no fraction, and the watermark must be the end that was asked for
         Instant until = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant since = watermarks.get(run.stateKey()).orElse(until.minus(FIRST_LOOKBACK));
@@ -56,22 +53,22 @@ public class AmazonPayDisbursements {
             nextToken = page.nextToken();
             guard.page(page.disbursements() == null ? 0 : page.disbursements().size(), nextToken);
         } while (nextToken != null && !nextToken.isBlank());
-        exchange.setProperty(WINDOW_END, until);
-        exchange.setProperty(
-                ReportContext.PROPERTY,
+        job.watermarkTarget(until);
+        job.select(
                 run.report(
                         "disbursements-" + AmazonPayDates.basic(since) + "-" + AmazonPayDates.basic(until),
                         TYPE,
                         since,
-                        until));
-        exchange.setProperty(ReportDeliveries.LAYOUT, DisbursementLayout.INSTANCE);
+                        until),
+                null,
+                null);
+        job.recordsIn(DisbursementLayout.INSTANCE);
         run.reportsListed(disbursements.isEmpty() ? 0 : 1);
         return disbursements;
     }
 
-    public void advanceWatermark(Exchange exchange) throws SQLException {
-        watermarks.advance(
-                exchange.getProperty(JobRun.PROPERTY, JobRun.class).stateKey(),
-                exchange.getProperty(WINDOW_END, Instant.class));
+    /** After the batch was delivered: the next run asks from where this one's window ended. */
+    public void advanceWatermark(JobContext job) throws SQLException {
+        watermarks.advance(job.stateKey(), job.watermarkTarget());
     }
 }

@@ -1,7 +1,7 @@
 package io.payreports.amazonpay;
 
+import io.payreports.jobs.JobContext;
 import io.payreports.jobs.JobRun;
-import io.payreports.reports.ReportContext;
 import io.payreports.state.WatermarkStore;
 import java.io.InputStream;
 import java.sql.SQLException;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +22,6 @@ import org.slf4j.LoggerFactory;
  * download of one report document. Used as a bean by the {@code amazonpay-reports} route template.
  */
 public class AmazonPayReportSource {
-
-    /** Exchange property: the Amazon Pay {@link Report} being delivered; survives redelivery. */
-    static final String SOURCE_REPORT = "payreportsAmazonPayReport";
-    /** Exchange property: the newest instant up to which this run leaves nothing behind. */
-    static final String WATERMARK_CEILING = "payreportsWatermarkCeiling";
 
     private static final Logger LOG = LoggerFactory.getLogger(AmazonPayReportSource.class);
     /** Amazon keeps reports for 90 days (Amazon Pay reports API reference): the first run looks that far back. */
@@ -50,10 +44,10 @@ public class AmazonPayReportSource {
      * in progress are not returned but hold the watermark back: they were created earlier than the
      * completed ones that follow them, and must be listed again once they complete.
      */
-    public List<Report> pendingReports(Exchange exchange, String reportType) throws SQLException {
-        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+    public List<Report> pendingReports(JobContext job, String reportType) throws SQLException {
+        JobRun run = job.run();
         // log lines name the job as the summary does: account/job for an account other than the default
-        String job = run.label();
+        String label = run.label();
         Instant retained = clock.instant().minus(RETENTION);
         Optional<Instant> watermark = watermarks.get(run.stateKey());
         if (watermark.isPresent() && watermark.get().isBefore(retained)) {
@@ -61,7 +55,7 @@ public class AmazonPayReportSource {
             String warning = "watermark " + watermark.get().truncatedTo(ChronoUnit.SECONDS) + " is older than Amazon's "
                     + RETENTION.toDays() + "-day report retention; reports created before "
                     + retained.truncatedTo(ChronoUnit.SECONDS) + " may be lost, fetch them from Seller Central";
-            LOG.warn("job {}: {}", job, warning);
+            LOG.warn("job {}: {}", label, warning);
             run.warn(warning);
         }
         Instant since = watermark.orElse(retained);
@@ -73,7 +67,7 @@ public class AmazonPayReportSource {
                 .forEach(report -> {
                     LOG.warn(
                             "job {}: report {} ({} to {}) is {} at Amazon: no document to fetch",
-                            job,
+                            label,
                             report.reportId(),
                             report.startTime(),
                             report.endTime(),
@@ -94,9 +88,10 @@ public class AmazonPayReportSource {
                 .orElseGet(() -> completed.isEmpty()
                         ? since
                         : completed.get(completed.size() - 1).createdTime());
-        exchange.setProperty(WATERMARK_CEILING, ceiling);
+        // the newest instant up to which this run leaves nothing behind
+        job.watermarkTarget(ceiling);
         run.reportsListed(completed.size());
-        LOG.debug("job {}: {} reports since {}, {} completed", job, all.size(), since, completed.size());
+        LOG.debug("job {}: {} reports since {}, {} completed", label, all.size(), since, completed.size());
         return completed;
     }
 
@@ -104,11 +99,11 @@ public class AmazonPayReportSource {
      * Fetches the document and opens its download at once: Amazon's pre-signed URL lives 30 s
      * (Amazon Pay report download guide), so nothing may sit between the two calls ({@link DocumentDownloader} fetches fresh
      * URLs for late or expired ones). A retry starts again from here. The charset the document host
-     * declared, if any, goes to {@link ReportContext#DOCUMENT_CHARSET} for the parser.
+     * declared, if any, goes to {@link JobContext#documentCharset} for the parser.
      */
-    public InputStream download(Exchange exchange) {
-        Report report = exchange.getProperty(SOURCE_REPORT, Report.class);
-        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+    public InputStream download(JobContext job) {
+        Report report = job.item(Report.class);
+        JobRun run = job.run();
         LOG.info(
                 "job {}: downloading report {} ({} to {})",
                 run.label(),
@@ -117,32 +112,29 @@ public class AmazonPayReportSource {
                 report.endTime());
         DocumentDownload download =
                 new DocumentDownloader(() -> clients.apply(run.account()), clock).download(report.reportDocumentId());
-        // null removes what an earlier attempt of this exchange may have set
-        exchange.setProperty(ReportContext.DOCUMENT_CHARSET, download.charset().orElse(null));
+        // null removes what an earlier attempt of this report may have set
+        job.documentCharset(download.charset().orElse(null));
         return download.body();
     }
 
     /**
-     * Makes the split's report the one being delivered. Kept in properties, not the body, because
+     * Makes the split's report the one being delivered. Kept in the job context, not the body, because
      * the body becomes the download and a redelivery must start again from the report.
      */
-    public void select(Exchange exchange) {
-        Report report = exchange.getMessage().getBody(Report.class);
-        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
-        exchange.setProperty(SOURCE_REPORT, report);
-        exchange.setProperty(
-                ReportContext.PROPERTY,
-                run.report(report.reportId(), report.reportType(), report.startTime(), report.endTime()));
-        exchange.setProperty(JobRun.FAILURE_POSITION, report.createdTime());
+    public void select(JobContext job, Report report) {
+        job.select(
+                job.run().report(report.reportId(), report.reportType(), report.startTime(), report.endTime()),
+                report.createdTime(),
+                report);
     }
 
     /**
      * After all reports of the run: move the watermark to the ceiling, but never past a report that
      * failed, so the next run lists it again (the delivered-reports repository skips the rest).
      */
-    public void advanceWatermark(Exchange exchange) throws SQLException {
-        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
-        Instant ceiling = exchange.getProperty(WATERMARK_CEILING, Instant.class);
+    public void advanceWatermark(JobContext job) throws SQLException {
+        JobRun run = job.run();
+        Instant ceiling = job.watermarkTarget();
         if (ceiling == null) {
             return;
         }

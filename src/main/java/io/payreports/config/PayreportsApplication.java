@@ -1,6 +1,6 @@
 package io.payreports.config;
 
-import io.payreports.amazonpay.AmazonPayBackfill;
+import io.payreports.jobs.JobContext;
 import io.payreports.jobs.JobRuns;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -257,7 +257,6 @@ public final class PayreportsApplication implements AutoCloseable {
      * Runs a backfill through the {@code payreports-amazonpay-backfill} route and answers the reports
      * that ended without data (FAILED, CANCELLED); the run itself is in {@link #jobRuns()}.
      */
-    @SuppressWarnings("unchecked")
     public List<String> backfill(String account, String reportType, Instant from, Instant to, String sinks) {
         Map<String, Object> headers = Map.of(
                 "payreportsJobId",
@@ -277,7 +276,8 @@ public final class PayreportsApplication implements AutoCloseable {
                 .send(
                         "direct:payreports-amazonpay-backfill",
                         exchange -> exchange.getMessage().setHeaders(new HashMap<>(headers)));
-        return done.getProperty(AmazonPayBackfill.NOT_COMPLETED, List.of(), List.class);
+        JobContext job = JobContext.of(done);
+        return job == null ? List.of() : job.run().notFetched();
     }
 
     @Override

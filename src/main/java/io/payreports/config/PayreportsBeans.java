@@ -13,6 +13,7 @@ import io.payreports.health.SinkHealthCheck;
 import io.payreports.jobs.ApiCalls;
 import io.payreports.jobs.DeadLetterReplay;
 import io.payreports.jobs.DeadLetters;
+import io.payreports.jobs.JobContext;
 import io.payreports.jobs.JobMetrics;
 import io.payreports.jobs.JobRuns;
 import io.payreports.jobs.ReportDeliveries;
@@ -183,6 +184,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
                             clock));
         }
         registry.bind("jobRuns", jobRuns);
+        registry.bind("jobScope", new JobContext.Scope());
         context.getManagementStrategy().addEventNotifier(jobRuns);
 
         RunHistory history = new RunHistory(state, RunHistory.nodeName());

@@ -67,21 +67,24 @@ public final class DeadLetterReplay {
         // letters written before accounts existed name none: they are the default account's
         String account = first.path("account").asText(ReportContext.DEFAULT_ACCOUNT);
         Exchange exchange = new DefaultExchange(context);
-        runs.begin(exchange, "replay-" + first.path("jobId").asText(), account);
-        exchange.setProperty(ReportDeliveries.SINKS, sink);
-        exchange.setProperty(ReportDeliveries.LAYOUT, new SpooledLayout(layout));
-        exchange.setProperty(
-                ReportContext.PROPERTY,
+        JobContext job = runs.beginWithDefaults(
+                exchange.getExchangeId(), "replay-" + first.path("jobId").asText(), account, sink);
+        // the letter's report, as the job that wrote it named it
+        job.select(
                 new ReportContext(
                         first.path("jobId").asText(),
                         account,
                         first.path("reportId").asText(),
                         first.path("reportType").asText(),
                         null,
-                        null));
+                        null),
+                null,
+                null);
+        job.recordsIn(new SpooledLayout(layout));
+        exchange.setProperty(JobContext.PROPERTY, job);
         exchange.getMessage().setBody(records);
         context.createProducerTemplate().send("direct:payreports-deliver-report", exchange);
-        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+        JobRun run = job.run();
         boolean delivered = exchange.getException() == null
                 && run.deadLetteredBySink().values().stream().allMatch(count -> count == 0);
         if (!delivered) {

@@ -5,8 +5,6 @@ import io.payreports.sinks.DeadLetter;
 import io.payreports.sinks.DeadLetterWriter;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +25,19 @@ public class DeadLetters {
         this.clock = clock;
     }
 
-    public void failed(Exchange exchange) throws IOException {
-        Throwable cause = rootCause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+    /** The end of the dead-letter channel: {@code failure} is what the retries could not overcome. */
+    public void failed(JobContext job, Throwable failure) throws IOException {
+        Throwable cause = rootCause(failure);
         String reason = JobRuns.oneLine(cause);
-        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
-        ReportContext report = exchange.getProperty(ReportContext.PROPERTY, ReportContext.class);
+        if (job == null) {
+            // the route's first step failed: there is no run to count it in, nor a job to file it under
+            LOG.error("a job route failed before its run began: {}", reason);
+            return;
+        }
+        JobRun run = job.run();
+        ReportContext report = job.report();
         if (report != null) {
-            run.reportFailed(exchange.getProperty(JobRun.FAILURE_POSITION, Instant.class));
+            run.reportFailed(job.position());
             writer.write(DeadLetter.of(report, null, cause, null, report.toString(), clock.instant()));
             LOG.warn("job {}: report {} dead-lettered after retries: {}", run.label(), report.reportId(), reason);
         } else {

@@ -15,16 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The counts of one job run. It travels as an exchange property, so the split copies of the
+ * The counts of one job run. It travels in the run's {@link JobContext}, so the split copies of the
  * run's exchange all add to the same object.
  */
 public final class JobRun {
 
-    public static final String PROPERTY = "payreportsJobRun";
     /** The account of jobs that name none: the single-account keys ({@code payreports.amazonpay.*}, ...) configure it. */
     public static final String DEFAULT_ACCOUNT = ReportContext.DEFAULT_ACCOUNT;
-    /** Exchange property: where the report in flight sits in its source's order (for the watermark). */
-    public static final String FAILURE_POSITION = "payreportsReportPosition";
 
     private static final Duration GAP_TOLERANCE = Duration.ofMinutes(1);
     /** Dead-letter files named in the summary line; a run over many bad reports names the first few. */
@@ -201,6 +198,11 @@ public final class JobRun {
     /** A report Amazon ended as FAILED or CANCELLED: it has no document; the summary names it. */
     public void reportNotFetched(String reportId, String status) {
         notFetched.add(reportId + " " + status);
+    }
+
+    /** The reports {@link #reportNotFetched} named, as {@code <reportId> <status>}. */
+    public List<String> notFetched() {
+        return List.copyOf(notFetched);
     }
 
     /** Something an operator should look at although the run delivered what it could, e.g. a stale watermark. */

@@ -1,6 +1,5 @@
 package io.payreports.jobs;
 
-import io.payreports.reports.ReportContext;
 import io.payreports.state.RunHistory;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -38,6 +37,9 @@ public class JobRuns extends EventNotifierSupport {
     public static final String RUN_DEADLINE = "payreports.run.deadline";
 
     public static final Duration DEFAULT_RUN_DEADLINE = Duration.ofHours(1);
+
+    private static final String DEFAULT_CHARSET = "UTF-8";
+    private static final String DEFAULT_AMOUNTS = "auto";
 
     private final Clock clock;
     private final List<JobRun> finished = new CopyOnWriteArrayList<>();
@@ -79,15 +81,17 @@ public class JobRuns extends EventNotifierSupport {
         return deadline;
     }
 
-    /** First step of a job route of the default account. */
-    public void begin(Exchange exchange, String jobId) {
-        begin(exchange, jobId, JobRun.DEFAULT_ACCOUNT);
-    }
-
-    /** First step of a job route: the job calls Amazon with {@code account}'s credentials. */
-    public void begin(Exchange exchange, String jobId, String account) {
-        JobRun run = new JobRun(jobId, account, exchange.getExchangeId(), clock.instant());
-        exchange.setProperty(JobRun.PROPERTY, run);
+    /**
+     * The first step of a job route ({@code setProperty job}): starts the run of the exchange {@code exchangeId} of
+     * the job, calling Amazon with {@code account}'s credentials, and answers its {@link JobContext}.
+     *
+     * @param sinks   comma-separated sinks every record goes to
+     * @param charset the text encoding of documents whose download names none
+     * @param amounts how amounts are written (auto, decimal-point, decimal-comma)
+     */
+    public JobContext begin(
+            String exchangeId, String jobId, String account, String sinks, String charset, String amounts) {
+        JobRun run = new JobRun(jobId, account, exchangeId, clock.instant());
         Duration limit = deadline;
         running.put(
                 run,
@@ -96,6 +100,21 @@ public class JobRuns extends EventNotifierSupport {
                                 () -> expire(run, RUN_DEADLINE + " (" + format(limit) + ")"),
                                 limit.toMillis(),
                                 TimeUnit.MILLISECONDS));
+        return new JobContext(run, sinks, charset, amounts);
+    }
+
+    /**
+     * {@link #begin(String, String, String, String, String, String)} of a job whose records come as lists (JSON APIs), or
+     * whose documents are read as the defaults say (UTF-8, amounts as they come). A name of its own, not an overload:
+     * Camel's bean binding does not choose between overloads by their number of parameters.
+     */
+    public JobContext beginWithDefaults(String exchangeId, String jobId, String account, String sinks) {
+        return begin(exchangeId, jobId, account, sinks, DEFAULT_CHARSET, DEFAULT_AMOUNTS);
+    }
+
+    /** {@link #begin(String, String, String, String, String, String)} of a job that delivers no records. */
+    public JobContext beginWithoutSinks(String exchangeId, String jobId, String account) {
+        return beginWithDefaults(exchangeId, jobId, account, "");
     }
 
     /**
@@ -142,9 +161,9 @@ public class JobRuns extends EventNotifierSupport {
     @Override
     public void notify(CamelEvent event) {
         if (event instanceof CamelEvent.ExchangeRedeliveryEvent redelivery) {
-            JobRun retried = redelivery.getExchange().getProperty(JobRun.PROPERTY, JobRun.class);
+            JobContext retried = JobContext.of(redelivery.getExchange());
             if (retried != null) {
-                retried.retried();
+                retried.run().retried();
             }
             LOG.warn(retryLine(redelivery.getExchange(), redelivery.getAttempt()));
             return;
@@ -153,10 +172,10 @@ public class JobRuns extends EventNotifierSupport {
                 && (event instanceof CamelEvent.ExchangeCompletedEvent
                         || event instanceof CamelEvent.ExchangeFailedEvent)) {
             Exchange exchange = exchangeEvent.getExchange();
-            JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+            JobContext job = JobContext.of(exchange);
             // split copies carry the same run; only the run's own exchange closes it
-            if (run != null && run.exchangeId().equals(exchange.getExchangeId())) {
-                close(run, exchange.getException() == null ? null : oneLine(exchange.getException()));
+            if (job != null && job.run().exchangeId().equals(exchange.getExchangeId())) {
+                close(job.run(), exchange.getException() == null ? null : oneLine(exchange.getException()));
             }
         }
     }
@@ -244,15 +263,13 @@ public class JobRuns extends EventNotifierSupport {
      */
     static String retryLine(Exchange exchange, int retry) {
         StringBuilder line = new StringBuilder("job ");
-        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
-        line.append(run == null ? "(none)" : run.label());
-        ReportContext report = exchange.getProperty(ReportContext.PROPERTY, ReportContext.class);
-        if (report != null) {
-            line.append(", report ").append(report.reportId());
+        JobContext job = JobContext.of(exchange);
+        line.append(job == null ? "(none)" : job.run().label());
+        if (job != null && job.report() != null) {
+            line.append(", report ").append(job.report().reportId());
         }
-        String sink = exchange.getProperty(ReportDeliveries.SINK, String.class);
-        if (sink != null) {
-            line.append(", sink ").append(sink);
+        if (job != null && job.sink() != null) {
+            line.append(", sink ").append(job.sink());
         }
         Integer maximum = exchange.getMessage().getHeader(Exchange.REDELIVERY_MAX_COUNTER, Integer.class);
         Throwable cause = exchange.getException() != null

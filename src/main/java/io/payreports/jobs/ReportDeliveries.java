@@ -1,7 +1,6 @@
 package io.payreports.jobs;
 
 import io.payreports.reports.AccountedLayout;
-import io.payreports.reports.AmountNotation;
 import io.payreports.reports.ParsedRow;
 import io.payreports.reports.ReadOptions;
 import io.payreports.reports.RecordLayout;
@@ -15,15 +14,15 @@ import io.payreports.sinks.RecordSpool;
 import io.payreports.sinks.ReportWriter;
 import io.payreports.sinks.SpooledLayout;
 import io.payreports.sinks.TargetPattern;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.camel.Exchange;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,21 +33,11 @@ import org.slf4j.LoggerFactory;
  * templates, {@code camel/sinks/*.yaml}); the report is delivered when every sink took it or
  * dead-lettered it.
  */
-public class ReportDeliveries {
+public class ReportDeliveries implements CamelContextAware {
 
-    /** Exchange property: the comma-separated sink names of the job. */
-    public static final String SINKS = "payreportsSinks";
-    /** Exchange property: the layout of records that come as a list, not as a report document. */
-    public static final String LAYOUT = "payreportsLayout";
-    /** Exchange property after commit: how many records of the report the sinks had to dead-letter. */
-    public static final String SINK_DEAD_LETTERS = "payreportsSinkDeadLetters";
-
-    /** Exchange property: the sink whose route the exchange is in, for the retry log line ({@link JobRuns}). */
-    public static final String SINK = "payreportsSink";
-
-    private static final String DELIVERY = "payreportsDelivery";
     private static final Logger LOG = LoggerFactory.getLogger(ReportDeliveries.class);
 
+    private CamelContext camelContext;
     private final Map<String, RecordSink> sinks;
     private final Map<String, RecordDeadLetters> sinkDeadLetters;
     private final Path spoolDirectory;
@@ -87,20 +76,18 @@ public class ReportDeliveries {
         this.metrics = jobMetrics;
     }
 
-    public void open(Exchange exchange) throws Exception {
-        ReportContext report = exchange.getProperty(ReportContext.PROPERTY, ReportContext.class);
+    /** The first step of a report's delivery: its spool, and the sinks it goes to. */
+    public void open(JobContext job) throws Exception {
+        ReportContext report = job.report();
         // every sink stores the account beside the report's own columns (and keys its rows by it)
-        RecordLayout<Object> layout = AccountedLayout.of(layoutOf(exchange, report), report.account());
-        List<String> sinkNames = sinkNames(exchange);
-        exchange.setProperty(
-                DELIVERY,
-                new ReportDelivery<>(
-                        report,
-                        layout,
-                        sinkNames,
-                        RecordSpool.create(spoolDirectory, layout.columns()),
-                        deadLetters.rejectedRows(report)));
-        exchange.getProperty(JobRun.PROPERTY, JobRun.class).reportStarted(report.reportId());
+        RecordLayout<Object> layout = AccountedLayout.of(layoutOf(job, report), report.account());
+        job.delivery(new ReportDelivery<>(
+                report,
+                layout,
+                knownSinks(job),
+                RecordSpool.create(spoolDirectory, layout.columns()),
+                deadLetters.rejectedRows(report)));
+        job.run().reportStarted(report.reportId());
     }
 
     /**
@@ -110,9 +97,9 @@ public class ReportDeliveries {
      * writing the rows together (issue 18), and the spool already keeps memory flat.
      */
     @SuppressWarnings("unchecked")
-    public void spool(Exchange exchange) throws Exception {
-        ReportDelivery<Object> delivery = (ReportDelivery<Object>) delivery(exchange);
-        ReportFormats.Rows<?> rows = rows(exchange, delivery);
+    public void spool(JobContext job, Object body) throws Exception {
+        ReportDelivery<Object> delivery = (ReportDelivery<Object>) job.delivery();
+        ReportFormats.Rows<?> rows = rows(job, body, delivery);
         while (rows.hasNext()) {
             ParsedRow<?> row = rows.next();
             if (row instanceof ParsedRow.Failed<?> failed) {
@@ -128,30 +115,23 @@ public class ReportDeliveries {
      * themselves when a source answered them as a list (JSON APIs).
      */
     @SuppressWarnings("unchecked") // a list body holds the records of the report's layout
-    private ReportFormats.Rows<?> rows(Exchange exchange, ReportDelivery<Object> delivery) throws Exception {
+    private ReportFormats.Rows<?> rows(JobContext job, Object body, ReportDelivery<Object> delivery) throws Exception {
         ReportContext report = delivery.report();
-        if (exchange.getMessage().getBody() instanceof List<?> records) {
+        if (body instanceof List<?> records) {
             return ReportFormats.Rows.of((List<Object>) records, delivery.layout());
         }
-        ReportFormats.Rows<?> rows = formats.open(
-                report.reportType(),
-                exchange.getMessage().getMandatoryBody(InputStream.class),
-                report.reportId(),
-                readOptions(exchange));
+        if (!(body instanceof InputStream document)) {
+            throw new IllegalArgumentException("report " + report.reportId() + " has no document to read: "
+                    + (body == null ? "no body" : body.getClass().getName()));
+        }
+        ReportFormats.Rows<?> rows = formats.open(report.reportType(), document, report.reportId(), readOptions(job));
         delivery.readingFrom(rows);
         return rows;
     }
 
     /** The document's own charset if its Content-Type names one, else the job's; the job's amount notation. */
-    private ReadOptions readOptions(Exchange exchange) {
-        Charset charset = exchange.getProperty(ReportContext.DOCUMENT_CHARSET, Charset.class);
-        if (charset == null) {
-            charset = Charset.forName(exchange.getProperty(ReportContext.JOB_CHARSET, "UTF-8", String.class));
-        }
-        return new ReadOptions(
-                charset,
-                AmountNotation.of(exchange.getProperty(ReportContext.JOB_AMOUNTS, "auto", String.class)),
-                limits);
+    private ReadOptions readOptions(JobContext job) {
+        return new ReadOptions(job.charset(), job.amounts(), limits);
     }
 
     /**
@@ -164,8 +144,13 @@ public class ReportDeliveries {
     }
 
     /** The split expression over the sinks, once every row is spooled: the names of the job's sinks. */
-    public List<String> sinks(Exchange exchange) throws IOException {
-        return delivery(exchange).readToEnd();
+    public List<String> sinks(JobContext job) throws IOException {
+        return job.delivery().readToEnd();
+    }
+
+    /** The first step of a sink's route: the context names the sink, for its retry lines and dead letters. */
+    public void inSink(JobContext job, String sinkName) {
+        job.sink(sinkName);
     }
 
     /**
@@ -173,8 +158,8 @@ public class ReportDeliveries {
      * writer asks (a second pass when PostgreSQL meets keys it holds already). The sink's route retries a
      * failure; each attempt starts from the first record.
      */
-    public void publish(Exchange exchange, String sinkName) throws Exception {
-        ReportDelivery<?> delivery = delivery(exchange);
+    public void publish(JobContext job, String sinkName) throws Exception {
+        ReportDelivery<?> delivery = job.delivery();
         try (ReportWriter<Object[]> writer =
                 sinks.get(sinkName).open(delivery.report(), new SpooledLayout(delivery.layout()))) {
             do {
@@ -194,20 +179,28 @@ public class ReportDeliveries {
 
     /**
      * The body for a sink's file, SFTP or S3 endpoint: the report encoded once into a local file in the
-     * format the target's extension names ({@code {reportType}/{yyyy}/{MM}/{reportId}.csv.gz}), named by
-     * {@code CamelFileName}. A redelivery sends the same file again; it is deleted with the delivery.
+     * format the target's extension names ({@code {reportType}/{yyyy}/{MM}/{reportId}.csv.gz}). A redelivery
+     * sends the same file again; it is deleted with the delivery.
      */
-    public void render(Exchange exchange, String target, boolean gzip) throws IOException {
-        ReportDelivery<?> delivery = delivery(exchange);
-        TargetPattern pattern = new TargetPattern(gzip ? target + ".gz" : target, clock);
-        exchange.getMessage()
-                .setBody(delivery.render(pattern.encoding(), spoolDirectory).toFile());
-        exchange.getMessage().setHeader(Exchange.FILE_NAME, pattern.resolve(delivery.report(), delivery.layout()));
+    public File render(JobContext job, String target, boolean gzip) throws IOException {
+        return job.delivery()
+                .render(pattern(target, gzip).encoding(), spoolDirectory)
+                .toFile();
+    }
+
+    /** The name of the file {@link #render} makes, for {@code CamelFileName}: the target with the report's values. */
+    public String fileName(JobContext job, String target, boolean gzip) {
+        ReportDelivery<?> delivery = job.delivery();
+        return pattern(target, gzip).resolve(delivery.report(), delivery.layout());
+    }
+
+    private TargetPattern pattern(String target, boolean gzip) {
+        return new TargetPattern(gzip ? target + ".gz" : target, clock);
     }
 
     /** The end of a file, SFTP or S3 sink's route: its endpoint took every file of the report. */
-    public void rendered(Exchange exchange, String sinkName) {
-        ReportDelivery<?> delivery = delivery(exchange);
+    public void rendered(JobContext job, String sinkName) {
+        ReportDelivery<?> delivery = job.delivery();
         // a file sink writes one file per format: a format its route gave up on has dead-lettered the report
         if (!delivery.deadLetteredBySink().containsKey(sinkName)) {
             delivery.delivered(sinkName, delivery.records());
@@ -215,12 +208,13 @@ public class ReportDeliveries {
     }
 
     /** The end of a sink's dead-letter channel: its retries are exhausted; park the records with the cause. */
-    public void sinkGaveUp(Exchange exchange, String sinkName) throws Exception {
-        ReportDelivery<?> delivery = delivery(exchange);
+    public void sinkGaveUp(JobContext job, Throwable failure) throws Exception {
+        ReportDelivery<?> delivery = job.delivery();
+        String sinkName = job.sink();
         if (delivery.deadLetteredBySink().containsKey(sinkName)) {
             return; // another format of a file sink parked the records already
         }
-        Throwable cause = DeadLetters.rootCause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        Throwable cause = DeadLetters.rootCause(failure);
         long parked = sinkDeadLetters
                 .getOrDefault(sinkName, deadLetters)
                 .write(delivery.report(), delivery.layout(), delivery.spool(), sinkName, cause);
@@ -234,8 +228,8 @@ public class ReportDeliveries {
                 JobRuns.oneLine(cause));
     }
 
-    public void commit(Exchange exchange) {
-        ReportDelivery<?> delivery = delivery(exchange);
+    public void commit(JobContext job) {
+        ReportDelivery<?> delivery = job.delivery();
         if (!delivery.settled()) {
             throw new IllegalStateException("report " + delivery.report().reportId() + " is not settled in every sink");
         }
@@ -243,12 +237,10 @@ public class ReportDeliveries {
         if (metrics != null) {
             metrics.reportDelivered(delivery.report(), delivery.elapsed());
         }
-        exchange.setProperty(
-                SINK_DEAD_LETTERS,
-                delivery.deadLetteredBySink().values().stream()
-                        .mapToLong(Long::longValue)
-                        .sum());
-        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+        job.parkedBySinks(delivery.deadLetteredBySink().values().stream()
+                .mapToLong(Long::longValue)
+                .sum());
+        JobRun run = job.run();
         run.rowsRejectedIn(delivery.rejectedFiles());
         run.reportDelivered(
                 delivery.report(),
@@ -258,19 +250,18 @@ public class ReportDeliveries {
                 delivery.deadLetteredBySink());
     }
 
-    public void close(Exchange exchange) {
-        ReportDelivery<?> delivery = exchange.getProperty(DELIVERY, ReportDelivery.class);
+    public void close(JobContext job) {
+        ReportDelivery<?> delivery = job.delivery();
         if (delivery != null) {
             delivery.close();
-            exchange.removeProperty(DELIVERY);
-            exchange.getProperty(JobRun.PROPERTY, JobRun.class)
-                    .reportEnded(delivery.report().reportId());
+            job.delivery(null);
+            job.run().reportEnded(delivery.report().reportId());
         }
     }
 
     @SuppressWarnings("unchecked")
-    private RecordLayout<Object> layoutOf(Exchange exchange, ReportContext report) {
-        RecordLayout<?> given = exchange.getProperty(LAYOUT, RecordLayout.class);
+    private RecordLayout<Object> layoutOf(JobContext job, ReportContext report) {
+        RecordLayout<?> given = job.layout();
         if (given != null) {
             return (RecordLayout<Object>) given;
         }
@@ -279,19 +270,23 @@ public class ReportDeliveries {
                         "no reader for report type " + report.reportType() + "; supported: " + formats.reportTypes()));
     }
 
-    private List<String> sinkNames(Exchange exchange) {
-        List<String> names = new ArrayList<>();
-        for (String name : exchange.getProperty(SINKS, "", String.class).split(",")) {
-            String sink = name.trim();
-            if (exchange.getContext().hasEndpoint("direct:payreports-sink-" + sink) == null) {
+    /** The job's sinks, each of which has its route (camel/sinks/*.yaml); a name without one fails the report. */
+    private List<String> knownSinks(JobContext job) {
+        for (String sink : job.sinks()) {
+            if (camelContext.hasEndpoint("direct:payreports-sink-" + sink) == null) {
                 throw new IllegalArgumentException("unknown sink '" + sink + "'");
             }
-            names.add(sink);
         }
-        return names;
+        return job.sinks();
     }
 
-    private static ReportDelivery<?> delivery(Exchange exchange) {
-        return exchange.getProperty(DELIVERY, ReportDelivery.class);
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
     }
 }

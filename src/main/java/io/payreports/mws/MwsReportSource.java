@@ -1,8 +1,7 @@
 package io.payreports.mws;
 
+import io.payreports.jobs.JobContext;
 import io.payreports.jobs.JobRun;
-import io.payreports.jobs.ReportDeliveries;
-import io.payreports.reports.ReportContext;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +27,6 @@ import org.slf4j.LoggerFactory;
  * only bridges the gap between a delivery and its acknowledgement, should the acknowledgement fail.
  */
 public class MwsReportSource {
-
-    /** Exchange property: the ids delivered in this run, to acknowledge after the split. */
-    static final String TO_ACKNOWLEDGE = "payreportsMwsToAcknowledge";
-
-    static final String SOURCE_REPORT = "payreportsMwsReport";
 
     private static final Logger LOG = LoggerFactory.getLogger(MwsReportSource.class);
     /** MWS lists report requests of the last 90 days. */
@@ -59,19 +51,20 @@ public class MwsReportSource {
      * whose acknowledgement did not get through are not delivered again, only acknowledged. Holes between
      * the data periods of the listed reports are warnings in the run summary.
      */
-    public List<MwsReport> pending(Exchange exchange, String reportTypes) {
-        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
+    public List<MwsReport> pending(JobContext job, String reportTypes) {
+        JobRun run = job.run();
         List<String> types = Arrays.stream(reportTypes.split(","))
                 .map(String::strip)
                 .filter(type -> !type.isEmpty())
                 .toList();
         Instant now = clock.instant();
-        List<MwsReport> generated = client(exchange).generatedReports(types, now.minus(RETENTION), now);
+        List<MwsReport> generated = client(job).generatedReports(types, now.minus(RETENTION), now);
         warnAboutGaps(run, generated);
         List<MwsReport> done =
                 generated.stream().filter(report -> !report.hasNoData()).toList();
-        Set<String> open = client(exchange).unacknowledged(types);
-        Queue<String> toAcknowledge = new ConcurrentLinkedQueue<>();
+        Set<String> open = client(job).unacknowledged(types);
+        // the ids delivered in this run (and by an earlier one whose acknowledgement failed), acknowledged after it
+        Queue<String> toAcknowledge = job.toAcknowledge();
         List<MwsReport> pending = new ArrayList<>();
         for (MwsReport report : done) {
             if (!open.contains(report.reportId())) {
@@ -84,7 +77,6 @@ public class MwsReportSource {
             }
         }
         pending.sort(Comparator.comparing(MwsReport::dataStart, Comparator.nullsFirst(Comparator.naturalOrder())));
-        exchange.setProperty(TO_ACKNOWLEDGE, toAcknowledge);
         run.reportsListed(pending.size());
         LOG.debug(
                 "job {}: {} reports generated, {} unacknowledged, {} to deliver",
@@ -96,24 +88,23 @@ public class MwsReportSource {
     }
 
     /** Makes the split's report the one being delivered. */
-    public void select(Exchange exchange) {
-        MwsReport report = exchange.getMessage().getBody(MwsReport.class);
-        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
-        exchange.setProperty(SOURCE_REPORT, report);
-        exchange.setProperty(
-                ReportContext.PROPERTY,
-                run.report(report.reportId(), report.reportType(), report.dataStart(), report.dataEnd()));
+    public void select(JobContext job, MwsReport report) {
+        // no position: Amazon keeps what is unacknowledged, there is no watermark to hold
+        job.select(
+                job.run().report(report.reportId(), report.reportType(), report.dataStart(), report.dataEnd()),
+                null,
+                report);
     }
 
-    public InputStream download(Exchange exchange) {
-        MwsReport report = exchange.getProperty(SOURCE_REPORT, MwsReport.class);
+    public InputStream download(JobContext job) {
+        MwsReport report = job.item(MwsReport.class);
         LOG.info(
                 "job {}: downloading MWS report {} ({} to {})",
-                exchange.getProperty(JobRun.PROPERTY, JobRun.class).label(),
+                job.run().label(),
                 report.reportId(),
                 report.dataStart(),
                 report.dataEnd());
-        return client(exchange).report(report.reportId());
+        return client(job).report(report.reportId());
     }
 
     /**
@@ -121,38 +112,29 @@ public class MwsReportSource {
      * records. Then Amazon keeps it unacknowledged and the report fails here, so that it is not marked
      * delivered and the next run delivers it again (the sinks that took it absorb the repeat).
      */
-    public void delivered(Exchange exchange) {
-        MwsReport report = exchange.getProperty(SOURCE_REPORT, MwsReport.class);
-        long deadLettered = exchange.getProperty(ReportDeliveries.SINK_DEAD_LETTERS, 0L, Long.class);
+    public void delivered(JobContext job) {
+        MwsReport report = job.item(MwsReport.class);
+        long deadLettered = job.parkedBySinks();
         if (deadLettered > 0) {
             throw new UnacknowledgedReportException(
                     "report " + report.reportId() + " stays unacknowledged at Amazon: a sink dead-lettered "
                             + deadLettered + " of its records; the next run delivers it again");
         }
-        toAcknowledge(exchange).add(report.reportId());
+        job.toAcknowledge().add(report.reportId());
     }
 
     /** After the split: acknowledges what this run delivered (and what an earlier run could not), in batches of 100. */
-    public void acknowledge(Exchange exchange) {
-        List<String> ids = new ArrayList<>(toAcknowledge(exchange));
+    public void acknowledge(JobContext job) {
+        List<String> ids = new ArrayList<>(job.toAcknowledge());
         if (!ids.isEmpty()) {
-            int count = client(exchange).acknowledge(ids);
-            LOG.info(
-                    "job {}: acknowledged {} MWS report(s): {}",
-                    exchange.getProperty(JobRun.PROPERTY, JobRun.class).label(),
-                    count,
-                    ids);
+            int count = client(job).acknowledge(ids);
+            LOG.info("job {}: acknowledged {} MWS report(s): {}", job.run().label(), count, ids);
         }
     }
 
     /** The client of the job's account. */
-    private MwsClient client(Exchange exchange) {
-        return clients.apply(exchange.getProperty(JobRun.PROPERTY, JobRun.class).account());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Queue<String> toAcknowledge(Exchange exchange) {
-        return exchange.getProperty(TO_ACKNOWLEDGE, Queue.class);
+    private MwsClient client(JobContext job) {
+        return clients.apply(job.run().account());
     }
 
     /**

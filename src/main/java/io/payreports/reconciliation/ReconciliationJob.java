@@ -1,5 +1,6 @@
 package io.payreports.reconciliation;
 
+import io.payreports.jobs.JobContext;
 import io.payreports.jobs.JobRun;
 import io.payreports.sinks.JdbcRecordsSink;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
-import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,11 +85,11 @@ public final class ReconciliationJob {
      * The job template's step: the {@code days} whole UTC days before today. Differences do not fail the run (it
      * did its work); they are a warning in the run summary, and in the report and metrics.
      */
-    public void runJob(Exchange exchange, String account, int days) throws SQLException, IOException {
+    public void runJob(JobContext job, int days) throws SQLException, IOException {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        Outcome outcome = reconcile(account, today.minusDays(days), today.minusDays(1));
-        JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
-        if (run != null && !outcome.result().balanced()) {
+        JobRun run = job.run();
+        Outcome outcome = reconcile(run.account(), today.minusDays(days), today.minusDays(1));
+        if (!outcome.result().balanced()) {
             run.warn(outcome.result().unmatched().size() + " reconciliation difference(s), see " + outcome.report());
         }
     }

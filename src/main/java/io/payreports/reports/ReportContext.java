@@ -14,15 +14,6 @@ public record ReportContext(
 
     /** The account of jobs that name none: the single-account keys ({@code payreports.amazonpay.*}, ...) configure it. */
     public static final String DEFAULT_ACCOUNT = "default";
-    /** Exchange property under which routes carry the report being delivered. */
-    public static final String PROPERTY = "payreportsReport";
-    /** Exchange property: the {@link java.nio.charset.Charset} the document's Content-Type names, if it names one. */
-    public static final String DOCUMENT_CHARSET = "payreportsDocumentCharset";
-    /** Exchange property: the job's charset for documents that do not name theirs (template parameter {@code charset}). */
-    public static final String JOB_CHARSET = "payreportsCharset";
-    /** Exchange property: the job's amount notation (template parameter {@code amounts}). */
-    public static final String JOB_AMOUNTS = "payreportsAmounts";
-
     /** A report of a job of the {@link #DEFAULT_ACCOUNT}. */
     public ReportContext(String jobId, String reportId, String reportType, Instant dataStart, Instant dataEnd) {
         this(jobId, DEFAULT_ACCOUNT, reportId, reportType, dataStart, dataEnd);

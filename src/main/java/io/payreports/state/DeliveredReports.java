@@ -1,8 +1,8 @@
 package io.payreports.state;
 
+import io.payreports.jobs.JobContext;
 import io.payreports.jobs.JobRun;
 import io.payreports.reports.ReportContext;
-import java.time.Instant;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.apache.camel.Exchange;
@@ -70,8 +70,9 @@ public final class DeliveredReports extends ServiceSupport implements Idempotent
         try {
             return add(key);
         } catch (RuntimeException e) {
-            JobRun run = exchange.getProperty(JobRun.PROPERTY, JobRun.class);
-            ReportContext report = exchange.getProperty(ReportContext.PROPERTY, ReportContext.class);
+            JobContext job = JobContext.of(exchange);
+            JobRun run = job == null ? null : job.run();
+            ReportContext report = job == null ? null : job.report();
             String reportId = report == null ? key : report.reportId();
             String reason = StateDatabaseException.describe(e);
             LOG.error(
@@ -81,7 +82,7 @@ public final class DeliveredReports extends ServiceSupport implements Idempotent
                     reportId,
                     reason);
             if (run != null) {
-                run.deliveryNotRecorded(reportId, exchange.getProperty(JobRun.FAILURE_POSITION, Instant.class), reason);
+                run.deliveryNotRecorded(reportId, job.position(), reason);
             }
             return false;
         }

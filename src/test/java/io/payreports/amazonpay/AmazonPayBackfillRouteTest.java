@@ -2,7 +2,8 @@ package io.payreports.amazonpay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.payreports.jobs.JobRun;
+import io.payreports.jobs.JobContext;
+import io.payreports.jobs.JobRuns;
 import io.payreports.jobs.RetryAfterPause;
 import io.payreports.simulator.MutableClock;
 import java.security.KeyPairGenerator;
@@ -68,7 +69,8 @@ class AmazonPayBackfillRouteTest extends CamelMainTestSupport {
     @Override
     protected void bindToRegistry(Registry registry) throws Exception {
         registry.bind("retryAfterPause", new RetryAfterPause(Duration.ofSeconds(60), pause -> {}));
-        registry.bind("jobRuns", new Runs());
+        registry.bind("jobRuns", new JobRuns(clock));
+        registry.bind("jobScope", new JobContext.Scope());
         registry.bind("amazonPayReports", new Selection());
         registry.bind("amazonPayBackfill", new AmazonPayBackfill(account -> new ScriptedAmazonPay(), clock, TIMEOUT));
     }
@@ -107,8 +109,7 @@ class AmazonPayBackfillRouteTest extends CamelMainTestSupport {
         assertThat(polled)
                 .as("a report that ended is not asked again")
                 .containsExactly("R-2026-09-01", "R-2026-10-01", "R-2026-09-01", "R-2026-09-01");
-        assertThat(done.getProperty(AmazonPayBackfill.NOT_COMPLETED, List.class))
-                .containsExactly("R-2026-10-01 CANCELLED");
+        assertThat(JobContext.of(done).run().notFetched()).containsExactly("R-2026-10-01 CANCELLED");
     }
 
     @Test
@@ -142,17 +143,10 @@ class AmazonPayBackfillRouteTest extends CamelMainTestSupport {
                                 "payreportsTo", to)));
     }
 
-    /** The run bookkeeping the route's first step starts. */
-    public final class Runs {
-        public void begin(Exchange exchange, String jobId) {
-            exchange.setProperty(JobRun.PROPERTY, new JobRun(jobId, exchange.getExchangeId(), clock.instant()));
-        }
-    }
-
     /** The report of the split, as the delivery selects it. */
     public static final class Selection {
-        public Report select(Exchange exchange) {
-            return exchange.getMessage().getBody(Report.class);
+        public void select(JobContext job, Report report) {
+            // the mock delivery sees the report in the body
         }
     }
 

@@ -17,7 +17,8 @@ import io.payreports.amazonpay.PemKeys;
 import io.payreports.amazonpay.Report;
 import io.payreports.amazonpay.ReportDocument;
 import io.payreports.amazonpay.ReportQuery;
-import io.payreports.jobs.JobRun;
+import io.payreports.jobs.JobContext;
+import io.payreports.jobs.JobRuns;
 import io.payreports.reports.ReportContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,9 +31,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -160,22 +158,18 @@ class DocumentDownloaderTest {
     }
 
     @Test
-    void theSourcePutsTheDeclaredCharsetIntoTheExchangeForTheParser() throws Exception {
+    void theSourcePutsTheDeclaredCharsetIntoTheJobContextForTheParser() throws Exception {
         start(options().withDocumentContentType("text/csv; charset=ISO-8859-1"), DocumentPolicy.DEFAULT);
         AmazonPayReportSource source = new AmazonPayReportSource(account -> client, null, clock);
-        try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            Exchange exchange = new DefaultExchange(camel);
-            exchange.setProperty(JobRun.PROPERTY, new JobRun("job", exchange.getExchangeId(), clock.instant()));
-            exchange.getMessage().setBody(firstReport());
-            source.select(exchange);
+        // the job's own charset is UTF-8: the document's declaration wins
+        JobContext job =
+                new JobRuns(clock).beginWithDefaults("exchange-1", "job", ReportContext.DEFAULT_ACCOUNT, "file");
+        source.select(job, firstReport());
 
-            try (InputStream body = source.download(exchange)) {
-                assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8))
-                        .startsWith("\"SellerId\"");
-            }
-            assertThat(exchange.getProperty(ReportContext.DOCUMENT_CHARSET, Charset.class))
-                    .isEqualTo(StandardCharsets.ISO_8859_1);
+        try (InputStream body = source.download(job)) {
+            assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).startsWith("\"SellerId\"");
         }
+        assertThat(job.charset()).isEqualTo(StandardCharsets.ISO_8859_1);
     }
 
     private SimulatorOptions options() {

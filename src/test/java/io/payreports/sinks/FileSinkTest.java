@@ -2,7 +2,8 @@ package io.payreports.sinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.payreports.jobs.JobRun;
+import io.payreports.jobs.JobContext;
+import io.payreports.jobs.JobRuns;
 import io.payreports.jobs.ReportDeliveries;
 import io.payreports.reports.ReportContext;
 import io.payreports.reports.ReportFormats;
@@ -173,22 +174,22 @@ class FileSinkTest {
     /** What the delivery route does with one report and one sink. */
     private void deliver(String sink, ReportContext report, List<TestRecord> records) throws Exception {
         Exchange exchange = new DefaultExchange(context);
-        exchange.setProperty(ReportContext.PROPERTY, report);
-        exchange.setProperty(ReportDeliveries.LAYOUT, TestRecord.LAYOUT);
-        exchange.setProperty(ReportDeliveries.SINKS, sink);
-        exchange.setProperty(JobRun.PROPERTY, new JobRun("job-1", exchange.getExchangeId(), Instant.now()));
-        exchange.getMessage().setBody(records);
+        JobContext job = new JobRuns(Clock.systemUTC())
+                .beginWithDefaults(exchange.getExchangeId(), "job-1", ReportContext.DEFAULT_ACCOUNT, sink);
+        job.select(report, null, null);
+        job.recordsIn(TestRecord.LAYOUT);
+        exchange.setProperty(JobContext.PROPERTY, job);
         try {
-            deliveries.open(exchange);
-            deliveries.spool(exchange);
-            deliveries.sinks(exchange);
+            deliveries.open(job);
+            deliveries.spool(job, records);
+            deliveries.sinks(job);
             exchange.getMessage().setBody(sink);
             Exchange sent = context.createProducerTemplate().send("direct:payreports-sink-" + sink, exchange);
             if (sent.getException() != null) {
                 throw sent.getException();
             }
         } finally {
-            deliveries.close(exchange);
+            deliveries.close(job);
         }
     }
 
