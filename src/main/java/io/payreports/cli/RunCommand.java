@@ -181,19 +181,25 @@ public class RunCommand implements Callable<Integer> {
                     .distinct()
                     .sorted()
                     .toList();
-            StringBuilder header =
-                    new StringBuilder(String.format("%-28s %8s %8s %9s", "JOB", "REPORTS", "FAILED", "RECORDS"));
-            sinks.forEach(sink -> header.append(String.format(" %9s", sink)));
-            header.append(String.format(" %13s %10s  %s", "DEAD-LETTERED", "DURATION", "STATUS"));
-            out.println(header);
+            TextTable table = new TextTable("%-28s %8s %8s %9s" + " %9s".repeat(sinks.size()) + " %13s %10s  %s");
+            List<String> header = new ArrayList<>(List.of("JOB", "REPORTS", "FAILED", "RECORDS"));
+            header.addAll(sinks);
+            header.addAll(List.of("DEAD-LETTERED", "DURATION", "STATUS"));
+            table.row(header);
             for (JobRun run : runs) {
-                StringBuilder line = new StringBuilder(String.format(
-                        "%-28s %8d %8d %9d", run.label(), run.reportsDelivered(), run.reportsFailed(), run.records()));
-                sinks.forEach(sink -> line.append(String.format(" %9s", sinkCell(run, sink))));
-                line.append(String.format(
-                        " %13d %9.1fs  %s", run.deadLettered(), run.duration().toMillis() / 1000.0, status(run)));
-                out.println(line);
+                List<String> line = new ArrayList<>(List.of(
+                        run.label(),
+                        Long.toString(run.reportsDelivered()),
+                        Long.toString(run.reportsFailed()),
+                        Long.toString(run.records())));
+                sinks.forEach(sink -> line.add(sinkCell(run, sink)));
+                line.addAll(List.of(
+                        Long.toString(run.deadLettered()),
+                        String.format("%.1fs", run.duration().toMillis() / 1000.0),
+                        status(run)));
+                table.row(line);
             }
+            table.print(out);
             runs.stream()
                     .filter(run -> run.rowsRejected() > 0)
                     .forEach(run -> out.println(run.label() + ": " + run.rowsRejected()
@@ -201,10 +207,9 @@ public class RunCommand implements Callable<Integer> {
             if (runs.isEmpty()) {
                 out.println("(no jobs ran: add a job file under routes/)");
             }
-            for (String sink : sinks) {
-                out.println(
-                        String.format("%-9s -> %s", sink, check.destinations().getOrDefault(sink, "(not configured)")));
-            }
+            TextTable destinations = new TextTable("%-9s -> %s");
+            sinks.forEach(sink -> destinations.row(sink, check.destinations().getOrDefault(sink, "(not configured)")));
+            destinations.print(out);
             check.deadLetters().filter(RunSummary::hasFiles).ifPresent(dir -> out.println("dead letters in " + dir));
         }
 

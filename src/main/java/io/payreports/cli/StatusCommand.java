@@ -169,21 +169,20 @@ public class StatusCommand implements Callable<Integer> {
 
         static void print(PrintStream out, Status status, String source, Path outDir) {
             out.println("payreports status at " + StatusFormat.time(status.at()) + " (from " + source + ")");
-            out.println(String.format(
-                    ROW,
-                    "JOB",
-                    "LAST START",
-                    "LAST END",
-                    "OUTCOME",
-                    "RECORDS",
-                    "DEAD-LETTERED",
-                    "WATERMARK",
-                    "LAG",
-                    "NEXT RUN",
-                    "NODE"));
+            TextTable table = new TextTable(ROW)
+                    .row(
+                            "JOB",
+                            "LAST START",
+                            "LAST END",
+                            "OUTCOME",
+                            "RECORDS",
+                            "DEAD-LETTERED",
+                            "WATERMARK",
+                            "LAG",
+                            "NEXT RUN",
+                            "NODE");
             for (JobStatus job : status.jobs()) {
-                out.println(String.format(
-                        ROW,
+                table.row(
                         job.label(),
                         StatusFormat.time(job.lastStart()),
                         StatusFormat.time(job.lastEnd()),
@@ -193,8 +192,9 @@ public class StatusCommand implements Callable<Integer> {
                         StatusFormat.time(job.watermark()),
                         StatusFormat.lag(job.lagSeconds()),
                         StatusFormat.time(job.nextFire()),
-                        StatusFormat.value(job.node())));
+                        StatusFormat.value(job.node()));
             }
+            table.print(out);
             if (status.jobs().isEmpty()) {
                 out.println("(no jobs: add a job file under routes/)");
             }

@@ -3,6 +3,7 @@ package io.payreports.config;
 import io.payreports.amazonpay.AmazonPayClient;
 import io.payreports.jobs.JobRun;
 import io.payreports.mws.MwsClient;
+import io.payreports.reports.ReportContext;
 import io.payreports.simulator.Faults;
 import io.payreports.spapi.SpApiClient;
 import java.time.Clock;
@@ -81,6 +82,14 @@ public final class Accounts implements AutoCloseable {
         return used.isEmpty() ? "no Amazon API called" : String.join("; ", used);
     }
 
+    /**
+     * How a demo connection's log line names its account: {@code " for account eu"}, nothing for the default
+     * account, whose lines read as they did before there were accounts.
+     */
+    static String forAccount(String account) {
+        return ReportContext.isDefault(account) ? "" : " for account " + account;
+    }
+
     /** What a job or command naming an account no configuration declares is told. */
     static String unknown(String account, Collection<String> configured) {
         return "no account '" + account + "' is configured (configured: " + String.join(", ", configured)
@@ -127,8 +136,8 @@ public final class Accounts implements AutoCloseable {
             this.quietDemo = quietDemo;
             // the SP-API and MWS demo simulators inject only the data breaks, so that the demo's payouts and
             // unsettled captures match its Amazon Pay settlements; their clients open on first use themselves
-            this.spApi = new SpApiConnection(settings.spApi(), clock, demoFaults.breaksOnly());
-            this.mws = new MwsConnection(settings.mws(), clock, demoFaults.breaksOnly());
+            this.spApi = new SpApiConnection(settings.name(), settings.spApi(), clock, demoFaults.breaksOnly());
+            this.mws = new MwsConnection(settings.name(), settings.mws(), clock, demoFaults.breaksOnly());
         }
 
         synchronized AmazonPayConnection amazonPay() {

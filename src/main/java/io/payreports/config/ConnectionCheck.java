@@ -103,7 +103,7 @@ final class ConnectionCheck {
         if (spApi.demoMode()) {
             report.add(named + "SP-API: demo mode (built-in simulator), nothing to connect to");
         } else {
-            SpApiClient client = new SpApiConnection(spApi, clock).client();
+            SpApiClient client = new SpApiConnection(account.name(), spApi, clock).client();
             Instant before = clock.instant().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS);
             reach(
                     named + "SP-API at " + client.config().endpoint(),
@@ -118,7 +118,7 @@ final class ConnectionCheck {
         if (mws.demoMode()) {
             report.add(named + "MWS: demo mode (built-in simulator), nothing to connect to");
         } else {
-            MwsClient client = new MwsConnection(mws, clock, Faults.none()).client();
+            MwsClient client = new MwsConnection(account.name(), mws, clock, Faults.none()).client();
             reach(
                     named + "MWS at " + mws.config().endpoint(),
                     keyOf(account, "mws", "access-key-id"),

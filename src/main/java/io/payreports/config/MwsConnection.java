@@ -23,6 +23,7 @@ final class MwsConnection implements AutoCloseable {
     private static final String DEMO_ACCESS_KEY = "DEMOMWSACCESSKEY";
     private static final String DEMO_SELLER = "A1DEMOSELLER";
 
+    private final String account;
     private final MwsSettings settings;
     private final Clock clock;
     private MwsClient client; // guarded by this
@@ -33,7 +34,8 @@ final class MwsConnection implements AutoCloseable {
      * @param demoFaults what the demo simulator injects: the data faults of {@code payreports.demo.faults} (an
      *     unsettled capture), not its API faults
      */
-    MwsConnection(MwsSettings settings, Clock clock, Faults demoFaults) {
+    MwsConnection(String account, MwsSettings settings, Clock clock, Faults demoFaults) {
+        this.account = account;
         this.settings = settings;
         this.clock = clock;
         this.demoFaults = demoFaults;
@@ -56,7 +58,10 @@ final class MwsConnection implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the built-in MWS simulator: " + e.getMessage(), e);
         }
-        LOG.info("No MWS access key configured: MWS jobs use the built-in simulator at {} (demo mode)", demo.baseUrl());
+        LOG.info(
+                "No MWS access key configured{}: MWS jobs use the built-in simulator at {} (demo mode)",
+                Accounts.forAccount(account),
+                demo.baseUrl());
         MwsConfig config = new MwsConfig(
                 demo.baseUrl(),
                 DEMO_ACCESS_KEY,

@@ -25,21 +25,23 @@ public final class SpApiConnection implements AutoCloseable {
     static final LwaCredentials DEMO_CREDENTIALS = new LwaCredentials(
             "amzn1.application-oa2-client.payreports-demo", "demo-client-secret", "Atzr|payreports-demo");
 
+    private final String account;
     private final SpApiSettings settings;
     private final Clock clock;
     private SpApiClient client; // guarded by this
     private final Faults demoFaults;
     private SpApiSimulator demo; // guarded by this
 
-    public SpApiConnection(SpApiSettings settings, Clock clock) {
-        this(settings, clock, Faults.none());
+    public SpApiConnection(String account, SpApiSettings settings, Clock clock) {
+        this(account, settings, clock, Faults.none());
     }
 
     /**
      * @param demoFaults what the demo simulator injects: the breaks of {@code payreports.demo.faults}, so that its
      *     Transfer transactions, the payouts of the demo's Amazon Pay settlements, miss the same disbursement
      */
-    public SpApiConnection(SpApiSettings settings, Clock clock, Faults demoFaults) {
+    public SpApiConnection(String account, SpApiSettings settings, Clock clock, Faults demoFaults) {
+        this.account = account;
         this.settings = settings;
         this.clock = clock;
         this.demoFaults = demoFaults;
@@ -50,7 +52,7 @@ public final class SpApiConnection implements AutoCloseable {
         Optional<Path> operatorConfig = ConfigFiles.operatorConfig(configFile);
         ConfigFiles.readSettings(operatorConfig).applyHttpLimits();
         return new SpApiConnection(
-                ConfigFiles.readAccount(operatorConfig, account).spApi(), clock);
+                account, ConfigFiles.readAccount(operatorConfig, account).spApi(), clock);
     }
 
     public SpApiSettings settings() {
@@ -68,7 +70,8 @@ public final class SpApiConnection implements AutoCloseable {
                     throw new UncheckedIOException("cannot start the built-in SP-API simulator: " + e.getMessage(), e);
                 }
                 LOG.warn(
-                        "No SP-API client id configured: using the built-in SP-API simulator at {} (demo mode)",
+                        "No SP-API client id configured{}: using the built-in SP-API simulator at {} (demo mode)",
+                        Accounts.forAccount(account),
                         demo.baseUrl());
                 client = new SpApiClient(settings.config(demo.baseUrl(), demo.lwaEndpoint(), DEMO_CREDENTIALS), clock);
             } else {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import io.payreports.amazonpay.PemKeys;
+import io.payreports.config.JobFile;
 import io.payreports.config.RuntimeClock;
 import io.payreports.simulator.AmazonPaySimulator;
 import io.payreports.simulator.Faults;
@@ -367,36 +368,19 @@ class ClusterAccountsIT {
     private Path routes(List<Account> accounts) throws IOException {
         Path routes = Files.createDirectories(dir.resolve("routes"));
         for (Account account : accounts) {
-            job(
-                    routes,
-                    account,
-                    "settlement",
-                    "amazonpay-reports",
-                    "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_");
-            job(routes, account, "disbursements", "amazonpay-disbursements", null);
-            job(routes, account, "refunds", "amazonpay-reports", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_");
+            job(account, "settlement", "amazonpay-reports")
+                    .with("reportType", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SETTLEMENT_DATA_")
+                    .writeTo(routes);
+            job(account, "disbursements", "amazonpay-disbursements").writeTo(routes);
+            job(account, "refunds", "amazonpay-reports")
+                    .with("reportType", "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_")
+                    .writeTo(routes);
         }
         return routes;
     }
 
-    private static void job(Path routes, Account account, String kind, String template, String reportType)
-            throws IOException {
-        String jobId = account.job(kind);
-        Files.writeString(
-                routes.resolve(jobId + ".yaml"),
-                """
-                - templatedRoute:
-                    routeTemplateRef: %s
-                    routeId: %s
-                    parameters:
-                      - name: jobId
-                        value: %s
-                      - name: account
-                        value: %s
-                      - name: sinks
-                        value: jdbc
-                """.formatted(template, jobId, jobId, account.name())
-                        + (reportType == null ? "" : "      - name: reportType\n        value: " + reportType + "\n"));
+    private static JobFile job(Account account, String kind, String template) {
+        return JobFile.of(template, account.job(kind), account.name(), "jdbc");
     }
 
     private Process node(String name, Path config, Path routes, Path log) throws IOException {

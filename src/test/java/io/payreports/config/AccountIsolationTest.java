@@ -62,9 +62,9 @@ class AccountIsolationTest {
                             "payreports.retry.maximum-redeliveries = 3",
                             ""));
             Path routes = Files.createDirectories(dir.resolve("routes"));
-            job(routes, "settlement-na", "default");
-            job(routes, "settlement-eu", "eu");
-            job(routes, "settlement-jp", "jp");
+            job("settlement-na", "default").writeTo(routes);
+            job("settlement-eu", "eu").writeTo(routes);
+            job("settlement-jp", "jp").writeTo(routes);
             assertThat(ConfigurationCheck.check(config, routes).problems()).isEmpty();
 
             Map<String, JobRun> runs;
@@ -125,18 +125,7 @@ class AccountIsolationTest {
         return file;
     }
 
-    private static void job(Path routes, String jobId, String account) throws IOException {
-        Files.writeString(routes.resolve(jobId + ".yaml"), """
-                - templatedRoute:
-                    routeTemplateRef: amazonpay-reports
-                    routeId: %s
-                    parameters:
-                      - name: jobId
-                        value: %s
-                      - name: account
-                        value: %s
-                      - name: sinks
-                        value: file,jdbc
-                """.formatted(jobId, jobId, account));
+    private static JobFile job(String jobId, String account) {
+        return JobFile.of("amazonpay-reports", jobId, account, "file,jdbc");
     }
 }

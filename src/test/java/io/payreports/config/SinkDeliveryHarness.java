@@ -109,23 +109,9 @@ final class SinkDeliveryHarness {
         Files.writeString(config, String.join("\n", lines) + "\n");
         Path routes = Files.createDirectories(dir.resolve("routes"));
         for (Map.Entry<String, String> job : jobs.entrySet()) {
-            Files.writeString(
-                    routes.resolve(job.getKey() + ".yaml"),
-                    String.join(
-                            "\n",
-                            "- templatedRoute:",
-                            "    routeTemplateRef: amazonpay-reports",
-                            "    routeId: " + job.getKey(),
-                            "    parameters:",
-                            "      - name: jobId",
-                            "        value: " + job.getKey(),
-                            "      - name: account",
-                            "        value: " + job.getValue(),
-                            "      - name: cron",
-                            "        value: \"0 0 0 1 1 ? 2099\"",
-                            "      - name: sinks",
-                            "        value: " + sinks,
-                            ""));
+            JobFile.of("amazonpay-reports", job.getKey(), job.getValue(), sinks)
+                    .with("cron", "0 0 0 1 1 ? 2099")
+                    .writeTo(routes);
         }
         try (PayreportsApplication application = PayreportsApplication.create(config, Optional.of(routes))) {
             application.start();
