@@ -6,7 +6,7 @@ import io.payreports.amazonpay.AmazonPayOperation;
 import io.payreports.config.AmazonPayConnection;
 import io.payreports.config.ConfigException;
 import io.payreports.config.RuntimeClock;
-import io.payreports.jobs.JobRun;
+import io.payreports.reports.ReportContext;
 import io.payreports.spapi.SpApiOperation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +60,7 @@ public class ApiCommand implements Callable<Integer> {
     @Option(
             names = "--account",
             paramLabel = "NAME",
-            defaultValue = JobRun.DEFAULT_ACCOUNT,
+            defaultValue = ReportContext.DEFAULT_ACCOUNT,
             description =
                     "The merchant account whose credentials sign the call (payreports.accounts.NAME.*; default ${DEFAULT-VALUE}: the single-account keys).")
     String account;

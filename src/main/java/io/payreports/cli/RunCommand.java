@@ -6,6 +6,7 @@ import io.payreports.config.ConfigurationCheck;
 import io.payreports.config.PayreportsApplication;
 import io.payreports.jobs.JobRun;
 import io.payreports.jobs.JobRuns;
+import io.payreports.reports.ReportContext;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -94,7 +95,7 @@ public class RunCommand implements Callable<Integer> {
     @Option(
             names = "--account",
             paramLabel = "NAME",
-            defaultValue = JobRun.DEFAULT_ACCOUNT,
+            defaultValue = ReportContext.DEFAULT_ACCOUNT,
             description =
                     "With --backfill: the merchant account whose reports are requested (payreports.accounts.NAME.*; default ${DEFAULT-VALUE}: the single-account keys).")
     String account;

@@ -6,7 +6,7 @@ import io.payreports.config.AmazonPayConnection;
 import io.payreports.config.ConfigException;
 import io.payreports.config.DeclaredSchedules;
 import io.payreports.config.RuntimeClock;
-import io.payreports.jobs.JobRun;
+import io.payreports.reports.ReportContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,7 +41,7 @@ public class SchedulesCommand implements Callable<Integer> {
     @Option(
             names = "--account",
             paramLabel = "NAME",
-            defaultValue = JobRun.DEFAULT_ACCOUNT,
+            defaultValue = ReportContext.DEFAULT_ACCOUNT,
             description =
                     "The merchant account whose report schedules are synced (payreports.accounts.NAME.*; default ${DEFAULT-VALUE}: the single-account keys).")
     String account;

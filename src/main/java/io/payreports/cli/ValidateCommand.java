@@ -1,7 +1,7 @@
 package io.payreports.cli;
 
 import io.payreports.config.ConfigurationCheck;
-import io.payreports.jobs.JobRun;
+import io.payreports.reports.ReportContext;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,7 +42,7 @@ public class ValidateCommand implements Callable<Integer> {
     @Option(
             names = "--account",
             paramLabel = "NAME",
-            defaultValue = JobRun.DEFAULT_ACCOUNT,
+            defaultValue = ReportContext.DEFAULT_ACCOUNT,
             description =
                     "With --connect: the merchant account whose credentials call the Amazon APIs (payreports.accounts.NAME.*; default ${DEFAULT-VALUE}: the single-account keys).")
     String account;

@@ -1,6 +1,6 @@
 package io.payreports.config;
 
-import io.payreports.jobs.JobRun;
+import io.payreports.reports.ReportContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +47,7 @@ final class AccountKeys {
     /** The key the option is read from. */
     String key(String option) {
         String named = named(account, api, option);
-        if (!account.equals(JobRun.DEFAULT_ACCOUNT) || isSet(lookup.apply(named))) {
+        if (!account.equals(ReportContext.DEFAULT_ACCOUNT) || isSet(lookup.apply(named))) {
             return named;
         }
         return single(api, option);

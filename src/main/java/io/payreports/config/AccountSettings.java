@@ -1,6 +1,6 @@
 package io.payreports.config;
 
-import io.payreports.jobs.JobRun;
+import io.payreports.reports.ReportContext;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -40,9 +40,9 @@ public record AccountSettings(String name, AmazonPayKeys amazonPay, SpApiSetting
                     .toList());
             resolved = key -> DemoAmazonPay.SECOND_ACCOUNT.getOrDefault(key, lookup.apply(key));
         }
-        names.remove(JobRun.DEFAULT_ACCOUNT);
+        names.remove(ReportContext.DEFAULT_ACCOUNT);
         Map<String, AccountSettings> accounts = new LinkedHashMap<>();
-        List<String> all = new ArrayList<>(List.of(JobRun.DEFAULT_ACCOUNT));
+        List<String> all = new ArrayList<>(List.of(ReportContext.DEFAULT_ACCOUNT));
         all.addAll(names);
         for (String name : all) {
             try {
@@ -92,12 +92,12 @@ public record AccountSettings(String name, AmazonPayKeys amazonPay, SpApiSetting
     private static List<ConfigProblem> twiceForTheDefault(
             Function<String, String> lookup, PayreportsSettings.KeyLocator locator, Set<String> names) {
         List<ConfigProblem> problems = new ArrayList<>();
-        if (!names.contains(JobRun.DEFAULT_ACCOUNT)) {
+        if (!names.contains(ReportContext.DEFAULT_ACCOUNT)) {
             return problems;
         }
         AccountKeys.OPTIONS.forEach((api, options) -> {
             for (String option : options) {
-                String named = AccountKeys.named(JobRun.DEFAULT_ACCOUNT, api, option);
+                String named = AccountKeys.named(ReportContext.DEFAULT_ACCOUNT, api, option);
                 String single = AccountKeys.single(api, option);
                 String value = lookup.apply(single);
                 if (set(lookup.apply(named)) && set(value) && !value.trim().equals(AccountKeys.BUILT_IN.get(option))) {

@@ -1,7 +1,6 @@
 package io.payreports.config;
 
 import io.payreports.amazonpay.AmazonPayClient;
-import io.payreports.jobs.JobRun;
 import io.payreports.mws.MwsClient;
 import io.payreports.reports.ReportContext;
 import io.payreports.simulator.Faults;
@@ -78,7 +77,9 @@ public final class Accounts implements AutoCloseable {
         List<String> used = new ArrayList<>();
         accounts.forEach((name, account) -> account.used()
                 .forEach(connection -> used.add(
-                        name.equals(JobRun.DEFAULT_ACCOUNT) ? connection : "account " + name + ": " + connection)));
+                        name.equals(ReportContext.DEFAULT_ACCOUNT)
+                                ? connection
+                                : "account " + name + ": " + connection)));
         return used.isEmpty() ? "no Amazon API called" : String.join("; ", used);
     }
 

@@ -5,7 +5,7 @@ import io.payreports.amazonpay.AmazonPayConfig;
 import io.payreports.amazonpay.AmazonPaySigner;
 import io.payreports.amazonpay.KeyFileException;
 import io.payreports.amazonpay.PemKeys;
-import io.payreports.jobs.JobRun;
+import io.payreports.reports.ReportContext;
 import io.payreports.simulator.Faults;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -91,7 +91,7 @@ public final class AmazonPayConnection implements AutoCloseable {
         try {
             key = PemKeys.readPrivateKey(keys.privateKeyFile().orElseThrow());
         } catch (KeyFileException e) {
-            String keyFile = account.name().equals(JobRun.DEFAULT_ACCOUNT)
+            String keyFile = account.name().equals(ReportContext.DEFAULT_ACCOUNT)
                     ? AccountKeys.single("amazonpay", "private-key-file")
                     : AccountKeys.named(account.name(), "amazonpay", "private-key-file");
             throw new ConfigException(

@@ -1,8 +1,8 @@
 package io.payreports.config;
 
 import io.payreports.amazonpay.ReportQuery;
-import io.payreports.jobs.JobRun;
 import io.payreports.mws.MwsClient;
+import io.payreports.reports.ReportContext;
 import io.payreports.reports.ReportModels;
 import io.payreports.simulator.Faults;
 import io.payreports.sinks.Reachable;
@@ -78,7 +78,7 @@ final class ConnectionCheck {
         settings.applyHttpLimits();
         Clock clock = RuntimeClock.get();
         // the default account's keys are the single-account ones, which name no account
-        String named = account.name().equals(JobRun.DEFAULT_ACCOUNT) ? "" : "account " + account.name() + ": ";
+        String named = account.name().equals(ReportContext.DEFAULT_ACCOUNT) ? "" : "account " + account.name() + ": ";
         SpApiSettings spApi = account.spApi();
         MwsSettings mws = account.mws();
         if (account.amazonPay().demoMode()) {
@@ -130,7 +130,7 @@ final class ConnectionCheck {
 
     /** The key a problem of the account's API is reported on: the single-account key for the default account. */
     private static String keyOf(AccountSettings account, String api, String option) {
-        return account.name().equals(JobRun.DEFAULT_ACCOUNT)
+        return account.name().equals(ReportContext.DEFAULT_ACCOUNT)
                 ? AccountKeys.single(api, option)
                 : AccountKeys.named(account.name(), api, option);
     }

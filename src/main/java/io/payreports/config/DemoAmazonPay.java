@@ -1,7 +1,7 @@
 package io.payreports.config;
 
 import io.payreports.amazonpay.PemKeys;
-import io.payreports.jobs.JobRun;
+import io.payreports.reports.ReportContext;
 import io.payreports.simulator.AmazonPaySimulator;
 import io.payreports.simulator.Faults;
 import io.payreports.simulator.SimulatedMerchant;
@@ -60,14 +60,14 @@ final class DemoAmazonPay implements AutoCloseable {
     /** Whether the default account has no credentials for any Amazon API. */
     private static boolean isDemo(Function<String, String> lookup) {
         return Map.of("amazonpay", "public-key-id", "spapi", "client-id", "mws", "access-key-id").entrySet().stream()
-                .map(option -> lookup.apply(AccountKeys.of(JobRun.DEFAULT_ACCOUNT, option.getKey(), lookup)
+                .map(option -> lookup.apply(AccountKeys.of(ReportContext.DEFAULT_ACCOUNT, option.getKey(), lookup)
                         .key(option.getValue())))
                 .allMatch(value -> value == null || value.isBlank());
     }
 
     /** @param region the account's Amazon Pay region ({@code na}, {@code eu}, {@code jp}): its data's currency */
     static DemoAmazonPay start(Path dataDir, String account, String region, Clock clock, Faults faults) {
-        boolean first = account.equals(JobRun.DEFAULT_ACCOUNT);
+        boolean first = account.equals(ReportContext.DEFAULT_ACCOUNT);
         Path keysDir = first
                 ? dataDir.resolve("demo-keys")
                 : dataDir.resolve("demo-keys").resolve(account);

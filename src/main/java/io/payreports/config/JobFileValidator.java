@@ -1,7 +1,7 @@
 package io.payreports.config;
 
-import io.payreports.jobs.JobRun;
 import io.payreports.reports.AmountNotation;
+import io.payreports.reports.ReportContext;
 import io.payreports.reports.ReportModels;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -255,7 +255,7 @@ final class JobFileValidator {
      * accounts there are (the job would fail at every run).
      */
     private Optional<AccountSettings> account(JobFile file, String jobId, Node node, boolean given) {
-        String name = given ? resolve(scalar(node), file, node, "account") : JobRun.DEFAULT_ACCOUNT;
+        String name = given ? resolve(scalar(node), file, node, "account") : ReportContext.DEFAULT_ACCOUNT;
         if (name == null || accounts.isEmpty()) {
             return Optional.empty();
         }

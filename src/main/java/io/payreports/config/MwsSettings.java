@@ -1,7 +1,7 @@
 package io.payreports.config;
 
-import io.payreports.jobs.JobRun;
 import io.payreports.mws.MwsConfig;
+import io.payreports.reports.ReportContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +45,7 @@ public record MwsSettings(
     }
 
     static MwsSettings read(Function<String, String> lookup, PayreportsSettings.KeyLocator locator) {
-        return read(lookup, locator, JobRun.DEFAULT_ACCOUNT);
+        return read(lookup, locator, ReportContext.DEFAULT_ACCOUNT);
     }
 
     /** An account's MWS keys; the timeouts are those of every account's Amazon Pay and MWS calls. */

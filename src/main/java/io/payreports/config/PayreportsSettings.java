@@ -6,8 +6,8 @@ import io.payreports.amazonpay.DocumentPolicy;
 import io.payreports.http.GuardedHttp;
 import io.payreports.http.HttpDeadlines;
 import io.payreports.http.PagingGuard;
-import io.payreports.jobs.JobRun;
 import io.payreports.jobs.JobRuns;
+import io.payreports.reports.ReportContext;
 import io.payreports.reports.ReportLimits;
 import io.payreports.sinks.DeadLetterWriter;
 import java.net.URI;
@@ -92,7 +92,8 @@ public record PayreportsSettings(
      */
     public static PayreportsSettings read(Function<String, String> lookup, KeyLocator locator) {
         Reader r = new Reader(lookup, AccountKeys.namingAccounts(locator));
-        AmazonPayKeys amazonPay = AmazonPayKeys.read(r, AccountKeys.of(JobRun.DEFAULT_ACCOUNT, "amazonpay", lookup));
+        AmazonPayKeys amazonPay =
+                AmazonPayKeys.read(r, AccountKeys.of(ReportContext.DEFAULT_ACCOUNT, "amazonpay", lookup));
         PayreportsSettings settings = new PayreportsSettings(
                 amazonPay.endpoint(),
                 amazonPay.region(),
@@ -205,7 +206,7 @@ public record PayreportsSettings(
 
     /** The Selling Partner API settings of the default account (keys under {@code payreports.spapi.}). */
     public static SpApiSettings readSpApi(Function<String, String> lookup, KeyLocator locator) {
-        return readSpApi(lookup, locator, JobRun.DEFAULT_ACCOUNT);
+        return readSpApi(lookup, locator, ReportContext.DEFAULT_ACCOUNT);
     }
 
     /**

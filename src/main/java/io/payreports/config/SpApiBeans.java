@@ -1,6 +1,6 @@
 package io.payreports.config;
 
-import io.payreports.jobs.JobRun;
+import io.payreports.reports.ReportContext;
 import io.payreports.spapi.SpApiPaymentMethods;
 import io.payreports.spapi.SpApiTransactions;
 import io.payreports.spapi.TransactionLedger;
@@ -18,7 +18,7 @@ final class SpApiBeans {
 
     /** The sources call with their job's account's client. */
     static void bind(Registry registry, Accounts accounts, DataSource state, WatermarkStore watermarks, Clock clock) {
-        SpApiSettings settings = accounts.spApiSettings(JobRun.DEFAULT_ACCOUNT);
+        SpApiSettings settings = accounts.spApiSettings(ReportContext.DEFAULT_ACCOUNT);
         TransactionWindows windows =
                 new TransactionWindows(settings.lookback(), Duration.ofDays(settings.firstRunDays()));
         registry.bind(

@@ -20,9 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class JobRun {
 
-    /** The account of jobs that name none: the single-account keys ({@code payreports.amazonpay.*}, ...) configure it. */
-    public static final String DEFAULT_ACCOUNT = ReportContext.DEFAULT_ACCOUNT;
-
     private static final Duration GAP_TOLERANCE = Duration.ofMinutes(1);
     /** Dead-letter files named in the summary line; a run over many bad reports names the first few. */
     private static final int SHOWN_FILES = 5;
@@ -61,9 +58,9 @@ public final class JobRun {
     private volatile String failure;
     private Instant earliestFailure;
 
-    /** A run of a job of the {@link #DEFAULT_ACCOUNT}. */
+    /** A run of a job of the {@link ReportContext#DEFAULT_ACCOUNT}. */
     public JobRun(String jobId, String exchangeId, Instant started) {
-        this(jobId, DEFAULT_ACCOUNT, exchangeId, started);
+        this(jobId, ReportContext.DEFAULT_ACCOUNT, exchangeId, started);
     }
 
     public JobRun(String jobId, String account, String exchangeId, Instant started) {

@@ -3,6 +3,7 @@ package io.payreports.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.payreports.jobs.JobRun;
+import io.payreports.reports.ReportContext;
 import io.payreports.simulator.AmazonPaySimulator;
 import io.payreports.sinks.TestDatabases.PostgresSchema;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ class AccountSeparationTest {
     void twoAccountsWhoseReportIdsCollideAreEachDeliveredOnceAndKeptApart() throws Exception {
         SinkDeliveryHarness harness = new SinkDeliveryHarness(dir);
         Map<String, String> jobs = new LinkedHashMap<>();
-        jobs.put(DEFAULT_JOB, JobRun.DEFAULT_ACCOUNT);
+        jobs.put(DEFAULT_JOB, ReportContext.DEFAULT_ACCOUNT);
         jobs.put(EU_JOB, "eu");
         try (PostgresSchema postgres = new PostgresSchema();
                 AmazonPaySimulator simulator = harness.simulator()) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.payreports.amazonpay.PemKeys;
 import io.payreports.jobs.JobRun;
+import io.payreports.reports.ReportContext;
 import io.payreports.simulator.AmazonPaySimulator;
 import io.payreports.simulator.Faults;
 import io.payreports.simulator.SimulatorOptions;
@@ -308,7 +309,7 @@ class PayreportsApplicationTest {
                 PayreportsApplication application = PayreportsApplication.create(configFor(simulator))) {
             application.start();
             List<String> notCompleted = application.backfill(
-                    JobRun.DEFAULT_ACCOUNT,
+                    ReportContext.DEFAULT_ACCOUNT,
                     "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_SANDBOX_SETTLEMENT_DATA_",
                     Instant.parse("2026-09-01T00:00:00Z"),
                     Instant.parse("2026-10-15T00:00:00Z"),
@@ -325,7 +326,7 @@ class PayreportsApplicationTest {
             assertThat(notCompleted).isEmpty();
 
             assertThat(application.backfill(
-                            JobRun.DEFAULT_ACCOUNT,
+                            ReportContext.DEFAULT_ACCOUNT,
                             "_GET_FLAT_FILE_OFFAMAZONPAYMENTS_REFUND_DATA_",
                             Instant.parse("2026-10-01T00:00:00Z"),
                             Instant.parse("2026-10-02T00:00:00Z"),

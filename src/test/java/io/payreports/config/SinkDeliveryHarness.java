@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.payreports.amazonpay.PemKeys;
 import io.payreports.jobs.JobRun;
+import io.payreports.reports.ReportContext;
 import io.payreports.simulator.AmazonPaySimulator;
 import io.payreports.simulator.SimulatorOptions;
 import java.io.IOException;
@@ -78,7 +79,7 @@ final class SinkDeliveryHarness {
 
     /** Runs the settlement job once with these sinks and these extra properties; returns its run. */
     JobRun runOnce(AmazonPaySimulator simulator, String sinks, String... properties) throws Exception {
-        return runOnce(simulator, Map.of("amazonpay-settlement", JobRun.DEFAULT_ACCOUNT), sinks, properties)
+        return runOnce(simulator, Map.of("amazonpay-settlement", ReportContext.DEFAULT_ACCOUNT), sinks, properties)
                 .get(0);
     }
 
@@ -99,7 +100,7 @@ final class SinkDeliveryHarness {
                 "payreports.retry.redelivery-delay = 10"));
         // every other account calls the same simulated merchant with the same key: its report ids collide
         jobs.values().stream()
-                .filter(account -> !account.equals(JobRun.DEFAULT_ACCOUNT))
+                .filter(account -> !account.equals(ReportContext.DEFAULT_ACCOUNT))
                 .distinct()
                 .forEach(account -> lines.addAll(List.of(
                         "payreports.accounts." + account + ".amazonpay.endpoint = " + simulator.baseUrl(),

@@ -15,7 +15,7 @@ class JobRunTest {
     void stateOfTheDefaultAccountKeepsItsPreAccountKeyAndOtherAccountsTheirOwn() {
         Instant started = Instant.parse("2026-11-23T10:00:00Z");
 
-        assertThat(run.account()).isEqualTo(JobRun.DEFAULT_ACCOUNT);
+        assertThat(run.account()).isEqualTo(ReportContext.DEFAULT_ACCOUNT);
         assertThat(run.stateKey()).isEqualTo("settlement");
         assertThat(new JobRun("settlement", "eu", "X2", started).stateKey()).isEqualTo("eu/settlement");
         assertThat(new JobRun("settlement", "jp", "X3", started).stateKey())
