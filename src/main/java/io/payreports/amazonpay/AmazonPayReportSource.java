@@ -85,8 +85,10 @@ public class AmazonPayReportSource {
                 .map(Report::createdTime)
                 .filter(Objects::nonNull)
                 .min(Comparator.naturalOrder())
+                // nothing new leaves the watermark where it is; a job that has none yet stores none, because the
+                // "now - 90 days" it listed from would look older than Amazon's retention to the next run
                 .orElseGet(() -> completed.isEmpty()
-                        ? since
+                        ? watermark.orElse(null)
                         : completed.get(completed.size() - 1).createdTime());
         // the newest instant up to which this run leaves nothing behind
         job.watermarkTarget(ceiling);

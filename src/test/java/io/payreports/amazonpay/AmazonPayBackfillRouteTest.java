@@ -6,9 +6,6 @@ import io.payreports.jobs.JobContext;
 import io.payreports.jobs.JobRuns;
 import io.payreports.jobs.RetryAfterPause;
 import io.payreports.simulator.MutableClock;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -151,19 +148,10 @@ class AmazonPayBackfillRouteTest extends CamelMainTestSupport {
     }
 
     /** Amazon Pay creating reports: one id per window, IN_PROGRESS for the scripted number of polls. */
-    private final class ScriptedAmazonPay extends AmazonPayClient {
+    private final class ScriptedAmazonPay extends OfflineAmazonPay {
 
         ScriptedAmazonPay() {
-            super(
-                    new AmazonPayConfig(
-                            java.net.URI.create("https://pay-api.amazon.com"),
-                            "na",
-                            "live",
-                            "KEY",
-                            Duration.ofSeconds(1),
-                            Duration.ofSeconds(1),
-                            null),
-                    new AmazonPaySigner("KEY", KEY, "na", clock));
+            super(clock);
         }
 
         @Override
@@ -189,18 +177,6 @@ class AmazonPayBackfillRouteTest extends CamelMainTestSupport {
                     null,
                     null,
                     status == Report.ProcessingStatus.COMPLETED ? "D-" + reportId : null);
-        }
-    }
-
-    private static final PrivateKey KEY = rsaKey();
-
-    private static PrivateKey rsaKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair().getPrivate();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
