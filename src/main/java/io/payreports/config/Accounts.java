@@ -155,6 +155,7 @@ public final class Accounts implements AutoCloseable {
             List<String> used = new ArrayList<>();
             Optional.ofNullable(amazonPay).map(AmazonPayConnection::description).ifPresent(used::add);
             spApi.usedDescription().ifPresent(used::add);
+            mws.usedDescription().ifPresent(used::add);
             return used;
         }
 

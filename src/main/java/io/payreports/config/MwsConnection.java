@@ -74,6 +74,17 @@ final class MwsConnection implements AutoCloseable {
         return client;
     }
 
+    /** Where the account's MWS calls went, for the run summary; empty while no MWS job ran. */
+    synchronized Optional<String> usedDescription() {
+        if (client == null) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                demo != null
+                        ? "demo mode: built-in MWS simulator at " + demo.baseUrl()
+                        : "MWS at " + settings.config().endpoint());
+    }
+
     @Override
     public synchronized void close() {
         if (demo != null) {

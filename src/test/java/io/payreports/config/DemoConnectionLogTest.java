@@ -29,6 +29,10 @@ class DemoConnectionLogTest {
             euSpApi.client();
             defaultMws.client();
             euMws.client();
+            assertThat(euMws.usedDescription())
+                    .as("the run summary's line of the calls")
+                    .hasValueSatisfying(
+                            used -> assertThat(used).startsWith("demo mode: built-in MWS simulator at http://"));
         }
 
         assertThat(logs.toString())
@@ -42,6 +46,13 @@ class DemoConnectionLogTest {
     private static SpApiConnection spApi(String account) {
         return new SpApiConnection(
                 account, PayreportsSettings.readSpApi(NO_KEYS, LOCATOR, account), RuntimeClock.get());
+    }
+
+    @Test
+    void anMwsConnectionNoJobUsedIsNotInTheRunSummary() throws Exception {
+        try (MwsConnection unused = mws("default")) {
+            assertThat(unused.usedDescription()).isEmpty();
+        }
     }
 
     private static MwsConnection mws(String account) {
