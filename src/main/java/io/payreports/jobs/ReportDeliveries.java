@@ -37,7 +37,6 @@ public class ReportDeliveries implements CamelContextAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportDeliveries.class);
 
-    private CamelContext camelContext;
     private final Map<String, RecordSink> sinks;
     private final Map<String, RecordDeadLetters> sinkDeadLetters;
     private final Path spoolDirectory;
@@ -46,6 +45,8 @@ public class ReportDeliveries implements CamelContextAware {
     private final DeadLetterWriter deadLetters;
     private final Clock clock;
     private volatile JobMetrics metrics;
+    /** Set by the registry the bean is bound in: the sink routes a job's sinks must have. */
+    private CamelContext camelContext;
 
     /**
      * @param sinkDeadLetters where each sink parks the records it could not take; a sink not named
