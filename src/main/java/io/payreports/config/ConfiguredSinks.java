@@ -52,6 +52,7 @@ import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The sinks: routes of the sink templates ({@code camel/sinks/<type>.yaml}), declared by
@@ -59,7 +60,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * {@code payreports.sinks.<name>.type} plus that type's keys, which become the template's parameters.
  * {@code file} and {@code jdbc} always exist. Each route writes its endpoint and redelivery out in YAML;
  * this class adds what the routes call: the jdbc and kafka writers, the S3 client, and per sink where it
- * delivers (no credentials) and how to ask whether it answers.
+ * delivers (no credentials) and how to ask whether it answers, for its health check.
  */
 final class ConfiguredSinks {
 
@@ -80,9 +81,9 @@ final class ConfiguredSinks {
     final Map<String, RecordDeadLetters> deadLetters = new LinkedHashMap<>();
     /** Where each sink delivers, for the run summary: no credentials, no query strings. */
     final Map<String, String> destinations = new LinkedHashMap<>();
-    /** The sinks whose reachability is cheap to ask (file, jdbc), for their health checks. */
+    /** How to ask each sink whether it answers, for its health check. */
     final Map<String, Reachable> probes = new LinkedHashMap<>();
-    /** The remote sinks (sftp, s3, kafka), asked by {@code validate --connect}. */
+    /** The remote sinks (sftp, s3, kafka), asked by {@code validate --connect} too: their probes. */
     final Map<String, Reachable> remotes = new LinkedHashMap<>();
     /** The type of each sink: its template without {@code -sink}. */
     final Map<String, String> types = new LinkedHashMap<>();
@@ -415,7 +416,23 @@ final class ConfiguredSinks {
                 name,
                 "sftp://" + parameters.get("host") + ":" + parameters.get("port") + "/"
                         + parameters.get("directory").replaceFirst("^/", ""));
-        remotes.put(name, () -> login(endpoint(route, parameters, SftpEndpoint.class)));
+        // resolved once, now: resolving pushes the parameters onto the context's local properties, shared by
+        // every thread, which a health probe must not do while the routes resolve theirs
+        SftpEndpoint endpoint = endpoint(route, parameters, SftpEndpoint.class);
+        remote(name, () -> login(endpoint));
+    }
+
+    /** A sink on a server: its probe is its health check's and {@code validate --connect}'s. */
+    private void remote(String name, Reachable probe) {
+        probes.put(name, probe);
+        remotes.put(name, probe);
+    }
+
+    /** The health check of each sink, {@code sink-<name>}, asking its probe, by sink name. */
+    Map<String, SinkHealthCheck> healthChecks() {
+        Map<String, SinkHealthCheck> checks = new LinkedHashMap<>();
+        probes.forEach((name, probe) -> checks.put(name, new SinkHealthCheck(name, destinations.get(name), probe)));
+        return checks;
     }
 
     /** The endpoint of the route's {@code to}, as the route will create it. */
@@ -479,10 +496,26 @@ final class ConfiguredSinks {
                         : DefaultCredentialsProvider.builder().build());
         S3Client s3 = client.build();
         context.getRegistry().bind("payreportsS3Client-" + name, s3);
-        remotes.put(name, () -> {
+        remote(name, () -> headBucket(s3, bucket));
+    }
+
+    /**
+     * A HEAD of the bucket, the cheapest request that needs both the keys and the bucket; its answer has no
+     * body, so the status is put in words.
+     */
+    private static String headBucket(S3Client s3, String bucket) throws IOException {
+        try {
             s3.headBucket(head -> head.bucket(bucket));
             return "bucket " + bucket + " answers";
-        });
+        } catch (S3Exception e) {
+            String status = switch (e.statusCode()) {
+                case 301 -> "is in another region";
+                case 403 -> "refuses these credentials (wrong keys or no permission)";
+                case 404 -> "does not exist";
+                default -> "answered HTTP " + e.statusCode();
+            };
+            throw new IOException("bucket " + bucket + " " + status, e);
+        }
     }
 
     /** A transactional, idempotent producer with {@code acks=all}; {@code timeout} bounds a wait for brokers that are down. */
@@ -493,7 +526,7 @@ final class ConfiguredSinks {
                 parameters.get("topic"),
                 Duration.ofMillis(TimeUtils.toMilliSeconds(parameters.get("timeout"))));
         sinks.put(name, sink);
-        remotes.put(name, sink);
+        remote(name, sink);
         destinations.put(name, "kafka topic " + parameters.get("topic") + " at " + parameters.get("bootstrapServers"));
         Optional.ofNullable(parameters.get("deadLetterTopic"))
                 .ifPresent(topic -> deadLetters.put(name, new KafkaDeadLetters(sink, topic, deadLetterFiles, clock)));

@@ -139,17 +139,8 @@ final class ConnectionCheck {
         try {
             report.add(what + ": ok (" + remote.reach() + ")");
         } catch (Exception e) {
-            problems.add(locator.problem(key, what + " does not answer: " + reason(e)));
+            problems.add(locator.problem(key, what + " does not answer: " + Reachable.reason(e)));
         }
-    }
-
-    private static String reason(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        Throwable cause = e.getCause();
-        if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
-            message += ": " + cause.getMessage();
-        }
-        return Redaction.presignedUrls(message.replaceAll("\\s+", " "));
     }
 
     private void database(String what, String key, String url, String user, String password) {

@@ -9,7 +9,6 @@ import io.payreports.amazonpay.AmazonPayDisbursements;
 import io.payreports.amazonpay.AmazonPayReportSource;
 import io.payreports.health.JobHealthCheck;
 import io.payreports.health.SchedulerHealthCheck;
-import io.payreports.health.SinkHealthCheck;
 import io.payreports.jobs.ApiCalls;
 import io.payreports.jobs.DeadLetterReplay;
 import io.payreports.jobs.DeadLetters;
@@ -148,8 +147,7 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
                 dataSources,
                 deadLetterWriter,
                 clock);
-        sinks.probes.forEach((name, probe) -> registry.bind(
-                "sinkHealthCheck-" + name, new SinkHealthCheck(name, sinks.destinations.get(name), probe)));
+        sinks.healthChecks().forEach((name, check) -> registry.bind("sinkHealthCheck-" + name, check));
         Path spool = settings.dataDir().resolve("spool");
         RecordSpool.deleteLeftovers(spool);
         ReportDeliveries deliveries = new ReportDeliveries(

@@ -20,11 +20,14 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Whether a sink answers, for the sinks where asking is cheap: a file sink's folder is writable, a jdbc
- * sink's pool hands out a valid connection. Remote logins (SFTP, S3, Kafka) are not made on every probe.
- * Neither readiness nor liveness: a sink that is down is retried and dead-lettered by its route, and
- * restarting payreports would not bring it back; it shows in {@code /observe/health} with the reason.
- * An answer must come within {@link #WAIT}; a probe still running is waited for again, never doubled.
+ * Whether a sink answers: a file sink's folder is writable, a jdbc sink's pool hands out a valid
+ * connection, an SFTP sink logs in, an S3 sink's bucket answers a HEAD, a Kafka sink's cluster describes
+ * itself; each with the sink's own settings, so that an operator sees a bank server or a store that is
+ * down before a delivery fails. Neither readiness nor liveness: a sink that is down is retried and
+ * dead-lettered by its route, and restarting payreports would not bring it back; it shows in
+ * {@code /observe/health} with the reason, named by the sink's destination (which holds no credentials).
+ * An answer must come within {@link #WAIT}; a probe still running is waited for again, never doubled, so
+ * a server that does not answer costs one login attempt at a time, bounded by the sink's own timeout.
  */
 public final class SinkHealthCheck extends AbstractHealthCheck {
 
@@ -61,15 +64,16 @@ public final class SinkHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         builder.detail("sink", sink).detail("destination", destination);
+        String named = "sink " + sink + " (" + destination + ")";
         try {
             builder.detail("answer", probe().get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
                     .up();
         } catch (TimeoutException e) {
-            builder.message("sink " + sink + " did not answer within " + WAIT.toSeconds() + " s")
+            builder.message(named + " did not answer within " + WAIT.toSeconds() + " s")
                     .down();
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            builder.message("sink " + sink + " is not reachable: " + cause.getMessage())
+            builder.message(named + " is not reachable: " + Reachable.reason(cause))
                     .error(cause)
                     .down();
         } catch (InterruptedException e) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -83,19 +84,22 @@ public final class KafkaRecordsSink implements RecordSink, Reachable {
     /** The cluster's id and brokers, asked with an admin client on the producer's servers and timeout. */
     @Override
     public String reach() throws Exception {
+        long wait = Math.max(1000, timeout.toMillis());
         Map<String, Object> config = new HashMap<>();
         config.put(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 producerConfig.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
-        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeout.toMillis()));
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) wait);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(500, timeout.toMillis() / 2));
         try (Admin admin = Admin.create(config)) {
             DescribeClusterResult cluster = admin.describeCluster();
-            long wait = Math.max(1000, timeout.toMillis());
             return "Kafka cluster " + cluster.clusterId().get(wait, TimeUnit.MILLISECONDS) + " with "
                     + cluster.nodes().get(wait, TimeUnit.MILLISECONDS).size() + " broker(s)";
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (TimeoutException e) { // the future's own, which says nothing
+            throw new TimeoutException("no broker of " + config.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
+                    + " answered within " + wait + " ms");
         }
     }
 

@@ -2,7 +2,6 @@ package io.payreports.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.payreports.sinks.DeadLetterWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,31 +22,17 @@ class ConfigKeysTest {
     @Test
     void everyKeyTheReadersReadIsRegistered() {
         Set<String> read = new TreeSet<>();
-        Optional<Path> config = Optional.of(EVERY_SINK);
         DefaultCamelContext context = new DefaultCamelContext();
         try (DataSources dataSources = new DataSources()) {
-            context.getPropertiesComponent().setLocation(ConfigFiles.propertyLocations(config));
             Function<String, String> lookup = key -> {
                 read.add(key);
                 return context.getPropertiesComponent().resolveProperty(key).orElse(null);
             };
-            ConfigLocator locator = new ConfigLocator(config);
-            PayreportsSettings settings = PayreportsSettings.read(lookup, locator);
+            SinksOfProperties.build(context, EVERY_SINK, dataSources, lookup);
+            ConfigLocator locator = new ConfigLocator(Optional.of(EVERY_SINK));
             PayreportsSettings.readSpApi(lookup, locator);
             MwsSettings.read(lookup, locator);
             PayreportsSettings.readCluster(lookup, locator);
-            ConfiguredSinks.load(context, java.util.List.of());
-            ConfiguredSinks.build(
-                    lookup,
-                    locator,
-                    ConfiguredSinks.names(context.getPropertiesComponent()
-                            .loadProperties(key -> key.startsWith(ConfigKeys.SINKS))
-                            .stringPropertyNames()),
-                    settings,
-                    context,
-                    dataSources,
-                    new DeadLetterWriter(settings.outputDir(), RuntimeClock.get()),
-                    RuntimeClock.get());
         } finally {
             context.stop();
         }

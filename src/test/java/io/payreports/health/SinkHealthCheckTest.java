@@ -30,7 +30,7 @@ class SinkHealthCheckTest {
         assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat(down.getMessage())
                 .hasValueSatisfying(message -> assertThat(message)
-                        .startsWith("sink file is not reachable: folder " + notAFolder.resolve("out")));
+                        .startsWith("sink file (plain/out) is not reachable: folder " + notAFolder.resolve("out")));
     }
 
     @Test
@@ -51,7 +51,7 @@ class SinkHealthCheckTest {
             release.await();
             return "late";
         });
-        assertThat(call(check).getMessage()).hasValue("sink slow did not answer within 2 s");
+        assertThat(call(check).getMessage()).hasValue("sink slow (somewhere) did not answer within 2 s");
         assertThat(call(check).getState()).isEqualTo(HealthCheck.State.DOWN);
         release.countDown();
         assertThat(probes.get()).isEqualTo(1);
