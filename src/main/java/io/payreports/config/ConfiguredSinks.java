@@ -83,6 +83,9 @@ final class ConfiguredSinks {
     final Map<String, String> destinations = new LinkedHashMap<>();
     /** How to ask each sink whether it answers, for its health check. */
     final Map<String, Reachable> probes = new LinkedHashMap<>();
+    /** How long a remote sink's health answer stands before its server is asked again. */
+    static final Duration REMOTE_ANSWER_STANDS = Duration.ofMinutes(1);
+
     /** The remote sinks (sftp, s3, kafka), asked by {@code validate --connect} too: their probes. */
     final Map<String, Reachable> remotes = new LinkedHashMap<>();
     /** The type of each sink: its template without {@code -sink}. */
@@ -428,10 +431,19 @@ final class ConfiguredSinks {
         remotes.put(name, probe);
     }
 
-    /** The health check of each sink, {@code sink-<name>}, asking its probe, by sink name. */
+    /**
+     * The health check of each sink, {@code sink-<name>}, asking its probe, by sink name. A server's answer stands
+     * for {@link #REMOTE_ANSWER_STANDS}: a bank's SFTP server is not logged in to on every poll of the health.
+     */
     Map<String, SinkHealthCheck> healthChecks() {
         Map<String, SinkHealthCheck> checks = new LinkedHashMap<>();
-        probes.forEach((name, probe) -> checks.put(name, new SinkHealthCheck(name, destinations.get(name), probe)));
+        probes.forEach((name, probe) -> checks.put(
+                name,
+                new SinkHealthCheck(
+                        name,
+                        destinations.get(name),
+                        probe,
+                        remotes.containsKey(name) ? REMOTE_ANSWER_STANDS : Duration.ZERO)));
         return checks;
     }
 

@@ -42,13 +42,26 @@ public final class SinkHealthCheck extends AbstractHealthCheck {
     private final String sink;
     private final String destination;
     private final Reachable probe;
-    private CompletableFuture<String> inFlight;
+    private final Duration answerStands;
+    private CompletableFuture<String> inFlight; // guarded by this
+    /** {@link System#nanoTime()} when {@link #inFlight} ended: how old its answer is. */
+    private long answeredAt; // guarded by this
 
+    /** A sink asked on every check (a folder, a pool). */
     public SinkHealthCheck(String sink, String destination, Reachable probe) {
+        this(sink, destination, probe, Duration.ZERO);
+    }
+
+    /**
+     * @param answerStands how long an answer is shown again instead of asking anew: a server's login is not
+     *                     repeated on every poll of {@code /observe/health}
+     */
+    public SinkHealthCheck(String sink, String destination, Reachable probe, Duration answerStands) {
         super("payreports", "sink-" + sink);
         this.sink = sink;
         this.destination = destination;
         this.probe = probe;
+        this.answerStands = answerStands;
     }
 
     @Override
@@ -83,7 +96,7 @@ public final class SinkHealthCheck extends AbstractHealthCheck {
     }
 
     private synchronized CompletableFuture<String> probe() {
-        if (inFlight == null || inFlight.isDone()) {
+        if (inFlight == null || (inFlight.isDone() && System.nanoTime() - answeredAt >= answerStands.toNanos())) {
             inFlight = CompletableFuture.supplyAsync(
                     () -> {
                         try {
@@ -93,8 +106,13 @@ public final class SinkHealthCheck extends AbstractHealthCheck {
                         }
                     },
                     PROBES);
+            inFlight.whenComplete((answer, failure) -> answered());
         }
         return inFlight;
+    }
+
+    private synchronized void answered() {
+        answeredAt = System.nanoTime();
     }
 
     /** A file sink's probe: its folder is writable, or can be created in the nearest folder that exists. */

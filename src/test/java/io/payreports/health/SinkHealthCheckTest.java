@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.h2.jdbcx.JdbcDataSource;
@@ -45,7 +47,7 @@ class SinkHealthCheckTest {
     @Test
     void aProbeThatHangsIsDownAfterTheWaitAndIsNotStartedTwice() {
         CountDownLatch release = new CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger probes = new AtomicInteger();
         SinkHealthCheck check = new SinkHealthCheck("slow", "somewhere", () -> {
             probes.incrementAndGet();
             release.await();
@@ -55,6 +57,23 @@ class SinkHealthCheckTest {
         assertThat(call(check).getState()).isEqualTo(HealthCheck.State.DOWN);
         release.countDown();
         assertThat(probes.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aServersAnswerStandsForItsTimeAndALocalSinkIsAskedOnEveryCheck() {
+        AtomicInteger logins = new AtomicInteger();
+        SinkHealthCheck server = new SinkHealthCheck(
+                "bank", "sftp://bank:22/in", () -> "logged in " + logins.incrementAndGet(), Duration.ofHours(1));
+        AtomicInteger looks = new AtomicInteger();
+        SinkHealthCheck folder = new SinkHealthCheck("file", "out", () -> "looked " + looks.incrementAndGet());
+
+        for (int poll = 0; poll < 3; poll++) {
+            assertThat(call(server).getDetails()).containsEntry("answer", "logged in 1");
+            assertThat(call(folder).getState()).isEqualTo(HealthCheck.State.UP);
+        }
+
+        assertThat(logins.get()).as("logins to the server").isEqualTo(1);
+        assertThat(looks.get()).as("looks at the folder").isEqualTo(3);
     }
 
     private static HealthCheck.Result call(SinkHealthCheck check) {
