@@ -57,7 +57,6 @@ class ClusterAccountsIT {
     /** Runs of each job watched for duplicates: enough that one run per node would exceed the fires. */
     private static final int STEADY_RUNS = 8;
 
-    private static final Duration RETENTION = Duration.ofDays(90);
     private static final Pattern RUN = Pattern.compile("JobRuns - job (?:\\S+/)?(\\S+) (?:ok|FAILED)");
     /** One seed for all accounts: their report, settlement and payout ids collide, only the account tells them apart. */
     private static final long SEED = 7;
@@ -219,12 +218,15 @@ class ClusterAccountsIT {
                         .as("disbursements watermark of account %s", account.name())
                         .isEqualTo(beforeKill.get(account.stateKey("disbursements")))
                         .isBetween(testStart.truncatedTo(ChronoUnit.SECONDS), testNow);
-                // no refund report is listed: the watermark is the first run's lower bound, now - Amazon's retention
-                assertThat(watermarks.get(account.stateKey("refunds")))
+                // no refund report is listed: a job that never delivered a report keeps no watermark, each run lists
+                // from Amazon's retention (a stored "now - 90 days" would warn of a stale watermark on the next run)
+                assertThat(watermarks)
                         .as("refunds watermark of account %s", account.name())
-                        .isBetween(testStart.minus(RETENTION).minusSeconds(30), testNow.minus(RETENTION));
+                        .doesNotContainKey(account.stateKey("refunds"));
             }
-            assertThat(watermarks).as("nine jobs, nine watermarks").hasSize(9);
+            assertThat(watermarks)
+                    .as("nine jobs, six with reports, six watermarks")
+                    .hasSize(6);
             System.out.printf(
                     "node %s killed while %s delivered %s; cluster test took %d s%n",
                     victim[0],
