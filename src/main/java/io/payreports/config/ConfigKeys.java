@@ -252,7 +252,55 @@ public final class ConfigKeys {
                     List.of(
                             option("bootstrap-servers", "", true, "brokers, host:port comma-separated"),
                             option("topic", "payreports.{layout}", false, "topic pattern ({layout} = record type)"),
-                            option("dead-letter-topic", "", false, "topic of the sink's dead letters (else files)")));
+                            option("dead-letter-topic", "", false, "topic of the sink's dead letters (else files)"),
+                            option(
+                                    "security-protocol",
+                                    "PLAINTEXT",
+                                    false,
+                                    "PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (Amazon MSK with SCRAM, Confluent"
+                                            + " Cloud: SASL_SSL)"),
+                            option(
+                                    "sasl-mechanism",
+                                    "",
+                                    false,
+                                    "PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512; required with SASL_*"),
+                            option(
+                                    "sasl-jaas-config",
+                                    "",
+                                    false,
+                                    "JAAS login with user and password; required with SASL_* (from the environment:"
+                                            + " {{env:NAME}})"),
+                            option(
+                                    "ssl-truststore-location",
+                                    "the JVM's",
+                                    false,
+                                    "trust store of the brokers' certificates"),
+                            option(
+                                    "ssl-truststore-password",
+                                    "",
+                                    false,
+                                    "trust store password (from the environment: {{env:NAME}})"),
+                            option(
+                                    "ssl-keystore-location",
+                                    "",
+                                    false,
+                                    "key store of the client certificate (mutual TLS)"),
+                            option(
+                                    "ssl-keystore-password",
+                                    "",
+                                    false,
+                                    "key store password (from the environment: {{env:NAME}})"),
+                            option(
+                                    "ssl-key-password",
+                                    "",
+                                    false,
+                                    "password of the key in the key store (from the environment: {{env:NAME}})"),
+                            option(
+                                    "ssl-endpoint-identification-algorithm",
+                                    "https",
+                                    false,
+                                    "https checks the brokers' host names against their certificates; empty turns"
+                                            + " that off")));
 
     static final String SINKS = "payreports.sinks.";
     private static final Pattern SINK_KEY = Pattern.compile(Pattern.quote(SINKS) + "([a-z0-9][a-z0-9-]*)\\.(.+)");

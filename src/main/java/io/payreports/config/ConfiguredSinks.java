@@ -6,10 +6,12 @@ import io.payreports.sinks.Encoding;
 import io.payreports.sinks.JdbcRecordsSink;
 import io.payreports.sinks.KafkaDeadLetters;
 import io.payreports.sinks.KafkaRecordsSink;
+import io.payreports.sinks.KafkaSecurity;
 import io.payreports.sinks.Reachable;
 import io.payreports.sinks.RecordDeadLetters;
 import io.payreports.sinks.RecordSink;
 import io.payreports.sinks.Redaction;
+import io.payreports.sinks.SinkParameterException;
 import io.payreports.sinks.TargetPattern;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -40,6 +43,7 @@ import org.apache.camel.component.file.remote.SftpEndpoint;
 import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.model.ToDefinition;
+import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.util.TimeUtils;
@@ -67,6 +71,8 @@ final class ConfiguredSinks {
     static final String PREFIX = "payreports.sinks.";
     private static final Pattern SINK_KEY = Pattern.compile(Pattern.quote(PREFIX) + "([a-z0-9][a-z0-9-]*)\\.[a-z].*");
     private static final List<String> TYPES = List.of("file", "jdbc", "sftp", "s3", "kafka");
+    /** Parameters whose empty value is one: the current folder, no hostname checking of the brokers. */
+    private static final Set<String> EMPTY_MEANS_SOMETHING = Set.of("directory", "sslEndpointIdentificationAlgorithm");
     /** The group every sink template gives its route: {@code <type>-sink}. */
     private static final String GROUP = "-sink";
 
@@ -138,11 +144,26 @@ final class ConfiguredSinks {
                         .loadRoutes(PluginHelper.getResourceLoader(context).resolveResource(template));
             }
             for (JobFileValidator.JobFile file : declarations) {
-                PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString(file.name(), file.text()));
+                loadDeclarations(context, file);
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot load the sinks: " + JobFileValidator.oneLine(e), e);
         }
+    }
+
+    /**
+     * Loads the routes of a file; the sink routes it declares are told their file, which a route made from a
+     * {@code templatedRoute} does not know, so that a problem of such a sink names the file.
+     */
+    static void loadDeclarations(CamelContext context, JobFileValidator.JobFile file) throws Exception {
+        Resource resource = ResourceHelper.fromString(file.name(), file.text());
+        Set<String> before = Set.copyOf(declared((ModelCamelContext) context).keySet());
+        PluginHelper.getRoutesLoader(context).loadRoutes(resource);
+        declared((ModelCamelContext) context).forEach((name, route) -> {
+            if (!before.contains(name) && route.getResource() == null) {
+                route.setResource(resource);
+            }
+        });
     }
 
     /** The declaration files, {@code <routes>/sinks/*.yaml}, in name order. */
@@ -301,6 +322,13 @@ final class ConfiguredSinks {
                 keys.required("bootstrap-servers", "bootstrapServers", r.required(p + "bootstrap-servers"));
                 keys.text("topic", "topic");
                 keys.text("dead-letter-topic", "deadLetterTopic");
+                for (String parameter : KafkaSecurity.PARAMETERS) {
+                    if (EMPTY_MEANS_SOMETHING.contains(parameter)) {
+                        r.asSet(p + option(parameter)).ifPresent(value -> parameters.put(parameter, value));
+                    } else {
+                        keys.text(option(parameter), parameter);
+                    }
+                }
             }
         }
         if (keys.missing) {
@@ -357,7 +385,7 @@ final class ConfiguredSinks {
             // an optional secret given as {{env:NAME:}} is empty when unset: as good as not given
             route.getTemplateParameters().forEach((parameter, value) -> {
                 String resolved = context.resolvePropertyPlaceholders(String.valueOf(value));
-                if (!resolved.isBlank() || parameter.equals("directory")) {
+                if (!resolved.isBlank() || EMPTY_MEANS_SOMETHING.contains(parameter)) {
                     parameters.put(parameter, resolved);
                 }
             });
@@ -370,13 +398,20 @@ final class ConfiguredSinks {
                 default -> kafka(name, parameters);
             }
         } catch (RuntimeException e) { // a placeholder that does not resolve, a value the sink cannot take
-            if (route.getResource() == null) {
-                r.problem(key + "type", "sink " + name + ": " + e.getMessage());
-            } else {
+            if (route.getResource() != null) {
                 declarationProblems.add(new ConfigProblem(
                         route.getResource().getLocation(), 0, "sink " + name, JobFileValidator.oneLine(e)));
+            } else if (e instanceof SinkParameterException wrong) {
+                r.problem(key + option(wrong.parameter()), "sink " + name + ": " + wrong.getMessage());
+            } else {
+                r.problem(key + "type", "sink " + name + ": " + e.getMessage());
             }
         }
+    }
+
+    /** The key option of a template parameter: {@code security-protocol} for {@code securityProtocol}. */
+    private static String option(String parameter) {
+        return parameter.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
     }
 
     private void file(String name, Map<String, String> parameters) {
@@ -530,13 +565,17 @@ final class ConfiguredSinks {
         }
     }
 
-    /** A transactional, idempotent producer with {@code acks=all}; {@code timeout} bounds a wait for brokers that are down. */
+    /**
+     * A transactional, idempotent producer with {@code acks=all}; {@code timeout} bounds a wait for brokers that are
+     * down. Its TLS and SASL parameters go to the producers and the probe alike; the destination shows none of them.
+     */
     private void kafka(String name, Map<String, String> parameters) {
         KafkaRecordsSink sink = new KafkaRecordsSink(
                 name,
                 parameters.get("bootstrapServers"),
                 parameters.get("topic"),
-                Duration.ofMillis(TimeUtils.toMilliSeconds(parameters.get("timeout"))));
+                Duration.ofMillis(TimeUtils.toMilliSeconds(parameters.get("timeout"))),
+                KafkaSecurity.of(parameters));
         sinks.put(name, sink);
         remote(name, sink);
         destinations.put(name, "kafka topic " + parameters.get("topic") + " at " + parameters.get("bootstrapServers"));

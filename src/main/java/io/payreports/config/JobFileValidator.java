@@ -15,7 +15,6 @@ import org.apache.camel.model.ModelCamelContext;
 import org.apache.camel.model.RouteTemplateDefinition;
 import org.apache.camel.model.RouteTemplateParameterDefinition;
 import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -126,7 +125,7 @@ final class JobFileValidator {
             return; // loading it would only repeat what was found, less clearly
         }
         try {
-            PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString(file.name(), file.text()));
+            ConfiguredSinks.loadDeclarations(context, file);
         } catch (Exception e) {
             problems.add(new ConfigProblem(file.name(), lineOf(e), "routes", oneLine(e)));
         }

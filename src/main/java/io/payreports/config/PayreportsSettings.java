@@ -288,6 +288,11 @@ public record PayreportsSettings(
             return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
         }
 
+        /** The value as set, an empty one too: for the options whose empty value means something. */
+        Optional<String> asSet(String key) {
+            return Optional.ofNullable(lookup.apply(key)).map(String::trim);
+        }
+
         String text(String key, String defaultValue) {
             return optionalText(key).orElse(defaultValue);
         }

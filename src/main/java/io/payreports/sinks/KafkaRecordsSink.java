@@ -28,6 +28,7 @@ import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -52,16 +53,20 @@ public final class KafkaRecordsSink implements RecordSink, Reachable {
     private final Map<String, Object> producerConfig;
     private final String topicPattern;
     private final Duration timeout;
+    private final KafkaSecurity security;
 
     /**
      * @param bootstrapServers the brokers
      * @param topicPattern     topic name; {@code {layout}} stands for the records' layout, e.g. {@code amazonpay_settlement}
      * @param timeout          how long a send may wait for brokers that are down before the sink's retries take over
+     * @param security         TLS and SASL of the producers and of the health probe
      */
-    public KafkaRecordsSink(String name, String bootstrapServers, String topicPattern, Duration timeout) {
+    public KafkaRecordsSink(
+            String name, String bootstrapServers, String topicPattern, Duration timeout, KafkaSecurity security) {
         this.name = name;
         this.topicPattern = topicPattern;
         this.timeout = timeout;
+        this.security = security;
         long millis = Math.max(1000, timeout.toMillis());
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -73,6 +78,7 @@ public final class KafkaRecordsSink implements RecordSink, Reachable {
         // Kafka wants delivery.timeout.ms >= request.timeout.ms + linger.ms
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) millis + 5);
         config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Math.max(60_000, 4 * millis));
+        config.putAll(security.clientProperties());
         this.producerConfig = Map.copyOf(config);
     }
 
@@ -91,12 +97,15 @@ public final class KafkaRecordsSink implements RecordSink, Reachable {
                 producerConfig.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) wait);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(500, timeout.toMillis() / 2));
+        config.putAll(security.clientProperties());
         try (Admin admin = Admin.create(config)) {
             DescribeClusterResult cluster = admin.describeCluster();
             return "Kafka cluster " + cluster.clusterId().get(wait, TimeUnit.MILLISECONDS) + " with "
                     + cluster.nodes().get(wait, TimeUnit.MILLISECONDS).size() + " broker(s)";
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
+            throw security.redacted(e.getCause() instanceof Exception cause ? cause : e);
+        } catch (KafkaException e) { // an admin client that cannot be made, e.g. of a JAAS config it cannot parse
+            throw security.redacted(e);
         } catch (TimeoutException e) { // the future's own, which says nothing
             throw new TimeoutException("no broker of " + config.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)
                     + " answered within " + wait + " ms");
@@ -104,13 +113,14 @@ public final class KafkaRecordsSink implements RecordSink, Reachable {
     }
 
     @Override
-    public <T> ReportWriter<T> open(ReportContext report, RecordLayout<T> layout) {
+    public <T> ReportWriter<T> open(ReportContext report, RecordLayout<T> layout) throws Exception {
         return open(report, layout, topicPattern, Map.of());
     }
 
     /** Messages to {@code topic} with {@code extraHeaders} on each, e.g. a dead-letter topic's causes. */
     <T> ReportWriter<T> open(
-            ReportContext report, RecordLayout<T> layout, String topic, Map<String, String> extraHeaders) {
+            ReportContext report, RecordLayout<T> layout, String topic, Map<String, String> extraHeaders)
+            throws Exception {
         return new Writer<>(topic.replace("{layout}", layout.name()), report, layout, extraHeaders);
     }
 
@@ -134,7 +144,8 @@ public final class KafkaRecordsSink implements RecordSink, Reachable {
         private boolean committed;
         private long count;
 
-        Writer(String topic, ReportContext report, RecordLayout<T> layout, Map<String, String> extraHeaders) {
+        Writer(String topic, ReportContext report, RecordLayout<T> layout, Map<String, String> extraHeaders)
+                throws Exception {
             this.topic = topic;
             this.report = report;
             this.layout = layout;
@@ -162,16 +173,24 @@ public final class KafkaRecordsSink implements RecordSink, Reachable {
             config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "payreports-" + name + "-" + UUID.randomUUID());
             // the producer's series (kafka_producer_*) keep one client.id per sink from report to report
             config.put(ProducerConfig.CLIENT_ID_CONFIG, "payreports-" + name);
-            this.producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+            this.producer = newProducer(config);
             this.metrics = new KafkaClientMetrics(producer);
             try {
                 metrics.bindTo(Metrics.globalRegistry);
                 producer.initTransactions();
                 producer.beginTransaction();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException e) { // e.g. the brokers refuse the SASL login
                 metrics.close();
                 producer.close(Duration.ZERO);
-                throw e;
+                throw security.redacted(e);
+            }
+        }
+
+        private KafkaProducer<String, String> newProducer(Map<String, Object> config) throws Exception {
+            try {
+                return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+            } catch (KafkaException e) { // e.g. a JAAS config it cannot parse, or a trust store it cannot read
+                throw security.redacted(e);
             }
         }
 
@@ -221,10 +240,11 @@ public final class KafkaRecordsSink implements RecordSink, Reachable {
         private void throwIfFailed() throws Exception {
             Exception error = failed.get();
             if (error != null) {
+                Exception shown = security.redacted(error);
                 throw new IOException(
                         "Kafka sink " + name + ": report " + report.reportId() + " not taken by topic " + topic + ": "
-                                + error.getMessage(),
-                        error);
+                                + shown.getMessage(),
+                        shown);
             }
         }
 
