@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -33,16 +34,7 @@ public final class KafkaSecurity {
             "sslEndpointIdentificationAlgorithm", SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG);
 
     /** The security parameters of the kafka sink's template. */
-    public static final List<String> PARAMETERS = List.of(
-            "securityProtocol",
-            "saslMechanism",
-            "saslJaasConfig",
-            "sslTruststoreLocation",
-            "sslTruststorePassword",
-            "sslKeystoreLocation",
-            "sslKeystorePassword",
-            "sslKeyPassword",
-            "sslEndpointIdentificationAlgorithm");
+    public static final Set<String> PARAMETERS = PROPERTIES.keySet();
 
     private static final List<String> SECRETS =
             List.of("saslJaasConfig", "sslTruststorePassword", "sslKeystorePassword", "sslKeyPassword");
@@ -50,9 +42,6 @@ public final class KafkaSecurity {
     private static final List<String> PROTOCOLS = List.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
     /** The mechanisms a JAAS config alone sets up; GSSAPI (Kerberos) and OAUTHBEARER need more. */
     private static final List<String> MECHANISMS = List.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512");
-
-    /** Without security parameters: plaintext, as Kafka's clients default to. */
-    public static final KafkaSecurity NONE = new KafkaSecurity(Map.of(), List.of());
 
     private final Map<String, Object> clientProperties;
     private final List<String> secrets;
