@@ -1,6 +1,7 @@
 package io.payreports.jobs;
 
 import io.payreports.reports.AmountNotation;
+import io.payreports.reports.ReadOptions;
 import io.payreports.reports.RecordLayout;
 import io.payreports.reports.ReportContext;
 import java.nio.charset.Charset;
@@ -48,8 +49,8 @@ public final class JobContext {
 
     /**
      * @param sinks   comma-separated names of the sinks every record goes to
-     * @param charset the text encoding of documents whose download names none
-     * @param amounts how amounts are written: {@link AmountNotation#of}
+     * @param charset the text encoding of documents whose download names none; null for {@link ReadOptions#DEFAULTS}
+     * @param amounts how amounts are written: {@link AmountNotation#of}; null for {@link ReadOptions#DEFAULTS}
      */
     JobContext(JobRun run, String sinks, String charset, String amounts) {
         this.run = run;
@@ -112,11 +113,14 @@ public final class JobContext {
 
     /** The charset of a document: the one its download named, else the job's. */
     public Charset charset() {
-        return documentCharset != null ? documentCharset : Charset.forName(charset);
+        if (documentCharset != null) {
+            return documentCharset;
+        }
+        return charset == null ? ReadOptions.DEFAULTS.charset() : Charset.forName(charset);
     }
 
     public AmountNotation amounts() {
-        return AmountNotation.of(amounts);
+        return amounts == null ? ReadOptions.DEFAULTS.amounts() : AmountNotation.of(amounts);
     }
 
     /** The report in flight: the job's source named it; its records carry it. Null before the first. */

@@ -38,9 +38,6 @@ public class JobRuns extends EventNotifierSupport {
 
     public static final Duration DEFAULT_RUN_DEADLINE = Duration.ofHours(1);
 
-    private static final String DEFAULT_CHARSET = "UTF-8";
-    private static final String DEFAULT_AMOUNTS = "auto";
-
     private final Clock clock;
     private final List<JobRun> finished = new CopyOnWriteArrayList<>();
     /** Runs begun and not closed, with the timer of their deadline. */
@@ -86,8 +83,8 @@ public class JobRuns extends EventNotifierSupport {
      * the job, calling Amazon with {@code account}'s credentials, and answers its {@link JobContext}.
      *
      * @param sinks   comma-separated sinks every record goes to
-     * @param charset the text encoding of documents whose download names none
-     * @param amounts how amounts are written (auto, decimal-point, decimal-comma)
+     * @param charset the text encoding of documents whose download names none; null for the default
+     * @param amounts how amounts are written (auto, decimal-point, decimal-comma); null for the default
      */
     public JobContext begin(
             String exchangeId, String jobId, String account, String sinks, String charset, String amounts) {
@@ -109,7 +106,7 @@ public class JobRuns extends EventNotifierSupport {
      * Camel's bean binding does not choose between overloads by their number of parameters.
      */
     public JobContext beginWithDefaults(String exchangeId, String jobId, String account, String sinks) {
-        return begin(exchangeId, jobId, account, sinks, DEFAULT_CHARSET, DEFAULT_AMOUNTS);
+        return begin(exchangeId, jobId, account, sinks, null, null);
     }
 
     /** {@link #begin(String, String, String, String, String, String)} of a job that delivers no records. */
