@@ -1,7 +1,9 @@
 package io.payreports.sinks;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,8 +23,11 @@ import org.apache.kafka.common.config.SslConfigs;
  */
 public final class KafkaSecurity {
 
-    /** Template parameter to Kafka client property. */
-    private static final Map<String, String> PROPERTIES = Map.of(
+    /**
+     * Template parameter to Kafka client property, in the template's order: the sink's keys are read, and their
+     * problems reported, in the same order on every start (a {@code Map.of} would vary it from run to run).
+     */
+    private static final Map<String, String> PROPERTIES = ordered(
             "securityProtocol", CommonClientConfigs.SECURITY_PROTOCOL_CONFIG,
             "saslMechanism", SaslConfigs.SASL_MECHANISM,
             "saslJaasConfig", SaslConfigs.SASL_JAAS_CONFIG,
@@ -32,6 +37,14 @@ public final class KafkaSecurity {
             "sslKeystorePassword", SslConfigs.SSL_KEYSTORE_PASSWORD_CONFIG,
             "sslKeyPassword", SslConfigs.SSL_KEY_PASSWORD_CONFIG,
             "sslEndpointIdentificationAlgorithm", SslConfigs.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG);
+
+    private static Map<String, String> ordered(String... parameterThenProperty) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (int i = 0; i < parameterThenProperty.length; i += 2) {
+            pairs.put(parameterThenProperty[i], parameterThenProperty[i + 1]);
+        }
+        return Collections.unmodifiableMap(pairs);
+    }
 
     /** The security parameters of the kafka sink's template. */
     public static final Set<String> PARAMETERS = PROPERTIES.keySet();
