@@ -73,6 +73,8 @@ final class ConfiguredSinks {
     private static final List<String> TYPES = List.of("file", "jdbc", "sftp", "s3", "kafka");
     /** Parameters whose empty value is one: the current folder, no hostname checking of the brokers. */
     private static final Set<String> EMPTY_MEANS_SOMETHING = Set.of("directory", "sslEndpointIdentificationAlgorithm");
+    /** How long a remote sink's health answer stands before its server is asked again. */
+    static final Duration REMOTE_ANSWER_STANDS = Duration.ofMinutes(1);
     /** The group every sink template gives its route: {@code <type>-sink}. */
     private static final String GROUP = "-sink";
 
@@ -89,9 +91,6 @@ final class ConfiguredSinks {
     final Map<String, String> destinations = new LinkedHashMap<>();
     /** How to ask each sink whether it answers, for its health check. */
     final Map<String, Reachable> probes = new LinkedHashMap<>();
-    /** How long a remote sink's health answer stands before its server is asked again. */
-    static final Duration REMOTE_ANSWER_STANDS = Duration.ofMinutes(1);
-
     /** The remote sinks (sftp, s3, kafka), asked by {@code validate --connect} too: their probes. */
     final Map<String, Reachable> remotes = new LinkedHashMap<>();
     /** The type of each sink: its template without {@code -sink}. */
