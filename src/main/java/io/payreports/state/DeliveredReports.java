@@ -1,5 +1,6 @@
 package io.payreports.state;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.payreports.jobs.JobContext;
 import io.payreports.jobs.JobRun;
 import io.payreports.reports.ReportContext;
@@ -24,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * earlier versions wrote still count. And Camel records a delivery after the fact, in an
  * on-completion hook that only logs a failure: here a failure to record fails the report's run and holds
  * the job's watermark before the report, so that the next run lists it again instead of losing track.
+ * <p>
+ * A failed check also drops the pool's other connections: when the database failed over or restarted, they
+ * all ended with the one that failed, and the pool hands out a connection used within the last half second
+ * without testing it. Without the drop the next report would fail on another dead connection; with it, it
+ * waits (up to the pool's connection timeout) for a new one and goes through if the database is back.
  */
 public final class DeliveredReports extends ServiceSupport implements IdempotentRepository {
 
@@ -32,9 +38,11 @@ public final class DeliveredReports extends ServiceSupport implements Idempotent
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveredReports.class);
 
+    private final DataSource state;
     private final JdbcMessageIdRepository table;
 
     public DeliveredReports(DataSource state) {
+        this.state = state;
         this.table = new JdbcMessageIdRepository(state, "payreports");
     }
 
@@ -51,8 +59,15 @@ public final class DeliveredReports extends ServiceSupport implements Idempotent
         try {
             return table.contains(storedKey(key));
         } catch (RuntimeException e) {
+            dropPooledConnections();
             throw new StateDatabaseException(
                     "could not check in the state database whether " + key + " was delivered", e);
+        }
+    }
+
+    private void dropPooledConnections() {
+        if (state instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+            pool.getHikariPoolMXBean().softEvictConnections();
         }
     }
 
@@ -70,6 +85,7 @@ public final class DeliveredReports extends ServiceSupport implements Idempotent
         try {
             return add(key);
         } catch (RuntimeException e) {
+            dropPooledConnections();
             JobContext job = JobContext.of(exchange);
             JobRun run = job == null ? null : job.run();
             ReportContext report = job == null ? null : job.report();
