@@ -128,10 +128,10 @@ public final class PayreportsBeans implements CamelConfiguration, AutoCloseable 
         registry.bind("amazonPayDisbursements", new AmazonPayDisbursements(accounts::amazonPay, watermarks, clock));
         registry.bind("amazonPayBackfill", new AmazonPayBackfill(accounts::amazonPay, clock, Duration.ofMinutes(30)));
         registry.bind("mwsReports", new MwsReportSource(accounts::mws, delivered, clock));
-        registry.bind(
-                "retryAfterPause",
-                new RetryAfterPause(Duration.ofMillis(settings.retry().maximumRedeliveryDelayMs())));
-        SpApiBeans.bind(registry, accounts, state, watermarks, clock);
+        RetryAfterPause retryAfterPause =
+                new RetryAfterPause(Duration.ofMillis(settings.retry().maximumRedeliveryDelayMs()));
+        registry.bind("retryAfterPause", retryAfterPause);
+        SpApiBeans.bind(registry, accounts, state, watermarks, clock, retryAfterPause);
 
         DeadLetterWriter deadLetterWriter =
                 new DeadLetterWriter(settings.outputDir(), clock, settings.deadLetterRowsPerFile());

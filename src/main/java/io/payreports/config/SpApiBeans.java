@@ -1,5 +1,6 @@
 package io.payreports.config;
 
+import io.payreports.jobs.RetryAfterPause;
 import io.payreports.reports.ReportContext;
 import io.payreports.spapi.SpApiPaymentMethods;
 import io.payreports.spapi.SpApiTransactions;
@@ -16,14 +17,21 @@ final class SpApiBeans {
 
     private SpApiBeans() {}
 
-    /** The sources call with their job's account's client. */
-    static void bind(Registry registry, Accounts accounts, DataSource state, WatermarkStore watermarks, Clock clock) {
+    /** The sources call with their job's account's client; a throttled page waits as {@code throttlePause} says. */
+    static void bind(
+            Registry registry,
+            Accounts accounts,
+            DataSource state,
+            WatermarkStore watermarks,
+            Clock clock,
+            RetryAfterPause throttlePause) {
         SpApiSettings settings = accounts.spApiSettings(ReportContext.DEFAULT_ACCOUNT);
         TransactionWindows windows =
                 new TransactionWindows(settings.lookback(), Duration.ofDays(settings.firstRunDays()));
         registry.bind(
                 "spApiTransactions",
-                new SpApiTransactions(accounts::spApi, watermarks, new TransactionLedger(state), windows, clock));
+                new SpApiTransactions(
+                        accounts::spApi, watermarks, new TransactionLedger(state), windows, clock, throttlePause));
         registry.bind("spApiPaymentMethods", new SpApiPaymentMethods(accounts::spApi, clock));
     }
 }

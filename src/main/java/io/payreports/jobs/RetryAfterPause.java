@@ -37,7 +37,12 @@ public class RetryAfterPause implements Processor {
 
     @Override
     public void process(Exchange exchange) throws InterruptedException {
-        Optional<Duration> asked = asked(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        pauseAsAsked(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+    }
+
+    /** Waits what Amazon asked for in {@code failure} (capped), if it asked; logs the wait. */
+    public void pauseAsAsked(Throwable failure) throws InterruptedException {
+        Optional<Duration> asked = asked(failure);
         if (asked.isPresent() && !asked.get().isZero()) {
             Duration pause = capped(asked.get());
             LOG.info(waitMessage(asked.get(), pause));

@@ -3,6 +3,7 @@ package io.payreports.spapi;
 import io.payreports.amazonpay.AmazonPayDates;
 import io.payreports.jobs.JobContext;
 import io.payreports.jobs.JobRun;
+import io.payreports.jobs.RetryAfterPause;
 import io.payreports.reports.RecordLayout;
 import io.payreports.state.WatermarkStore;
 import java.sql.SQLException;
@@ -31,18 +32,21 @@ public class SpApiTransactions {
     private final TransactionLedger ledger;
     private final TransactionWindows windows;
     private final Clock clock;
+    private final RetryAfterPause throttlePause;
 
     public SpApiTransactions(
             Function<String, SpApiClient> clients,
             WatermarkStore watermarks,
             TransactionLedger ledger,
             TransactionWindows windows,
-            Clock clock) {
+            Clock clock,
+            RetryAfterPause throttlePause) {
         this.clients = clients;
         this.watermarks = watermarks;
         this.ledger = ledger;
         this.windows = windows;
         this.clock = clock;
+        this.throttlePause = throttlePause;
     }
 
     /** The windows of this run, oldest first. */
@@ -64,7 +68,7 @@ public class SpApiTransactions {
                 job.run().report(windowId(window), TYPE, window.postedAfter(), window.postedBefore()),
                 window.postedAfter(),
                 null);
-        return new WindowPages(clients.apply(job.run().account()), window, MAX_WINDOW_RESTARTS);
+        return new WindowPages(clients.apply(job.run().account()), window, MAX_WINDOW_RESTARTS, throttlePause);
     }
 
     /** The page's transactions this job has not delivered before (or that Amazon changed since). */

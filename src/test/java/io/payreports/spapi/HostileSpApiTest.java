@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.payreports.config.RuntimeClock;
 import io.payreports.hostile.HostileServer;
 import io.payreports.http.PagingLimitException;
+import io.payreports.jobs.RetryAfterPause;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** SP-API and its token endpoint played by a hostile server: no secret leaks, no listing without end. */
@@ -18,6 +22,8 @@ class HostileSpApiTest {
 
     private static final LwaCredentials CREDENTIALS = new LwaCredentials(
             "amzn1.application-oa2-client.hostile", "client/secret+value|1", "Atzr|IwEBrefresh/token+x=y");
+    private static final String QUOTA_EXCEEDED =
+            "{\"errors\":[{\"code\":\"QuotaExceeded\",\"message\":\"You exceeded your quota\"}]}";
     private static final String TOKEN =
             "{\"access_token\":\"Atza|access\",\"token_type\":\"bearer\",\"expires_in\":3600}";
 
@@ -56,10 +62,7 @@ class HostileSpApiTest {
                     "/finances/2024-06-19/transactions",
                     HostileServer.json(200, "{\"payload\":" + page + "," + page.substring(1)));
             WindowPages pages = new WindowPages(
-                    client(amazon),
-                    new TransactionWindow(
-                            1, Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-02T00:00:00Z"), null),
-                    0);
+                    client(amazon), window(), 0, new RetryAfterPause(Duration.ofMinutes(1), pause -> {}));
 
             assertThatThrownBy(() -> {
                         while (pages.hasNext()) {
@@ -75,11 +78,10 @@ class HostileSpApiTest {
     }
 
     @Test
-    void a429IsNotRetriedByTheClientButCarriesTheWaitForTheJobsRedelivery() throws Exception {
-        String quotaExceeded = "{\"errors\":[{\"code\":\"QuotaExceeded\",\"message\":\"You exceeded your quota\"}]}";
+    void a429IsNotRetriedByTheClientButCarriesTheWait() throws Exception {
         try (HostileServer amazon = HostileServer.start()) {
             amazon.on("/auth/o2/token", HostileServer.json(200, TOKEN));
-            amazon.on("/finances/2024-06-19/transactions", HostileServer.json(429, quotaExceeded));
+            amazon.on("/finances/2024-06-19/transactions", HostileServer.json(429, QUOTA_EXCEEDED));
 
             assertThatThrownBy(() -> client(amazon).listTransactions(query(), null))
                     .isInstanceOfSatisfying(
@@ -92,13 +94,78 @@ class HostileSpApiTest {
 
             amazon.on("/finances/2024-06-19/transactions", exchange -> {
                 exchange.getResponseHeaders().add("Retry-After", "7");
-                HostileServer.send(exchange, 429, "application/json", quotaExceeded);
+                HostileServer.send(exchange, 429, "application/json", QUOTA_EXCEEDED);
             });
             assertThatThrownBy(() -> client(amazon).listTransactions(query(), null))
                     .isInstanceOfSatisfying(
                             SpApiException.class,
                             e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
         }
+    }
+
+    @Test
+    void aThrottledPageIsAskedForAgainAfterTheWaitNotTheWindowFromItsStart() throws Exception {
+        try (HostileServer amazon = HostileServer.start()) {
+            amazon.on("/auth/o2/token", HostileServer.json(200, TOKEN));
+            AtomicInteger asked = new AtomicInteger();
+            amazon.on("/finances/2024-06-19/transactions", exchange -> {
+                boolean second = exchange.getRequestURI().getQuery().contains("nextToken=PAGE2");
+                // the second page is throttled twice before Amazon answers it
+                if (second && asked.incrementAndGet() <= 2) {
+                    HostileServer.send(exchange, 429, "application/json", QUOTA_EXCEEDED);
+                } else {
+                    HostileServer.send(
+                            exchange,
+                            200,
+                            "application/json",
+                            second
+                                    ? "{\"payload\":{\"transactions\":[]}}"
+                                    : "{\"payload\":{\"transactions\":[],\"nextToken\":\"PAGE2\"}}");
+                }
+            });
+            List<Duration> waited = new ArrayList<>();
+            WindowPages pages = new WindowPages(
+                    client(amazon), window(), 0, new RetryAfterPause(Duration.ofMinutes(1), waited::add));
+
+            List<Integer> numbers = new ArrayList<>();
+            while (pages.hasNext()) {
+                WindowPages.Page page = pages.next();
+                numbers.add(page.number());
+                assertThat(page.restart()).isZero();
+            }
+
+            assertThat(numbers).containsExactly(1, 2);
+            assertThat(waited)
+                    .as("twice the time listTransactions' usage plan (0.5/s) takes to grant the next request")
+                    .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+            assertThat(amazon.requests().stream().filter(request -> request.contains("/transactions")))
+                    .as("page 1 once, page 2 three times")
+                    .hasSize(4);
+        }
+    }
+
+    @Test
+    void aPageThrottledBeyondItsAllowanceFailsTheWindowForTheJobsRedelivery() throws Exception {
+        try (HostileServer amazon = HostileServer.start()) {
+            amazon.on("/auth/o2/token", HostileServer.json(200, TOKEN));
+            amazon.on("/finances/2024-06-19/transactions", HostileServer.json(429, QUOTA_EXCEEDED));
+            List<Duration> waited = new ArrayList<>();
+            WindowPages pages = new WindowPages(
+                    client(amazon), window(), 3, new RetryAfterPause(Duration.ofMinutes(1), waited::add));
+
+            assertThatThrownBy(pages::next)
+                    .isInstanceOfSatisfying(
+                            SpApiException.class, e -> assertThat(e.status()).isEqualTo(429));
+            assertThat(waited).hasSize(WindowPages.MAX_THROTTLED_PER_PAGE);
+            assertThat(pages.hasNext()).as("the failed window is over").isFalse();
+            assertThat(amazon.requests().stream().filter(request -> request.contains("/transactions")))
+                    .hasSize(WindowPages.MAX_THROTTLED_PER_PAGE + 1);
+        }
+    }
+
+    private static TransactionWindow window() {
+        return new TransactionWindow(
+                1, Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-02T00:00:00Z"), null);
     }
 
     private static TransactionsQuery query() {
