@@ -1,6 +1,7 @@
 package io.payreports.cli;
 
 import io.payreports.config.ConfigException;
+import io.payreports.config.JobIds;
 import io.payreports.config.PayreportsApplication;
 import io.payreports.reconciliation.Check;
 import io.payreports.reconciliation.Item;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,9 +61,13 @@ public class ReconcileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (to.isBefore(from) || !ReconciliationJob.ACCOUNT.matcher(account).matches()) {
-            System.err.println("reconcile: --to must not be before --from, and --account is letters, digits, '.', '-'"
-                    + " and '_' only");
+        if (to.isBefore(from)) {
+            System.err.println("reconcile: --to " + to + " is before --from " + from);
+            return 2;
+        }
+        Optional<String> accountProblem = JobIds.nameProblem("--account", account);
+        if (accountProblem.isPresent()) {
+            System.err.println("reconcile: " + accountProblem.get());
             return 2;
         }
         try (PayreportsApplication application = PayreportsApplication.createDeliveryOnly(config)) {

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class ReconciliationJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationJob.class);
-    /** Accounts name files and metric tags: letters, digits, dot, dash and underscore only. */
-    public static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
     private static final DateTimeFormatter RUN_TIME =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -50,12 +46,12 @@ public final class ReconciliationJob {
         this.clock = clock;
     }
 
-    /** Reconciles the days {@code from} to {@code to}, both inclusive (UTC), and writes every output. */
+    /**
+     * Reconciles the days {@code from} to {@code to}, both inclusive (UTC), and writes every output. The account
+     * names files and metric tags: it is one the configuration or the {@code reconcile} command checked against
+     * the account-name rule (JobIds).
+     */
     public Outcome reconcile(String account, LocalDate from, LocalDate to) throws SQLException, IOException {
-        if (!ACCOUNT.matcher(account).matches()) {
-            throw new IllegalArgumentException(
-                    "account '" + account + "': letters, digits, '.', '-' and '_' only, at most 64");
-        }
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }

@@ -182,6 +182,9 @@ class ReconcileCommandTest {
         assertThat(PayreportsCommand.execute(
                         "reconcile", "--from", "2026-03-01", "--to", "2026-03-02", "--account", "../x"))
                 .isEqualTo(2);
+        assertThat(console.err())
+                .contains("reconcile: --to 2026-03-01 is before --from 2026-03-02")
+                .contains("reconcile: --account '../x' must be 1 to 100 of A-Z a-z 0-9 . _ - and not start with a dot");
         assertThat(PayreportsCommand.execute("reconcile", "--from", "yesterday", "--to", "2026-03-02"))
                 .isEqualTo(2);
     }
