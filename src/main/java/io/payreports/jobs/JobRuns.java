@@ -261,12 +261,16 @@ public class JobRuns extends EventNotifierSupport {
     static String retryLine(Exchange exchange, int retry) {
         StringBuilder line = new StringBuilder("job ");
         JobContext job = JobContext.of(exchange);
-        line.append(job == null ? "(none)" : job.run().label());
-        if (job != null && job.report() != null) {
-            line.append(", report ").append(job.report().reportId());
-        }
-        if (job != null && job.sink() != null) {
-            line.append(", sink ").append(job.sink());
+        if (job == null) {
+            line.append("(none)");
+        } else {
+            line.append(job.run().label());
+            if (job.report() != null) {
+                line.append(", report ").append(job.report().reportId());
+            }
+            if (job.sink() != null) {
+                line.append(", sink ").append(job.sink());
+            }
         }
         Integer maximum = exchange.getMessage().getHeader(Exchange.REDELIVERY_MAX_COUNTER, Integer.class);
         Throwable cause = exchange.getException() != null
